@@ -1,0 +1,95 @@
+package dev.gbconnect.custodian.platform;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The pool's data source. {@code @DataSourceDefinition} fixes one class at compile time, but operators choose the
+ * database with a single setting ({@code custodian.db.url}); this class reads that setting and delegates to the
+ * matching driver's data source. Unset means embedded Derby below {@code custodian.data-dir}.
+ */
+public class ConfiguredDataSource implements DataSource {
+
+    private volatile DataSource delegate;
+
+    private DataSource delegate() {
+        DataSource d = delegate;
+        if (d == null) {
+            synchronized (this) {
+                if (delegate == null) {
+                    delegate = create(ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader()));
+                }
+                d = delegate;
+            }
+        }
+        return d;
+    }
+
+    static DataSource create(Config config) {
+        Optional<String> url = config.getOptionalValue("custodian.db.url", String.class);
+        String user = config.getOptionalValue("custodian.db.user", String.class).orElse(null);
+        String password = config.getOptionalValue("custodian.db.password", String.class).orElse(null);
+        if (url.isEmpty()) {
+            Path dir = Path.of(config.getOptionalValue("custodian.data-dir", String.class).orElse("./data"))
+                    .toAbsolutePath().normalize();
+            return derby(dir.resolve("derby").toString(), dir, user, password);
+        }
+        String jdbcUrl = url.get();
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            PGSimpleDataSource pg = new PGSimpleDataSource();
+            pg.setURL(jdbcUrl);
+            if (user != null) pg.setUser(user);
+            if (password != null) pg.setPassword(password);
+            return pg;
+        }
+        if (jdbcUrl.startsWith("jdbc:derby:")) {
+            String name = jdbcUrl.substring("jdbc:derby:".length());
+            int attributes = name.indexOf(';');
+            String database = attributes < 0 ? name : name.substring(0, attributes);
+            Path logDir = database.startsWith("memory:") ? Path.of(System.getProperty("java.io.tmpdir"))
+                    : Path.of(database).toAbsolutePath().getParent();
+            return derby(database, logDir, user, password);
+        }
+        throw new IllegalStateException("custodian.db.url must be a jdbc:postgresql: or jdbc:derby: URL, got "
+                + jdbcUrl.replaceAll("password=[^&;]*", "password=***"));
+    }
+
+    private static DataSource derby(String database, Path logDir, String user, String password) {
+        // Derby writes derby.log into the working directory unless told otherwise; keep it beside the data.
+        if (System.getProperty("derby.stream.error.file") == null && System.getProperty("derby.stream.error.field") == null) {
+            logDir.toFile().mkdirs();
+            System.setProperty("derby.stream.error.file", logDir.resolve("derby.log").toString());
+        }
+        EmbeddedDataSource derby = new EmbeddedDataSource();
+        derby.setDatabaseName(database);
+        derby.setCreateDatabase("create");
+        derby.setUser(user == null ? "app" : user);
+        if (password != null) derby.setPassword(password);
+        return derby;
+    }
+
+    @Override public Connection getConnection() throws SQLException { return delegate().getConnection(); }
+    @Override public Connection getConnection(String u, String p) throws SQLException { return delegate().getConnection(u, p); }
+    @Override public PrintWriter getLogWriter() throws SQLException { return delegate().getLogWriter(); }
+    @Override public void setLogWriter(PrintWriter out) throws SQLException { delegate().setLogWriter(out); }
+    @Override public void setLoginTimeout(int seconds) throws SQLException { delegate().setLoginTimeout(seconds); }
+    @Override public int getLoginTimeout() throws SQLException { return delegate().getLoginTimeout(); }
+    @Override public Logger getParentLogger() throws SQLFeatureNotSupportedException { return Logger.getLogger("dev.gbconnect.custodian"); }
+    @Override public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) return type.cast(this);
+        return delegate().unwrap(type);
+    }
+    @Override public boolean isWrapperFor(Class<?> type) throws SQLException {
+        return type.isInstance(this) || delegate().isWrapperFor(type);
+    }
+}

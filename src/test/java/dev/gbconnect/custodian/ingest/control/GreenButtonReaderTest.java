@@ -1,0 +1,178 @@
+package dev.gbconnect.custodian.ingest.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gbconnect.custodian.feed.control.EspiXml;
+import dev.gbconnect.custodian.feed.control.IntervalBlockXml;
+import dev.gbconnect.custodian.testsupport.Shared;
+import dev.gbconnect.custodian.testsupport.Xml;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+class GreenButtonReaderTest {
+
+    /** Counts from ../shared/samples/README.md: UsagePoints, IntervalBlocks, IntervalReadings. */
+    @ParameterizedTest
+    @CsvSource({
+            "gba-sample-data/Coastal_Multi_Family_Jan_1_2011_to_Jan_1_2012_RetailCustomer_5.xml, 1, 12, 8760",
+            "gba-sample-data/Coastal_Multi_Family_Daily_Jan_1_2011_to_Jan_1_2012_RetailCustomer_4.xml, 1, 365, 8760",
+            "gba-sample-data/TestGBDataOneYearDailyBinnedMonthly.xml, 1, 15, 444",
+            "openespi/test_usage_data.xml, 1, 14, 1340",
+            "datasdk/1hrLP_32DaysFiveUsagePoints_M.xml, 5, 160, 3840",
+            "datasdk/BatchFeedThreeUsagePoints_M.xml, 3, 4, 384",
+            "datasdk/Gas.xml, 1, 13, 13",
+            "datasdk/Water.xml, 1, 2, 2",
+            "synthetic/synthetic_batch_subscription_usagesummary.xml, 1, 1, 4"})
+    void validSampleReadsWithoutProblemsAndCountsMatchTheReadme(String file, int usagePoints, int blocks, int readings) throws Exception {
+        Problems problems = new Problems();
+        List<AtomEntry> entries = readAll(Files.newInputStream(Shared.sample(file)), problems);
+
+        assertEquals(List.of(), problems.list());
+        assertEquals(usagePoints, entries.stream().flatMap(e -> e.contents().stream())
+                .filter(c -> c instanceof AtomEntry.Described d && d.element().equals("UsagePoint")).count());
+        List<AtomEntry.Block> found = entries.stream().flatMap(e -> e.contents().stream())
+                .filter(AtomEntry.Block.class::isInstance).map(AtomEntry.Block.class::cast).toList();
+        assertEquals(blocks, found.size());
+        assertEquals(readings, found.stream().mapToInt(AtomEntry.Block::readingCount).sum());
+    }
+
+    /** Every element of every IntervalBlock and every other ESPI resource comes back from what we store. */
+    @ParameterizedTest
+    @CsvSource({
+            "gba-sample-data/Coastal_Multi_Family_Daily_Jan_1_2011_to_Jan_1_2012_RetailCustomer_4.xml",
+            "gba-sample-data/TestGBDataOneYearDailyBinnedMonthly.xml",
+            "openespi/test_usage_data.xml",
+            "datasdk/1hrLP_32DaysFiveUsagePoints_M.xml",
+            "datasdk/BatchFeedThreeUsagePoints_M.xml",
+            "datasdk/Gas.xml",
+            "datasdk/Water.xml",
+            "synthetic/synthetic_batch_subscription_usagesummary.xml"})
+    void storedFormReproducesEveryElementOfTheSample(String file) throws Exception {
+        Document original = Xml.parse(Files.newInputStream(Shared.sample(file)));
+        List<Element> originalContents = new ArrayList<>();
+        for (Element content : Xml.elements(original, EspiXml.ATOM, "content")) {
+            for (var n = content.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element e) originalContents.add(e);
+            }
+        }
+        Problems problems = new Problems();
+        List<AtomEntry.Content> stored = readAll(Files.newInputStream(Shared.sample(file)), problems).stream()
+                .flatMap(e -> e.contents().stream()).toList();
+
+        assertEquals(originalContents.size(), stored.size());
+        for (int i = 0; i < stored.size(); i++) {
+            AtomEntry.Content c = stored.get(i);
+            Element back = c instanceof AtomEntry.Described d ? Xml.parse(d.xml())
+                    : Xml.parse(rewrite(((AtomEntry.Block) c).packed()));
+            Element expected = originalContents.get(i);
+            assertTrue(Xml.same(expected, back), () -> "differs:\n" + Xml.toString(expected) + "\n---\n" + Xml.toString(back));
+        }
+    }
+
+    @Test
+    void extensionsQualitiesAndOptionalReadingFieldsSurvive() throws Exception {
+        String block = """
+                <IntervalBlock xmlns="http://naesb.org/espi">
+                  <extension><x:note xmlns:x="urn:example">block-level</x:note></extension>
+                  <interval><duration>1800</duration><start>1700000000</start></interval>
+                  <IntervalReading>
+                    <extension><x:note xmlns:x="urn:example">reading-level</x:note></extension>
+                    <cost>-12</cost>
+                    <ReadingQuality><quality>7</quality></ReadingQuality>
+                    <ReadingQuality><quality>19</quality></ReadingQuality>
+                    <timePeriod><duration>900</duration><start>1700000000</start></timePeriod>
+                    <value>140737488355327</value>
+                    <consumptionTier>2</consumptionTier><tou>1</tou><cpp>3</cpp>
+                  </IntervalReading>
+                  <IntervalReading><timePeriod><duration>900</duration><start>1699990000</start></timePeriod><value>-5</value></IntervalReading>
+                  <IntervalReading><value>9</value></IntervalReading>
+                </IntervalBlock>""";
+        AtomEntry.Block stored = (AtomEntry.Block) readAll(feed(block), new Problems()).get(0).contents().get(0);
+
+        assertEquals(3, stored.readingCount());
+        assertEquals(1700000000L, stored.intervalStart());
+        Element expected = Xml.parse(block.getBytes(StandardCharsets.UTF_8));
+        Element back = Xml.parse(rewrite(stored.packed()));
+        assertTrue(Xml.same(expected, back), () -> Xml.toString(back));
+    }
+
+    @Test
+    void externalEntityIsRefusedBeforeAnythingIsRead() {
+        String xxe = """
+                <?xml version="1.0"?>
+                <!DOCTYPE feed [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>&xxe;</title></feed>""";
+        Problems problems = new Problems();
+        assertThrows(XMLStreamException.class,
+                () -> readAll(new ByteArrayInputStream(xxe.getBytes(StandardCharsets.UTF_8)), problems));
+        assertTrue(problems.list().get(0).matches("2:\\d+: DOCTYPE declarations .*"), problems.list().toString());
+    }
+
+    @Test
+    void wrongNamespaceIsNamed() {
+        Problems problems = new Problems();
+        assertThrows(XMLStreamException.class, () -> readAll(new ByteArrayInputStream(
+                "<feed xmlns='urn:not-atom'/>".getBytes(StandardCharsets.UTF_8)), problems));
+        assertTrue(problems.list().stream().anyMatch(p -> p.contains("{urn:not-atom}feed")), problems.list().toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "gba-sample-data/TestGBDataHourlyNineDaysBinnedDaily.xml, ServiceDeliveryPoint",
+            "datasdk/1hrLP_32Days_Additional2_M.xml, costAdditionalDetailLastPeriod",
+            "openespi/Usage-Subscription-Feed-Anonymized.xml, ReadingType",
+            "real-world/ngma_natural_gas_billing_billing_data_Service_1_1_2021-05-26_to_2024-04-25.xml, 2024-06-21",
+            "real-world/ngma_gas_provider_2024-07-16.xml, 1721154384.66136"})
+    void invalidSampleProblemsNameTheOffendingElement(String file, String named) throws Exception {
+        Problems problems = new Problems();
+        readAll(Files.newInputStream(Shared.sample(file)), problems);
+
+        assertTrue(problems.any());
+        assertTrue(problems.list().stream().anyMatch(p -> p.matches("\\d+:\\d+: .*") && p.contains(named)),
+                () -> String.join("\n", problems.list()));
+    }
+
+    static List<AtomEntry> readAll(InputStream in, Problems problems) throws XMLStreamException {
+        List<AtomEntry> out = new ArrayList<>();
+        try (GreenButtonReader reader = new GreenButtonReader(in, Shared.schema(), problems)) {
+            for (AtomEntry e = reader.next(); e != null; e = reader.next()) out.add(e);
+        }
+        return out;
+    }
+
+    static InputStream feed(String content) {
+        String xml = """
+                <feed xmlns="http://www.w3.org/2005/Atom"><id>urn:uuid:00000000-0000-5000-8000-000000000001</id>
+                <title>t</title><updated>2024-01-01T00:00:00Z</updated>
+                <entry><id>urn:uuid:00000000-0000-5000-8000-000000000002</id>
+                <link rel="self" href="IntervalBlock/1"/><link rel="up" href="IntervalBlock"/>
+                <title>b</title><content>%s</content><updated>2024-01-01T00:00:00Z</updated></entry></feed>""".formatted(content);
+        return new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static byte[] rewrite(byte[] packed) throws XMLStreamException {
+        StringWriter out = new StringWriter();
+        XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
+        w.setDefaultNamespace(EspiXml.ESPI);
+        IntervalBlockXml.write(w, packed);
+        w.close();
+        String xml = out.toString().replaceFirst("<IntervalBlock", "<IntervalBlock xmlns=\"" + EspiXml.ESPI + "\"");
+        return xml.getBytes(StandardCharsets.UTF_8);
+    }
+}
