@@ -46,6 +46,10 @@ public final class GreenButtonReader implements AutoCloseable {
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
     private boolean finished;
 
+    /** Stops the read after the problem was already recorded. */
+    static final class Reported extends XMLStreamException {
+    }
+
     public GreenButtonReader(InputStream in, Schema schema, Problems problems) throws XMLStreamException {
         this.problems = problems;
         this.reader = new ValidatingStreamReader(INPUTS.createXMLStreamReader(in), schema, problems);
@@ -55,7 +59,7 @@ public final class GreenButtonReader implements AutoCloseable {
         if (!isAtom("feed")) {
             problems.add(line(), column(), "the document element must be an Atom feed ({" + EspiXml.ATOM + "}feed), found {"
                     + reader.getNamespaceURI() + "}" + reader.getLocalName());
-            throw new XMLStreamException("not an Atom feed", reader.getLocation());
+            throw new Reported();
         }
     }
 
@@ -326,7 +330,7 @@ public final class GreenButtonReader implements AutoCloseable {
         int event = reader.next();
         if (event == DTD || event == ENTITY_REFERENCE) {
             problems.add(line(), column(), "DOCTYPE declarations and entity references are not allowed in Green Button data");
-            throw new XMLStreamException("DTD refused", reader.getLocation());
+            throw new Reported();
         }
         return event;
     }

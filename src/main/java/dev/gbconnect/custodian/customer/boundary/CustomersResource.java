@@ -1,0 +1,87 @@
+package dev.gbconnect.custodian.customer.boundary;
+
+import dev.gbconnect.custodian.admin.AdminOnly;
+import dev.gbconnect.custodian.customer.control.Customers;
+import dev.gbconnect.custodian.customer.entity.RetailCustomer;
+import dev.gbconnect.custodian.platform.ApiException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The operator's customer register. The returned {@code id} is the retailCustomerId of ESPI paths. */
+@Path("admin/customers")
+@RequestScoped
+@AdminOnly
+@Tag(name = "Retail customers", description = "Admin client only (HTTP Basic)")
+@Produces(MediaType.APPLICATION_JSON)
+public class CustomersResource {
+
+    public record NewCustomer(String username, String password, String name) {
+    }
+
+    public record CustomerChange(Boolean enabled) {
+    }
+
+    public record CustomerView(String id, String username, String name, boolean enabled, Instant createdAt) {
+        static CustomerView of(RetailCustomer c) {
+            return new CustomerView(c.id(), c.username(), c.name(), c.enabled(), c.createdAt());
+        }
+    }
+
+    @Inject
+    Customers customers;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Create a customer; 409 if the username is taken")
+    public Response create(NewCustomer body) {
+        if (body == null) throw new ApiException(Response.Status.BAD_REQUEST, "invalid_request", "a JSON body with username, password and name is required");
+        RetailCustomer c = customers.create(body.username(), body.password(), body.name());
+        return Response.created(uri.getAbsolutePathBuilder().path(c.id()).build()).entity(CustomerView.of(c)).build();
+    }
+
+    @GET
+    @Operation(summary = "All customers, by username")
+    public List<CustomerView> list() {
+        return customers.all().stream().map(CustomerView::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    public CustomerView one(@PathParam("id") String id) {
+        return CustomerView.of(customers.find(id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Enable or disable a customer: {\"enabled\": false}")
+    public CustomerView change(@PathParam("id") String id, CustomerChange body) {
+        if (body == null || body.enabled() == null) {
+            throw new ApiException(Response.Status.BAD_REQUEST, "invalid_request", "body must be {\"enabled\": true|false}");
+        }
+        RetailCustomer c = customers.find(id);
+        c.enabled(body.enabled());
+        return CustomerView.of(c);
+    }
+}

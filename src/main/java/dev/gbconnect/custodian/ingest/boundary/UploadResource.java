@@ -1,0 +1,57 @@
+package dev.gbconnect.custodian.ingest.boundary;
+
+import dev.gbconnect.custodian.admin.AdminOnly;
+import dev.gbconnect.custodian.customer.control.Customers;
+import dev.gbconnect.custodian.customer.entity.RetailCustomer;
+import dev.gbconnect.custodian.ingest.control.ImportReport;
+import dev.gbconnect.custodian.ingest.control.UsageImporter;
+import dev.gbconnect.custodian.platform.ApiException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The ESPI upload: a Green Button feed of one customer's usage data, imported whole or not at all. */
+@Path("espi/1_1/resource/Batch/RetailCustomer/{retailCustomerId}/UsagePoint")
+@RequestScoped
+@AdminOnly
+@Tag(name = "Upload", description = "Admin client only (HTTP Basic)")
+public class UploadResource {
+
+    @Inject
+    Customers customers;
+
+    @Inject
+    UsageImporter importer;
+
+    @Inject
+    @ConfigProperty(name = "custodian.upload.max-bytes")
+    long maxBytes;
+
+    @POST
+    @Consumes({"application/atom+xml", MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Import a Green Button Atom feed (201 if anything was created, 200 if it only updated or changed nothing)")
+    public Response upload(@PathParam("retailCustomerId") String customerId,
+                           @HeaderParam("Content-Length") Long length, InputStream body) {
+        if (length != null && length > maxBytes) {
+            throw new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "upload_too_large",
+                    "the upload of " + length + " bytes exceeds the limit of " + maxBytes + " bytes (custodian.upload.max-bytes)");
+        }
+        RetailCustomer customer = customers.find(customerId);
+        ImportReport report = importer.importFeed(customer, body, maxBytes);
+        return Response.status(report.createdAnything() ? Response.Status.CREATED : Response.Status.OK).entity(report).build();
+    }
+}

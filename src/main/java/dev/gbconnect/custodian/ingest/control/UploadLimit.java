@@ -1,0 +1,43 @@
+package dev.gbconnect.custodian.ingest.control;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Counts the bytes of a request body and stops reading past the limit, chunked bodies included. */
+final class UploadLimit extends FilterInputStream {
+
+    /** Raised inside the XML parser; the importer recognises it in the cause chain. */
+    static final class Exceeded extends IOException {
+        Exceeded(long limit) {
+            super("the upload exceeds the limit of " + limit + " bytes (custodian.upload.max-bytes)");
+        }
+    }
+
+    private final long limit;
+    private long count;
+
+    UploadLimit(InputStream in, long limit) {
+        super(in);
+        this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) add(1);
+        return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        if (n > 0) add(n);
+        return n;
+    }
+
+    private void add(long n) throws Exceeded {
+        count += n;
+        if (count > limit) throw new Exceeded(limit);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.gbconnect.custodian.ingest.control;
+
+import dev.gbconnect.custodian.customer.entity.RetailCustomer;
+import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.ErrorMappers;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.validation.Schema;
+
+/**
+ * Imports a Green Button feed for one customer inside the caller's transaction. Any problem, wherever it shows up
+ * in the file, throws: the caller's transaction rolls back and nothing of the file remains.
+ */
+@ApplicationScoped
+public class UsageImporter {
+
+    @PersistenceContext
+    EntityManager em;
+
+    private volatile Schema schema;
+
+    public ImportReport importFeed(RetailCustomer customer, InputStream body, long maxBytes) {
+        Problems problems = new Problems();
+        ImportRun run = new ImportRun(em, customer, problems);
+        try (GreenButtonReader reader = new GreenButtonReader(new UploadLimit(body, maxBytes), schema(), problems)) {
+            for (AtomEntry entry = reader.next(); entry != null; entry = reader.next()) {
+                run.accept(entry);
+            }
+        } catch (XMLStreamException e) {
+            UploadLimit.Exceeded tooLarge = ErrorMappers.causeOf(e, UploadLimit.Exceeded.class);
+            if (tooLarge != null) {
+                throw new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "upload_too_large", tooLarge.getMessage());
+            }
+            if (!(e instanceof GreenButtonReader.Reported)) {
+                problems.add(line(e), column(e), parserMessage(e));
+            }
+        }
+        run.finish();
+        if (problems.any()) {
+            throw new ApiException(Response.Status.BAD_REQUEST, "invalid_upload",
+                    "the file was rejected and nothing of it was stored", problems.list());
+        }
+        return run.report();
+    }
+
+    private Schema schema() {
+        Schema s = schema;
+        if (s == null) {
+            s = EspiSchema.fromClasspath();
+            schema = s;
+        }
+        return s;
+    }
+
+    private static int line(XMLStreamException e) {
+        return e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
+    }
+
+    private static int column(XMLStreamException e) {
+        return e.getLocation() == null ? 0 : e.getLocation().getColumnNumber();
+    }
+
+    /** The JDK prefixes its message with the location ("ParseError at [row,col]:[3,5] Message: …"); keep the message. */
+    static String parserMessage(XMLStreamException e) {
+        String m = String.valueOf(e.getMessage());
+        int at = m.indexOf("Message: ");
+        return at >= 0 ? m.substring(at + 9).strip() : m.strip();
+    }
+}

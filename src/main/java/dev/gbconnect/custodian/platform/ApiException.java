@@ -1,0 +1,34 @@
+package dev.gbconnect.custodian.platform;
+
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * A request we refuse, with what the caller needs to fix it. Thrown anywhere below a resource; {@link ErrorMappers}
+ * turns it into the one JSON error shape. Unchecked so that a transactional boundary rolls back.
+ */
+public class ApiException extends RuntimeException {
+
+    private final Response.Status status;
+    private final String error;
+    private final List<String> problems;
+
+    public ApiException(Response.Status status, String error, String message) {
+        this(status, error, message, null);
+    }
+
+    public ApiException(Response.Status status, String error, String message, List<String> problems) {
+        super(message, null, false, false);
+        this.status = status;
+        this.error = error;
+        this.problems = problems;
+    }
+
+    public Response.Status status() { return status; }
+    public String error() { return error; }
+    public List<String> problems() { return problems; }
+
+    public static ApiException notFound(String what) {
+        return new ApiException(Response.Status.NOT_FOUND, "not_found", what + " does not exist");
+    }
+}
