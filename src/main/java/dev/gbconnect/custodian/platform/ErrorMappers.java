@@ -1,8 +1,14 @@
 package dev.gbconnect.custodian.platform;
 
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -10,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.xml.stream.XMLStreamException;
 
 /**
  * Every error response of the API, in one place and one shape: {@code {"error", "message", "problems"}}.
@@ -47,6 +54,16 @@ public final class ErrorMappers {
     /** JAX-RS' own refusals (unknown path, wrong method, unsupported media type), in our shape. */
     @Provider
     public static class Web implements ExceptionMapper<WebApplicationException> {
+
+        @Context
+        HttpHeaders headers;
+
+        @Context
+        UriInfo uri;
+
+        @Context
+        Request request;
+
         @Override
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
@@ -58,7 +75,14 @@ public final class ErrorMappers {
                 case 415 -> "unsupported_media_type";
                 default -> "invalid_request";
             };
-            Response r = respond(status, error, e.getMessage(), null);
+            String message = switch (status) {
+                case 404 -> "nothing at /" + uri.getPath();
+                case 405 -> request.getMethod() + " is not allowed on /" + uri.getPath();
+                case 415 -> "Content-Type " + headers.getMediaType() + " is not accepted by /" + uri.getPath()
+                        + " (Green Button uploads take application/atom+xml or application/xml; admin calls take application/json)";
+                default -> e.getMessage();
+            };
+            Response r = respond(status, error, message, null);
             String allow = e.getResponse().getHeaderString("Allow");
             return allow == null ? r : Response.fromResponse(r).header("Allow", allow).build();
         }
@@ -71,6 +95,9 @@ public final class ErrorMappers {
         public Response toResponse(Throwable e) {
             ApiException api = causeOf(e, ApiException.class);
             if (api != null) return new Api().toResponse(api);
+            if (causeOf(e, JsonbException.class) != null || causeOf(e, JsonException.class) != null) {
+                return respond(400, "invalid_request", "the request body is not the JSON this resource expects", null);
+            }
             return log(e);
         }
 
@@ -83,8 +110,13 @@ public final class ErrorMappers {
 
     /** Transaction interceptors wrap what a bean threw; the original refusal is somewhere in the chain. */
     public static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 20; depth++) {
             if (type.isInstance(t)) return type.cast(t);
+            Throwable next = t.getCause();
+            // the JDK's StAX parser keeps the underlying I/O error as a "nested exception", not always as the cause
+            if (next == null && t instanceof XMLStreamException x) next = x.getNestedException();
+            t = next;
         }
         return null;
     }

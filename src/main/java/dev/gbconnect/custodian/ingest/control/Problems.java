@@ -24,9 +24,11 @@ public final class Problems {
     }
 
     public List<String> list() {
-        if (dropped == 0) return List.copyOf(messages);
-        List<String> all = new ArrayList<>(messages);
-        all.add("… and " + dropped + " more problems");
-        return all;
+        return List.copyOf(messages);
+    }
+
+    /** How many problems there were, including those past the cap. */
+    public int total() {
+        return messages.size() + dropped;
     }
 }

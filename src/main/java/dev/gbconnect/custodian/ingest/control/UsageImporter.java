@@ -42,7 +42,9 @@ public class UsageImporter {
         run.finish();
         if (problems.any()) {
             throw new ApiException(Response.Status.BAD_REQUEST, "invalid_upload",
-                    "the file was rejected and nothing of it was stored", problems.list());
+                    "the file was rejected and nothing of it was stored; " + problems.total() + " problem(s)"
+                            + (problems.total() > problems.list().size() ? ", the first " + problems.list().size() + " listed" : ""),
+                    problems.list());
         }
         return run.report();
     }

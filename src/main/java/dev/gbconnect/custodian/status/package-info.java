@@ -1,0 +1,2 @@
+/** Health checks for load balancers and operators. */
+package dev.gbconnect.custodian.status;

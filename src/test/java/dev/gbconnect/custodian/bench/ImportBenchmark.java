@@ -1,0 +1,205 @@
+package dev.gbconnect.custodian.bench;
+
+import dev.gbconnect.custodian.demo.GreenButtonGenerator;
+import dev.gbconnect.custodian.demo.GreenButtonGenerator.Kind;
+import dev.gbconnect.custodian.demo.GreenButtonGenerator.Plan;
+import dev.gbconnect.custodian.demo.GreenButtonGenerator.Point;
+import dev.gbconnect.custodian.ingest.control.AtomEntry;
+import dev.gbconnect.custodian.ingest.control.GreenButtonReader;
+import dev.gbconnect.custodian.ingest.control.Problems;
+import dev.gbconnect.custodian.testsupport.Api;
+import dev.gbconnect.custodian.testsupport.Shared;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.File;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Import and scan benchmark: generates a Green Button file of ≥ 10M IntervalReadings, measures the parse ceiling
+ * in this JVM, then uploads it to the real uber-jar (heap capped at 512 MB, heap sampled from /metrics) and scans
+ * the stored readings. Prints one table. Run with {@code mvn -B -Pbench verify -DskipTests}.
+ */
+public final class ImportBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int points = Integer.getInteger("bench.usagePoints", 100);
+        int days = Integer.getInteger("bench.days", 1096);
+        Path dir = Path.of("target", "bench").toAbsolutePath();
+        Files.createDirectories(dir);
+        Path file = dir.resolve("bench-" + points + "x" + days + ".xml");
+
+        List<Point> plan = new ArrayList<>();
+        for (int i = 0; i < points; i++) plan.add(new Point("meter-" + i, Kind.ELECTRIC, i));
+        long t0 = System.nanoTime();
+        long readings;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            readings = GreenButtonGenerator.write(out, new Plan(plan, Instant.parse("2022-01-01T00:00:00Z").getEpochSecond(), days, 900));
+        }
+        double generate = seconds(t0);
+        long bytes = Files.size(file);
+
+        double ceiling = best(3, () -> plainParse(file));
+        double readerOnly = best(1, () -> readerPass(file));
+
+        Path data = dir.resolve("data-" + System.nanoTime());
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", new File("target/custodian-microbundle.jar").getAbsolutePath(), "--port", String.valueOf(port))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile());
+        pb.environment().put("CUSTODIAN_DATA_DIR", data.toString());
+        pb.environment().put("CUSTODIAN_DEMO_DATA", "false");
+        pb.environment().put("CUSTODIAN_ADMIN_CLIENT_ID", Api.IT_ADMIN);
+        pb.environment().put("CUSTODIAN_ADMIN_CLIENT_SECRET", Api.IT_SECRET);
+        Process server = pb.start();
+        URI base = URI.create("http://localhost:" + port + "/");
+        Api admin = new Api(base, Api.IT_ADMIN, Api.IT_SECRET);
+        try {
+            awaitReady(admin, server);
+            String customer = admin.newCustomer("bench");
+            HeapSampler heap = new HeapSampler(base);
+            heap.start();
+            long t1 = System.nanoTime();
+            HttpResponse<String> upload = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(Api.UPLOAD.formatted(customer)))
+                    .header("Authorization", Api.basic(Api.IT_ADMIN, Api.IT_SECRET)).header("Content-Type", "application/atom+xml")
+                    .timeout(Duration.ofHours(1)).POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+            double importSeconds = seconds(t1);
+            if (upload.statusCode() != 201) throw new IllegalStateException("upload failed: " + upload.statusCode() + " " + upload.body());
+            double scan = best(3, () -> {
+                admin.inventory(customer);
+                return 0;
+            });
+            heap.interrupt();
+            heap.join();
+
+            System.out.printf("%n| measure | value |%n|---|---|%n");
+            row("file", "%,d IntervalReadings in %,d IntervalBlocks, %,d usage points, %.0f MB".formatted(readings, (long) points * days, points, bytes / 1e6));
+            row("generate (writer, to disk)", rate(readings, generate));
+            row("baseline: plain StAX parse, no validation, no database", rate(readings, ceiling));
+            row("GreenButtonReader alone: parse + validate + pack", rate(readings, readerOnly));
+            row("import over HTTP into Derby (one transaction)", rate(readings, importSeconds)
+                    + " (%.0f s; %.0f%% of the plain-parse baseline)".formatted(importSeconds, 100 * ceiling / importSeconds));
+            row("server heap, max used while importing (-Xmx512m)", "%,d MB".formatted(heap.max.get() / (1 << 20)));
+            row("scan of all stored readings (admin inventory over HTTP)", rate(readings, scan));
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    private static void awaitReady(Api api, Process server) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(180);
+        while (Instant.now().isBefore(deadline)) {
+            if (!server.isAlive()) throw new IllegalStateException("server exited");
+            try {
+                if (api.get("health/ready").status() == 200) return;
+            } catch (RuntimeException booting) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("server not ready");
+    }
+
+    private static double plainParse(Path file) throws Exception {
+        long t = System.nanoTime();
+        long n = 0;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            XMLStreamReader r = XMLInputFactory.newDefaultFactory().createXMLStreamReader(in);
+            while (r.hasNext()) {
+                if (r.next() == XMLStreamConstants.START_ELEMENT && "IntervalReading".equals(r.getLocalName())) n++;
+            }
+        }
+        if (n == 0) throw new IllegalStateException("no readings parsed");
+        return seconds(t);
+    }
+
+    private static double readerPass(Path file) throws Exception {
+        long t = System.nanoTime();
+        Problems problems = new Problems();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+             GreenButtonReader reader = new GreenButtonReader(in, Shared.schema(), problems)) {
+            for (AtomEntry e = reader.next(); e != null; e = reader.next()) {
+                // packing is the work being measured
+            }
+        }
+        if (problems.any()) throw new IllegalStateException(problems.list().toString());
+        return seconds(t);
+    }
+
+    interface Timed {
+        double run() throws Exception;
+    }
+
+    /** The fastest of n runs; a run answering 0 is timed here. */
+    private static double best(int n, Timed timed) throws Exception {
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            double s = timed.run();
+            best = Math.min(best, s == 0 ? seconds(t) : s);
+        }
+        return best;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static String rate(long readings, double seconds) {
+        return "%,.0f readings/s".formatted(readings / seconds);
+    }
+
+    private static void row(String name, String value) {
+        System.out.printf("| %s | %s |%n", name, value);
+    }
+
+    /** Polls MicroProfile Metrics for used heap while the upload runs. */
+    private static final class HeapSampler extends Thread {
+        private static final Pattern USED = Pattern.compile("(?m)^base_memory_usedHeap_bytes(?:\\{[^}]*\\})?\\s+([0-9.E+]+)");
+        final AtomicLong max = new AtomicLong();
+        private final URI metrics;
+        private final HttpClient http = HttpClient.newHttpClient();
+
+        HeapSampler(URI base) {
+            this.metrics = base.resolve("metrics/base");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (!isInterrupted()) {
+                try {
+                    String body = http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
+                    Matcher m = USED.matcher(body);
+                    if (m.find()) max.accumulateAndGet((long) Double.parseDouble(m.group(1)), Math::max);
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    // a missed sample is fine
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.gbconnect.custodian.testsupport;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+
+/** A small HTTP client for the tests: admin credentials, JSON bodies, uploads. */
+public final class Api {
+
+    public static final String IT_ADMIN = "it-admin";
+    public static final String IT_SECRET = "it-admin-secret-for-tests-only";
+    public static final String UPLOAD = "espi/1_1/resource/Batch/RetailCustomer/%s/UsagePoint";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI base;
+    private final String authorization;
+
+    public Api(URI base, String clientId, String secret) {
+        this.base = base;
+        this.authorization = clientId == null ? null : basic(clientId, secret);
+    }
+
+    public static String basic(String id, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Api as(String clientId, String secret) {
+        return new Api(base, clientId, secret);
+    }
+
+    public record Reply(int status, String body, HttpResponse<String> raw) {
+        public JsonObject json() {
+            return (JsonObject) parse();
+        }
+
+        public JsonArray array() {
+            return (JsonArray) parse();
+        }
+
+        private JsonStructure parse() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.read();
+            }
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    public Reply get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Reply postJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply patchJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply upload(String customerId, String contentType, byte[] body) {
+        return send(request(UPLOAD.formatted(customerId)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public Reply upload(String customerId, Path file) {
+        try {
+            return upload(customerId, "application/atom+xml", Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An upload without Content-Length (chunked), as a streaming client sends it. */
+    public Reply uploadChunked(String customerId, byte[] body) {
+        return send(request(UPLOAD.formatted(customerId)).header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+    }
+
+    /** Creates a customer and answers its id. */
+    public String newCustomer(String username) {
+        Reply r = postJson("admin/customers", "{\"username\":\"" + username + "\",\"password\":\"pass-" + username + "\",\"name\":\"Test " + username + "\"}");
+        if (r.status() != 201) throw new IllegalStateException("could not create " + username + ": " + r.status() + " " + r.body());
+        return r.json().getString("id");
+    }
+
+    public JsonArray inventory(String customerId) {
+        Reply r = get("admin/customers/" + customerId + "/usage-points");
+        if (r.status() != 200) throw new IllegalStateException(r.status() + " " + r.body());
+        return r.array();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(5));
+        return authorization == null ? b : b.header("Authorization", authorization);
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.body(), r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
