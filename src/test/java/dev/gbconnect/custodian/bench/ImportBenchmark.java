@@ -35,7 +35,7 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Import and scan benchmark: generates a Green Button file of ≥ 10M IntervalReadings, measures the parse ceiling
  * in this JVM, then uploads it to the real uber-jar (heap capped at 512 MB, heap sampled from /metrics) and scans
- * the stored readings. Prints one table. Run with {@code mvn -B -Pbench verify -DskipTests}.
+ * the stored readings. Prints one table. Run with {@code mvn -B -Pbench verify -DskipTests -DskipITs}.
  */
 public final class ImportBenchmark {
 
