@@ -176,13 +176,13 @@ public final class ImportBenchmark {
 
     /** Polls MicroProfile Metrics for used heap while the upload runs. */
     private static final class HeapSampler extends Thread {
-        private static final Pattern USED = Pattern.compile("(?m)^base_memory_usedHeap_bytes(?:\\{[^}]*\\})?\\s+([0-9.E+]+)");
+        private static final Pattern USED = Pattern.compile("(?m)^memory_usedHeap_bytes(?:\\{[^}]*\\})?\\s+([0-9.E+]+)");
         final AtomicLong max = new AtomicLong();
         private final URI metrics;
         private final HttpClient http = HttpClient.newHttpClient();
 
         HeapSampler(URI base) {
-            this.metrics = base.resolve("metrics/base");
+            this.metrics = base.resolve("metrics?scope=base"); // MicroProfile Metrics 5 naming
             setDaemon(true);
         }
 
