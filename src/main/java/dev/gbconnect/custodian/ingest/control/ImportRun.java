@@ -93,8 +93,7 @@ final class ImportRun {
                 lastMeterReading = null;
                 register(usagePointByHref, self, id);
                 entry.related().forEach(r -> register(usagePointByHref, href(r), id));
-                List<String> names = new ArrayList<>(entry.related());
-                usagePointLinks.put(id, names);
+                usagePointLinks.put(id, new ArrayList<>(entry.related()));
             }
             case "MeterReading" -> {
                 String parent = parent(entry, usagePointByHref, lastUsagePoint, "UsagePoint");
@@ -105,8 +104,7 @@ final class ImportRun {
                 register(meterReadingByHref, self, id);
                 entry.related().forEach(r -> register(meterReadingByHref, href(r), id));
                 meterReadingLinks.put(id, new ArrayList<>(entry.related()));
-                meterReadingEntry.put(id, new AtomEntry(entry.line(), entry.column(), entry.atomId(), null, null, null,
-                        entry.self(), null, List.of(), List.of()));
+                meterReadingEntry.put(id, entry);
                 if (self != null) meterReadingSelf.put(self, id);
             }
             case "ReadingType" -> {
