@@ -10,6 +10,7 @@ import static javax.xml.stream.XMLStreamConstants.SPACE;
 import static javax.xml.stream.XMLStreamConstants.START_ELEMENT;
 
 import dev.gbconnect.custodian.feed.control.EspiXml;
+import com.ctc.wstx.stax.WstxInputFactory;
 import dev.gbconnect.custodian.usage.entity.PackedReadings;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -365,7 +366,8 @@ public final class GreenButtonReader implements AutoCloseable {
     }
 
     private static XMLInputFactory inputFactory() {
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        // Named, not looked up: the importer's speed and its refusal of DTDs must not depend on the class path.
+        XMLInputFactory f = new WstxInputFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);

@@ -3,6 +3,8 @@ package dev.gbconnect.custodian.ingest.control;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.ErrorMappers;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,13 +23,17 @@ public class UsageImporter {
     @PersistenceContext
     EntityManager em;
 
+    @Resource
+    ManagedExecutorService executor;
+
     private volatile Schema schema;
 
     public ImportReport importFeed(RetailCustomer customer, InputStream body, long maxBytes) {
         Problems problems = new Problems();
         ImportRun run = new ImportRun(em, customer, problems);
-        try (GreenButtonReader reader = new GreenButtonReader(new UploadLimit(body, maxBytes), schema(), problems)) {
-            for (AtomEntry entry = reader.next(); entry != null; entry = reader.next()) {
+        Schema schema = schema();
+        try (EntryPipe pipe = EntryPipe.start(executor, () -> new GreenButtonReader(new UploadLimit(body, maxBytes), schema, problems))) {
+            for (AtomEntry entry = pipe.take(); entry != null; entry = pipe.take()) {
                 run.accept(entry);
             }
         } catch (XMLStreamException e) {
@@ -66,10 +72,10 @@ public class UsageImporter {
         return e.getLocation() == null ? 0 : e.getLocation().getColumnNumber();
     }
 
-    /** The JDK prefixes its message with the location ("ParseError at [row,col]:[3,5] Message: …"); keep the message. */
+    /** Parsers append the location to their message ("… at [row,col {unknown-source}]: [3,5]"); it is listed apart. */
     static String parserMessage(XMLStreamException e) {
         String m = String.valueOf(e.getMessage());
-        int at = m.indexOf("Message: ");
-        return at >= 0 ? m.substring(at + 9).strip() : m.strip();
+        int at = m.indexOf("\n at [row,col");
+        return (at >= 0 ? m.substring(0, at) : m).strip();
     }
 }
