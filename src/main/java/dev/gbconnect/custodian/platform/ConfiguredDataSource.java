@@ -70,6 +70,12 @@ public class ConfiguredDataSource implements DataSource {
             logDir.toFile().mkdirs();
             System.setProperty("derby.stream.error.file", logDir.resolve("derby.log").toString());
         }
+        // Bulk imports write hundreds of MB in one transaction. Derby's defaults (a 1,000-page cache, a checkpoint
+        // every 10 MB of log, a new log file every 1 MB) make it spend much of that time on page evictions and
+        // forced writes. An operator's own -D settings win.
+        System.getProperties().putIfAbsent("derby.storage.pageCacheSize", "4000");
+        System.getProperties().putIfAbsent("derby.storage.checkpointInterval", "134217728");
+        System.getProperties().putIfAbsent("derby.storage.logSwitchInterval", "134217728");
         EmbeddedDataSource derby = new EmbeddedDataSource();
         derby.setDatabaseName(database);
         derby.setCreateDatabase("create");

@@ -263,20 +263,39 @@ public final class GreenButtonReader implements AutoCloseable {
         return text.toString().strip();
     }
 
-    /** Reads a whole-number value without making a String; a malformed one is already a schema error. */
+    /**
+     * Reads a whole-number value straight from the parser's buffers, without copying or making a String (it runs
+     * for every field of every reading). A malformed value is the validator's to report; it reads as 0 here.
+     */
     private long readLong() throws XMLStreamException {
-        collectText();
-        int i = 0, end = text.length();
-        while (i < end && Character.isWhitespace(text.charAt(i))) i++;
-        while (end > i && Character.isWhitespace(text.charAt(end - 1))) end--;
-        boolean negative = i < end && text.charAt(i) == '-';
-        if (negative || (i < end && text.charAt(i) == '+')) i++;
         long value = 0;
-        for (; i < end; i++) {
-            int digit = text.charAt(i) - '0';
-            if (digit < 0 || digit > 9) return 0;
-            value = value * 10 + digit;
+        boolean negative = false, digits = false, malformed = false, done = false;
+        int depth = 1;
+        while (depth > 0) {
+            switch (nextEvent()) {
+                case CHARACTERS, CDATA, SPACE -> {
+                    if (depth > 1) break;
+                    char[] chars = reader.getTextCharacters();
+                    for (int i = reader.getTextStart(), end = i + reader.getTextLength(); i < end; i++) {
+                        char c = chars[i];
+                        if (c >= '0' && c <= '9' && !done) {
+                            value = value * 10 + (c - '0');
+                            digits = true;
+                        } else if ((c == '-' || c == '+') && !digits && !negative) {
+                            negative = c == '-';
+                        } else if (Character.isWhitespace(c)) {
+                            done |= digits;
+                        } else {
+                            malformed = true;
+                        }
+                    }
+                }
+                case START_ELEMENT -> depth++;
+                case END_ELEMENT -> depth--;
+                default -> { }
+            }
         }
+        if (malformed) return 0;
         return negative ? -value : value;
     }
 

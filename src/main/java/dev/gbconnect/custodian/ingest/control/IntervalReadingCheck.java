@@ -171,7 +171,10 @@ final class IntervalReadingCheck {
         while (i < end && space(digits[i])) i++;
         while (end > i && space(digits[end - 1])) end--;
         boolean negative = i < end && digits[i] == '-';
-        if (negative) i++;
+        if (negative) {
+            if (slot.min == 0) return false;
+            i++;
+        }
         if (i == end || end - i > 18) return false;
         long value = 0;
         for (; i < end; i++) {
@@ -180,7 +183,7 @@ final class IntervalReadingCheck {
             value = value * 10 + d;
         }
         if (negative) value = -value;
-        return value >= slot.min && value <= slot.max && !(negative && slot.min == 0);
+        return value >= slot.min && value <= slot.max;
     }
 
     private static boolean blank(char[] chars, int start, int count) {

@@ -1,8 +1,10 @@
 package dev.gbconnect.custodian.usage.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.ConstraintMode;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
+import jakarta.persistence.ForeignKey;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
@@ -17,8 +19,13 @@ import jakarta.persistence.Table;
 @Table(name = "INTERVAL_BLOCK", indexes = @Index(name = "IX_BLOCK_READING_START", columnList = "METER_READING_ID, INTERVAL_START"))
 public class IntervalBlock extends UsageResource {
 
+    /*
+     * No foreign-key constraint: on Derby it would bring a second index over METER_READING_ID beside
+     * IX_BLOCK_READING_START, and index upkeep is most of the cost of an import. Blocks are only written by the
+     * importer, which links each to a MeterReading of the same upload or of the database.
+     */
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "METER_READING_ID", nullable = false)
+    @JoinColumn(name = "METER_READING_ID", nullable = false, foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT))
     private MeterReading meterReading;
 
     /** Epoch seconds; null when the block names no interval. */
