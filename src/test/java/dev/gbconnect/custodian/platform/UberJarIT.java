@@ -6,16 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Shared;
+import dev.gbconnect.custodian.testsupport.UberJarServer;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,14 +24,12 @@ import org.junit.jupiter.api.Test;
  */
 class UberJarIT {
 
-    private static final Duration BOOT = Duration.ofMinutes(3);
-
     @Test
     void uberJarWhenRestartedThenDataAndCredentialsSurvive() throws Exception {
         Path dataDir = Path.of(System.getProperty("it.dataRoot", "target/it-data"), "uberjar-" + UUID.randomUUID()).toAbsolutePath();
         Files.createDirectories(dataDir);
 
-        Server first = Server.start(dataDir, Map.of());
+        UberJarServer first = UberJarServer.start(dataDir, UberJarServer.testJvm(), Map.of());
         String clientId, secret, uploaded;
         JsonArray customersBefore, uploadedBefore;
         try {
@@ -63,7 +56,7 @@ class UberJarIT {
         }
         assertTrue(Files.isDirectory(dataDir.resolve("derby")), "Derby lives below custodian.data-dir");
 
-        Server second = Server.start(dataDir, Map.of("CUSTODIAN_ADMIN_CLIENT_ID", "ops-admin",
+        UberJarServer second = UberJarServer.start(dataDir, UberJarServer.testJvm(), Map.of("CUSTODIAN_ADMIN_CLIENT_ID", "ops-admin",
                 "CUSTODIAN_ADMIN_CLIENT_SECRET", "ops-secret-from-the-environment"));
         try {
             assertFalse(second.output().contains("client secret:"), "the generated secret is printed once only");
@@ -81,55 +74,5 @@ class UberJarIT {
     private static String id(JsonArray customers, String username) {
         return customers.stream().map(c -> c.asJsonObject()).filter(c -> c.getString("username").equals(username))
                 .findFirst().orElseThrow().getString("id");
-    }
-
-    /** One uber-jar process with its own port; its output is kept in a file for the assertions. */
-    private record Server(Process process, int port, Path log) {
-
-        static Server start(Path dataDir, Map<String, String> env) throws Exception {
-            int port;
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
-            Path log = Files.createTempFile(dataDir, "server", ".log");
-            String jar = new File(System.getProperty("it.uberjar", "target/custodian-microbundle.jar")).getAbsolutePath();
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + dataDir, "-jar", jar, "--port", String.valueOf(port))
-                    .directory(dataDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-            pb.environment().put("CUSTODIAN_DATA_DIR", dataDir.toString());
-            pb.environment().putAll(env);
-            Server server = new Server(pb.start(), port, log);
-            server.awaitReady();
-            return server;
-        }
-
-        void awaitReady() throws Exception {
-            Api anonymous = new Api(URI.create("http://localhost:" + port + "/"), null, null);
-            Instant deadline = Instant.now().plus(BOOT);
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) throw new IllegalStateException("server exited:\n" + output());
-                try {
-                    if (anonymous.get("health/ready").status() == 200) return;
-                } catch (RuntimeException notYet) {
-                    // connection refused while booting
-                }
-                Thread.sleep(500);
-            }
-            stop();
-            throw new IllegalStateException("not ready within " + BOOT + ":\n" + output());
-        }
-
-        Api api(String id, String secret) {
-            return new Api(URI.create("http://localhost:" + port + "/"), id, secret);
-        }
-
-        String output() throws IOException {
-            return Files.readString(log);
-        }
-
-        void stop() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
-        }
     }
 }

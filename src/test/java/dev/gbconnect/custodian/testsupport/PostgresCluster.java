@@ -1,0 +1,98 @@
+package dev.gbconnect.custodian.testsupport;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A private PostgreSQL server for one test: its own cluster in a fresh directory, on a free loopback port, with
+ * password authentication, stopped and left on disk (for inspection) by {@link #close()}. PostgreSQL refuses to
+ * run as root, so under root the server runs as the {@code postgres} account that Debian's package creates.
+ */
+public final class PostgresCluster implements AutoCloseable {
+
+    public static final String USER = "custodian";
+    public static final String PASSWORD = "pg-" + UUID.randomUUID();
+
+    private final Path bin;
+    private final Path dir;
+    private final int port;
+    private final boolean asPostgres;
+
+    private PostgresCluster(Path bin, Path dir, int port, boolean asPostgres) {
+        this.bin = bin;
+        this.dir = dir;
+        this.port = port;
+        this.asPostgres = asPostgres;
+    }
+
+    public static PostgresCluster start(Path parent) throws Exception {
+        Path bin = binaries();
+        boolean root = "root".equals(System.getProperty("user.name"));
+        Path dir = Files.createDirectories(parent.resolve("pg-" + UUID.randomUUID()).toAbsolutePath());
+        Path pwfile = dir.resolve("pwfile");
+        Files.writeString(pwfile, PASSWORD + "\n");
+        if (root) {
+            UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+            Files.setOwner(dir, postgres);
+            Files.setOwner(pwfile, postgres);
+        }
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        PostgresCluster cluster = new PostgresCluster(bin, dir, port, root);
+        cluster.run("initdb", "-D", dir.resolve("data").toString(), "-U", USER, "--pwfile=" + pwfile,
+                "--auth=scram-sha-256", "--encoding=UTF8", "--no-sync");
+        cluster.run("pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60",
+                "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+        return cluster;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    @Override
+    public void close() throws Exception {
+        run("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop");
+    }
+
+    private void run(String program, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        if (asPostgres) command.addAll(List.of("runuser", "-u", "postgres", "--"));
+        command.add(bin.resolve(program).toString());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("pg-" + program, ".out");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Files.readString(out));
+        }
+        Files.delete(out);
+    }
+
+    /** Debian keeps the server programs outside PATH, under /usr/lib/postgresql/&lt;version&gt;/bin. */
+    private static Path binaries() throws IOException {
+        String configured = System.getProperty("it.postgres.bin");
+        if (configured != null) return Path.of(configured);
+        Path debian = Path.of("/usr/lib/postgresql");
+        if (Files.isDirectory(debian)) {
+            try (Stream<Path> versions = Files.list(debian)) {
+                var newest = versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
+                        .max(Comparator.comparing(b -> Integer.parseInt(b.getParent().getFileName().toString().replaceAll("\\D", "0"))));
+                if (newest.isPresent()) return newest.get();
+            }
+        }
+        throw new IllegalStateException("PostgreSQL server programs not found (initdb, pg_ctl): install Debian's postgresql "
+                + "package (.ci/run does) or set -Dit.postgres.bin=<dir>");
+    }
+}

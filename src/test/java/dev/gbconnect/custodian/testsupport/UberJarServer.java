@@ -1,0 +1,77 @@
+package dev.gbconnect.custodian.testsupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One process of the shipped uber-jar on its own port; its output is kept in a file for assertions. */
+public record UberJarServer(Process process, int port, Path log) {
+
+    private static final Duration BOOT = Duration.ofMinutes(3);
+
+    /** Starts the jar in {@code dir} with these JVM options and environment, and waits until it is ready. */
+    public static UberJarServer start(Path dir, List<String> jvmOptions, Map<String, String> env) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path log = Files.createTempFile(dir, "server", ".log");
+        String jar = new File(System.getProperty("it.uberjar", "target/custodian-microbundle.jar")).getAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Djava.io.tmpdir=" + dir, "-jar", jar, "--port", String.valueOf(port)));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("CUSTODIAN_DATA_DIR", dir.toString());
+        pb.environment().putAll(env);
+        UberJarServer server = new UberJarServer(pb.start(), port, log);
+        server.awaitReady();
+        return server;
+    }
+
+    /** Options for functional tests: a capped heap, and the quick JIT tier only, which boots faster. */
+    public static List<String> testJvm() {
+        return List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
+    }
+
+    public URI base() {
+        return URI.create("http://localhost:" + port + "/");
+    }
+
+    public Api api(String id, String secret) {
+        return new Api(base(), id, secret);
+    }
+
+    public String output() throws IOException {
+        return Files.readString(log);
+    }
+
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+    }
+
+    private void awaitReady() throws Exception {
+        Api anonymous = api(null, null);
+        Instant deadline = Instant.now().plus(BOOT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) throw new IllegalStateException("server exited:\n" + output());
+            try {
+                if (anonymous.get("health/ready").status() == 200) return;
+            } catch (RuntimeException notYet) {
+                // connection refused while booting
+            }
+            Thread.sleep(500);
+        }
+        stop();
+        throw new IllegalStateException("not ready within " + BOOT + ":\n" + output());
+    }
+}
