@@ -1,5 +1,5 @@
 /**
- * The data custodian's own admin client and the HTTP Basic check in front of operator APIs. Deliberately small:
- * the OAuth work replaces Basic with client_credentials bearer tokens.
+ * The data custodian's own admin client: its id and hashed secret, configured or generated on first start. It
+ * authenticates at the token endpoint and works with client_credentials bearer tokens.
  */
 package dev.gbconnect.custodian.admin;

@@ -12,6 +12,8 @@ public class ApiException extends RuntimeException {
     private final Response.Status status;
     private final String error;
     private final List<String> problems;
+    private String challenge;
+    private boolean oauthBody;
 
     public ApiException(Response.Status status, String error, String message) {
         this(status, error, message, null);
@@ -24,6 +26,21 @@ public class ApiException extends RuntimeException {
         this.problems = problems;
     }
 
+    /** An RFC 6749 §5.2 error of the token endpoint: {@code {"error", "error_description"}}. */
+    public static ApiException oauth(Response.Status status, String error, String description) {
+        ApiException e = new ApiException(status, error, description);
+        e.oauthBody = true;
+        return e;
+    }
+
+    /** The {@code WWW-Authenticate} value to send with this refusal. */
+    public ApiException challenge(String value) {
+        this.challenge = value;
+        return this;
+    }
+
+    public String challenge() { return challenge; }
+    public boolean oauthBody() { return oauthBody; }
     public Response.Status status() { return status; }
     public String error() { return error; }
     public List<String> problems() { return problems; }

@@ -2,6 +2,7 @@ package dev.gbconnect.custodian.platform;
 
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -19,7 +20,8 @@ import java.util.logging.Logger;
 import javax.xml.stream.XMLStreamException;
 
 /**
- * Every error response of the API, in one place and one shape: {@code {"error", "message", "problems"}}.
+ * Every error response of the API, in one place and one shape: {@code {"error", "message", "problems"}}, except
+ * the token endpoint's, which RFC 6749 §5.2 fixes as {@code {"error", "error_description"}}.
  * Nothing else builds error responses; nothing lets a stack trace reach a client.
  */
 public final class ErrorMappers {
@@ -33,6 +35,10 @@ public final class ErrorMappers {
     public record ErrorBody(String error, String message, List<String> problems) {
     }
 
+    @JsonbPropertyOrder({"error", "error_description"})
+    public record OAuthErrorBody(String error, @JsonbProperty("error_description") String description) {
+    }
+
     static Response respond(int status, String error, String message, List<String> problems) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store")
@@ -43,11 +49,11 @@ public final class ErrorMappers {
     public static class Api implements ExceptionMapper<ApiException> {
         @Override
         public Response toResponse(ApiException e) {
-            Response r = respond(e.status().getStatusCode(), e.error(), e.getMessage(), e.problems());
-            if (e.status() == Response.Status.UNAUTHORIZED) {
-                return Response.fromResponse(r).header("WWW-Authenticate", "Basic realm=\"custodian\"").build();
-            }
-            return r;
+            Response r = e.oauthBody()
+                    ? Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store")
+                            .header("Pragma", "no-cache").entity(new OAuthErrorBody(e.error(), e.getMessage())).build()
+                    : respond(e.status().getStatusCode(), e.error(), e.getMessage(), e.problems());
+            return e.challenge() == null ? r : Response.fromResponse(r).header("WWW-Authenticate", e.challenge()).build();
         }
     }
 

@@ -68,9 +68,9 @@ public final class ImportBenchmark {
             HeapSampler heap = new HeapSampler(base);
             heap.start();
             // The first upload also pays for the server's JIT warm-up; the second shows the steady state.
-            double cold = upload(base, admin.newCustomer("bench-cold"), file);
+            double cold = upload(admin, admin.newCustomer("bench-cold"), file);
             String customer = admin.newCustomer("bench");
-            double warm = upload(base, customer, file);
+            double warm = upload(admin, customer, file);
             double scan = best(3, () -> admin.inventory(customer));
             heap.interrupt();
             heap.join();
@@ -91,10 +91,10 @@ public final class ImportBenchmark {
     }
 
     /** Seconds taken to upload the file to a customer. */
-    private static double upload(URI base, String customer, Path file) throws Exception {
+    private static double upload(Api admin, String customer, Path file) throws Exception {
         long t = System.nanoTime();
-        HttpResponse<String> upload = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(Api.UPLOAD.formatted(customer)))
-                .header("Authorization", Api.basic(Api.IT_ADMIN, Api.IT_SECRET)).header("Content-Type", "application/atom+xml")
+        HttpResponse<String> upload = HttpClient.newHttpClient().send(HttpRequest.newBuilder(admin.base().resolve(Api.UPLOAD.formatted(customer)))
+                .header("Authorization", admin.authorization()).header("Content-Type", "application/atom+xml")
                 .timeout(Duration.ofHours(1)).POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
         double seconds = seconds(t);
         if (upload.statusCode() != 201) throw new IllegalStateException("upload failed: " + upload.statusCode() + " " + upload.body());

@@ -16,29 +16,67 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** A small HTTP client for the tests: admin credentials, JSON bodies, uploads. */
+/**
+ * A small HTTP client for the tests: JSON bodies, uploads, and admin calls with a client_credentials bearer token
+ * fetched on first use.
+ */
 public final class Api {
 
     public static final String IT_ADMIN = "it-admin";
     public static final String IT_SECRET = "it-admin-secret-for-tests-only";
     public static final String UPLOAD = "espi/1_1/resource/Batch/RetailCustomer/%s/UsagePoint";
 
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
-    private final String authorization;
+    private final String clientId, secret;
+    private String authorization;
 
     public Api(URI base, String clientId, String secret) {
         this.base = base;
-        this.authorization = clientId == null ? null : basic(clientId, secret);
+        this.clientId = clientId;
+        this.secret = secret;
+    }
+
+    /** Calls made with exactly this Authorization header (null: none). */
+    public static Api withAuthorization(URI base, String authorization) {
+        Api api = new Api(base, null, null);
+        api.authorization = authorization;
+        return api;
+    }
+
+    /** A raw token request: form-encoded body, the given Authorization header (or none). */
+    public Reply token(String authorization, String form) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve("oauth/token")).timeout(Duration.ofMinutes(1))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+        return send(authorization == null ? b : b.header("Authorization", authorization));
+    }
+
+    /**
+     * The Authorization header admin calls carry: a bearer token with both admin scopes, fetched once per server
+     * and client and shared by every Api for them (each Api keeps its own connections).
+     */
+    public synchronized String authorization() {
+        if (authorization == null && clientId != null) {
+            authorization = TOKENS.computeIfAbsent(base + " " + clientId + " " + secret, k -> {
+                Reply r = token(basic(clientId, secret), "grant_type=client_credentials&scope=DataCustodian_Admin_Access%20Upload_Admin_Access");
+                if (r.status() != 200) throw new IllegalStateException("no admin token: " + r.status() + " " + r.body());
+                return "Bearer " + r.json().getString("access_token");
+            });
+        }
+        return authorization;
     }
 
     public static String basic(String id, String secret) {
         return "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
     }
 
-    public Api as(String clientId, String secret) {
-        return new Api(base, clientId, secret);
+    public URI base() {
+        return base;
     }
 
     public record Reply(int status, String body, HttpResponse<String> raw) {
@@ -107,7 +145,8 @@ public final class Api {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(5));
-        return authorization == null ? b : b.header("Authorization", authorization);
+        String header = authorization();
+        return header == null ? b : b.header("Authorization", header);
     }
 
     private Reply send(HttpRequest.Builder request) {

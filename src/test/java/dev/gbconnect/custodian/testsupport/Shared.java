@@ -4,6 +4,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.xml.validation.Schema;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import dev.gbconnect.custodian.ingest.control.EspiSchema;
 
 /** The shared standards folder beside the checkout: schemas and sample files, never copied into the repository. */
@@ -12,6 +14,11 @@ public final class Shared {
     private static Schema schema;
 
     private Shared() {
+    }
+
+    /** The packaged WAR, as every Arquillian client-mode test deploys it. */
+    public static WebArchive war() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war", "target/custodian.war")));
     }
 
     public static Path samples() {

@@ -1,8 +1,9 @@
 package dev.gbconnect.custodian.customer.boundary;
 
-import dev.gbconnect.custodian.admin.AdminOnly;
 import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
+import dev.gbconnect.custodian.oauth.boundary.RequiresScope;
+import dev.gbconnect.custodian.oauth.control.Scopes;
 import dev.gbconnect.custodian.platform.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -26,8 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The operator's customer register. The returned {@code id} is the retailCustomerId of ESPI paths. */
 @Path("admin/customers")
 @RequestScoped
-@AdminOnly
-@Tag(name = "Retail customers", description = "Admin client only (HTTP Basic)")
+@RequiresScope(Scopes.DATA_CUSTODIAN_ADMIN)
+@Tag(name = "Retail customers", description = "Bearer token with DataCustodian_Admin_Access")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomersResource {
 

@@ -1,10 +1,11 @@
 package dev.gbconnect.custodian.ingest.boundary;
 
-import dev.gbconnect.custodian.admin.AdminOnly;
 import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import dev.gbconnect.custodian.ingest.control.ImportReport;
 import dev.gbconnect.custodian.ingest.control.UsageImporter;
+import dev.gbconnect.custodian.oauth.boundary.RequiresScope;
+import dev.gbconnect.custodian.oauth.control.Scopes;
 import dev.gbconnect.custodian.platform.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The ESPI upload: a Green Button feed of one customer's usage data, imported whole or not at all. */
 @Path("espi/1_1/resource/Batch/RetailCustomer/{retailCustomerId}/UsagePoint")
 @RequestScoped
-@AdminOnly
-@Tag(name = "Upload", description = "Admin client only (HTTP Basic)")
+@RequiresScope({Scopes.DATA_CUSTODIAN_ADMIN, Scopes.UPLOAD_ADMIN})
+@Tag(name = "Upload", description = "Bearer token with Upload_Admin_Access or DataCustodian_Admin_Access")
 public class UploadResource {
 
     @Inject

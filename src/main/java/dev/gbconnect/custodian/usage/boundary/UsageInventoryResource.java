@@ -1,7 +1,8 @@
 package dev.gbconnect.custodian.usage.boundary;
 
-import dev.gbconnect.custodian.admin.AdminOnly;
 import dev.gbconnect.custodian.customer.control.Customers;
+import dev.gbconnect.custodian.oauth.boundary.RequiresScope;
+import dev.gbconnect.custodian.oauth.control.Scopes;
 import dev.gbconnect.custodian.usage.control.UsageInventory;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -17,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Lets an operator check what an upload stored, down to reading counts and totals. */
 @Path("admin/customers/{id}/usage-points")
 @RequestScoped
-@AdminOnly
+@RequiresScope(Scopes.DATA_CUSTODIAN_ADMIN)
 @Tag(name = "Retail customers")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsageInventoryResource {

@@ -10,18 +10,17 @@ import dev.gbconnect.custodian.testsupport.Shared;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.File;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,7 +35,7 @@ class UploadIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war", "target/custodian.war")));
+        return Shared.war();
     }
 
     @ArquillianResource
@@ -232,13 +231,13 @@ class UploadIT {
     }
 
     @Test
-    void uploadWhenWrongOrNoCredentialsThen401() throws Exception {
+    void uploadWhenNoValidBearerTokenThen401AndNothingStored() throws Exception {
         String id = customer();
-        for (Api caller : List.of(admin().as(Api.IT_ADMIN, "wrong"), admin().as("nobody", Api.IT_SECRET), admin().as(null, null))) {
-            Api.Reply r = caller.upload(id, Shared.sample("datasdk/Gas.xml"));
+        for (String authorization : Arrays.asList("Bearer not-a-token", Api.basic(Api.IT_ADMIN, Api.IT_SECRET), null)) {
+            Api.Reply r = Api.withAuthorization(base.toURI(), authorization).upload(id, Shared.sample("datasdk/Gas.xml"));
             assertEquals(401, r.status(), r.body());
-            assertEquals("Basic realm=\"custodian\"", r.header("WWW-Authenticate"));
-            assertEquals("invalid_client", r.json().getString("error"));
+            assertTrue(r.header("WWW-Authenticate").startsWith("Bearer realm=\"custodian\""), r.header("WWW-Authenticate"));
+            assertEquals(authorization == null || authorization.startsWith("Basic") ? "invalid_request" : "invalid_token", r.json().getString("error"));
         }
         assertEquals(0, admin().inventory(id).size());
     }
@@ -263,7 +262,7 @@ class UploadIT {
         assertEquals(400, admin().postJson("admin/customers", "{\"username\":\"short-pass\",\"password\":\"abc\"}").status());
         assertEquals(400, admin().postJson("admin/customers", "{not json").status());
         assertEquals(404, admin().get("admin/customers/nobody").status());
-        assertEquals(401, admin().as(null, null).get("admin/customers").status());
+        assertEquals(401, Api.withAuthorization(base.toURI(), null).get("admin/customers").status());
     }
 
     @Test

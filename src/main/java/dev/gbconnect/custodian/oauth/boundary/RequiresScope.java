@@ -1,4 +1,4 @@
-package dev.gbconnect.custodian.admin;
+package dev.gbconnect.custodian.oauth.boundary;
 
 import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.ElementType;
@@ -6,9 +6,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks resources that only the data custodian's admin client may call. */
+/** A resource that takes a bearer token carrying at least one of these scopes. */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-public @interface AdminOnly {
+public @interface RequiresScope {
+    String[] value();
 }

@@ -1,0 +1,58 @@
+package dev.gbconnect.custodian.oauth.boundary;
+
+import dev.gbconnect.custodian.oauth.control.Tokens;
+import dev.gbconnect.custodian.oauth.entity.AccessToken;
+import dev.gbconnect.custodian.platform.ApiException;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Arrays;
+
+/**
+ * RFC 6750 bearer check for {@link RequiresScope} resources: the token only in the Authorization header, 401
+ * {@code invalid_token} for an unknown, expired or revoked one, 403 {@code insufficient_scope} for the wrong
+ * scope. Runs before the request body is read, so a refused upload costs nothing.
+ */
+@Provider
+@RequiresScope({})
+@Priority(Priorities.AUTHENTICATION)
+public class BearerAuthentication implements ContainerRequestFilter {
+
+    private static final String REALM = "Bearer realm=\"custodian\"";
+
+    @Inject
+    Tokens tokens;
+
+    @Context
+    ResourceInfo resource;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.substring(7).isBlank()) {
+            throw new ApiException(Response.Status.UNAUTHORIZED, "invalid_request",
+                    "a bearer token is required in the Authorization header (get one from /oauth/token)").challenge(REALM);
+        }
+        AccessToken token = tokens.active(header.substring(7).trim()).orElseThrow(() ->
+                new ApiException(Response.Status.UNAUTHORIZED, "invalid_token", "the access token is unknown, expired or revoked")
+                        .challenge(REALM + ", error=\"invalid_token\""));
+        String[] needed = required();
+        if (Arrays.stream(needed).noneMatch(token.scopes()::contains)) {
+            throw new ApiException(Response.Status.FORBIDDEN, "insufficient_scope",
+                    "this resource needs a token with scope " + String.join(" or ", needed) + "; this one has " + token.scope())
+                    .challenge(REALM + ", error=\"insufficient_scope\", scope=\"" + String.join(" ", needed) + "\"");
+        }
+    }
+
+    private String[] required() {
+        RequiresScope onMethod = resource.getResourceMethod().getAnnotation(RequiresScope.class);
+        return (onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(RequiresScope.class)).value();
+    }
+}

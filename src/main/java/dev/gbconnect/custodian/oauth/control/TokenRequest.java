@@ -1,0 +1,94 @@
+package dev.gbconnect.custodian.oauth.control;
+
+import dev.gbconnect.custodian.platform.ApiException;
+import jakarta.ws.rs.core.Response;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A token endpoint request as RFC 6749 reads it: every parameter at most once (§3.2), and the client authenticated
+ * by exactly one method, HTTP Basic with form-url-encoded id and secret (Appendix B) or both in the body (§2.3.1).
+ */
+public final class TokenRequest {
+
+    /** Checks a client's id and secret. */
+    public interface ClientCheck {
+        boolean verify(String clientId, String secret);
+    }
+
+    static final String BASIC_CHALLENGE = "Basic realm=\"custodian\"";
+
+    private final Map<String, List<String>> parameters;
+    private final String clientId;
+
+    private TokenRequest(Map<String, List<String>> parameters, String clientId) {
+        this.parameters = parameters;
+        this.clientId = clientId;
+    }
+
+    public static TokenRequest authenticate(Map<String, List<String>> parameters, String authorization, ClientCheck clients) {
+        parameters.forEach((name, values) -> {
+            if (values.size() > 1) throw invalidRequest("parameter " + name + " appears more than once");
+        });
+        String bodyId = single(parameters, "client_id"), bodySecret = single(parameters, "client_secret");
+        String id, secret;
+        if (authorization != null) {
+            if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) throw invalidClient("the token endpoint takes HTTP Basic client authentication");
+            if (bodySecret != null) throw invalidRequest("authenticate the client with one method only: HTTP Basic or client_secret in the body, not both");
+            String[] basic = basic(authorization.substring(6).trim());
+            id = basic[0];
+            secret = basic[1];
+            if (bodyId != null && !bodyId.equals(id)) throw invalidRequest("client_id in the body differs from the one in the Authorization header");
+        } else if (bodyId != null && bodySecret != null) {
+            id = bodyId;
+            secret = bodySecret;
+        } else {
+            throw invalidClient("client authentication required: HTTP Basic, or client_id and client_secret in the body");
+        }
+        if (!clients.verify(id, secret)) throw invalidClient("unknown client or wrong secret");
+        return new TokenRequest(parameters, id);
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    /** The parameter's value, or null when absent or empty. */
+    public String parameter(String name) {
+        return single(parameters, name);
+    }
+
+    private static String single(Map<String, List<String>> parameters, String name) {
+        List<String> values = parameters.get(name);
+        if (values == null || values.isEmpty() || values.get(0) == null || values.get(0).isEmpty()) return null;
+        return values.get(0);
+    }
+
+    private static String[] basic(String encoded) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw invalidClient("the Basic credentials are not valid base64");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) throw invalidClient("the Basic credentials must be client_id:client_secret");
+        try {
+            return new String[] {URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                    URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
+        } catch (IllegalArgumentException e) {
+            throw invalidClient("the Basic credentials are not form-url-encoded (RFC 6749 Appendix B)");
+        }
+    }
+
+    static ApiException invalidRequest(String description) {
+        return ApiException.oauth(Response.Status.BAD_REQUEST, "invalid_request", description);
+    }
+
+    static ApiException invalidClient(String description) {
+        return ApiException.oauth(Response.Status.UNAUTHORIZED, "invalid_client", description).challenge(BASIC_CHALLENGE);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.gbconnect.custodian.oauth.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gbconnect.custodian.testsupport.Api;
+import dev.gbconnect.custodian.testsupport.Shared;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The token endpoint and the bearer check, over HTTP, to the letter of RFC 6749 and RFC 6750. */
+@ExtendWith(ArquillianExtension.class)
+class TokenIT {
+
+    private static final String ADMIN_BASIC = Api.basic(Api.IT_ADMIN, Api.IT_SECRET);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Shared.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api anonymous() throws Exception {
+        return Api.withAuthorization(base.toURI(), null);
+    }
+
+    @Test
+    void clientCredentialsWhenBasicThenBearerTokenThatOpensTheAdminApi() throws Exception {
+        Api.Reply r = anonymous().token(ADMIN_BASIC, "grant_type=client_credentials");
+
+        assertEquals(200, r.status(), r.body());
+        assertEquals("no-store", r.header("Cache-Control"));
+        assertEquals("no-cache", r.header("Pragma"));
+        JsonObject token = r.json();
+        assertEquals("Bearer", token.getString("token_type"));
+        assertEquals(3600, token.getInt("expires_in"));
+        assertEquals("DataCustodian_Admin_Access", token.getString("scope"));
+        assertFalse(token.containsKey("refresh_token"), "client_credentials issues no refresh token");
+        String access = token.getString("access_token");
+        assertTrue(access.matches("[A-Za-z0-9_-]{43,}"), "256 bits, base64url: " + access);
+
+        assertEquals(200, Api.withAuthorization(base.toURI(), "Bearer " + access).get("admin/customers").status());
+        assertEquals(401, anonymous().get("admin/customers?access_token=" + access).status(), "tokens only in the Authorization header");
+    }
+
+    @Test
+    void clientCredentialsWhenSecretInFormOrJsonBodyThenTokenToo() throws Exception {
+        Api.Reply form = anonymous().token(null, "grant_type=client_credentials&client_id=" + Api.IT_ADMIN + "&client_secret=" + Api.IT_SECRET
+                + "&scope=Upload_Admin_Access");
+        assertEquals(200, form.status(), form.body());
+        assertEquals("Upload_Admin_Access", form.json().getString("scope"));
+
+        HttpResponse<String> json = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.toURI().resolve("oauth/token"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"grant_type\":\"client_credentials\",\"client_id\":\"" + Api.IT_ADMIN + "\",\"client_secret\":\"" + Api.IT_SECRET + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, json.statusCode(), json.body());
+        assertTrue(json.body().contains("\"token_type\":\"Bearer\""), json.body());
+    }
+
+    @Test
+    void tokenRequestWhenClientNotAuthenticatedThen401InvalidClientWithChallenge() throws Exception {
+        for (String[] attempt : new String[][] {
+                {Api.basic(Api.IT_ADMIN, "wrong-secret"), "grant_type=client_credentials"},
+                {Api.basic("nobody", Api.IT_SECRET), "grant_type=client_credentials"},
+                {null, "grant_type=client_credentials&client_id=" + Api.IT_ADMIN + "&client_secret=wrong-secret"},
+                {null, "grant_type=client_credentials&client_id=" + Api.IT_ADMIN},
+                {"Bearer something", "grant_type=client_credentials"}}) {
+            Api.Reply r = anonymous().token(attempt[0], attempt[1]);
+            assertOAuthError(r, 401, "invalid_client");
+            assertEquals("Basic realm=\"custodian\"", r.header("WWW-Authenticate"));
+        }
+    }
+
+    @Test
+    void tokenRequestWhenMalformedThen400WithTheRfcErrorCode() throws Exception {
+        assertOAuthError(anonymous().token(ADMIN_BASIC, "grant_type=client_credentials&client_secret=" + Api.IT_SECRET), 400, "invalid_request");
+        assertOAuthError(anonymous().token(ADMIN_BASIC, "grant_type=client_credentials&grant_type=client_credentials"), 400, "invalid_request");
+        assertOAuthError(anonymous().token(ADMIN_BASIC, "scope=DataCustodian_Admin_Access"), 400, "invalid_request");
+        assertOAuthError(anonymous().token(ADMIN_BASIC, "grant_type=urn:example:unknown"), 400, "unsupported_grant_type");
+        assertOAuthError(anonymous().token(ADMIN_BASIC, "grant_type=client_credentials&scope=FB=1_3_4_5_13_14_39"), 400, "invalid_scope");
+    }
+
+    @Test
+    void bearerWhenScopeDoesNotCoverTheResourceThen403InsufficientScope() throws Exception {
+        String uploadOnly = anonymous().token(ADMIN_BASIC, "grant_type=client_credentials&scope=Upload_Admin_Access").json().getString("access_token");
+
+        Api.Reply r = Api.withAuthorization(base.toURI(), "Bearer " + uploadOnly).get("admin/customers");
+
+        assertEquals(403, r.status(), r.body());
+        assertEquals("insufficient_scope", r.json().getString("error"));
+        assertTrue(r.header("WWW-Authenticate").contains("error=\"insufficient_scope\""), r.header("WWW-Authenticate"));
+        assertTrue(r.header("WWW-Authenticate").contains("scope=\"DataCustodian_Admin_Access\""), r.header("WWW-Authenticate"));
+    }
+
+    @Test
+    void bearerWhenTokenUnknownThen401InvalidToken() throws Exception {
+        Api.Reply r = Api.withAuthorization(base.toURI(), "Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").get("admin/customers");
+
+        assertEquals(401, r.status(), r.body());
+        assertEquals("Bearer realm=\"custodian\", error=\"invalid_token\"", r.header("WWW-Authenticate"));
+    }
+
+    private static void assertOAuthError(Api.Reply r, int status, String error) {
+        assertEquals(status, r.status(), r.body());
+        JsonObject body = r.json();
+        assertEquals(error, body.getString("error"), r.body());
+        assertFalse(body.getString("error_description").isBlank());
+        assertEquals("no-store", r.header("Cache-Control"));
+    }
+}
