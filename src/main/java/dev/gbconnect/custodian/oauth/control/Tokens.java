@@ -48,6 +48,13 @@ public class Tokens {
         return found != null && found.activeAt(Instant.now()) ? Optional.of(found) : Optional.empty();
     }
 
+    /** RFC 7009: a client revokes its own tokens; anything else, unknown tokens included, changes nothing. */
+    @Transactional
+    public void revoke(String token, String clientId) {
+        AccessToken found = em.find(AccessToken.class, hash(token));
+        if (found != null && found.clientId().equals(clientId)) found.revoke();
+    }
+
     /** 256 random bits, base64url without padding (43 characters). */
     static String newToken() {
         byte[] bytes = new byte[32];

@@ -50,11 +50,16 @@ public class AccessToken {
         return !revoked && now.isBefore(expiresAt);
     }
 
+    public void revoke() {
+        revoked = true;
+    }
+
     public List<String> scopes() {
         return Arrays.asList(scope.split(" "));
     }
 
     public String clientId() { return clientId; }
     public String scope() { return scope; }
+    public Instant issuedAt() { return issuedAt; }
     public Instant expiresAt() { return expiresAt; }
 }
