@@ -10,6 +10,7 @@ import dev.gbconnect.custodian.usage.entity.LocalTimeParameters;
 import dev.gbconnect.custodian.usage.entity.MeterReading;
 import dev.gbconnect.custodian.usage.entity.ReadingType;
 import dev.gbconnect.custodian.usage.entity.UsagePoint;
+import dev.gbconnect.custodian.usage.entity.UsageResource;
 import dev.gbconnect.custodian.usage.entity.UsageSummary;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
@@ -63,6 +64,10 @@ final class ImportRun {
     }
 
     void accept(AtomEntry entry) {
+        if (tooLong(entry, "title", entry.title(), UsageResource.TITLE_LENGTH) | tooLong(entry, "id", entry.atomId(), UsageResource.SOURCE_ID_LENGTH)
+                | tooLong(entry, "self link", entry.self(), UsageResource.SOURCE_HREF_LENGTH)) {
+            return;
+        }
         String self = href(entry.self());
         for (int i = 0; i < entry.contents().size(); i++) {
             AtomEntry.Content content = entry.contents().get(i);
@@ -230,6 +235,12 @@ final class ImportRun {
         long[] c = counts.get(kind);
         c[2]--;
         c[1]++;
+    }
+
+    private boolean tooLong(AtomEntry entry, String what, String value, int max) {
+        if (value == null || value.length() <= max) return false;
+        problem(entry, "the entry's " + what + " has " + value.length() + " characters; at most " + max + " are stored");
+        return true;
     }
 
     private void problem(AtomEntry entry, String message) {

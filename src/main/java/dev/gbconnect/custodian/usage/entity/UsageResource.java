@@ -14,21 +14,24 @@ import java.util.Objects;
 @MappedSuperclass
 public abstract class UsageResource {
 
+    /** Column sizes; Atom itself bounds none of these, so the importer checks them first. */
+    public static final int TITLE_LENGTH = 512, SOURCE_ID_LENGTH = 256, SOURCE_HREF_LENGTH = 1024;
+
     @Id
     @Column(length = 36)
     private String id;
 
-    @Column(length = 512)
+    @Column(length = TITLE_LENGTH)
     private String title;
 
     private Instant published;
 
     private Instant updated;
 
-    @Column(name = "SOURCE_ID", length = 256)
+    @Column(name = "SOURCE_ID", length = SOURCE_ID_LENGTH)
     private String sourceId;
 
-    @Column(name = "SOURCE_HREF", length = 1024)
+    @Column(name = "SOURCE_HREF", length = SOURCE_HREF_LENGTH)
     private String sourceHref;
 
     protected UsageResource() {

@@ -206,6 +206,16 @@ class UploadIT {
     }
 
     @Test
+    void uploadWhenAtomValuesExceedWhatIsStoredThenRejectedNot500() throws Exception {
+        String id = customer();
+        String xml = Files.readString(Shared.sample("datasdk/Gas.xml"));
+        int title = xml.indexOf("<title>", xml.indexOf("<entry>")) + "<title>".length();
+        String longTitle = xml.substring(0, title) + "t".repeat(600) + xml.substring(xml.indexOf("</title>", title));
+
+        assertRejected(admin().upload(id, "application/atom+xml", longTitle.getBytes(StandardCharsets.UTF_8)), 400, "title has 6", id);
+    }
+
+    @Test
     void uploadWhenWrongContentTypeThen415() throws Exception {
         String id = customer();
         Api.Reply r = admin().upload(id, "text/plain", Files.readAllBytes(Shared.sample("datasdk/Gas.xml")));
