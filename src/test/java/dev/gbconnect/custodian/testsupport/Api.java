@@ -51,7 +51,12 @@ public final class Api {
 
     /** A raw token request: form-encoded body, the given Authorization header (or none). */
     public Reply token(String authorization, String form) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve("oauth/token")).timeout(Duration.ofMinutes(1))
+        return postForm("oauth/token", authorization, form);
+    }
+
+    /** A form-encoded POST with the given Authorization header (or none), as the OAuth endpoints take it. */
+    public Reply postForm(String path, String authorization, String form) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(1))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
         return send(authorization == null ? b : b.header("Authorization", authorization));
     }

@@ -1,6 +1,7 @@
 package dev.gbconnect.custodian.ingest.control;
 
 import dev.gbconnect.custodian.feed.control.EspiXml;
+import java.util.Arrays;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.AttributesImpl;
@@ -106,7 +107,7 @@ final class IntervalReadingCheck {
         if (slot != null && !(slot.complex() ? innerClosed == (slot == Slot.QUALITIES ? 1 : 2) : inRange(slot))) return false;
         depth--;
         if (depth == 1) {
-            if (closedCount == closed.length) closed = java.util.Arrays.copyOf(closed, closedCount * 2);
+            if (closedCount == closed.length) closed = Arrays.copyOf(closed, closedCount * 2);
             closed[closedCount++] = slot;
         } else if (depth == 2) {
             innerClosed++;

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 
 /** Revocation (RFC 7009) and introspection (RFC 7662), both for authenticated clients. */
 @Path("oauth")
@@ -34,7 +33,7 @@ public class TokenManagementResource {
     @POST
     @Path("revoke")
     public Response revoke(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        TokenRequest request = TokenRequest.authenticate(new LinkedHashMap<>(form), authorization, clients::verify);
+        TokenRequest request = TokenRequest.authenticate(form, authorization, clients::verify);
         tokens.revoke(token(request), request.clientId());
         return Response.ok().header("Cache-Control", "no-store").build();
     }
@@ -42,7 +41,7 @@ public class TokenManagementResource {
     @POST
     @Path("introspect")
     public Response introspect(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        TokenRequest request = TokenRequest.authenticate(new LinkedHashMap<>(form), authorization, clients::verify);
+        TokenRequest request = TokenRequest.authenticate(form, authorization, clients::verify);
         JsonObject body = tokens.active(token(request)).map(TokenManagementResource::describe)
                 .orElse(Json.createObjectBuilder().add("active", false).build());
         return Response.ok(body).header("Cache-Control", "no-store").build();

@@ -45,7 +45,7 @@ public class TokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response form(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return token(new LinkedHashMap<>(form), authorization);
+        return token(form, authorization);
     }
 
     @POST

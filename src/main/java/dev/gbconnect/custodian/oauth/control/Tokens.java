@@ -1,6 +1,7 @@
 package dev.gbconnect.custodian.oauth.control;
 
 import dev.gbconnect.custodian.oauth.entity.AccessToken;
+import dev.gbconnect.custodian.platform.PasswordHash;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,10 +10,8 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,8 +19,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** Issues and checks opaque access tokens; the database holds their hashes, never the tokens. */
 @ApplicationScoped
 public class Tokens {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext
     EntityManager em;
@@ -36,7 +33,7 @@ public class Tokens {
 
     @Transactional
     public Issued issue(String clientId, String scope) {
-        String token = newToken();
+        String token = PasswordHash.newSecret();
         Instant now = Instant.now();
         em.persist(new AccessToken(hash(token), clientId, scope, now, now.plus(accessLifetime)));
         return new Issued(token, scope, accessLifetime.toSeconds());
@@ -53,13 +50,6 @@ public class Tokens {
     public void revoke(String token, String clientId) {
         AccessToken found = em.find(AccessToken.class, hash(token));
         if (found != null && found.clientId().equals(clientId)) found.revoke();
-    }
-
-    /** 256 random bits, base64url without padding (43 characters). */
-    static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     static String hash(String token) {

@@ -9,9 +9,6 @@ import dev.gbconnect.custodian.testsupport.Shared;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -64,12 +61,10 @@ class TokenIT {
         assertEquals(200, form.status(), form.body());
         assertEquals("Upload_Admin_Access", form.json().getString("scope"));
 
-        HttpResponse<String> json = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.toURI().resolve("oauth/token"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"grant_type\":\"client_credentials\",\"client_id\":\"" + Api.IT_ADMIN + "\",\"client_secret\":\"" + Api.IT_SECRET + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, json.statusCode(), json.body());
-        assertTrue(json.body().contains("\"token_type\":\"Bearer\""), json.body());
+        Api.Reply json = anonymous().postJson("oauth/token",
+                "{\"grant_type\":\"client_credentials\",\"client_id\":\"" + Api.IT_ADMIN + "\",\"client_secret\":\"" + Api.IT_SECRET + "\"}");
+        assertEquals(200, json.status(), json.body());
+        assertEquals("Bearer", json.json().getString("token_type"));
     }
 
     @Test
@@ -119,18 +114,18 @@ class TokenIT {
     void introspectAndRevokeWhenClientAuthenticatedThenTokenEndsAtOnce() throws Exception {
         String access = anonymous().token(ADMIN_BASIC, "grant_type=client_credentials").json().getString("access_token");
 
-        Api.Reply active = post("oauth/introspect", ADMIN_BASIC, "token=" + access);
+        Api.Reply active = anonymous().postForm("oauth/introspect", ADMIN_BASIC, "token=" + access);
         assertEquals(200, active.status(), active.body());
         assertEquals(true, active.json().getBoolean("active"));
         assertEquals("DataCustodian_Admin_Access", active.json().getString("scope"));
         assertEquals(Api.IT_ADMIN, active.json().getString("client_id"));
         assertTrue(active.json().getJsonNumber("exp").longValue() > active.json().getJsonNumber("iat").longValue());
-        assertEquals(401, post("oauth/introspect", null, "token=" + access).status(), "introspection is for authenticated clients");
+        assertEquals(401, anonymous().postForm("oauth/introspect", null, "token=" + access).status(), "introspection is for authenticated clients");
 
-        assertEquals(200, post("oauth/revoke", ADMIN_BASIC, "token=" + access + "&token_type_hint=access_token").status());
-        assertEquals(false, post("oauth/introspect", ADMIN_BASIC, "token=" + access).json().getBoolean("active"));
+        assertEquals(200, anonymous().postForm("oauth/revoke", ADMIN_BASIC, "token=" + access + "&token_type_hint=access_token").status());
+        assertEquals(false, anonymous().postForm("oauth/introspect", ADMIN_BASIC, "token=" + access).json().getBoolean("active"));
         assertEquals(401, Api.withAuthorization(base.toURI(), "Bearer " + access).get("admin/customers").status(), "revoked means refused");
-        assertEquals(200, post("oauth/revoke", ADMIN_BASIC, "token=never-issued").status(), "RFC 7009: unknown tokens are not an error");
+        assertEquals(200, anonymous().postForm("oauth/revoke", ADMIN_BASIC, "token=never-issued").status(), "RFC 7009: unknown tokens are not an error");
     }
 
     @Test
@@ -144,14 +139,6 @@ class TokenIT {
         assertEquals(List.of("client_secret_basic", "client_secret_post"),
                 m.getJsonArray("token_endpoint_auth_methods_supported").getValuesAs(JsonString::getString));
         assertEquals(List.of("DataCustodian_Admin_Access", "Upload_Admin_Access"), m.getJsonArray("scopes_supported").getValuesAs(JsonString::getString));
-    }
-
-    private Api.Reply post(String path, String authorization, String form) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.toURI().resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
-        if (authorization != null) b.header("Authorization", authorization);
-        HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Api.Reply(r.statusCode(), r.body(), r);
     }
 
     private static void assertOAuthError(Api.Reply r, int status, String error) {
