@@ -1,7 +1,9 @@
 /**
- * OAuth 2.0 for Green Button Connect: the token endpoint, one class per grant, opaque bearer tokens kept as hashes
- * in the database (so every instance agrees), and the bearer check in front of every protected resource.
- * So far: the client_credentials grant for the data custodian's admin client with the ESPI admin scopes,
- * revocation (RFC 7009), introspection (RFC 7662) and the server metadata (RFC 8414).
+ * OAuth 2.0 for Green Button Connect: the token endpoint (guards, then one class per grant: client_credentials,
+ * authorization_code with PKCE, refresh_token with rotation), opaque tokens kept as hashes in the database (so
+ * every instance agrees), revocation (RFC 7009), introspection (RFC 7662), metadata (RFC 8414), and the bearer
+ * check in front of every protected resource. Every token belongs to an ESPI Authorization (package
+ * {@code authorization}); the check joins it and the client, so ending either stops the token without a write
+ * per token.
  */
 package dev.gbconnect.custodian.oauth;

@@ -1,6 +1,7 @@
 package dev.gbconnect.custodian.platform;
 
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.List;
 
 /**
@@ -14,6 +15,9 @@ public class ApiException extends RuntimeException {
     private final List<String> problems;
     private String challenge;
     private boolean oauthBody;
+    private String pageTitle;
+    private URI location;
+    private Long retryAfter;
 
     public ApiException(Response.Status status, String error, String message) {
         this(status, error, message, null);
@@ -33,14 +37,37 @@ public class ApiException extends RuntimeException {
         return e;
     }
 
+    /** A refusal shown to a person in a browser, as an HTML page with this title. */
+    public static ApiException page(Response.Status status, String title, String message) {
+        ApiException e = new ApiException(status, "invalid_request", message);
+        e.pageTitle = title;
+        return e;
+    }
+
+    /** An error the client learns by redirect (RFC 6749 §4.1.2.1), once its redirect URI is known to be safe. */
+    public static ApiException redirect(URI location, String error, String description) {
+        ApiException e = new ApiException(Response.Status.SEE_OTHER, error, description);
+        e.location = location;
+        return e;
+    }
+
     /** The {@code WWW-Authenticate} value to send with this refusal. */
     public ApiException challenge(String value) {
         this.challenge = value;
         return this;
     }
 
+    /** RFC 9110 §10.2.3: when to try again, for 429 and 503. */
+    public ApiException retryAfter(long seconds) {
+        this.retryAfter = seconds;
+        return this;
+    }
+
+    public Long retryAfter() { return retryAfter; }
     public String challenge() { return challenge; }
     public boolean oauthBody() { return oauthBody; }
+    public String pageTitle() { return pageTitle; }
+    public URI location() { return location; }
     public Response.Status status() { return status; }
     public String error() { return error; }
     public List<String> problems() { return problems; }

@@ -21,7 +21,8 @@ import javax.xml.stream.XMLStreamException;
 
 /**
  * Every error response of the API, in one place and one shape: {@code {"error", "message", "problems"}}, except
- * the token endpoint's, which RFC 6749 §5.2 fixes as {@code {"error", "error_description"}}.
+ * the OAuth endpoints', which RFC 6749 §5.2 fixes as {@code {"error", "error_description"}}, errors shown to a
+ * person (an HTML page), and authorization errors a client learns by redirect.
  * Nothing else builds error responses; nothing lets a stack trace reach a client.
  */
 public final class ErrorMappers {
@@ -49,10 +50,13 @@ public final class ErrorMappers {
     public static class Api implements ExceptionMapper<ApiException> {
         @Override
         public Response toResponse(ApiException e) {
+            if (e.location() != null) return Response.seeOther(e.location()).header("Cache-Control", "no-store").build();
+            if (e.pageTitle() != null) return Html.error(e.status(), e.pageTitle(), e.getMessage());
             Response r = e.oauthBody()
                     ? Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store")
                             .header("Pragma", "no-cache").entity(new OAuthErrorBody(e.error(), e.getMessage())).build()
                     : respond(e.status().getStatusCode(), e.error(), e.getMessage(), e.problems());
+            if (e.retryAfter() != null) r = Response.fromResponse(r).header("Retry-After", e.retryAfter()).build();
             return e.challenge() == null ? r : Response.fromResponse(r).header("WWW-Authenticate", e.challenge()).build();
         }
     }

@@ -2,6 +2,7 @@ package dev.gbconnect.custodian.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
@@ -9,13 +10,24 @@ import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.UberJarServer;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,6 +81,55 @@ class UberJarIT {
         } finally {
             second.stop();
         }
+    }
+
+    @Test
+    void uberJarWhenSslPortThenTls13OnlyHttpsUrlsAndTheGbaHarnessSwitch() throws Exception {
+        Path dataDir = Path.of(System.getProperty("it.dataRoot", "target/it-data"), "tls-" + UUID.randomUUID()).toAbsolutePath();
+        Files.createDirectories(dataDir);
+        int sslPort = UberJarServer.freePort();
+        UberJarServer server = UberJarServer.start(dataDir, UberJarServer.testJvm(), Map.of("CUSTODIAN_DEMO_DATA", "false",
+                "CUSTODIAN_GBA_HARNESS", "true", "CUSTODIAN_ADMIN_CLIENT_ID", "tls-admin", "CUSTODIAN_ADMIN_CLIENT_SECRET", "tls-admin-secret"),
+                List.of("--sslport", String.valueOf(sslPort)));
+        try {
+            URI https = URI.create("https://localhost:" + sslPort + "/");
+            HttpResponse<String> metadata = tlsClient("TLSv1.3").send(HttpRequest.newBuilder(https.resolve(".well-known/oauth-authorization-server")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, metadata.statusCode());
+            assertTrue(metadata.body().contains("\"issuer\":\"https://localhost:" + sslPort + "\""), metadata.body());
+            assertThrows(SSLHandshakeException.class, () -> tlsClient("TLSv1.2").send(HttpRequest.newBuilder(https.resolve("health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString()), "TLS 1.2 is refused by default");
+
+            Api anonymous = Api.withAuthorization(server.base(), null);
+            Api.Reply queryToken = anonymous.postForm("oauth/token?grant_type=client_credentials&client_id=tls-admin&client_secret=tls-admin-secret", null, "");
+            assertEquals(200, queryToken.status(), "the GBA harness sends token parameters in the query: " + queryToken.body());
+            assertEquals(403, Api.withAuthorization(server.base(), "").get("espi/1_1/resource/ReadServiceStatus").status(),
+                    "the GBA harness expects 403 for a blank Authorization header");
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** A client that trusts the server's self-signed certificate and speaks only this protocol. */
+    private static HttpClient tlsClient(String protocol) throws Exception {
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, new TrustManager[] {new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }}, null);
+        SSLParameters parameters = new SSLParameters();
+        parameters.setProtocols(new String[] {protocol});
+        return HttpClient.newBuilder().sslContext(tls).sslParameters(parameters).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     private static String id(JsonArray customers, String username) {

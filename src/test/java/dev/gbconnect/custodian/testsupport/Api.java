@@ -116,6 +116,14 @@ public final class Api {
         return send(request(path).header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Reply putJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public Reply upload(String customerId, String contentType, byte[] body) {
         return send(request(UPLOAD.formatted(customerId)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
@@ -155,6 +163,11 @@ public final class Api {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        return send(http, request);
+    }
+
+    /** Sends with the given client, so a test with its own (cookies, redirects) gets the same replies. */
+    static Reply send(HttpClient http, HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(r.statusCode(), r.body(), r);

@@ -20,15 +20,18 @@ public record UberJarServer(Process process, int port, Path log) {
 
     /** Starts the jar in {@code dir} with these JVM options and environment, and waits until it is ready. */
     public static UberJarServer start(Path dir, List<String> jvmOptions, Map<String, String> env) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        return start(dir, jvmOptions, env, List.of());
+    }
+
+    /** ... and these Payara Micro options after the jar ({@code --sslport N}). */
+    public static UberJarServer start(Path dir, List<String> jvmOptions, Map<String, String> env, List<String> payaraOptions) throws Exception {
+        int port = freePort();
         Path log = Files.createTempFile(dir, "server", ".log");
         String jar = new File(System.getProperty("it.uberjar", "target/custodian-microbundle.jar")).getAbsolutePath();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-Djava.io.tmpdir=" + dir, "-jar", jar, "--port", String.valueOf(port)));
+        command.addAll(payaraOptions);
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("CUSTODIAN_DATA_DIR", dir.toString());
         pb.environment().putAll(env);
@@ -40,6 +43,13 @@ public record UberJarServer(Process process, int port, Path log) {
     /** Options for functional tests: a capped heap, and the quick JIT tier only, which boots faster. */
     public static List<String> testJvm() {
         return List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
+    }
+
+    /** A port nobody listens on right now. */
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     public URI base() {

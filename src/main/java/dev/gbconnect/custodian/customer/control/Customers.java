@@ -5,12 +5,16 @@ import dev.gbconnect.custodian.feed.control.EntryIds;
 import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.PasswordHash;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Creating, finding and disabling retail customers; joins the caller's transaction. */
 @ApplicationScoped
@@ -20,6 +24,18 @@ public class Customers {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    SignInThrottle throttle;
+
+    private SignInThrottle.Policy policy;
+
+    @Inject
+    void policy(@ConfigProperty(name = "custodian.sign-in.max-failures", defaultValue = "5") int maxFailures,
+                @ConfigProperty(name = "custodian.sign-in.lockout", defaultValue = "PT15M") Duration lockout) {
+        // Failures count within one lockout period; each further lock doubles, up to a day.
+        policy = new SignInThrottle.Policy(maxFailures, lockout, lockout, Duration.ofDays(1));
+    }
 
     public RetailCustomer create(String username, String password, String name) {
         if (username == null || !USERNAME.matcher(username).matches()) {
@@ -37,6 +53,31 @@ public class Customers {
                 PasswordHash.hash(password), name, Instant.now());
         em.persist(customer);
         return customer;
+    }
+
+    /**
+     * The enabled customer with this username and password. An unknown username, a wrong password and a locked
+     * account answer alike and cost the same hash, so neither the answer nor its timing tells them apart. Too
+     * many failures for one username lock it (custodian.sign-in.*), on every instance.
+     */
+    public Optional<RetailCustomer> authenticate(String username, String password) {
+        String key = "customer:" + (username == null ? "" : username);
+        boolean locked = throttle.lockedUntil(key).isPresent();
+        List<RetailCustomer> found = username == null ? List.of()
+                : em.createNamedQuery(RetailCustomer.BY_USERNAME, RetailCustomer.class).setParameter("username", username).getResultList();
+        String hash = found.isEmpty() ? DummyHash.VALUE : found.get(0).passwordHash();
+        boolean matches = PasswordHash.verify(password == null ? "" : password, hash);
+        if (locked || !matches || found.isEmpty() || !found.get(0).enabled()) {
+            if (key.length() <= 200) throttle.failed(key, policy);
+            return Optional.empty();
+        }
+        throttle.succeeded(key);
+        return Optional.of(found.get(0));
+    }
+
+    /** Computed on first use: a hash no password matches, for unknown usernames. */
+    private static final class DummyHash {
+        static final String VALUE = PasswordHash.hash(PasswordHash.newSecret());
     }
 
     public List<RetailCustomer> all() {

@@ -1,21 +1,28 @@
 package dev.gbconnect.custodian.oauth.control;
 
-import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.authorization.control.Authorizations;
+import dev.gbconnect.custodian.authorization.entity.Client;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * RFC 6749 §4.4, for back offices: the data custodian's admin client gets DataCustodian_Admin_Access (the default)
- * and/or Upload_Admin_Access. No refresh token: the client can always ask again.
+ * RFC 6749 §4.4, for back offices: the data custodian's admin client gets DataCustodian_Admin_Access (its
+ * default) and Upload_Admin_Access; a third party gets ThirdParty_Admin_Access (its default) and the
+ * registration scope FB=36_40. No refresh token: the client can always ask again.
  */
 @ApplicationScoped
 public class ClientCredentialsGrant implements Grant {
 
-    private static final Set<String> ADMIN_SCOPES = Set.of(Scopes.DATA_CUSTODIAN_ADMIN, Scopes.UPLOAD_ADMIN);
+    private static final Map<Client.Kind, Set<String>> SCOPES = Map.of(
+            Client.Kind.ADMIN, Set.of(Scopes.DATA_CUSTODIAN_ADMIN, Scopes.UPLOAD_ADMIN),
+            Client.Kind.THIRD_PARTY, Set.of(Scopes.THIRD_PARTY_ADMIN, Scopes.REGISTRATION));
+    private static final Map<Client.Kind, String> DEFAULT_SCOPE = Map.of(
+            Client.Kind.ADMIN, Scopes.DATA_CUSTODIAN_ADMIN, Client.Kind.THIRD_PARTY, Scopes.THIRD_PARTY_ADMIN);
+
+    @Inject
+    Authorizations authorizations;
 
     @Inject
     Tokens tokens;
@@ -27,14 +34,18 @@ public class ClientCredentialsGrant implements Grant {
 
     @Override
     public Tokens.Issued grant(TokenRequest request) {
+        Client client = request.client();
+        if (!client.allows(type())) throw Grant.unauthorized(client, type());
         String requested = request.parameter("scope");
-        Set<String> scopes = new LinkedHashSet<>(Arrays.asList((requested == null ? Scopes.DATA_CUSTODIAN_ADMIN : requested).trim().split(" +")));
+        Set<String> scopes = Scopes.split(requested == null ? DEFAULT_SCOPE.get(client.kind()) : requested);
+        Set<String> allowed = SCOPES.get(client.kind());
         for (String scope : scopes) {
-            if (!ADMIN_SCOPES.contains(scope)) {
-                throw ApiException.oauth(Response.Status.BAD_REQUEST, "invalid_scope",
-                        "scope " + scope + " is not available to this client; it may ask for " + String.join(" or ", ADMIN_SCOPES.stream().sorted().toList()));
+            if (!allowed.contains(scope)) {
+                throw TokenRequest.invalidScope("scope " + scope + " is not available to this client; it may ask for "
+                        + String.join(" or ", allowed.stream().sorted().toList()));
             }
         }
-        return tokens.issue(request.clientId(), String.join(" ", scopes));
+        String scope = String.join(" ", scopes);
+        return tokens.access(authorizations.standing(client.id(), scope), scope);
     }
 }

@@ -1,9 +1,19 @@
 package dev.gbconnect.custodian.oauth.control;
 
+import dev.gbconnect.custodian.authorization.entity.Client;
+import dev.gbconnect.custodian.platform.ApiException;
+import jakarta.ws.rs.core.Response;
+
 /** One OAuth grant type; the token endpoint picks the grant whose {@link #type()} the request names. */
 public interface Grant {
 
     String type();
 
+    /** Runs in the token endpoint's transaction. */
     Tokens.Issued grant(TokenRequest request);
+
+    /** RFC 6749 §5.2 {@code unauthorized_client}: the client did not register this grant type. */
+    static ApiException unauthorized(Client client, String grantType) {
+        return ApiException.oauth(Response.Status.BAD_REQUEST, "unauthorized_client", "client " + client.id() + " is not registered for " + grantType);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.gbconnect.custodian.oauth.control;
 
+import dev.gbconnect.custodian.authorization.control.Clients;
+import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.platform.ApiException;
 import jakarta.ws.rs.core.Response;
 import java.net.URLDecoder;
@@ -14,46 +16,64 @@ import java.util.Map;
  */
 public final class TokenRequest {
 
-    /** Checks a client's id and secret. */
-    public interface ClientCheck {
-        boolean verify(String clientId, String secret);
-    }
-
     static final String BASIC_CHALLENGE = "Basic realm=\"custodian\"";
 
     private final Map<String, List<String>> parameters;
-    private final String clientId;
+    private final Client client;
 
-    private TokenRequest(Map<String, List<String>> parameters, String clientId) {
+    private TokenRequest(Map<String, List<String>> parameters, Client client) {
         this.parameters = parameters;
-        this.clientId = clientId;
+        this.client = client;
     }
 
-    public static TokenRequest authenticate(Map<String, List<String>> parameters, String authorization, ClientCheck clients) {
+    /**
+     * Checks the request's syntax and authenticates its client: Basic is client_secret_basic, id and secret in
+     * the body client_secret_post, an id alone a public client ({@code none}); the client's registered method
+     * must be the one used.
+     */
+    public static TokenRequest authenticate(Map<String, List<String>> parameters, String authorization, Clients clients) {
         parameters.forEach((name, values) -> {
             if (values.size() > 1) throw invalidRequest("parameter " + name + " appears more than once");
         });
         String bodyId = single(parameters, "client_id"), bodySecret = single(parameters, "client_secret");
-        String id, secret;
+        String id, secret, method;
         if (authorization != null) {
             if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) throw invalidClient("the token endpoint takes HTTP Basic client authentication");
             if (bodySecret != null) throw invalidRequest("authenticate the client with one method only: HTTP Basic or client_secret in the body, not both");
             String[] basic = basic(authorization.substring(6).trim());
             id = basic[0];
             secret = basic[1];
+            method = Client.SECRET_BASIC;
             if (bodyId != null && !bodyId.equals(id)) throw invalidRequest("client_id in the body differs from the one in the Authorization header");
         } else if (bodyId != null && bodySecret != null) {
             id = bodyId;
             secret = bodySecret;
+            method = Client.SECRET_POST;
+        } else if (bodyId != null) {
+            id = bodyId;
+            secret = null;
+            method = Client.PUBLIC;
         } else {
             throw invalidClient("client authentication required: HTTP Basic, or client_id and client_secret in the body");
         }
-        if (!clients.verify(id, secret)) throw invalidClient("unknown client or wrong secret");
-        return new TokenRequest(parameters, id);
+        Client client = clients.authenticate(id, secret, method).orElseThrow(() -> invalidClient(
+                "unknown or inactive client, wrong secret, or not the client's registered authentication method (token_endpoint_auth_method)"));
+        return new TokenRequest(parameters, client);
+    }
+
+    public Client client() {
+        return client;
     }
 
     public String clientId() {
-        return clientId;
+        return client.id();
+    }
+
+    /** The parameter, or {@code invalid_request} naming it. */
+    public String required(String name) {
+        String value = parameter(name);
+        if (value == null) throw invalidRequest(name + " is required");
+        return value;
     }
 
     /** The parameter's value, or null when absent or empty. */
@@ -84,7 +104,15 @@ public final class TokenRequest {
         }
     }
 
-    static ApiException invalidRequest(String description) {
+    public static ApiException invalidGrant(String description) {
+        return ApiException.oauth(Response.Status.BAD_REQUEST, "invalid_grant", description);
+    }
+
+    public static ApiException invalidScope(String description) {
+        return ApiException.oauth(Response.Status.BAD_REQUEST, "invalid_scope", description);
+    }
+
+    public static ApiException invalidRequest(String description) {
         return ApiException.oauth(Response.Status.BAD_REQUEST, "invalid_request", description);
     }
 

@@ -32,8 +32,13 @@ public class UsageInventory {
     ReadingScan scan;
 
     public List<UsagePointView> of(String customerId) {
+        return usagePoints(customerId).stream().map(this::view).toList();
+    }
+
+    /** The customer's usage points, in a stable order. */
+    public List<UsagePoint> usagePoints(String customerId) {
         return em.createQuery("SELECT u FROM UsagePoint u WHERE u.customer.id = :c ORDER BY u.sourceHref, u.id", UsagePoint.class)
-                .setParameter("c", customerId).getResultList().stream().map(this::view).toList();
+                .setParameter("c", customerId).getResultList();
     }
 
     private UsagePointView view(UsagePoint u) {

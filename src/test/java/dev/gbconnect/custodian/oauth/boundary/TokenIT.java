@@ -135,10 +135,15 @@ class TokenIT {
         assertEquals(m.getString("issuer") + "/oauth/token", m.getString("token_endpoint"));
         assertEquals(m.getString("issuer") + "/oauth/revoke", m.getString("revocation_endpoint"));
         assertEquals(m.getString("issuer") + "/oauth/introspect", m.getString("introspection_endpoint"));
-        assertEquals(List.of("client_credentials"), m.getJsonArray("grant_types_supported").getValuesAs(JsonString::getString));
-        assertEquals(List.of("client_secret_basic", "client_secret_post"),
+        assertEquals(m.getString("issuer") + "/oauth/authorize", m.getString("authorization_endpoint"));
+        assertEquals(m.getString("issuer") + "/oauth/register", m.getString("registration_endpoint"));
+        assertEquals(List.of("authorization_code", "refresh_token", "client_credentials", "password"), m.getJsonArray("grant_types_supported").getValuesAs(JsonString::getString));
+        assertEquals(List.of("code"), m.getJsonArray("response_types_supported").getValuesAs(JsonString::getString));
+        assertEquals(List.of("S256"), m.getJsonArray("code_challenge_methods_supported").getValuesAs(JsonString::getString));
+        assertEquals(List.of("client_secret_basic", "client_secret_post", "none"),
                 m.getJsonArray("token_endpoint_auth_methods_supported").getValuesAs(JsonString::getString));
-        assertEquals(List.of("DataCustodian_Admin_Access", "Upload_Admin_Access"), m.getJsonArray("scopes_supported").getValuesAs(JsonString::getString));
+        assertEquals(List.of("DataCustodian_Admin_Access", "Upload_Admin_Access", "ThirdParty_Admin_Access", "FB=36_40"),
+                m.getJsonArray("scopes_supported").getValuesAs(JsonString::getString));
     }
 
     private static void assertOAuthError(Api.Reply r, int status, String error) {

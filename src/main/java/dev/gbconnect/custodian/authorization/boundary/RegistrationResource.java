@@ -1,0 +1,166 @@
+package dev.gbconnect.custodian.authorization.boundary;
+
+import static dev.gbconnect.custodian.platform.JsonFactories.BUILDERS;
+import static dev.gbconnect.custodian.platform.JsonFactories.READERS;
+
+import dev.gbconnect.custodian.authorization.control.Clients;
+import dev.gbconnect.custodian.authorization.entity.Client;
+import dev.gbconnect.custodian.authorization.entity.Registration;
+import dev.gbconnect.custodian.oauth.boundary.CurrentCaller;
+import dev.gbconnect.custodian.oauth.boundary.RequiresScope;
+import dev.gbconnect.custodian.oauth.control.Caller;
+import dev.gbconnect.custodian.oauth.control.Scopes;
+import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.PublicUrl;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.StringReader;
+import java.net.URI;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * RFC 7591 dynamic registration with an initial access token (a DataCustodian_Admin_Access bearer token), and
+ * RFC 7592-style management at the registration_client_uri: by the admin, or by the third party itself with
+ * its registration token (client_credentials, scope FB=36_40). Secrets are shown once, when created.
+ */
+@Path("oauth/register")
+@RequestScoped
+@RequiresScope({Scopes.DATA_CUSTODIAN_ADMIN, Scopes.REGISTRATION})
+@Tag(name = "Third-party registration", description = "RFC 7591; bearer token with DataCustodian_Admin_Access, or the client's own FB=36_40")
+@Produces(MediaType.APPLICATION_JSON)
+public class RegistrationResource {
+
+    @JsonbPropertyOrder({"id", "created_at", "client_secret"})
+    public record SecretView(String id, @JsonbProperty("created_at") Instant createdAt, @JsonbProperty("client_secret") String secret) {
+    }
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    public record StatusChange(Client.Status status) {
+    }
+
+    @Inject
+    Clients clients;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @RequiresScope(Scopes.DATA_CUSTODIAN_ADMIN)
+    @Operation(summary = "Register a third party; the answer holds its client_secret, shown this once")
+    public Response register(Registration body) {
+        Clients.Registered r = clients.register(body);
+        return Response.created(registrationUri(r.client())).entity(view(r.client(), r.secret() == null ? null : r.secret().secret()))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Path("{id}")
+    public JsonObject read(@PathParam("id") String id) {
+        return view(own(id), null);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Replace the registered metadata; secrets and status stay")
+    public JsonObject update(@PathParam("id") String id, Registration body) {
+        return view(clients.update(own(id).id(), body, caller.get().scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN)), null);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @RequiresScope(Scopes.DATA_CUSTODIAN_ADMIN)
+    @Operation(summary = "Suspend, reactivate or revoke a third party: {\"status\": \"SUSPENDED\"}; its tokens stop at once")
+    public JsonObject status(@PathParam("id") String id, StatusChange body) {
+        if (body == null || body.status() == null) throw invalid("body must be {\"status\": \"ACTIVE\" | \"SUSPENDED\" | \"REVOKED\"}");
+        Client client = clients.thirdParty(id);
+        if (client.status() == Client.Status.REVOKED && body.status() != Client.Status.REVOKED) {
+            throw new ApiException(Response.Status.CONFLICT, "client_revoked", "client " + id + " is revoked for good; register it again");
+        }
+        client.status(body.status(), Instant.now());
+        return view(client, null);
+    }
+
+    @POST
+    @Path("{id}/secrets")
+    @Transactional
+    @Operation(summary = "Add a secret (at most two active); the answer shows it this once")
+    public Response newSecret(@PathParam("id") String id) {
+        Clients.NewSecret s = clients.newSecret(own(id).id());
+        return Response.status(Response.Status.CREATED).entity(new SecretView(s.id(), s.createdAt(), s.secret()))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @DELETE
+    @Path("{id}/secrets/{secretId}")
+    @Transactional
+    @Operation(summary = "Revoke a secret")
+    public Response revokeSecret(@PathParam("id") String id, @PathParam("secretId") String secretId) {
+        clients.revokeSecret(own(id).id(), secretId);
+        return Response.noContent().build();
+    }
+
+    /** The admin reaches every third party; a registration token only its own, and others look absent. */
+    private Client own(String id) {
+        Caller c = caller.get();
+        if (!c.scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN) && !c.clientId().equals(id)) throw ApiException.notFound("client " + id);
+        return clients.thirdParty(id);
+    }
+
+    /** RFC 7591 §3.2.1: the registered metadata at the top level, with what the server assigned. */
+    private JsonObject view(Client c, String secret) {
+        JsonObjectBuilder b = BUILDERS.createObjectBuilder().add("client_id", c.id());
+        if (secret != null) b.add("client_secret", secret);
+        b.add("client_id_issued_at", c.issuedAt().getEpochSecond());
+        // 0: our secrets do not expire; they are rotated.
+        if (!c.isPublic()) b.add("client_secret_expires_at", 0);
+        b.add("registration_client_uri", registrationUri(c).toString()).add("status", c.status().name());
+        try (JsonReader metadata = READERS.createReader(new StringReader(JSONB.toJson(c.registration())))) {
+            metadata.readObject().forEach(b::add);
+        }
+        JsonArrayBuilder secrets = BUILDERS.createArrayBuilder();
+        clients.activeSecrets(c.id()).forEach(s -> secrets.add(BUILDERS.createObjectBuilder().add("id", s.id()).add("created_at", s.createdAt().toString())));
+        return b.add("secrets", secrets).build();
+    }
+
+    private URI registrationUri(Client c) {
+        return PublicUrl.base(uri).resolve("oauth/register/" + c.id());
+    }
+
+    private static ApiException invalid(String message) {
+        return new ApiException(Response.Status.BAD_REQUEST, "invalid_request", message);
+    }
+}

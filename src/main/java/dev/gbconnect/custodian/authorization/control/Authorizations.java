@@ -1,0 +1,127 @@
+package dev.gbconnect.custodian.authorization.control;
+
+import dev.gbconnect.custodian.authorization.entity.Authorization;
+import dev.gbconnect.custodian.authorization.entity.EspiScope;
+import dev.gbconnect.custodian.oauth.control.Caller;
+import dev.gbconnect.custodian.oauth.control.Scopes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Creating and ending ESPI Authorizations. Joins the caller's transaction, except where said. */
+@ApplicationScoped
+public class Authorizations {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /**
+     * A back-office client's access for one scope, shared by all its client_credentials tokens so that a busy
+     * client does not leave an Authorization per token behind. Two instances may race to create it; both rows
+     * are valid, and later grants pick the oldest.
+     */
+    public Authorization standing(String clientId, String scope) {
+        List<Authorization> found = em.createNamedQuery(Authorization.STANDING, Authorization.class)
+                .setParameter("client", clientId).setParameter("scope", scope).setMaxResults(1).getResultList();
+        if (!found.isEmpty()) return found.get(0);
+        Authorization a = new Authorization(UUID.randomUUID().toString(), clientId, "client_credentials", scope, Authorization.ACTIVE, Instant.now());
+        em.persist(a);
+        return a;
+    }
+
+    /** A customer's consent to a third party: a new Authorization with its Subscription of the chosen usage points. */
+    public Authorization consented(String clientId, String customerId, String scope, Set<String> usagePointIds, Instant until) {
+        return consented(clientId, customerId, scope, usagePointIds, until, "authorization_code");
+    }
+
+    /**
+     * Offline authorization (ESPI): the utility's support staff grant access on the customer's behalf, with the
+     * reason on record. The Authorization is the customer's like any other: they see it and can revoke it.
+     */
+    public Authorization offline(String clientId, String customerId, String scope, Set<String> usagePointIds, Instant until, String reason) {
+        return consented(clientId, customerId, scope, usagePointIds, until, "offline").offline(reason);
+    }
+
+    private Authorization consented(String clientId, String customerId, String scope, Set<String> usagePointIds, Instant until, String grantType) {
+        Instant now = Instant.now();
+        Authorization a = new Authorization(UUID.randomUUID().toString(), clientId, grantType, scope, Authorization.ACTIVE, now)
+                .forCustomer(customerId, UUID.randomUUID().toString(), usagePointIds, until, EspiScope.parse(scope).historyStart(now));
+        em.persist(a);
+        return a;
+    }
+
+    /**
+     * A large customer's own script (the password grant): one Authorization per client, customer and scope,
+     * reused by later grants so that a daily script does not pile them up. It covers the customer's usage points
+     * as they are at each grant.
+     */
+    public Authorization ofOwner(String clientId, String customerId, String scope, Set<String> usagePointIds) {
+        List<Authorization> found = em.createNamedQuery(Authorization.OWN, Authorization.class).setParameter("client", clientId)
+                .setParameter("customer", customerId).setParameter("scope", scope).setMaxResults(1).getResultList();
+        if (!found.isEmpty()) {
+            found.get(0).usagePoints(usagePointIds, Instant.now());
+            return found.get(0);
+        }
+        Instant now = Instant.now();
+        Authorization a = new Authorization(UUID.randomUUID().toString(), clientId, "password", scope, Authorization.ACTIVE, now)
+                .forCustomer(customerId, UUID.randomUUID().toString(), usagePointIds, null, EspiScope.parse(scope).historyStart(now));
+        em.persist(a);
+        return a;
+    }
+
+    /** ESPI keeps a refusal as an Authorization with status 2, so the customer's history shows it. */
+    public void denied(String clientId, String customerId, String scope) {
+        Authorization a = new Authorization(UUID.randomUUID().toString(), clientId, "authorization_code", scope, Authorization.DENIED, Instant.now())
+                .forCustomer(customerId, null, Set.of(), null, null);
+        em.persist(a);
+    }
+
+    /** Every Authorization of a customer, newest first: active, ended and denied. */
+    public List<Authorization> ofCustomer(String customerId) {
+        return em.createNamedQuery(Authorization.OF_CUSTOMER, Authorization.class).setParameter("customer", customerId).getResultList();
+    }
+
+    /**
+     * The Authorizations a caller may see, in the query: the data custodian's admin all of them, a third party's
+     * back office its own, a customer's token only the one it was issued under.
+     */
+    public List<Authorization> visibleTo(Caller caller) {
+        return visibility(caller, "SELECT a FROM Authorization a WHERE ", " ORDER BY a.createdAt, a.id").getResultList();
+    }
+
+    /** One of them, or empty: another's id looks exactly like one that does not exist. */
+    public Optional<Authorization> visibleTo(Caller caller, String id) {
+        return visibility(caller, "SELECT a FROM Authorization a WHERE a.id = :id AND ", "").setParameter("id", id)
+                .getResultList().stream().findFirst();
+    }
+
+    private TypedQuery<Authorization> visibility(Caller caller, String head, String tail) {
+        Set<String> scopes = caller.scopes();
+        if (scopes.contains(Scopes.DATA_CUSTODIAN_ADMIN)) return em.createQuery(head + "1 = 1" + tail, Authorization.class);
+        if (scopes.contains(Scopes.THIRD_PARTY_ADMIN)) {
+            return em.createQuery(head + "a.clientId = :client" + tail, Authorization.class).setParameter("client", caller.clientId());
+        }
+        return em.createQuery(head + "a.id = :own" + tail, Authorization.class).setParameter("own", caller.authorizationId());
+    }
+
+    public Optional<Authorization> find(String id) {
+        return Optional.ofNullable(id == null ? null : em.find(Authorization.class, id));
+    }
+
+    /**
+     * Ends an Authorization in a transaction of its own, for the refusals that must leave it ended: a replayed
+     * code or refresh token is answered with an error, which rolls the request's own transaction back.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void revokeNow(String id, String reason) {
+        Authorization a = em.find(Authorization.class, id);
+        if (a != null) a.revoke(reason, Instant.now());
+    }
+}

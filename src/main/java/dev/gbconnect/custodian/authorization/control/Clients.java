@@ -1,0 +1,215 @@
+package dev.gbconnect.custodian.authorization.control;
+
+import dev.gbconnect.custodian.authorization.entity.Client;
+import dev.gbconnect.custodian.authorization.entity.ClientSecret;
+import dev.gbconnect.custodian.authorization.entity.EspiScope;
+import dev.gbconnect.custodian.authorization.entity.Registration;
+import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.PasswordHash;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The client register: RFC 7591 registration of third parties, their secrets (at most two active, for rotation
+ * without downtime), suspension and revocation, and client authentication. Joins the caller's transaction.
+ */
+@ApplicationScoped
+public class Clients {
+
+    /** Enough for rotation: the old secret keeps working while the new one is rolled out. */
+    static final int MAX_ACTIVE_SECRETS = 2;
+    /** {@code password} is the large-customer exception (see PasswordGrant): only the utility's admin grants it. */
+    private static final Set<String> GRANT_TYPES = Set.of("authorization_code", "refresh_token", "client_credentials", "password");
+    private static final Set<String> ESPI_GRANT_TYPES = Set.of("authorization_code", "refresh_token", "client_credentials");
+    private static final Set<String> AUTH_METHODS = Set.of(Client.SECRET_BASIC, Client.SECRET_POST, Client.PUBLIC);
+    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "[::1]", "localhost");
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** A secret as it is shown, once: its id (to revoke it later) and the secret itself. */
+    public record NewSecret(String id, String secret, Instant createdAt) {
+    }
+
+    /** A new client and, unless it is public, its first secret. */
+    public record Registered(Client client, NewSecret secret) {
+    }
+
+    /**
+     * The active client these credentials prove, or empty. {@code secret} is null for a public client, which
+     * proves nothing and is only named; {@code method} is how the request authenticated.
+     */
+    public Optional<Client> authenticate(String id, String secret, String method) {
+        Client client = em.find(Client.class, id);
+        if (client == null || client.status() != Client.Status.ACTIVE || !client.accepts(method)) return Optional.empty();
+        if (client.isPublic()) return Optional.of(client);
+        for (ClientSecret s : activeSecrets(id)) {
+            if (PasswordHash.verify(secret, s.hash())) return Optional.of(client);
+        }
+        return Optional.empty();
+    }
+
+    public Registered register(Registration request) {
+        Registration r = checked(request);
+        Instant now = Instant.now();
+        Client client = new Client(UUID.randomUUID().toString(), Client.Kind.THIRD_PARTY, r, now);
+        em.persist(client);
+        return new Registered(client, client.isPublic() ? null : addSecret(client, PasswordHash.newSecret(), true));
+    }
+
+    /** {@code byAdmin} false: the client updates itself, and cannot give itself the password grant. */
+    public Client update(String id, Registration request, boolean byAdmin) {
+        Client client = thirdParty(id);
+        Registration r = checked(request);
+        if (!byAdmin && r.grantTypes().contains("password") && !client.allows("password")) {
+            throw metadata("only the data custodian can enable the password grant for a client");
+        }
+        if (client.isPublic() != Client.PUBLIC.equals(r.tokenEndpointAuthMethod())) {
+            throw metadata("token_endpoint_auth_method cannot change between a public client (none) and a confidential one; register a new client");
+        }
+        client.register(r, Instant.now());
+        return client;
+    }
+
+    /** A third party's registration, or 404 (also for the admin client, which is not registered here). */
+    public Client thirdParty(String id) {
+        Client client = id == null ? null : em.find(Client.class, id);
+        if (client == null || client.kind() != Client.Kind.THIRD_PARTY) throw ApiException.notFound("client " + id);
+        return client;
+    }
+
+    public Optional<Client> find(String id) {
+        return Optional.ofNullable(id == null ? null : em.find(Client.class, id));
+    }
+
+    public List<Client> thirdParties() {
+        return em.createNamedQuery(Client.BY_KIND, Client.class).setParameter("kind", Client.Kind.THIRD_PARTY).getResultList();
+    }
+
+    public NewSecret newSecret(String clientId) {
+        Client client = thirdParty(clientId);
+        if (client.isPublic()) throw new ApiException(Response.Status.BAD_REQUEST, "invalid_request", "a public client (token_endpoint_auth_method none) has no secrets");
+        return addSecret(client, PasswordHash.newSecret(), true);
+    }
+
+    public void revokeSecret(String clientId, String secretId) {
+        ClientSecret secret = activeSecrets(clientId).stream().filter(s -> s.id().equals(secretId)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("active secret " + secretId + " of client " + clientId));
+        secret.revoke(Instant.now());
+    }
+
+    public List<ClientSecret> activeSecrets(String clientId) {
+        return em.createNamedQuery(ClientSecret.ACTIVE, ClientSecret.class).setParameter("client", clientId).getResultList();
+    }
+
+    /** Adds a secret; {@code generated} ones have full entropy and get the fast hash. */
+    NewSecret addSecret(Client client, String secret, boolean generated) {
+        if (activeSecrets(client.id()).size() >= MAX_ACTIVE_SECRETS) {
+            throw new ApiException(Response.Status.CONFLICT, "too_many_secrets",
+                    "client " + client.id() + " already has " + MAX_ACTIVE_SECRETS + " active secrets; revoke the old one first");
+        }
+        Instant now = Instant.now();
+        ClientSecret stored = new ClientSecret(UUID.randomUUID().toString(), client.id(),
+                generated ? PasswordHash.hashGenerated(secret) : PasswordHash.hash(secret), now);
+        em.persist(stored);
+        return new NewSecret(stored.id(), secret, now);
+    }
+
+    /** RFC 7591 §2 metadata, checked, with the defaults filled in. */
+    private static Registration checked(Registration r) {
+        if (r == null) throw metadata("a JSON object of client metadata is required");
+        text("client_name", r.clientName(), 256, true);
+        text("client_description", r.clientDescription(), 256, false);
+        text("software_id", r.softwareId(), 256, false);
+        text("software_version", r.softwareVersion(), 32, false);
+        String method = r.tokenEndpointAuthMethod() == null ? Client.SECRET_BASIC : r.tokenEndpointAuthMethod();
+        if (!AUTH_METHODS.contains(method)) throw metadata("token_endpoint_auth_method must be one of " + String.join(", ", AUTH_METHODS.stream().sorted().toList()));
+        boolean pub = Client.PUBLIC.equals(method);
+        List<String> grants = r.grantTypes() != null ? List.copyOf(r.grantTypes())
+                : pub ? List.of("authorization_code", "refresh_token") : List.of("authorization_code", "refresh_token", "client_credentials");
+        for (String g : grants) {
+            if (!GRANT_TYPES.contains(g)) throw metadata("grant_types may hold " + String.join(", ", GRANT_TYPES.stream().sorted().toList()) + "; not " + g);
+        }
+        if (pub && (grants.contains("client_credentials") || grants.contains("password"))) {
+            throw metadata("a public client (token_endpoint_auth_method none) cannot use client_credentials or password");
+        }
+        // espi.xsd: an ApplicationInformation names at least two of its own three grant types.
+        if (grants.stream().filter(ESPI_GRANT_TYPES::contains).count() < 2) {
+            throw metadata("grant_types must hold at least two of authorization_code, client_credentials, refresh_token (ESPI requires it)");
+        }
+        List<String> redirects = r.redirectUris() == null ? List.of() : List.copyOf(r.redirectUris());
+        // espi.xsd: every ApplicationInformation has a redirect_uri, whatever grants it uses.
+        if (redirects.isEmpty()) throw invalidRedirect("redirect_uris is required");
+        if (redirects.size() > 10) throw metadata("at most 10 redirect_uris");
+        for (String uri : redirects) redirect(uri);
+        List<String> scopes = r.scopes() == null ? List.of() : List.copyOf(r.scopes());
+        if (scopes.isEmpty()) throw metadata("scopes must list the ESPI scopes this client may ask customers for");
+        if (scopes.size() > 20) throw metadata("at most 20 scopes");
+        for (String s : scopes) {
+            try {
+                EspiScope.parse(s);
+            } catch (IllegalArgumentException e) {
+                throw metadata("scope '" + s + "': " + e.getMessage());
+            }
+        }
+        List<String> contacts = r.contacts() == null ? List.of() : List.copyOf(r.contacts());
+        if (contacts.size() > 10) throw metadata("at most 10 contacts");
+        contacts.forEach(c -> text("contacts", c, 256, true));
+        // ESPI: every third party has a notification endpoint (BatchList pushes go there).
+        if (r.thirdPartyNotifyUri() == null) throw metadata("third_party_notify_uri is required");
+        for (String[] uri : new String[][] {{"third_party_notify_uri", r.thirdPartyNotifyUri()}, {"third_party_scope_selection_uri", r.thirdPartyScopeSelectionUri()},
+                {"client_uri", r.clientUri()}, {"logo_uri", r.logoUri()}, {"tos_uri", r.tosUri()}, {"policy_uri", r.policyUri()}}) {
+            if (uri[1] != null) webUri(uri[0], uri[1]);
+        }
+        return new Registration(r.clientName(), redirects, grants, scopes, method, r.thirdPartyNotifyUri(), r.thirdPartyScopeSelectionUri(),
+                r.clientDescription(), r.clientUri(), r.logoUri(), r.tosUri(), r.policyUri(), r.softwareId(), r.softwareVersion(), contacts);
+    }
+
+    /** RFC 9700 §4.1.1: redirect URIs are compared exactly, so they must be exact: no fragment, no user info. */
+    private static void redirect(String uri) {
+        URI parsed = webUri("redirect_uris", uri);
+        if (parsed.getRawFragment() != null || uri.contains("#")) throw invalidRedirect(uri + " has a fragment");
+        if (parsed.getRawUserInfo() != null) throw invalidRedirect(uri + " has user info");
+    }
+
+    /** An absolute https URI, or http on the loopback interface (RFC 8252 §7.3). */
+    private static URI webUri(String field, String uri) {
+        URI parsed;
+        try {
+            parsed = new URI(uri);
+        } catch (URISyntaxException e) {
+            throw "redirect_uris".equals(field) ? invalidRedirect(uri + " is not a URI") : metadata(field + ": " + uri + " is not a URI");
+        }
+        if (uri.length() > 1024 || parsed.getHost() == null
+                || !("https".equals(parsed.getScheme()) || "http".equals(parsed.getScheme()) && LOOPBACK.contains(parsed.getHost()))) {
+            String message = uri + " must be an absolute https URI (http only for 127.0.0.1, [::1] or localhost), at most 1024 characters";
+            throw "redirect_uris".equals(field) ? invalidRedirect(message) : metadata(field + ": " + message);
+        }
+        return parsed;
+    }
+
+    private static void text(String field, String value, int max, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) throw metadata(field + " is required");
+        } else if (value.length() > max) {
+            throw metadata(field + " is at most " + max + " characters");
+        }
+    }
+
+    private static ApiException invalidRedirect(String message) {
+        return ApiException.oauth(Response.Status.BAD_REQUEST, "invalid_redirect_uri", message);
+    }
+
+    private static ApiException metadata(String message) {
+        return ApiException.oauth(Response.Status.BAD_REQUEST, "invalid_client_metadata", message);
+    }
+}

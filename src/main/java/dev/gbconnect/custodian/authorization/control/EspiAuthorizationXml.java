@@ -1,0 +1,91 @@
+package dev.gbconnect.custodian.authorization.control;
+
+import static dev.gbconnect.custodian.feed.control.AtomWriter.leaf;
+
+import dev.gbconnect.custodian.authorization.entity.Authorization;
+import dev.gbconnect.custodian.authorization.entity.Client;
+import dev.gbconnect.custodian.feed.control.AtomWriter;
+import dev.gbconnect.custodian.feed.control.EspiUris;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * The ESPI OAuth resources as espi.xsd 4.0 orders them: ApplicationInformation (a registered client) and
+ * Authorization. Where espi.xsd is narrower than what we support, the XML says what the schema allows and the
+ * JSON registration the whole truth: token_endpoint_auth_method is always client_secret_basic here, grant_types
+ * leave out password, and client_secret and registration_access_token are empty (secrets are shown once, at
+ * creation, and the registration token is a client_credentials token with scope FB=36_40).
+ */
+public final class EspiAuthorizationXml {
+
+    private static final Set<String> ESPI_GRANT_TYPES = Set.of("authorization_code", "client_credentials", "refresh_token");
+
+    private EspiAuthorizationXml() {
+    }
+
+    public static void applicationInformation(XMLStreamWriter w, Client c, String dataCustodianId, EspiUris uris) throws XMLStreamException {
+        AtomWriter.startEspi(w, "ApplicationInformation");
+        leaf(w, "dataCustodianId", dataCustodianId);
+        leaf(w, "dataCustodianApplicationStatus", switch (c.status()) {
+            case ACTIVE -> 2;
+            case SUSPENDED -> 3;
+            case REVOKED -> 4;
+        });
+        leaf(w, "thirdPartyApplicationDescription", c.description());
+        leaf(w, "authorizationServerUri", uris.base());
+        leaf(w, "thirdPartyNotifyUri", c.notifyUri());
+        leaf(w, "authorizationServerAuthorizationEndpoint", uris.base() + "oauth/authorize");
+        leaf(w, "authorizationServerRegistrationEndpoint", uris.base() + "oauth/register");
+        leaf(w, "authorizationServerTokenEndpoint", uris.base() + "oauth/token");
+        leaf(w, "dataCustodianBulkRequestURI", uris.resource("Batch/Bulk"));
+        leaf(w, "dataCustodianResourceEndpoint", uris.base() + "espi/1_1/resource");
+        leaf(w, "thirdPartyScopeSelectionScreenURI", c.scopeSelectionUri());
+        leaf(w, "client_secret", "");
+        leaf(w, "logo_uri", c.logoUri());
+        leaf(w, "client_name", c.name());
+        leaf(w, "client_uri", c.clientUri());
+        for (String r : c.redirectUris()) leaf(w, "redirect_uri", r);
+        leaf(w, "client_id", c.id());
+        leaf(w, "tos_uri", c.tosUri());
+        leaf(w, "policy_uri", c.policyUri());
+        leaf(w, "software_id", c.softwareId() == null ? c.id() : c.softwareId());
+        leaf(w, "software_version", c.softwareVersion() == null ? "1" : c.softwareVersion());
+        leaf(w, "client_id_issued_at", c.issuedAt().getEpochSecond());
+        leaf(w, "client_secret_expires_at", 0);
+        for (String contact : c.contacts()) leaf(w, "contacts", contact);
+        leaf(w, "token_endpoint_auth_method", Client.SECRET_BASIC);
+        for (String s : c.scopes()) leaf(w, "scope", s);
+        for (String g : c.grantTypes()) if (ESPI_GRANT_TYPES.contains(g)) leaf(w, "grant_types", g);
+        leaf(w, "response_types", "code");
+        leaf(w, "registration_client_uri", uris.base() + "oauth/register/" + c.id());
+        leaf(w, "registration_access_token", "");
+        leaf(w, "dataCustodianScopeSelectionScreenURI", uris.base() + "oauth/scope-selection");
+        w.writeEndElement();
+    }
+
+    /** {@code expiresAt} for back-office access, whose Authorization does not track each token. */
+    public static void authorization(XMLStreamWriter w, Authorization a, EspiUris uris, Instant now) throws XMLStreamException {
+        AtomWriter.startEspi(w, "Authorization");
+        if (a.authorizedEnd() != null) period(w, "authorizedPeriod", a.authorizedStart(), a.authorizedEnd());
+        if (a.publishedStart() != null) period(w, "publishedPeriod", a.publishedStart(), a.authorizedEnd() == null ? now : a.authorizedEnd());
+        leaf(w, "status", a.status());
+        Instant expires = a.expiresAt() != null ? a.expiresAt() : a.authorizedEnd() != null ? a.authorizedEnd() : a.updatedAt();
+        leaf(w, "expires_at", expires.getEpochSecond());
+        if (ESPI_GRANT_TYPES.contains(a.grantType())) leaf(w, "grant_type", a.grantType());
+        leaf(w, "scope", a.scope());
+        leaf(w, "token_type", "Bearer");
+        leaf(w, "resourceURI", uris.resourceOf(a));
+        leaf(w, "authorizationURI", uris.authorization(a));
+        w.writeEndElement();
+    }
+
+    private static void period(XMLStreamWriter w, String name, Instant start, Instant end) throws XMLStreamException {
+        w.writeStartElement(name);
+        leaf(w, "duration", Math.max(0, Duration.between(start, end).toSeconds()));
+        leaf(w, "start", start.getEpochSecond());
+        w.writeEndElement();
+    }
+}

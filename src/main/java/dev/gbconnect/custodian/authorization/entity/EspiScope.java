@@ -1,0 +1,107 @@
+package dev.gbconnect.custodian.authorization.entity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * An ESPI scope string ({@code FB=1_3_4_5_13;IntervalDuration=900;BlockDuration=monthly;HistoryLength=13}) read
+ * into what it asks for, so the consent page can say it in plain words and the server can bound the data.
+ */
+public record EspiScope(String text, SortedSet<Integer> functionBlocks, Map<String, String> terms) {
+
+    /** HistoryLength values up to this are months (GBA's examples say 13); larger ones are seconds, as REQ.21 counts. */
+    private static final long MAX_MONTHS = 1200;
+
+    public static EspiScope parse(String text) {
+        if (text == null || text.isBlank()) throw new IllegalArgumentException("an ESPI scope is empty");
+        if (text.length() > 256) throw new IllegalArgumentException("an ESPI scope is at most 256 characters");
+        Map<String, String> terms = new LinkedHashMap<>();
+        for (String part : text.split(";")) {
+            if (part.isBlank()) continue;
+            int eq = part.indexOf('=');
+            if (eq <= 0) throw new IllegalArgumentException("ESPI scope term '" + part.trim() + "' is not name=value");
+            if (terms.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim()) != null) {
+                throw new IllegalArgumentException("ESPI scope term " + part.substring(0, eq).trim() + " appears twice");
+            }
+        }
+        String fb = terms.get("FB");
+        if (fb == null || !fb.matches("\\d{1,3}(_\\d{1,3})*")) {
+            throw new IllegalArgumentException("an ESPI scope starts with FB= and function block numbers joined by _, e.g. FB=1_3_4_5_13");
+        }
+        SortedSet<Integer> blocks = new TreeSet<>();
+        for (String n : fb.split("_")) blocks.add(Integer.parseInt(n));
+        for (String numeric : List.of("IntervalDuration", "HistoryLength", "BR", "AccountCollection")) {
+            String v = terms.get(numeric);
+            if (v != null && !v.matches("\\d{1,12}(_\\d{1,12})*")) throw new IllegalArgumentException("ESPI scope term " + numeric + " must be a number, not '" + v + "'");
+        }
+        return new EspiScope(text, blocks, terms);
+    }
+
+    /** Is this one of the scopes a third party may ask for, rather than an admin scope? */
+    public static boolean looksLikeEspi(String text) {
+        return text != null && text.startsWith("FB=");
+    }
+
+    /** The oldest data this scope lets a third party read, counted back from {@code now}; null when unbounded. */
+    public Instant historyStart(Instant now) {
+        String v = terms.get("HistoryLength");
+        if (v == null) return null;
+        long n = Long.parseLong(v.split("_")[0]);
+        return n <= MAX_MONTHS ? now.atOffset(ZoneOffset.UTC).minusMonths(n).toInstant() : now.minusSeconds(n);
+    }
+
+    /** Bulk request id ({@code BR=}), or null. */
+    public String bulkId() {
+        return terms.get("BR");
+    }
+
+    /** What the customer is agreeing to, one short sentence each. */
+    public List<String> inPlainWords() {
+        List<String> words = new ArrayList<>();
+        List<String> data = new ArrayList<>();
+        if (any(4, 5, 6)) data.add("electricity use");
+        if (any(7, 8)) data.add("electricity you send back to the grid");
+        if (any(10)) data.add("gas use");
+        if (any(11)) data.add("water use");
+        if (any(12)) data.add("the cost of each reading");
+        if (any(15, 16, 17, 27)) data.add("your bill summaries");
+        if (any(18)) data.add("power quality measurements");
+        words.add(data.isEmpty() ? "Your usage information." : "Your " + String.join(", ", data) + ".");
+        if (functionBlocks.stream().anyMatch(b -> b >= 45)) words.add("Your customer details: name, addresses and account information.");
+        String interval = terms.get("IntervalDuration");
+        if (interval != null) {
+            words.add("Readings every " + String.join(" or every ", Arrays.stream(interval.split("_"))
+                    .map(s -> duration(Long.parseLong(s))).toList()) + ".");
+        }
+        String history = terms.get("HistoryLength");
+        if (history != null) {
+            long n = Long.parseLong(history.split("_")[0]);
+            words.add("Past data going back " + (n <= MAX_MONTHS ? n + (n == 1 ? " month" : " months") : duration(n)) + ".");
+        }
+        String frequency = terms.getOrDefault("SubscriptionFrequency", terms.get("BlockDuration"));
+        if (frequency != null) words.add("New data sent " + frequency.toLowerCase() + " while the connection lasts.");
+        return words;
+    }
+
+    private boolean any(int... blocks) {
+        for (int b : blocks) if (functionBlocks.contains(b)) return true;
+        return false;
+    }
+
+    private static String duration(long seconds) {
+        Duration d = Duration.ofSeconds(seconds);
+        if (seconds % 86_400 == 0 && seconds >= 86_400 * 2) return d.toDays() + " days";
+        if (seconds == 86_400) return "day";
+        if (seconds % 3600 == 0) return seconds == 3600 ? "hour" : d.toHours() + " hours";
+        if (seconds % 60 == 0) return d.toMinutes() + " minutes";
+        return seconds + " seconds";
+    }
+}

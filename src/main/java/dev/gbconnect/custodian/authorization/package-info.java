@@ -1,0 +1,14 @@
+/**
+ * Who may have access: OAuth clients (the admin client and registered third parties, ESPI ApplicationInformation)
+ * with their secrets, and ESPI Authorizations with their Subscriptions. Decisions:
+ * <ul>
+ * <li>One client table for every kind of client, so client authentication and the token check are one path.</li>
+ * <li>At most two active secrets per client, for rotation without downtime; generated secrets get a fast hash
+ * (256 random bits need no key stretching), configured ones PBKDF2.</li>
+ * <li>A back-office client's tokens share one standing Authorization per scope instead of one each, so a busy
+ * client leaves no trail of rows and the ESPI authorizationURI stays stable.</li>
+ * <li>A customer's Subscription is the set of usage points they chose, kept with the Authorization; data
+ * queries will join through it.</li>
+ * </ul>
+ */
+package dev.gbconnect.custodian.authorization;

@@ -1,0 +1,251 @@
+package dev.gbconnect.custodian.consent.control;
+
+import dev.gbconnect.custodian.authorization.control.Authorizations;
+import dev.gbconnect.custodian.authorization.control.Clients;
+import dev.gbconnect.custodian.authorization.entity.Authorization;
+import dev.gbconnect.custodian.authorization.entity.Client;
+import dev.gbconnect.custodian.authorization.entity.SharingEnd;
+import dev.gbconnect.custodian.consent.entity.ConsentRequest;
+import dev.gbconnect.custodian.customer.control.Customers;
+import dev.gbconnect.custodian.oauth.control.AuthorizationCodeGrant;
+import dev.gbconnect.custodian.oauth.control.Tokens;
+import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.PasswordHash;
+import dev.gbconnect.custodian.usage.control.UsageInventory;
+import dev.gbconnect.custodian.usage.entity.UsagePoint;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The authorization endpoint's steps (RFC 6749 §4.1.1 to §4.1.2): check the request, sign the customer in,
+ * record the decision, and answer the client by redirect. Joins the caller's transaction.
+ */
+@ApplicationScoped
+public class Consents {
+
+    /** RFC 7636 §4.2: a S256 challenge is 43 base64url characters; longer ones are allowed by the grammar. */
+    private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
+    private static final Pattern BROWSER = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clients clients;
+
+    @Inject
+    Customers customers;
+
+    @Inject
+    Authorizations authorizations;
+
+    @Inject
+    AuthorizationCodeGrant codes;
+
+    @Inject
+    UsageInventory usage;
+
+    @Inject
+    @ConfigProperty(name = "custodian.consent.request-lifetime", defaultValue = "PT15M")
+    Duration requestLifetime;
+
+    @Inject
+    @ConfigProperty(name = "custodian.consent.longest", defaultValue = "P5Y")
+    Period longest;
+
+    /** A consent request as a page shows it, with the handle its forms carry. */
+    public record Pending(ConsentRequest request, String handle, Client client) {
+    }
+
+    /** The customer's answer: where to send the browser, or what to fix on the page. */
+    public record Decision(URI redirect, String problem) {
+    }
+
+    /** The browser's secret: the one its cookie holds when well-formed, else a new one. */
+    public static String browser(String cookie) {
+        return cookie != null && BROWSER.matcher(cookie).matches() ? cookie : PasswordHash.newSecret();
+    }
+
+    /**
+     * Checks an authorization request. Until the client and redirect URI are known to be genuine, a problem is
+     * a page for the person (RFC 6749 §4.1.2.1: never redirect to an unchecked URI); after that it goes back
+     * to the client by redirect.
+     */
+    public Pending start(Map<String, List<String>> query, String browser, String issuer) {
+        for (String name : List.of("client_id", "redirect_uri")) {
+            if (query.getOrDefault(name, List.of()).size() > 1) throw refused(name + " appears more than once in the request.");
+        }
+        String clientId = single(query, "client_id");
+        Client client = clients.find(clientId).filter(c -> c.kind() == Client.Kind.THIRD_PARTY && c.status() == Client.Status.ACTIVE
+                && c.allows("authorization_code")).orElseThrow(() -> refused("The application that sent you here is not registered with us, or is no longer allowed to ask for access."));
+        String given = single(query, "redirect_uri");
+        String redirect = given != null ? given : client.redirectUris().size() == 1 ? client.redirectUris().get(0) : null;
+        // RFC 9700 §4.1.3: exact string comparison, nothing normalized.
+        if (redirect == null || !client.redirectUris().contains(redirect)) {
+            throw refused(given == null ? "The request did not say where to return to, and the application registered several places."
+                    : "The request asks to return to an address the application did not register.");
+        }
+        String state = single(query, "state");
+        Answer answer = new Answer(redirect, state, issuer);
+        query.forEach((name, values) -> {
+            if (values.size() > 1) throw answer.error("invalid_request", name + " appears more than once");
+        });
+        String responseType = single(query, "response_type");
+        if (responseType == null) throw answer.error("invalid_request", "response_type is required");
+        if (!"code".equals(responseType)) throw answer.error("unsupported_response_type", "only response_type=code is supported");
+        if (state != null && state.length() > 1024) throw answer.error("invalid_request", "state is longer than 1024 characters");
+        String scope = single(query, "scope");
+        if (scope == null) throw answer.error("invalid_scope", "scope is required: one of the ESPI scopes the application registered");
+        if (!client.scopes().contains(scope)) throw answer.error("invalid_scope", "scope is not one this application registered");
+        String challenge = challenge(query, client, answer);
+        String handle = PasswordHash.newSecret();
+        ConsentRequest request = new ConsentRequest(UUID.randomUUID().toString(), Tokens.hash(handle), Tokens.hash(browser), client.id(),
+                redirect, given != null, scope, state, challenge, Instant.now().plus(requestLifetime));
+        em.persist(request);
+        return new Pending(request, handle, client);
+    }
+
+    /** The request this browser holds under this handle, while it lasts. */
+    public Pending pending(String handle, String browser) {
+        List<ConsentRequest> found = handle == null ? List.of()
+                : em.createNamedQuery(ConsentRequest.BY_HANDLE, ConsentRequest.class).setParameter("handle", Tokens.hash(handle)).getResultList();
+        if (found.isEmpty() || browser == null || !found.get(0).browserHash().equals(Tokens.hash(browser))
+                || !Instant.now().isBefore(found.get(0).expiresAt())) {
+            throw ApiException.page(Response.Status.BAD_REQUEST, "This page has expired",
+                    "This sign-in page has expired or was opened in another browser. Go back to the application and start again.");
+        }
+        ConsentRequest r = found.get(0);
+        Client client = clients.find(r.clientId()).filter(c -> c.status() == Client.Status.ACTIVE)
+                .orElseThrow(() -> refused("The application that sent you here is no longer allowed to ask for access."));
+        return new Pending(r, handle, client);
+    }
+
+    /** Signs the customer in; the answer is the request's new handle, or empty for wrong credentials. */
+    public Optional<String> signIn(Pending p, String username, String password) {
+        return customers.authenticate(username, password).map(customer -> {
+            String handle = PasswordHash.newSecret();
+            p.request().signedIn(customer.id(), Tokens.hash(handle));
+            return handle;
+        });
+    }
+
+    public List<UsagePoint> usagePoints(Pending p) {
+        return usage.usagePoints(signedIn(p));
+    }
+
+    /** The default "until": a year from today. */
+    public LocalDate defaultUntil() {
+        return LocalDate.now(ZoneOffset.UTC).plusYears(1);
+    }
+
+    public LocalDate latestUntil() {
+        return LocalDate.now(ZoneOffset.UTC).plus(longest);
+    }
+
+    /** Records the customer's decision and answers the client (RFC 6749 §4.1.2). */
+    public Decision decide(Pending p, boolean approve, List<String> chosen, String until, String issuer) {
+        String customerId = signedIn(p);
+        ConsentRequest r = p.request();
+        Answer answer = new Answer(r.redirectUri(), r.state(), issuer);
+        if (!approve) {
+            authorizations.denied(r.clientId(), customerId, r.scope());
+            em.remove(r);
+            return new Decision(answer.error("access_denied", "the customer declined").location(), null);
+        }
+        Set<String> own = new LinkedHashSet<>(usagePoints(p).stream().map(UsagePoint::id).toList());
+        Set<String> picked = new LinkedHashSet<>(chosen == null ? List.of() : chosen);
+        if (picked.isEmpty()) return new Decision(null, "Choose at least one service to share, or deny access.");
+        // Another customer's usage point looks like none at all.
+        if (!own.containsAll(picked)) return new Decision(null, "One of the chosen services is not yours; choose again.");
+        Instant end;
+        try {
+            end = SharingEnd.after(until, longest);
+        } catch (IllegalArgumentException e) {
+            return new Decision(null, e.getMessage());
+        }
+        Authorization a = authorizations.consented(r.clientId(), customerId, r.scope(), picked, end);
+        String code = codes.issueCode(a, r.redirectGiven() ? r.redirectUri() : null, r.codeChallenge());
+        em.remove(r);
+        return new Decision(answer.with("code", code), null);
+    }
+
+    private static String signedIn(Pending p) {
+        String customerId = p.request().customerId();
+        if (customerId == null) throw ApiException.page(Response.Status.BAD_REQUEST, "Sign in first", "Sign in before you choose what to share.");
+        return customerId;
+    }
+
+    /** RFC 7636 §4.3 with RFC 9700 §2.1.1: S256 only; public clients must use it. */
+    private static String challenge(Map<String, List<String>> query, Client client, Answer answer) {
+        String challenge = single(query, "code_challenge");
+        String method = single(query, "code_challenge_method");
+        if (challenge == null) {
+            if (method != null) throw answer.error("invalid_request", "code_challenge_method without code_challenge");
+            if (client.isPublic()) throw answer.error("invalid_request", "a public client must send a PKCE code_challenge (S256)");
+            return null;
+        }
+        if (!"S256".equals(method)) throw answer.error("invalid_request", "code_challenge_method must be S256");
+        if (!CHALLENGE.matcher(challenge).matches()) throw answer.error("invalid_request", "code_challenge must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~");
+        return challenge;
+    }
+
+    private static String single(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() || values.get(0) == null || values.get(0).isEmpty() ? null : values.get(0);
+    }
+
+    private static ApiException refused(String message) {
+        return ApiException.page(Response.Status.BAD_REQUEST, "We cannot continue", message);
+    }
+
+    /** The redirect back to the client, with state echoed and the issuer named (RFC 9207). */
+    private record Answer(String redirectUri, String state, String issuer) {
+
+        ApiException error(String error, String description) {
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("error", error);
+            params.put("error_description", description);
+            return ApiException.redirect(uri(params), error, description);
+        }
+
+        URI with(String name, String value) {
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put(name, value);
+            return uri(params);
+        }
+
+        /** RFC 6749 §4.1.2: parameters added form-encoded, keeping the redirect URI's own query. */
+        private URI uri(Map<String, String> params) {
+            if (state != null) params.put("state", state);
+            params.put("iss", issuer);
+            StringBuilder b = new StringBuilder(redirectUri);
+            char separator = redirectUri.contains("?") ? '&' : '?';
+            for (Map.Entry<String, String> p : params.entrySet()) {
+                b.append(separator).append(URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
+                separator = '&';
+            }
+            return URI.create(b.toString());
+        }
+    }
+}

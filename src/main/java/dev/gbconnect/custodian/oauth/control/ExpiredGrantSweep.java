@@ -1,0 +1,37 @@
+package dev.gbconnect.custodian.oauth.control;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Logger;
+
+/**
+ * Deletes what can no longer be used: expired access tokens, refresh tokens, codes and consent requests, and
+ * sign-in failures whose lock and window are long over. Refused already when expired, these rows only cost space.
+ * Every instance sweeps (the deletes are idempotent), so nothing depends on one of them running.
+ */
+@Singleton
+public class ExpiredGrantSweep {
+
+    private static final Logger LOG = Logger.getLogger(ExpiredGrantSweep.class.getName());
+    /** Kept a day past expiry, so that introspection and support can still explain a refusal. */
+    private static final Duration GRACE = Duration.ofDays(1);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Schedule(hour = "*", minute = "*/10", persistent = false)
+    void sweep() {
+        Instant cutoff = Instant.now().minus(GRACE);
+        int removed = 0;
+        for (String entity : new String[] {"AccessToken", "RefreshToken", "AuthorizationCode", "ConsentRequest"}) {
+            removed += em.createQuery("DELETE FROM " + entity + " e WHERE e.expiresAt < :cutoff").setParameter("cutoff", cutoff).executeUpdate();
+        }
+        removed += em.createQuery("DELETE FROM SignInFailures f WHERE f.windowStart < :cutoff AND (f.lockedUntil IS NULL OR f.lockedUntil < :cutoff)")
+                .setParameter("cutoff", cutoff).executeUpdate();
+        if (removed > 0) LOG.info("swept " + removed + " expired tokens, codes, consent requests and sign-in records");
+    }
+}

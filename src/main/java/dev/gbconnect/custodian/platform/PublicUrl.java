@@ -1,0 +1,28 @@
+package dev.gbconnect.custodian.platform;
+
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The server's address as clients see it, for every absolute URI we hand out (issuer, ESPI resource URIs,
+ * redirects, cookie paths). {@code custodian.public-url} names it behind a proxy or TLS terminator; otherwise it
+ * is the address the request came to, so a request over https gets https URIs.
+ */
+public final class PublicUrl {
+
+    private PublicUrl() {
+    }
+
+    /** Always ends with a slash. */
+    public static URI base(UriInfo request) {
+        String configured = ConfigProvider.getConfig().getOptionalValue("custodian.public-url", String.class).orElse(null);
+        String base = configured != null ? configured : request.getBaseUri().toString();
+        return URI.create(base.endsWith("/") ? base : base + "/");
+    }
+
+    /** The base's path, for links and cookies on our own pages. */
+    public static String path(UriInfo request, String relative) {
+        return base(request).getRawPath() + relative;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.gbconnect.custodian.bench;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * A bare HTTP/1.1 client on one persistent connection, for load generation: it shares this machine's two cores
+ * with the server, so it must cost far less per request than the JDK's HttpClient does.
+ */
+final class KeepAlive implements AutoCloseable {
+
+    record Reply(int status, String body) {
+    }
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final String host;
+
+    KeepAlive(URI base) throws IOException {
+        socket = new Socket(base.getHost(), base.getPort());
+        socket.setTcpNoDelay(true);
+        in = new BufferedInputStream(socket.getInputStream(), 1 << 14);
+        out = socket.getOutputStream();
+        host = base.getHost() + ":" + base.getPort();
+    }
+
+    /** One request; {@code headers} as "Name: value" lines; {@code body} null for none. */
+    Reply send(String method, String path, String headers, String body) throws IOException {
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        String head = method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\n" + headers
+                + (body == null ? "" : "Content-Length: " + content.length + "\r\n") + "\r\n";
+        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+        out.write(content);
+        out.flush();
+        String status = line();
+        int code = Integer.parseInt(status.substring(9, 12));
+        int length = -1;
+        boolean chunked = false;
+        for (String h = line(); !h.isEmpty(); h = line()) {
+            String lower = h.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("content-length:")) length = Integer.parseInt(h.substring(15).trim());
+            else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) chunked = true;
+        }
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        if (chunked) {
+            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0; size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+                b.write(in.readNBytes(size));
+                line();
+            }
+            line();
+        } else if (length > 0) {
+            b.write(in.readNBytes(length));
+        }
+        return new Reply(code, b.toString(StandardCharsets.UTF_8));
+    }
+
+    private String line() throws IOException {
+        StringBuilder s = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) throw new IOException("connection closed");
+            if (c != '\r') s.append((char) c);
+        }
+        return s.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

@@ -1,0 +1,145 @@
+package dev.gbconnect.custodian.bench;
+
+import dev.gbconnect.custodian.testsupport.Api;
+import dev.gbconnect.custodian.testsupport.ConsentFlow;
+import dev.gbconnect.custodian.testsupport.Shared;
+import dev.gbconnect.custodian.testsupport.ThirdParties;
+import dev.gbconnect.custodian.testsupport.UberJarServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+/**
+ * Token endpoint and bearer-check benchmark on the real uber-jar (embedded Derby, -Xmx512m): client_credentials
+ * grants, refresh grants (each worker rotating its own family), bearer-checked small GETs, and password grants,
+ * each over keep-alive connections from {@code bench.threads} workers. The baseline, measured in the same run on
+ * the same connections, is an unauthenticated GET of the server metadata: what the server answers when no token
+ * work is done. The load generator shares the machine's cores with the server. Run with
+ * {@code mvn -B -Pbench verify -DskipTests -DskipITs -Dbench.skipImport=true}.
+ */
+public final class OAuthBenchmark {
+
+    private static final int THREADS = Integer.getInteger("bench.threads", 8);
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 20));
+    private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
+
+    public static void main(String[] args) throws Exception {
+        Path data = Files.createDirectories(Path.of("target", "bench", "oauth-" + System.nanoTime()).toAbsolutePath());
+        UberJarServer server = UberJarServer.start(data, List.of("-Xmx512m"), Map.of("CUSTODIAN_DEMO_DATA", "false",
+                "CUSTODIAN_ADMIN_CLIENT_ID", Api.IT_ADMIN, "CUSTODIAN_ADMIN_CLIENT_SECRET", Api.IT_SECRET));
+        try {
+            URI base = server.base();
+            Api admin = server.api(Api.IT_ADMIN, Api.IT_SECRET);
+            ThirdParties.Registered app = ThirdParties.confidential(admin, "http://127.0.0.1:9/callback");
+            String customer = admin.newCustomer("bench-oauth");
+            if (admin.upload(customer, Shared.sample("datasdk/BatchFeedThreeUsagePoints_M.xml")).status() != 201) throw new IllegalStateException("upload");
+            String bearer = "Bearer " + json(Api.withAuthorization(base, null).token(app.basic(), "grant_type=client_credentials")).getString("access_token");
+            // One refresh-token family per worker: a family used by two workers at once would be (rightly) revoked as stolen.
+            List<String> families = new ArrayList<>();
+            for (int i = 0; i < THREADS; i++) families.add(offline(admin, customer, app));
+
+            String form = "Content-Type: application/x-www-form-urlencoded\r\n";
+            String path = base.getRawPath();
+            double baseline = run("baseline: GET server metadata (no token work)", base, w -> new Request("GET", path + ".well-known/oauth-authorization-server", "", null));
+            double cc = run("client_credentials grant (third party, Basic)", base, w -> new Request("POST", path + "oauth/token",
+                    "Authorization: " + app.basic() + "\r\n" + form, "grant_type=client_credentials"));
+            double get = run("bearer-checked GET ReadServiceStatus", base, w -> new Request("GET", path + "espi/1_1/resource/ReadServiceStatus",
+                    "Authorization: " + bearer + "\r\n", null));
+            String[] current = families.toArray(String[]::new);
+            double refresh = run("refresh_token grant (rotating, one family per worker)", base, w -> new Request("POST", path + "oauth/token",
+                    "Authorization: " + app.basic() + "\r\n" + form, "grant_type=refresh_token&refresh_token=" + current[w]),
+                    (w, body) -> current[w] = ConsentFlow.enc(json(body).getString("refresh_token")));
+            ThirdParties.Registered script = ThirdParties.register(admin, "{\"client_name\":\"bench script\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],"
+                    + "\"grant_types\":[\"password\",\"refresh_token\",\"client_credentials\"],\"third_party_notify_uri\":\"" + ThirdParties.NOTIFY
+                    + "\",\"scopes\":[\"" + ThirdParties.SCOPE + "\"]}");
+            double password = run("password grant (PBKDF2, 210,000 iterations, by design)", base, w -> new Request("POST", path + "oauth/token",
+                    "Authorization: " + script.basic() + "\r\n" + form, "grant_type=password&username=bench-oauth&password=pass-bench-oauth"));
+
+            System.out.printf("%n%d workers over keep-alive, %d s warm-up, %d s measured each%n%n| measure | requests/s | of baseline |%n|---|---|---|%n",
+                    THREADS, WARM_UP.toSeconds(), MEASURE.toSeconds());
+            row("baseline: GET server metadata (no token work)", baseline, baseline);
+            row("client_credentials grants", cc, baseline);
+            row("refresh_token grants (rotating)", refresh, baseline);
+            row("bearer-checked small GETs (ReadServiceStatus)", get, baseline);
+            row("password grants", password, baseline);
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static String offline(Api admin, String customer, ThirdParties.Registered app) {
+        Api.Reply r = admin.postJson("admin/customers/" + customer + "/authorizations", "{\"client_id\":\"" + app.id() + "\",\"scope\":\""
+                + ThirdParties.SCOPE + "\",\"until\":\"" + LocalDate.now().plusMonths(1) + "\",\"reason\":\"benchmark\"}");
+        if (r.status() != 201) throw new IllegalStateException(r.status() + " " + r.body());
+        return ConsentFlow.enc(r.json().getString("refresh_token"));
+    }
+
+    record Request(String method, String path, String headers, String body) {
+    }
+
+    interface Answered {
+        void accept(int worker, String body);
+    }
+
+    private static double run(String name, URI base, IntFunction<Request> request) throws InterruptedException {
+        return run(name, base, request, (w, b) -> { });
+    }
+
+    /** Requests per second over the measured window, after the warm-up (the JIT needs it); every answer must be 200. */
+    private static double run(String name, URI base, IntFunction<Request> request, Answered answered) throws InterruptedException {
+        AtomicLong counted = new AtomicLong();
+        long start = System.nanoTime(), measureFrom = start + WARM_UP.toNanos(), end = measureFrom + MEASURE.toNanos();
+        List<Thread> workers = new ArrayList<>();
+        List<Throwable> failures = new ArrayList<>();
+        for (int w = 0; w < THREADS; w++) {
+            int worker = w;
+            Thread t = new Thread(() -> {
+                try (KeepAlive connection = new KeepAlive(base)) {
+                    for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
+                        Request r = request.apply(worker);
+                        KeepAlive.Reply reply = connection.send(r.method(), r.path(), r.headers(), r.body());
+                        if (reply.status() != 200) throw new IllegalStateException(name + ": " + reply.status() + " " + reply.body());
+                        answered.accept(worker, reply.body());
+                        if (now >= measureFrom) counted.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    synchronized (failures) {
+                        failures.add(e);
+                    }
+                }
+            });
+            workers.add(t);
+            t.start();
+        }
+        for (Thread t : workers) t.join();
+        if (!failures.isEmpty()) throw new IllegalStateException(failures.get(0));
+        double rate = counted.get() / (MEASURE.toNanos() / 1e9);
+        System.out.printf("%s: %,.0f/s%n", name, rate);
+        return rate;
+    }
+
+    private static JsonObject json(String body) {
+        try (var reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+
+    private static JsonObject json(Api.Reply reply) {
+        if (reply.status() != 200) throw new IllegalStateException(reply.status() + " " + reply.body());
+        return reply.json();
+    }
+
+    private static void row(String name, double rate, double baseline) {
+        System.out.printf("| %s | %,.0f | %.0f%% |%n", name, rate, 100 * rate / baseline);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.gbconnect.custodian.consent.boundary;
+
+import static dev.gbconnect.custodian.testsupport.ConsentFlow.enc;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gbconnect.custodian.testsupport.Api;
+import dev.gbconnect.custodian.testsupport.Browser;
+import dev.gbconnect.custodian.testsupport.Callback;
+import dev.gbconnect.custodian.testsupport.Shared;
+import dev.gbconnect.custodian.testsupport.ThirdParties;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** The sign-in and consent pages in real headless Chromium: a customer signs in, chooses, and allows or denies. */
+@ExtendWith(ArquillianExtension.class)
+class ConsentPageIT {
+
+    private static final String VERIFIER = "M25iVXpKU3puUjFaYWg3T1NDTDQtcW1ROUY5YXlwalNoc0hhakxifmZHag";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Shared.war();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    URI base;
+    Api admin;
+    Callback callback;
+    ThirdParties.Registered app;
+    String username, customerId;
+    ChromeDriver browser;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        base = url.toURI();
+        admin = new Api(base, Api.IT_ADMIN, Api.IT_SECRET);
+        callback = new Callback();
+        app = ThirdParties.confidential(admin, callback.uri());
+        username = "cp-" + UUID.randomUUID().toString().substring(0, 8);
+        customerId = admin.newCustomer(username);
+        assertEquals(201, admin.upload(customerId, Shared.sample("datasdk/BatchFeedThreeUsagePoints_M.xml")).status());
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (browser != null) browser.quit();
+        callback.close();
+    }
+
+    void openConsentPage(boolean javascript, int width) {
+        browser = Browser.start(javascript, width, 900);
+        browser.get(base.resolve("oauth/authorize?response_type=code&client_id=" + app.id() + "&redirect_uri=" + enc(callback.uri())
+                + "&scope=" + enc(ThirdParties.SCOPE) + "&state=st-42&code_challenge=" + ThirdParties.challenge(VERIFIER)
+                + "&code_challenge_method=S256").toString());
+        assertTrue(browser.findElement(By.tagName("body")).getText().contains("Test Energy App"));
+        browser.findElement(By.cssSelector("label[for=username]"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("pass-" + username);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    Map<String, String> query(URI uri) {
+        Map<String, String> params = new HashMap<>();
+        for (String pair : uri.getRawQuery().split("&")) {
+            String[] kv = pair.split("=", 2);
+            params.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+
+    @Test
+    void consentWhenCustomerChoosesTwoOfThreeAndApprovesWithoutJavaScriptThenOnlyThoseAreShared() throws Exception {
+        openConsentPage(false, 1200);
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertTrue(page.contains("Share your energy data with Test Energy App?"), page);
+        assertTrue(page.contains("Readings every 15 minutes."), page);
+        assertTrue(page.contains("Past data going back 13 months."), page);
+        List<WebElement> boxes = browser.findElements(By.name("usage_point"));
+        assertEquals(3, boxes.size());
+        for (WebElement box : boxes) {
+            assertNotNull(browser.findElement(By.cssSelector("label[for='" + box.getAttribute("id") + "']")), "every input has a label");
+        }
+        boxes.get(0).click();
+        boxes.get(2).click();
+        Set<String> chosen = Set.of(boxes.get(0).getAttribute("value"), boxes.get(2).getAttribute("value"));
+        WebElement until = browser.findElement(By.id("until"));
+        until.clear();
+        LocalDate last = LocalDate.now().plusMonths(3);
+        until.sendKeys(String.format("%02d%02d%d", last.getMonthValue(), last.getDayOfMonth(), last.getYear()));
+        browser.findElement(By.cssSelector("button[value=approve]")).click();
+
+        Map<String, String> answer = query(callback.next());
+        assertEquals("st-42", answer.get("state"));
+        Api.Reply token = Api.withAuthorization(base, null).token(app.basic(), "grant_type=authorization_code&code=" + enc(answer.get("code"))
+                + "&redirect_uri=" + enc(callback.uri()) + "&code_verifier=" + VERIFIER);
+        assertEquals(200, token.status(), token.body());
+
+        JsonArray granted = admin.get("admin/customers/" + customerId + "/authorizations").array();
+        assertEquals(1, granted.size());
+        JsonObject a = granted.getJsonObject(0);
+        assertEquals("active", a.getString("status"));
+        assertEquals(chosen, a.getJsonArray("usage_points").getValuesAs(JsonString::getString).stream().collect(Collectors.toSet()));
+        assertTrue(a.getString("until").startsWith(last.plusDays(1).toString()), a.toString());
+        assertTrue(token.json().getString("authorizationURI").endsWith("/Authorization/" + a.getString("id")));
+    }
+
+    @Test
+    void consentWhenCustomerDeniesThenTheAppHearsAccessDeniedAndNothingIsShared() throws Exception {
+        openConsentPage(true, 1200);
+        browser.findElement(By.cssSelector("button[value=deny]")).click();
+
+        Map<String, String> answer = query(callback.next());
+        assertEquals("access_denied", answer.get("error"));
+        assertEquals("st-42", answer.get("state"));
+        JsonArray granted = admin.get("admin/customers/" + customerId + "/authorizations").array();
+        assertEquals("denied", granted.getJsonObject(0).getString("status"));
+    }
+
+    @Test
+    void consentPageWhenPhoneWidthThenNothingOverflowsAndNoScriptRuns() {
+        openConsentPage(true, 360);
+        Number scrollWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth");
+        Number clientWidth = (Number) browser.executeScript("return document.documentElement.clientWidth");
+        assertTrue(scrollWidth.intValue() <= clientWidth.intValue(), scrollWidth + " > " + clientWidth);
+        assertEquals(0L, browser.executeScript("return document.scripts.length"));
+        assertTrue(browser.findElement(By.cssSelector("button[value=approve]")).isDisplayed());
+    }
+}

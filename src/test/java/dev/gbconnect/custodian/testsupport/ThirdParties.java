@@ -1,0 +1,50 @@
+package dev.gbconnect.custodian.testsupport;
+
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/** Registered third parties for tests, through the real registration endpoint. */
+public final class ThirdParties {
+
+    public static final String SCOPE = "FB=1_3_4_5_13_14_15_19_32_33_35_37_39;IntervalDuration=900;BlockDuration=monthly;HistoryLength=13";
+    public static final String NOTIFY = "https://app.example.com/notify";
+    public static final String SCOPE_SELECTION = "https://app.example.com/scope?from=dc";
+    public static final String OTHER_SCOPE = "FB=1_3_4_5_13;IntervalDuration=3600;BlockDuration=daily;HistoryLength=3";
+
+    private ThirdParties() {
+    }
+
+    /** A registered client: its id, its secret (null when public), and the registration answer. */
+    public record Registered(String id, String secret, JsonObject body) {
+        public String basic() {
+            return Api.basic(id, secret);
+        }
+    }
+
+    /** A confidential client (client_secret_basic) with one redirect URI and the two test scopes. */
+    public static Registered confidential(Api admin, String redirectUri) {
+        return register(admin, "{\"client_name\":\"Test Energy App\",\"redirect_uris\":[\"" + redirectUri + "\"],\"scopes\":[\"" + SCOPE + "\",\""
+                + OTHER_SCOPE + "\"],\"client_uri\":\"https://app.example.com\",\"third_party_notify_uri\":\"" + NOTIFY + "\","
+                + "\"third_party_scope_selection_uri\":\"" + SCOPE_SELECTION + "\"}");
+    }
+
+    public static Registered register(Api admin, String json) {
+        Api.Reply r = admin.postJson("oauth/register", json);
+        if (r.status() != 201) throw new IllegalStateException("registration refused: " + r.status() + " " + r.body());
+        JsonObject body = r.json();
+        return new Registered(body.getString("client_id"), body.containsKey("client_secret") ? body.getString("client_secret") : null, body);
+    }
+
+    /** RFC 7636 S256 of a verifier. */
+    public static String challenge(String verifier) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
