@@ -11,25 +11,32 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * A bare HTTP/1.1 client on one persistent connection, for load generation: it shares this machine's two cores
- * with the server, so it must cost far less per request than the JDK's HttpClient does.
+ * A bare HTTP/1.1 client on a persistent connection, for load generation: it shares this machine's two cores
+ * with the server, so it must cost far less per request than the JDK's HttpClient does. When the server ends a
+ * connection (Payara closes one after a number of requests, as browsers' servers do) it opens the next.
  */
 final class KeepAlive implements AutoCloseable {
 
     record Reply(int status, String body) {
     }
 
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private final URI base;
     private final String host;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
 
     KeepAlive(URI base) throws IOException {
+        this.base = base;
+        host = base.getHost() + ":" + base.getPort();
+        connect();
+    }
+
+    private void connect() throws IOException {
         socket = new Socket(base.getHost(), base.getPort());
         socket.setTcpNoDelay(true);
         in = new BufferedInputStream(socket.getInputStream(), 1 << 14);
         out = socket.getOutputStream();
-        host = base.getHost() + ":" + base.getPort();
     }
 
     /** One request; {@code headers} as "Name: value" lines; {@code body} null for none. */
@@ -43,11 +50,12 @@ final class KeepAlive implements AutoCloseable {
         String status = line();
         int code = Integer.parseInt(status.substring(9, 12));
         int length = -1;
-        boolean chunked = false;
+        boolean chunked = false, closing = false;
         for (String h = line(); !h.isEmpty(); h = line()) {
             String lower = h.toLowerCase(Locale.ROOT);
             if (lower.startsWith("content-length:")) length = Integer.parseInt(h.substring(15).trim());
             else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) chunked = true;
+            else if (lower.startsWith("connection:") && lower.contains("close")) closing = true;
         }
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         if (chunked) {
@@ -58,6 +66,10 @@ final class KeepAlive implements AutoCloseable {
             line();
         } else if (length > 0) {
             b.write(in.readNBytes(length));
+        }
+        if (closing) {
+            socket.close();
+            connect();
         }
         return new Reply(code, b.toString(StandardCharsets.UTF_8));
     }
