@@ -108,6 +108,23 @@ public final class Api {
         return send(request(path).GET());
     }
 
+    /** A GET with extra headers, given as name, value, name, value… */
+    public Reply get(String path, String... headers) {
+        return send(request(path).headers(headers).GET());
+    }
+
+    /** A GET whose body is kept as bytes (a compressed answer, say). */
+    public HttpResponse<byte[]> getBytes(String path, String... headers) {
+        try {
+            return http.send(request(path).headers(headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Reply postJson(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }

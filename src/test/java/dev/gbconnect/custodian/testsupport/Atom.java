@@ -15,6 +15,7 @@ import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathExpressionException;
 import javax.xml.xpath.XPathFactory;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.ErrorHandler;
@@ -91,6 +92,13 @@ public final class Atom {
         List<String> values = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) values.add(nodes.item(i).getTextContent().trim());
         return values;
+    }
+
+    public List<Element> elements(String xpath) {
+        NodeList nodes = (NodeList) eval(xpath, XPathConstants.NODESET);
+        List<Element> elements = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) elements.add((Element) nodes.item(i));
+        return elements;
     }
 
     private Object eval(String expression, javax.xml.namespace.QName type) {

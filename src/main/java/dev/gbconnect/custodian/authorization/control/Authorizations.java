@@ -111,6 +111,25 @@ public class Authorizations {
         return em.createQuery(head + "a.id = :own" + tail, Authorization.class).setParameter("own", caller.authorizationId());
     }
 
+    /** The active customer Authorization behind a Subscription. */
+    public Optional<Authorization> ofSubscription(String subscriptionId) {
+        return em.createQuery("SELECT a FROM Authorization a WHERE a.subscriptionId = :s AND a.status = " + Authorization.ACTIVE, Authorization.class)
+                .setParameter("s", subscriptionId).getResultList().stream().filter(a -> a.activeAt(Instant.now())).findFirst();
+    }
+
+    /**
+     * The active customer Authorizations whose scope names this bulk id ({@code BR=}): a third party's own, or with
+     * a null client, every third party's.
+     */
+    public List<Authorization> bulk(String clientId, String bulkId) {
+        String jpql = "SELECT a FROM Authorization a WHERE a.subscriptionId IS NOT NULL AND a.status = " + Authorization.ACTIVE
+                + " AND a.scope LIKE :pattern" + (clientId == null ? "" : " AND a.clientId = :client") + " ORDER BY a.createdAt, a.id";
+        TypedQuery<Authorization> q = em.createQuery(jpql, Authorization.class).setParameter("pattern", "%BR=" + bulkId + "%");
+        if (clientId != null) q.setParameter("client", clientId);
+        Instant now = Instant.now();
+        return q.getResultList().stream().filter(a -> a.activeAt(now) && bulkId.equals(EspiScope.parse(a.scope()).bulkId())).toList();
+    }
+
     public Optional<Authorization> find(String id) {
         return Optional.ofNullable(id == null ? null : em.find(Authorization.class, id));
     }

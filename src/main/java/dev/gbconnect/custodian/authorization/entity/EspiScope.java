@@ -58,6 +58,12 @@ public record EspiScope(String text, SortedSet<Integer> functionBlocks, Map<Stri
         return n <= MAX_MONTHS ? now.atOffset(ZoneOffset.UTC).minusMonths(n).toInstant() : now.minusSeconds(n);
     }
 
+    /** The reading intervals (seconds) of {@code IntervalDuration}; empty when the scope names none. */
+    public List<Long> intervals() {
+        String v = terms.get("IntervalDuration");
+        return v == null ? List.of() : Arrays.stream(v.split("_")).map(Long::valueOf).toList();
+    }
+
     /** Bulk request id ({@code BR=}), or null. */
     public String bulkId() {
         return terms.get("BR");

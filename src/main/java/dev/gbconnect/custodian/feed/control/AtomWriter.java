@@ -6,6 +6,7 @@ import java.time.Instant;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.codehaus.stax2.XMLStreamWriter2;
 
 /**
  * Streams a Green Button Atom document: a feed of entries, or one entry as the root. Entries carry what GBA's
@@ -27,11 +28,12 @@ public final class AtomWriter implements AutoCloseable {
         }
     }
 
-    private final XMLStreamWriter w;
+    private final XMLStreamWriter2 w;
     private boolean rootWritten;
+    private char[] chars = new char[8192];
 
     public AtomWriter(OutputStream out) throws XMLStreamException {
-        w = FACTORY.createXMLStreamWriter(out, "UTF-8");
+        w = (XMLStreamWriter2) FACTORY.createXMLStreamWriter(out, "UTF-8");
         w.writeStartDocument("UTF-8", "1.0");
     }
 
@@ -54,6 +56,15 @@ public final class AtomWriter implements AutoCloseable {
         leaf("updated", updated.toString());
         w.writeStartElement(EspiXml.ATOM, "content");
         return w;
+    }
+
+    /** Writes well-formed, self-contained XML (a stored ESPI element) as it is, into the open content. */
+    public void raw(CharSequence xml) throws XMLStreamException {
+        int n = xml.length();
+        if (chars.length < n) chars = new char[Math.max(n, chars.length * 2)];
+        if (xml instanceof StringBuilder b) b.getChars(0, n, chars, 0);
+        else xml.toString().getChars(0, n, chars, 0);
+        w.writeRaw(chars, 0, n);
     }
 
     public void endEntry() throws XMLStreamException {

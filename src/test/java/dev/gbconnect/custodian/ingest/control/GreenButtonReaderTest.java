@@ -166,13 +166,9 @@ class GreenButtonReaderTest {
         return new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8));
     }
 
-    static byte[] rewrite(byte[] packed) throws XMLStreamException {
-        StringWriter out = new StringWriter();
-        XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
-        w.setDefaultNamespace(EspiXml.ESPI);
-        IntervalBlockXml.write(w, packed);
-        w.close();
-        String xml = out.toString().replaceFirst("<IntervalBlock", "<IntervalBlock xmlns=\"" + EspiXml.ESPI + "\"");
-        return xml.getBytes(StandardCharsets.UTF_8);
+    static byte[] rewrite(byte[] packed) {
+        StringBuilder xml = new StringBuilder();
+        IntervalBlockXml.write(xml, packed, null, null);
+        return xml.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

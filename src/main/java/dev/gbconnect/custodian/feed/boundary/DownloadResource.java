@@ -1,0 +1,64 @@
+package dev.gbconnect.custodian.feed.boundary;
+
+import dev.gbconnect.custodian.customer.control.Customers;
+import dev.gbconnect.custodian.feed.control.AtomBody;
+import dev.gbconnect.custodian.feed.control.Reaches;
+import dev.gbconnect.custodian.feed.control.UsageDocuments;
+import dev.gbconnect.custodian.oauth.boundary.CurrentCaller;
+import dev.gbconnect.custodian.oauth.boundary.RequiresScope;
+import dev.gbconnect.custodian.oauth.control.Scopes;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Download My Data: a customer's usage points as one batch. The same path takes uploads (ingest's
+ * UploadResource); JAX-RS merges the two classes into one resource.
+ */
+@Path("espi/1_1/resource/Batch/RetailCustomer/{retailCustomerId}/UsagePoint")
+@RequestScoped
+@Tag(name = "ESPI usage data")
+@Produces(AtomBody.MEDIA_TYPE)
+public class DownloadResource {
+
+    @Inject
+    Reaches reaches;
+
+    @Inject
+    UsageDocuments documents;
+
+    @Inject
+    Customers customers;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @RequiresScope({})
+    @Operation(summary = "Download My Data: the data custodian, or a token of this customer (its Subscription's usage points)")
+    public Response all(@PathParam("retailCustomerId") String customerId) {
+        return one(customerId, null);
+    }
+
+    @GET
+    @Path("{usagePointId}")
+    @RequiresScope({})
+    public Response one(@PathParam("retailCustomerId") String customerId, @PathParam("usagePointId") String usagePointId) {
+        // The data custodian learns that a customer does not exist; anyone else gets the same 404 either way.
+        if (caller.get().scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN)) customers.find(customerId);
+        return Response.ok(AtomBody.stream(documents.batch(List.of(reaches.retailCustomer(caller.get(), customerId, FeedRequest.uris(uri))),
+                usagePointId, FeedRequest.page(uri)))).build();
+    }
+}

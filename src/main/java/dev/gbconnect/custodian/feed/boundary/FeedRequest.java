@@ -1,0 +1,55 @@
+package dev.gbconnect.custodian.feed.boundary;
+
+import dev.gbconnect.custodian.feed.control.EspiUris;
+import dev.gbconnect.custodian.feed.control.FeedQuery;
+import dev.gbconnect.custodian.feed.control.Page;
+import dev.gbconnect.custodian.feed.control.UsageDocuments;
+import dev.gbconnect.custodian.platform.PublicUrl;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HexFormat;
+
+/** What the usage feed resources share: the request's page and URIs, and conditional answers for single entries. */
+final class FeedRequest {
+
+    private FeedRequest() {
+    }
+
+    static EspiUris uris(UriInfo uri) {
+        return EspiUris.of(uri);
+    }
+
+    /** The feed's own URI as the client addressed it (query included), and its query parameters; 400 on a bad one. */
+    static Page page(UriInfo uri) {
+        String query = uri.getRequestUri().getRawQuery();
+        String path = uri.getPath(false);
+        String self = PublicUrl.base(uri) + (path.startsWith("/") ? path.substring(1) : path) + (query == null ? "" : "?" + query);
+        return new Page(self, FeedQuery.parse(uri.getQueryParameters()));
+    }
+
+    /**
+     * An entry with an ETag (a digest of its bytes) and Last-Modified (its Atom updated time): a client that sends
+     * either back gets 304 while the resource is unchanged.
+     */
+    static Response entry(UsageDocuments.Entry e, Request request) {
+        EntityTag tag = new EntityTag(digest(e.body()));
+        Date modified = e.updated() == null ? null : Date.from(e.updated());
+        Response.ResponseBuilder unchanged = modified == null ? request.evaluatePreconditions(tag) : request.evaluatePreconditions(modified, tag);
+        if (unchanged != null) return unchanged.tag(tag).lastModified(modified).build();
+        return Response.ok(e.body()).tag(tag).lastModified(modified).build();
+    }
+
+    private static String digest(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(body), 16));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

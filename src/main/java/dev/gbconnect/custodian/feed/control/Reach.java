@@ -1,0 +1,52 @@
+package dev.gbconnect.custodian.feed.control;
+
+import dev.gbconnect.custodian.authorization.entity.Authorization;
+import dev.gbconnect.custodian.authorization.entity.EspiScope;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Which usage data a caller may read, as conditions that every feed query joins in SQL: everything (the data
+ * custodian), one customer's (Download My Data by the admin), or one Authorization's Subscription: the usage points
+ * the customer chose, while the Authorization is active, readings within its period (from the scope's
+ * HistoryLength to the customer's "until"), MeterReadings whose interval the scope names.
+ */
+public record Reach(String customerId, String authorizationId, Long from, Long to, List<Long> intervals) {
+
+    public static final Reach EVERYTHING = new Reach(null, null, null, null, List.of());
+
+    public static Reach customer(String customerId) {
+        return new Reach(customerId, null, null, null, List.of());
+    }
+
+    public static Reach of(Authorization a) {
+        return new Reach(null, a.id(), seconds(a.publishedStart()), seconds(a.authorizedEnd()), EspiScope.parse(a.scope()).intervals());
+    }
+
+    /** Restricts an SQL expression naming a usage point id to the usage points within reach. */
+    void usagePoints(Sql sql, String usagePointId) {
+        if (authorizationId != null) {
+            sql.add(" AND " + usagePointId + " IN (SELECT s.USAGE_POINT_ID FROM SUBSCRIPTION_USAGE_POINT s JOIN ESPI_AUTHORIZATION a"
+                    + " ON a.ID = s.AUTHORIZATION_ID WHERE s.AUTHORIZATION_ID = ? AND a.STATUS = " + Authorization.ACTIVE + ")", authorizationId);
+        } else if (customerId != null) {
+            sql.add(" AND " + usagePointId + " IN (SELECT c.ID FROM USAGE_POINT c WHERE c.CUSTOMER_ID = ?)", customerId);
+        }
+    }
+
+    /** Restricts an SQL expression naming a ReadingType id to the intervals the scope names. */
+    void readingTypes(Sql sql, String readingTypeId) {
+        if (intervals.isEmpty()) return;
+        sql.add(" AND " + readingTypeId + " IN (SELECT i.ID FROM READING_TYPE i WHERE i.INTERVAL_LENGTH IN (" + Sql.marks(intervals.size()) + "))",
+                intervals.toArray());
+    }
+
+    /** Keeps rows whose period (start and duration columns, epoch seconds) overlaps the reachable time. */
+    void period(Sql sql, String start, String duration) {
+        if (from != null) sql.add(" AND (" + start + " IS NULL OR " + start + " + COALESCE(" + duration + ", 0) > ?)", from);
+        if (to != null) sql.add(" AND (" + start + " IS NULL OR " + start + " < ?)", to);
+    }
+
+    private static Long seconds(Instant t) {
+        return t == null ? null : t.getEpochSecond();
+    }
+}
