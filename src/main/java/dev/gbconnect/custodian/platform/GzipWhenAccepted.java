@@ -35,20 +35,24 @@ public class GzipWhenAccepted implements WriterInterceptor {
         gzip.finish();
     }
 
-    /** Does an Accept-Encoding value accept gzip (by name or {@code *}) with a quality above zero? */
+    /**
+     * Does an Accept-Encoding value accept gzip with a quality above zero? gzip named explicitly decides; otherwise
+     * {@code *} does (RFC 9110 §12.5.3).
+     */
     static boolean accepts(String acceptEncoding) {
         if (acceptEncoding == null) return false;
+        Boolean any = null;
         for (String coding : acceptEncoding.toLowerCase(Locale.ROOT).split(",")) {
             String[] parts = coding.split(";");
             String name = parts[0].trim();
-            if (!name.equals("gzip") && !name.equals("x-gzip") && !name.equals("*")) continue;
-            boolean refused = false;
+            boolean wanted = true;
             for (int i = 1; i < parts.length; i++) {
                 String p = parts[i].trim();
-                if (p.startsWith("q=")) refused = p.substring(2).trim().matches("0(\\.0{0,3})?");
+                if (p.startsWith("q=")) wanted = !p.substring(2).trim().matches("0(\\.0{0,3})?");
             }
-            if (!refused) return true;
+            if (name.equals("gzip") || name.equals("x-gzip")) return wanted;
+            if (name.equals("*")) any = wanted;
         }
-        return false;
+        return any != null && any;
     }
 }

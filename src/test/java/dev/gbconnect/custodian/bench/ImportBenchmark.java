@@ -149,33 +149,4 @@ public final class ImportBenchmark {
     private static void row(String name, String value) {
         System.out.printf("| %s | %s |%n", name, value);
     }
-
-    /** Polls MicroProfile Metrics for used heap while the upload runs. */
-    private static final class HeapSampler extends Thread {
-        private static final Pattern USED = Pattern.compile("(?m)^memory_usedHeap_bytes(?:\\{[^}]*\\})?\\s+([0-9.E+]+)");
-        final AtomicLong max = new AtomicLong();
-        private final URI metrics;
-        private final HttpClient http = HttpClient.newHttpClient();
-
-        HeapSampler(URI base) {
-            this.metrics = base.resolve("metrics?scope=base"); // MicroProfile Metrics 5 naming
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            while (!isInterrupted()) {
-                try {
-                    String body = http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
-                    Matcher m = USED.matcher(body);
-                    if (m.find()) max.accumulateAndGet((long) Double.parseDouble(m.group(1)), Math::max);
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (Exception e) {
-                    // a missed sample is fine
-                }
-            }
-        }
-    }
 }

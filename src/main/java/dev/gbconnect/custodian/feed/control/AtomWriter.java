@@ -1,6 +1,7 @@
 package dev.gbconnect.custodian.feed.control;
 
 import com.ctc.wstx.stax.WstxOutputFactory;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import javax.xml.stream.XMLOutputFactory;
@@ -28,12 +29,13 @@ public final class AtomWriter implements AutoCloseable {
         }
     }
 
+    private final Sink sink;
     private final XMLStreamWriter2 w;
     private boolean rootWritten;
-    private char[] chars = new char[8192];
 
     public AtomWriter(OutputStream out) throws XMLStreamException {
-        w = (XMLStreamWriter2) FACTORY.createXMLStreamWriter(out, "UTF-8");
+        sink = new Sink(out);
+        w = (XMLStreamWriter2) FACTORY.createXMLStreamWriter(sink, "UTF-8");
         w.writeStartDocument("UTF-8", "1.0");
     }
 
@@ -58,13 +60,16 @@ public final class AtomWriter implements AutoCloseable {
         return w;
     }
 
-    /** Writes well-formed, self-contained XML (a stored ESPI element) as it is, into the open content. */
-    public void raw(CharSequence xml) throws XMLStreamException {
-        int n = xml.length();
-        if (chars.length < n) chars = new char[Math.max(n, chars.length * 2)];
-        if (xml instanceof StringBuilder b) b.getChars(0, n, chars, 0);
-        else xml.toString().getChars(0, n, chars, 0);
-        w.writeRaw(chars, 0, n);
+    /** Writes well-formed, self-contained UTF-8 XML (a stored ESPI element) as it is, into the open content. */
+    public void raw(byte[] xml, int length) throws XMLStreamException {
+        // Closes the open start tag and hands Woodstox's buffer to the sink, so the bytes land after it.
+        w.writeRaw("");
+        w.flush();
+        try {
+            sink.write(xml, 0, length);
+        } catch (IOException e) {
+            throw new XMLStreamException(e);
+        }
     }
 
     public void endEntry() throws XMLStreamException {
@@ -90,6 +95,52 @@ public final class AtomWriter implements AutoCloseable {
     public void close() throws XMLStreamException {
         w.writeEndDocument();
         w.close();
+        try {
+            sink.drain();
+        } catch (IOException e) {
+            throw new XMLStreamException(e);
+        }
+    }
+
+    /**
+     * The document's bytes on their way out. Woodstox and {@link #raw} share it; Woodstox flushes it before every
+     * raw write, so flushing only empties Woodstox into it, and the network sees full buffers.
+     */
+    private static final class Sink extends OutputStream {
+        private final OutputStream out;
+        private final byte[] buf = new byte[64 * 1024];
+        private int n;
+
+        Sink(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (n == buf.length) drain();
+            buf[n++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (len > buf.length - n) drain();
+            if (len >= buf.length) {
+                out.write(b, off, len);
+                return;
+            }
+            System.arraycopy(b, off, buf, n, len);
+            n += len;
+        }
+
+        @Override
+        public void flush() {
+            // deliberately empty: see the class comment
+        }
+
+        void drain() throws IOException {
+            out.write(buf, 0, n);
+            n = 0;
+        }
     }
 
     private void root(String name) throws XMLStreamException {

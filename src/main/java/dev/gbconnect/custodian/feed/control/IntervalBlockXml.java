@@ -3,14 +3,26 @@ package dev.gbconnect.custodian.feed.control;
 import dev.gbconnect.custodian.usage.entity.PackedReadings;
 
 /**
- * Writes a stored IntervalBlock back as ESPI XML text, elements in the order espi.xsd 4.0 prescribes. Text rather
+ * Writes a stored IntervalBlock back as ESPI XML bytes, elements in the order espi.xsd 4.0 prescribes. Bytes rather
  * than StAX events because readings are the bulk of every feed: a year of 15-minute data is 35,040 of them, and
  * only digits and fixed element names are written. Stored extension elements are self-contained fragments
  * (they declare their own namespaces), so they are copied verbatim.
  */
 public final class IntervalBlockXml {
 
-    private static final String OPEN = "<IntervalBlock xmlns=\"" + EspiXml.ESPI + "\">";
+    private static final byte[] OPEN = Bytes.ascii("<IntervalBlock xmlns=\"" + EspiXml.ESPI + "\">"), CLOSE = Bytes.ascii("</IntervalBlock>"),
+            READING = Bytes.ascii("<IntervalReading>"), READING_END = Bytes.ascii("</IntervalReading>"),
+            QUALITY = Bytes.ascii("<ReadingQuality>"), QUALITY_END = Bytes.ascii("</ReadingQuality>");
+    private static final Tag INTERVAL = new Tag("interval"), TIME_PERIOD = new Tag("timePeriod"), DURATION = new Tag("duration"),
+            START = new Tag("start"), COST = new Tag("cost"), QUALITY_CODE = new Tag("quality"), VALUE = new Tag("value"),
+            TIER = new Tag("consumptionTier"), TOU = new Tag("tou"), CPP = new Tag("cpp");
+
+    /** An element's opening and closing tags, encoded once. */
+    private record Tag(byte[] open, byte[] close) {
+        Tag(String name) {
+            this(Bytes.ascii("<" + name + ">"), Bytes.ascii("</" + name + ">"));
+        }
+    }
 
     private IntervalBlockXml() {
     }
@@ -20,35 +32,35 @@ public final class IntervalBlockXml {
      * end). When readings are left out, the block's interval shrinks to the ones kept. Answers false, having
      * appended nothing, when the bounds leave no reading of a block that had some.
      */
-    public static boolean write(StringBuilder out, byte[] packed, Long from, Long to) {
+    public static boolean write(Bytes out, byte[] packed, Long from, Long to) {
         PackedReadings.Cursor c = new PackedReadings.Cursor(packed);
         boolean whole = (from == null && to == null) || (c.hasInterval()
                 && (from == null || c.intervalStart() >= from) && (to == null || c.intervalStart() + c.intervalDuration() <= to));
         if (whole) {
             head(out, c, c.intervalStart(), c.intervalDuration());
             readings(out, c, null, null, null);
-            out.append("</IntervalBlock>");
+            out.append(CLOSE);
             return true;
         }
-        StringBuilder kept = new StringBuilder(c.count() * 128);
+        Bytes kept = new Bytes(c.count() * 128 + 16);
         long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
         int n = readings(kept, c, from, to, span);
         if (n == 0 && c.count() > 0) return false;
         long start = span[0] == Long.MAX_VALUE ? c.intervalStart() : span[0];
         long duration = span[0] == Long.MAX_VALUE ? c.intervalDuration() : span[1] - span[0];
         head(out, c, start, duration);
-        out.append(kept).append("</IntervalBlock>");
+        out.append(kept).append(CLOSE);
         return true;
     }
 
-    private static void head(StringBuilder out, PackedReadings.Cursor c, long start, long duration) {
+    private static void head(Bytes out, PackedReadings.Cursor c, long start, long duration) {
         out.append(OPEN);
         fragment(out, c.blockPrefixXml());
-        if (c.hasInterval()) period(out, "interval", c.intervalExtensionXml(), duration, start);
+        if (c.hasInterval()) period(out, INTERVAL, c.intervalExtensionXml(), duration, start);
     }
 
     /** Appends the readings within the bounds; {@code span} (when given) collects the first start and last end kept. */
-    private static int readings(StringBuilder out, PackedReadings.Cursor c, Long from, Long to, long[] span) {
+    private static int readings(Bytes out, PackedReadings.Cursor c, Long from, Long to, long[] span) {
         int n = 0;
         while (c.next()) {
             if (c.hasTimePeriod()) {
@@ -60,38 +72,38 @@ public final class IntervalBlockXml {
                 }
             }
             n++;
-            out.append("<IntervalReading>");
+            out.append(READING);
             fragment(out, c.readingExtensionXml());
-            if (c.hasCost()) leaf(out, "cost", c.cost());
+            if (c.hasCost()) leaf(out, COST, c.cost());
             for (int i = 0; i < c.qualityCount(); i++) {
-                out.append("<ReadingQuality>");
+                out.append(QUALITY);
                 fragment(out, c.qualityExtensionXml(i));
-                leaf(out, "quality", c.qualityCode(i));
-                out.append("</ReadingQuality>");
+                leaf(out, QUALITY_CODE, c.qualityCode(i));
+                out.append(QUALITY_END);
             }
-            if (c.hasTimePeriod()) period(out, "timePeriod", c.timePeriodExtensionXml(), c.duration(), c.start());
-            if (c.hasValue()) leaf(out, "value", c.value());
-            if (c.hasConsumptionTier()) leaf(out, "consumptionTier", c.consumptionTier());
-            if (c.hasTou()) leaf(out, "tou", c.tou());
-            if (c.hasCpp()) leaf(out, "cpp", c.cpp());
-            out.append("</IntervalReading>");
+            if (c.hasTimePeriod()) period(out, TIME_PERIOD, c.timePeriodExtensionXml(), c.duration(), c.start());
+            if (c.hasValue()) leaf(out, VALUE, c.value());
+            if (c.hasConsumptionTier()) leaf(out, TIER, c.consumptionTier());
+            if (c.hasTou()) leaf(out, TOU, c.tou());
+            if (c.hasCpp()) leaf(out, CPP, c.cpp());
+            out.append(READING_END);
         }
         return n;
     }
 
-    private static void period(StringBuilder out, String name, String extension, long duration, long start) {
-        out.append('<').append(name).append('>');
+    private static void period(Bytes out, Tag tag, String extension, long duration, long start) {
+        out.append(tag.open());
         fragment(out, extension);
-        leaf(out, "duration", duration);
-        leaf(out, "start", start);
-        out.append("</").append(name).append('>');
+        leaf(out, DURATION, duration);
+        leaf(out, START, start);
+        out.append(tag.close());
     }
 
-    private static void leaf(StringBuilder out, String name, long value) {
-        out.append('<').append(name).append('>').append(value).append("</").append(name).append('>');
+    private static void leaf(Bytes out, Tag tag, long value) {
+        out.append(tag.open()).number(value).append(tag.close());
     }
 
-    private static void fragment(StringBuilder out, String xml) {
-        if (xml != null) out.append(xml);
+    private static void fragment(Bytes out, String xml) {
+        if (xml != null) out.utf8(xml);
     }
 }

@@ -8,7 +8,6 @@ import dev.gbconnect.custodian.platform.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -45,7 +44,7 @@ public class UsageDocuments {
             if (row.isEmpty()) return Optional.empty();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             AtomWriter atom = new AtomWriter(out);
-            if (!write(atom, tree, s.kind(), row.get(), new StringBuilder(), certification())) return Optional.empty();
+            if (!write(atom, tree, s.kind(), row.get(), new Bytes(64 * 1024), certification())) return Optional.empty();
             atom.close();
             return Optional.of(new Entry(out.toByteArray(), row.get().updated()));
         });
@@ -61,7 +60,7 @@ public class UsageDocuments {
         return atom -> {
             atom.startFeed(feedId(page), s.kind().espiName(), Instant.now(), links.toArray(Link[]::new));
             try (Reading r = rows.open()) {
-                StringBuilder scratch = new StringBuilder();
+                Bytes scratch = new Bytes(64 * 1024);
                 r.each(tree.reach(), s, row -> write(atom, tree, s.kind(), row, scratch, List.of()));
             }
         };
@@ -85,7 +84,7 @@ public class UsageDocuments {
             atom.startFeed(feedId(page), "Green Button Data", Instant.now(), links.toArray(Link[]::new));
             try (Reading r = rows.open()) {
                 Set<String> shared = new HashSet<>();
-                StringBuilder scratch = new StringBuilder();
+                Bytes scratch = new Bytes(64 * 1024);
                 for (Tree tree : trees) {
                     for (Row up : r.all(tree.reach(), new Selection(UsageKind.USAGE_POINT, null, null, usagePointId, query.pageOnly()))) {
                         tree(r, atom, tree, up, query.boundsOnly(), shared, scratch);
@@ -95,7 +94,7 @@ public class UsageDocuments {
         };
     }
 
-    private void tree(Reading r, AtomWriter atom, Tree tree, Row up, FeedQuery bounds, Set<String> shared, StringBuilder scratch) throws Exception {
+    private void tree(Reading r, AtomWriter atom, Tree tree, Row up, FeedQuery bounds, Set<String> shared, Bytes scratch) throws Exception {
         write(atom, tree, UsageKind.USAGE_POINT, up, scratch, List.of());
         if (up.relatedId() != null && shared.add(up.relatedId())) {
             r.each(tree.reach(), Selection.one(UsageKind.LOCAL_TIME_PARAMETERS, null, null, up.relatedId()),
@@ -134,21 +133,21 @@ public class UsageDocuments {
     }
 
     /** Writes one entry; false when the reach leaves none of a block's readings. */
-    private static boolean write(AtomWriter atom, Tree tree, UsageKind kind, Row row, StringBuilder scratch, List<Link> extra) throws XMLStreamException {
-        CharSequence content;
+    private static boolean write(AtomWriter atom, Tree tree, UsageKind kind, Row row, Bytes scratch, List<Link> extra) throws XMLStreamException {
+        byte[] content = row.payload();
+        int length = content.length;
         if (kind == UsageKind.INTERVAL_BLOCK) {
-            scratch.setLength(0);
+            scratch.clear();
             if (!IntervalBlockXml.write(scratch, row.payload(), tree.reach().from(), tree.reach().to())) return false;
-            content = scratch;
-        } else {
-            content = new String(row.payload(), StandardCharsets.UTF_8);
+            content = scratch.array();
+            length = scratch.length();
         }
         List<Link> links = tree.links(kind, row);
         links.addAll(extra);
         Instant updated = row.updated() == null ? Instant.EPOCH : row.updated();
         atom.startEntry("urn:uuid:" + row.id(), row.title() == null ? "" : row.title(), row.published() == null ? updated : row.published(),
                 updated, links.toArray(Link[]::new));
-        atom.raw(content);
+        atom.raw(content, length);
         atom.endEntry();
         return true;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.feed.control.EspiXml;
+import dev.gbconnect.custodian.feed.control.Bytes;
 import dev.gbconnect.custodian.feed.control.IntervalBlockXml;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.Xml;
@@ -167,8 +168,8 @@ class GreenButtonReaderTest {
     }
 
     static byte[] rewrite(byte[] packed) {
-        StringBuilder xml = new StringBuilder();
+        Bytes xml = new Bytes(1024);
         IntervalBlockXml.write(xml, packed, null, null);
-        return xml.toString().getBytes(StandardCharsets.UTF_8);
+        return xml.toByteArray();
     }
 }

@@ -1,0 +1,258 @@
+package dev.gbconnect.custodian.bench;
+
+import dev.gbconnect.custodian.demo.GreenButtonGenerator;
+import dev.gbconnect.custodian.demo.GreenButtonGenerator.Kind;
+import dev.gbconnect.custodian.demo.GreenButtonGenerator.Plan;
+import dev.gbconnect.custodian.demo.GreenButtonGenerator.Point;
+import dev.gbconnect.custodian.testsupport.Api;
+import dev.gbconnect.custodian.testsupport.ConsentFlow;
+import dev.gbconnect.custodian.testsupport.ThirdParties;
+import dev.gbconnect.custodian.testsupport.UberJarServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Feed benchmark on the real uber-jar: a Batch/Subscription feed of years of 15-minute data read over HTTP by a
+ * client that discards the bytes, beside the demo generator writing the same amount of Green Button XML to nowhere
+ * (the ceiling); server heap while streaming (the server restarted with {@code -Xmx256m} for reading); and the p99
+ * latency of a one-month IntervalBlock GET under 32 concurrent keep-alive clients, with about 1M and then about
+ * 100M readings stored. Run with {@code mvn -B -Pbench verify -DskipTests -DskipITs -Dbench.skipImport=true
+ * -Dbench.skipOAuth=true}.
+ */
+public final class FeedBenchmark {
+
+    private static final String SCOPE = "FB=1_3_4_5_13_14;IntervalDuration=900";
+    private static final long START = Instant.parse("2022-01-01T00:00:00Z").getEpochSecond();
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 32);
+    private static final int FILLERS = Integer.getInteger("bench.fillers", 8);
+    private static final Duration WARM_UP = Duration.ofSeconds(15), MEASURE = Duration.ofSeconds(20);
+
+    public static void main(String[] args) throws Exception {
+        Path data = Files.createDirectories(Path.of("target", "bench", "feed-" + System.nanoTime()).toAbsolutePath());
+        Map<String, String> env = Map.of("CUSTODIAN_DEMO_DATA", "false", "CUSTODIAN_ADMIN_CLIENT_ID", Api.IT_ADMIN,
+                "CUSTODIAN_ADMIN_CLIENT_SECRET", Api.IT_SECRET);
+        List<String> importing = List.of("-Xmx512m"), reading = List.of("-Xmx256m");
+
+        Plan small = plan("small", 30, 365), big = plan("big", 100, 1096);
+        UberJarServer server = UberJarServer.start(data, importing, env);
+        Api admin = server.api(Api.IT_ADMIN, Api.IT_SECRET);
+        ThirdParties.Registered app = ThirdParties.register(admin, "{\"client_name\":\"bench reader\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],"
+                + "\"third_party_notify_uri\":\"" + ThirdParties.NOTIFY + "\",\"scopes\":[\"" + SCOPE + "\"]}");
+        String smallCustomer = admin.newCustomer("bench-small");
+        long stored = upload(admin, smallCustomer, small);
+        String smallRefresh = offline(admin, smallCustomer, app);
+        server.stop();
+
+        server = UberJarServer.start(data, reading, env);
+        Subscription smallSub = subscription(server, app, smallRefresh);
+        String month = smallSub.monthOfBlocks(server);
+        Latency p1 = latency(server, smallSub, month);
+        double smallRate = stream(server, smallSub, readings(small), 3).rate;
+        System.out.printf("%,d readings stored: one-month IntervalBlock GET p50 %.1f ms, p99 %.1f ms (%,.0f requests/s); small feed %,.0f readings/s%n",
+                stored, p1.p50, p1.p99, p1.rate, smallRate);
+        server.stop();
+
+        server = UberJarServer.start(data, importing, env);
+        admin = server.api(Api.IT_ADMIN, Api.IT_SECRET);
+        String bigCustomer = admin.newCustomer("bench-big");
+        stored += upload(admin, bigCustomer, big);
+        String bigRefresh = offline(admin, bigCustomer, app);
+        for (int i = 0; i < FILLERS; i++) stored += upload(admin, admin.newCustomer("bench-filler-" + i), plan("filler-" + i, 100, 1096));
+        server.stop();
+
+        server = UberJarServer.start(data, reading, env);
+        smallSub = subscription(server, app, smallSub.refresh);
+        Latency p100 = latency(server, smallSub, month);
+        Subscription bigSub = subscription(server, app, bigRefresh);
+        HeapSampler heap = new HeapSampler(server.base());
+        heap.start();
+        Streamed bigFeed = stream(server, bigSub, readings(big), 3);
+        heap.interrupt();
+        heap.join();
+        server.stop();
+        double ceiling = ceiling(big);
+
+        System.out.printf("%n| measure | value | target |%n|---|---|---|%n");
+        row("Batch/Subscription feed, %,d readings (%,.0f MB), read and discarded over HTTP".formatted(readings(big), bigFeed.bytes / 1e6),
+                "%,.0f readings/s (%.0f MB/s)".formatted(bigFeed.rate, bigFeed.rate * bigFeed.bytes / readings(big) / 1e6), "≥ 1,000,000 readings/s");
+        row("ceiling: the generator writing the same readings as Green Button XML to nowhere", "%,.0f readings/s".formatted(ceiling), "");
+        row("feed / ceiling", "%.0f%%".formatted(100 * bigFeed.rate / ceiling), "");
+        row("server heap, max used while streaming (-Xmx256m)", "%,d MB".formatted(heap.max.get() >> 20), "< 256 MB");
+        row("one-month IntervalBlock GET, %d clients, %,d readings stored: p50 / p99".formatted(CLIENTS, readings(small)),
+                "%.1f / %.1f ms (%,.0f requests/s)".formatted(p1.p50, p1.p99, p1.rate), "p99 < 50 ms");
+        row("the same, %,d readings stored".formatted(stored), "%.1f / %.1f ms (%,.0f requests/s)".formatted(p100.p50, p100.p99, p100.rate),
+                "p99 ≤ 1.5 × the first: %.2f ×".formatted(p100.p99 / p1.p99));
+    }
+
+    private static Plan plan(String name, int points, int days) {
+        List<Point> list = new ArrayList<>();
+        for (int i = 0; i < points; i++) list.add(new Point(name + "-" + i, Kind.ELECTRIC, name.hashCode() * 31L + i));
+        return new Plan(list, START, days, 900);
+    }
+
+    private static long readings(Plan p) {
+        return (long) p.points().size() * p.days() * (86_400 / p.intervalSeconds());
+    }
+
+    /** Streams a generated file into the upload, so no file of gigabytes is written first. */
+    private static long upload(Api admin, String customer, Plan plan) throws Exception {
+        PipedInputStream in = new PipedInputStream(1 << 20);
+        PipedOutputStream out = new PipedOutputStream(in);
+        Thread writer = new Thread(() -> {
+            try (out) {
+                GreenButtonGenerator.write(out, plan);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        writer.start();
+        long t = System.nanoTime();
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(admin.base().resolve(Api.UPLOAD.formatted(customer)))
+                .header("Authorization", admin.authorization()).header("Content-Type", "application/atom+xml").timeout(Duration.ofHours(1))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> in)).build(), HttpResponse.BodyHandlers.ofString());
+        writer.join();
+        if (r.statusCode() != 201) throw new IllegalStateException("upload failed: " + r.statusCode() + " " + r.body());
+        System.out.printf("imported %,d readings in %.0f s%n", readings(plan), (System.nanoTime() - t) / 1e9);
+        return readings(plan);
+    }
+
+    private static String offline(Api admin, String customer, ThirdParties.Registered app) {
+        Api.Reply r = admin.postJson("admin/customers/" + customer + "/authorizations", "{\"client_id\":\"" + app.id() + "\",\"scope\":\"" + SCOPE
+                + "\",\"until\":\"" + LocalDate.now().plusMonths(1) + "\",\"reason\":\"benchmark\"}");
+        if (r.status() != 201) throw new IllegalStateException(r.status() + " " + r.body());
+        return r.json().getString("refresh_token");
+    }
+
+    /** A Subscription's access token and id (the refresh token rotates, so the next one is kept). */
+    record Subscription(String id, String bearer, String refresh) {
+        String monthOfBlocks(UberJarServer server) {
+            Api api = Api.withAuthorization(server.base(), bearer);
+            String points = api.get("espi/1_1/resource/Subscription/" + id + "/UsagePoint?max-results=1").body();
+            String up = between(points, "<id>urn:uuid:", "</id>", points.indexOf("<entry>"));
+            String readings = api.get("espi/1_1/resource/Subscription/" + id + "/UsagePoint/" + up + "/MeterReading").body();
+            String mr = between(readings, "<id>urn:uuid:", "</id>", readings.indexOf("<entry>"));
+            return "espi/1_1/resource/Subscription/" + id + "/UsagePoint/" + up + "/MeterReading/" + mr + "/IntervalBlock?published-min="
+                    + Instant.ofEpochSecond(START + 150 * 86_400L) + "&published-max=" + Instant.ofEpochSecond(START + 180 * 86_400L);
+        }
+    }
+
+    private static String between(String s, String from, String to, int after) {
+        int i = s.indexOf(from, after) + from.length();
+        return s.substring(i, s.indexOf(to, i));
+    }
+
+    private static Subscription subscription(UberJarServer server, ThirdParties.Registered app, String refresh) {
+        var token = Api.withAuthorization(server.base(), null).token(app.basic(), "grant_type=refresh_token&refresh_token=" + ConsentFlow.enc(refresh)).json();
+        String resource = token.getString("resourceURI");
+        return new Subscription(resource.substring(resource.lastIndexOf('/') + 1), "Bearer " + token.getString("access_token"), token.getString("refresh_token"));
+    }
+
+    record Streamed(double rate, long bytes) {
+    }
+
+    /** The best of n full reads of the Subscription's batch, every byte read and dropped. */
+    private static Streamed stream(UberJarServer server, Subscription sub, long readings, int n) throws IOException {
+        double best = 0;
+        long bytes = 0;
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            bytes = discard(server.base(), "espi/1_1/resource/Batch/Subscription/" + sub.id, sub.bearer);
+            best = Math.max(best, readings / ((System.nanoTime() - t) / 1e9));
+        }
+        return new Streamed(best, bytes);
+    }
+
+    /** One GET that closes the connection after the body, which is read to the end and dropped; answers its size. */
+    private static long discard(URI base, String path, String bearer) throws IOException {
+        try (Socket s = new Socket(base.getHost(), base.getPort())) {
+            OutputStream out = s.getOutputStream();
+            out.write(("GET /" + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: " + bearer + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = s.getInputStream();
+            byte[] buffer = new byte[1 << 16];
+            byte[] tail = new byte[0];
+            long total = 0;
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                if (total == 0 && !new String(buffer, 0, 12, StandardCharsets.ISO_8859_1).endsWith("200")) {
+                    throw new IllegalStateException(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+                }
+                total += n;
+                byte[] joined = Arrays.copyOf(tail, tail.length + n);
+                System.arraycopy(buffer, 0, joined, tail.length, n);
+                tail = Arrays.copyOfRange(joined, Math.max(0, joined.length - 64), joined.length);
+            }
+            if (!new String(tail, StandardCharsets.ISO_8859_1).contains("</feed>")) throw new IllegalStateException("feed cut short");
+            return total;
+        }
+    }
+
+    record Latency(double p50, double p99, double rate) {
+    }
+
+    /** Closed loop: each client sends its next request as soon as the last is answered. */
+    private static Latency latency(UberJarServer server, Subscription sub, String path) throws InterruptedException {
+        List<long[]> samples = new ArrayList<>();
+        AtomicLong count = new AtomicLong();
+        long start = System.nanoTime(), measureFrom = start + WARM_UP.toNanos(), end = measureFrom + MEASURE.toNanos();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            long[] mine = new long[1 << 16];
+            samples.add(mine);
+            Thread t = new Thread(() -> {
+                int k = 0;
+                try (KeepAlive connection = new KeepAlive(server.base())) {
+                    for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
+                        KeepAlive.Reply r = connection.send("GET", "/" + path, "Authorization: " + sub.bearer + "\r\n", null);
+                        if (r.status() != 200 || !r.body().contains("<IntervalBlock")) throw new IllegalStateException(r.status() + " " + r.body());
+                        if (now >= measureFrom && k < mine.length) {
+                            mine[k++] = System.nanoTime() - now;
+                            count.incrementAndGet();
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            clients.add(t);
+            t.start();
+        }
+        for (Thread t : clients) t.join();
+        long[] all = samples.stream().flatMapToLong(a -> Arrays.stream(a).filter(v -> v > 0)).sorted().toArray();
+        return new Latency(all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6, count.get() / (MEASURE.toNanos() / 1e9));
+    }
+
+    /** Readings per second of the demo generator writing the plan's Green Button XML to a stream that drops it. */
+    private static double ceiling(Plan plan) throws Exception {
+        double best = 0;
+        for (int i = 0; i < 3; i++) {
+            long t = System.nanoTime();
+            GreenButtonGenerator.write(OutputStream.nullOutputStream(), plan);
+            best = Math.max(best, readings(plan) / ((System.nanoTime() - t) / 1e9));
+        }
+        return best;
+    }
+
+    private static void row(String name, String value, String target) {
+        System.out.printf("| %s | %s | %s |%n", name, value, target);
+    }
+}
