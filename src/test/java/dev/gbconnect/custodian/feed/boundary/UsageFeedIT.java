@@ -35,6 +35,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -146,6 +148,34 @@ class UsageFeedIT {
         }
         assertEquals(1340, batch.count("//espi:IntervalReading"));
         assertEquals(List.of(CERTIFICATE), batch.texts("/atom:feed/atom:link[@rel='related']/@href"));
+    }
+
+    /** Each valid sample of ../shared/samples, uploaded to a customer of its own and downloaded again. */
+    @ParameterizedTest
+    @ValueSource(strings = {"gba-sample-data/Coastal_Multi_Family_Jan_1_2011_to_Jan_1_2012_RetailCustomer_5.xml", DAILY,
+            "gba-sample-data/TestGBDataOneYearDailyBinnedMonthly.xml", FIFTEEN, HOURLY, "datasdk/BatchFeedThreeUsagePoints_M.xml",
+            "datasdk/Gas.xml", "datasdk/Water.xml", "synthetic/synthetic_batch_subscription_usagesummary.xml"})
+    void roundTripWhenAValidSampleIsDownloadedThenEveryResourceAndValueSurvives(String sample) throws IOException {
+        String customer = f.admin().newCustomer("trip-" + UUID.randomUUID().toString().substring(0, 8));
+        assertEquals(201, f.admin().upload(customer, Shared.sample(sample)).status());
+        Atom batch = valid(f.admin().get(R + "Batch/RetailCustomer/" + customer + "/UsagePoint"));
+        Document original = Xml.parse(Files.newInputStream(Shared.sample(sample)));
+        Map<String, List<Element>> expected = new LinkedHashMap<>();
+        for (Element content : Xml.elements(original, "http://www.w3.org/2005/Atom", "content")) {
+            for (var n = content.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element e) expected.computeIfAbsent(e.getLocalName(), k -> new ArrayList<>()).add(e);
+            }
+        }
+        assertEquals(expected.values().stream().mapToInt(List::size).sum(), batch.count("/atom:feed/atom:entry"), "one entry per resource");
+        for (var kind : expected.entrySet()) {
+            List<Element> served = new ArrayList<>(batch.elements("/atom:feed/atom:entry/atom:content/espi:" + kind.getKey()));
+            assertEquals(kind.getValue().size(), served.size(), kind.getKey());
+            for (Element e : kind.getValue()) {
+                Element match = served.stream().filter(s -> Xml.same(e, s)).findFirst()
+                        .orElseThrow(() -> new AssertionError(sample + ": no served " + kind.getKey() + " equals\n" + Xml.toString(e)));
+                served.remove(match);
+            }
+        }
     }
 
     @Test
