@@ -5,14 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
+import dev.gbconnect.custodian.testsupport.Atom;
+import dev.gbconnect.custodian.testsupport.ConsentFlow;
 import dev.gbconnect.custodian.testsupport.PostgresCluster;
 import dev.gbconnect.custodian.testsupport.Shared;
+import dev.gbconnect.custodian.testsupport.ThirdParties;
 import dev.gbconnect.custodian.testsupport.UberJarServer;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,6 +53,7 @@ class PostgresIT {
 
                 stored = admin.inventory(customer);
                 assertEquals(5, stored.size());
+                feedsRead(first, admin, customer);
                 Api.Reply truncated = admin.upload(customer, "application/atom+xml", truncated(Shared.sample("datasdk/Gas.xml")));
                 assertEquals(400, truncated.status(), truncated.body());
                 assertEquals(stored, admin.inventory(customer), "a rejected file leaves PostgreSQL unchanged");
@@ -67,6 +72,27 @@ class PostgresIT {
                 second.stop();
             }
         }
+    }
+
+    /** The feed SQL (reach subqueries, paging) on PostgreSQL: Download My Data, a page of blocks, a Subscription. */
+    private static void feedsRead(UberJarServer server, Api admin, String customer) {
+        Atom download = Atom.valid(admin.get("espi/1_1/resource/Batch/RetailCustomer/" + customer + "/UsagePoint").body());
+        assertEquals(3840, download.count("//espi:IntervalReading"));
+        Atom page = Atom.valid(admin.get("espi/1_1/resource/IntervalBlock?start-index=3&max-results=5&published-min=2012-04-02T00:00:00Z").body());
+        assertEquals(5, page.count("/atom:feed/atom:entry"));
+        assertFalse(page.text("/atom:feed/atom:link[@rel='next']/@href").isEmpty());
+
+        List<String> points = download.texts("/atom:feed/atom:entry[atom:content/espi:UsagePoint]/atom:id").stream().map(id -> id.substring(9)).toList();
+        ThirdParties.Registered app = ThirdParties.confidential(admin, "http://127.0.0.1:9/cb");
+        Api.Reply offline = admin.postJson("admin/customers/" + customer + "/authorizations", "{\"client_id\":\"" + app.id() + "\",\"scope\":\""
+                + ThirdParties.OTHER_SCOPE + "\",\"until\":\"" + LocalDate.now().plusMonths(1) + "\",\"reason\":\"pg\",\"usage_points\":[\""
+                + points.get(0) + "\",\"" + points.get(1) + "\"]}");
+        assertEquals(201, offline.status(), offline.body());
+        JsonObject token = Api.withAuthorization(server.base(), null).token(app.basic(), "grant_type=refresh_token&refresh_token="
+                + ConsentFlow.enc(offline.json().getString("refresh_token"))).json();
+        Atom subscription = Atom.valid(Api.withAuthorization(server.base(), "Bearer " + token.getString("access_token"))
+                .get(token.getString("resourceURI").substring(server.base().toString().length())).body());
+        assertEquals(2, subscription.count("/atom:feed/atom:entry/atom:content/espi:UsagePoint"));
     }
 
     private static byte[] truncated(Path sample) throws Exception {
