@@ -9,6 +9,7 @@ import dev.gbconnect.custodian.feed.control.UsageKind;
 import dev.gbconnect.custodian.feed.control.UsageRows.Selection;
 import dev.gbconnect.custodian.oauth.boundary.CurrentCaller;
 import dev.gbconnect.custodian.oauth.boundary.RequiresScope;
+import dev.gbconnect.custodian.oauth.control.Scopes;
 import dev.gbconnect.custodian.platform.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,7 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The ESPI usage resources, in the Subscription form ({@code Subscription/{id}/UsagePoint/…}, for customer tokens)
  * and the root form ({@code UsagePoint/…}, {@code MeterReading}, …, for the data custodian, or a customer token
  * within its Subscription), plus the shared ReadingType and LocalTimeParameters. A collection answers a feed, an
- * id an entry; collections answer with or without a trailing slash.
+ * id an entry; collections answer with or without a trailing slash. Batches hold whole usage point trees of a
+ * Subscription, or of every Subscription of a bulk request.
  */
 @Path("espi/1_1/resource")
 @RequestScoped
@@ -120,6 +123,28 @@ public class UsageFeedResource {
     @Path(ROOT + "/{id}")
     public Response rootEntry(@PathParam("kind") String kind, @PathParam("id") String id) {
         return entry("", Selection.one(UsageKind.named(kind), null, null, id));
+    }
+
+    @GET
+    @Path("Batch/Subscription/{subscriptionId}{usagePoints: (?:/UsagePoint)?}")
+    @Operation(summary = "Everything a Subscription covers: usage points, readings, summaries (published-min/-max bound the readings)")
+    public Response subscriptionBatch(@PathParam("subscriptionId") String subscriptionId) {
+        return subscriptionBatch(subscriptionId, null);
+    }
+
+    @GET
+    @Path("Batch/Subscription/{subscriptionId}/UsagePoint/{usagePointId}")
+    public Response subscriptionBatch(@PathParam("subscriptionId") String subscriptionId, @PathParam("usagePointId") String usagePointId) {
+        return Response.ok(AtomBody.stream(documents.batch(List.of(reaches.subscription(caller.get(), subscriptionId, FeedRequest.uris(uri))),
+                usagePointId, FeedRequest.page(uri)))).build();
+    }
+
+    @GET
+    @Path("Batch/Bulk/{bulkId}")
+    @RequiresScope({Scopes.THIRD_PARTY_ADMIN, Scopes.DATA_CUSTODIAN_ADMIN})
+    @Operation(summary = "Every Subscription of the calling third party whose scope carries BR={bulkId}, as one batch")
+    public Response bulk(@PathParam("bulkId") String bulkId) {
+        return Response.ok(AtomBody.stream(documents.batch(reaches.bulk(caller.get(), bulkId, FeedRequest.uris(uri)), null, FeedRequest.page(uri)))).build();
     }
 
     private Response feed(String form, UsageKind kind, String usagePoint, String meterReading) {
