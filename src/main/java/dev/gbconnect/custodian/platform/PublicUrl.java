@@ -1,5 +1,6 @@
 package dev.gbconnect.custodian.platform;
 
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -19,6 +20,16 @@ public final class PublicUrl {
         String configured = ConfigProvider.getConfig().getOptionalValue("custodian.public-url", String.class).orElse(null);
         String base = configured != null ? configured : request.getBaseUri().toString();
         return URI.create(base.endsWith("/") ? base : base + "/");
+    }
+
+    /**
+     * A cookie for our own pages below {@code relative}: HttpOnly, SameSite=Lax, Secure when clients reach us over
+     * https; a null value removes it.
+     */
+    public static NewCookie cookie(UriInfo request, String name, String value, String relative) {
+        NewCookie.Builder b = new NewCookie.Builder(name).value(value == null ? "" : value).path(path(request, relative)).httpOnly(true)
+                .secure("https".equals(base(request).getScheme())).sameSite(NewCookie.SameSite.LAX);
+        return (value == null ? b.maxAge(0) : b).build();
     }
 
     /** The base's path, for links and cookies on our own pages. */

@@ -1,10 +1,15 @@
 package dev.gbconnect.custodian.testsupport;
 
+import java.time.Duration;
 import java.util.Map;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Real headless Chromium, from Debian's chromium and chromium-driver packages (.ci/run installs them), so no
@@ -26,5 +31,12 @@ public final class Browser {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(width, height));
         return driver;
+    }
+
+    /** Clicks a submit button and waits for the answer: a click returns before it loads, and the old page goes stale when it has. */
+    public static void submit(ChromeDriver driver, WebElement button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
     }
 }

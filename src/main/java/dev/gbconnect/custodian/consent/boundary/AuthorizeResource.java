@@ -89,7 +89,6 @@ public class AuthorizeResource {
 
     /** HttpOnly, SameSite=Lax, Secure over https; scoped to these pages. */
     private NewCookie browserCookie(String value) {
-        return new NewCookie.Builder(BROWSER_COOKIE).value(value).path(PublicUrl.path(uri, "oauth/authorize"))
-                .httpOnly(true).secure("https".equals(PublicUrl.base(uri).getScheme())).sameSite(NewCookie.SameSite.LAX).build();
+        return PublicUrl.cookie(uri, BROWSER_COOKIE, value, "oauth/authorize");
     }
 }

@@ -83,7 +83,7 @@ class ConsentPageIT {
         browser.findElement(By.cssSelector("label[for=username]"));
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys("pass-" + username);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.submit(browser, browser.findElement(By.cssSelector("button[type=submit]")));
     }
 
     Map<String, String> query(URI uri) {

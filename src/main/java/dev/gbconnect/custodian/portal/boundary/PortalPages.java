@@ -1,0 +1,115 @@
+package dev.gbconnect.custodian.portal.boundary;
+
+import static dev.gbconnect.custodian.platform.Html.escape;
+
+import dev.gbconnect.custodian.platform.Html;
+import dev.gbconnect.custodian.usage.control.UsageTotals.Series;
+import jakarta.ws.rs.core.Response;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.function.Function;
+
+/** The portal's pages: server-rendered HTML and SVG, no script, labels on every input. */
+final class PortalPages {
+
+    private static final String[] SERVICE = {"Electricity", "Gas", "Water", "Time", "Heat", "Refuse", "Sewerage", "Rates", "TV licence", "Internet"};
+    private static final int DAYS = 31, MONTHS = 12;
+
+    private PortalPages() {
+    }
+
+    static Response.ResponseBuilder signIn(Response.Status status, String action, String csrf, String problem) {
+        String body = """
+                <h1>Sign in to your energy data</h1>
+                %s
+                <form method="post" action="%s">
+                <input type="hidden" name="csrf" value="%s">
+                <label for="username">Username</label>
+                <input type="text" id="username" name="username" autocomplete="username" required>
+                <label for="password">Password</label>
+                <input type="password" id="password" name="password" autocomplete="current-password" required>
+                <button type="submit" class="primary">Sign in</button>
+                </form>
+                """.formatted(problem == null ? "" : "<p class=\"error\" role=\"alert\">" + escape(problem) + "</p>", escape(action), escape(csrf));
+        return Html.page(status, "Sign in", body);
+    }
+
+    static Response.ResponseBuilder usage(String name, List<Series> points, String signOut, String csrf) {
+        StringBuilder body = new StringBuilder("<h1>Your energy use</h1>\n<p>Signed in as <strong>" + escape(name) + "</strong>.</p>\n");
+        if (points.isEmpty()) body.append("<p>No usage data yet.</p>\n");
+        for (Series s : points) {
+            body.append("<section class=\"usage-point\">\n<h2>").append(escape(s.title() == null || s.title().isBlank() ? "Usage point" : s.title()))
+                    .append("</h2>\n<p class=\"muted\">").append(service(s.serviceKind())).append(interval(s.intervalLength()));
+            if (s.first() != null) body.append(" · data from ").append(s.first().toString(), 0, 10).append(" to ").append(s.last().toString(), 0, 10);
+            body.append("</p>\n");
+            if (s.days().isEmpty()) {
+                body.append("<p>No readings yet.</p>\n");
+            } else {
+                String unit = unit(s.uom());
+                double scale = Math.pow(10, s.powerOfTen()) / (s.uom() != null && s.uom() == 72 ? 1000.0 : 1.0);
+                body.append(chart("Daily use, last " + DAYS + " days with data (" + unit + ")", last(s.days(), DAYS), scale,
+                        d -> d.format(DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH))));
+                body.append(chart("Monthly use (" + unit + ")", last(s.months(), MONTHS), scale,
+                        m -> m.format(DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH))));
+            }
+            body.append("</section>\n");
+        }
+        body.append("""
+                <form method="post" action="%s">
+                <input type="hidden" name="csrf" value="%s">
+                <button type="submit">Sign out</button>
+                </form>
+                """.formatted(escape(signOut), escape(csrf)));
+        return Html.page(Response.Status.OK, "Your energy use", body.toString());
+    }
+
+    /** A bar chart as inline SVG: presentation attributes only, which the page's style policy allows. */
+    private static <K> String chart(String title, List<Map.Entry<K, Long>> values, double scale, Function<K, String> label) {
+        double max = values.stream().mapToDouble(e -> e.getValue() * scale).max().orElse(1);
+        if (max <= 0) max = 1;
+        int width = 600, height = 160, bar = width / Math.max(values.size(), 1);
+        StringBuilder svg = new StringBuilder("<figure><figcaption>" + escape(title) + "</figcaption>\n<svg class=\"chart\" viewBox=\"0 0 "
+                + width + " " + (height + 20) + "\" width=\"100%\" role=\"img\" aria-label=\"" + escape(title) + "\">\n");
+        for (int i = 0; i < values.size(); i++) {
+            Map.Entry<K, Long> e = values.get(i);
+            double v = e.getValue() * scale;
+            int h = (int) Math.round(Math.max(0, v) / max * height);
+            svg.append("<rect x=\"").append(i * bar + 1).append("\" y=\"").append(height - h).append("\" width=\"").append(Math.max(bar - 2, 1))
+                    .append("\" height=\"").append(h).append("\" fill=\"#2d6a2d\"><title>").append(escape(label.apply(e.getKey()))).append(": ")
+                    .append(String.format(Locale.ENGLISH, "%,.1f", v)).append("</title></rect>\n");
+        }
+        svg.append("<text x=\"0\" y=\"").append(height + 16).append("\" font-size=\"12\">").append(escape(label.apply(values.get(0).getKey())))
+                .append("</text><text x=\"").append(width).append("\" y=\"").append(height + 16).append("\" font-size=\"12\" text-anchor=\"end\">")
+                .append(escape(label.apply(values.get(values.size() - 1).getKey()))).append("</text>\n</svg></figure>\n");
+        return svg.toString();
+    }
+
+    private static <K> List<Map.Entry<K, Long>> last(SortedMap<K, Long> values, int n) {
+        List<Map.Entry<K, Long>> all = new ArrayList<>(values.entrySet());
+        return all.subList(Math.max(0, all.size() - n), all.size());
+    }
+
+    private static String service(Integer kind) {
+        return kind != null && kind >= 0 && kind < SERVICE.length ? SERVICE[kind] : "Service";
+    }
+
+    private static String interval(Long seconds) {
+        if (seconds == null) return "";
+        return seconds % 3600 == 0 ? " · readings every " + (seconds == 3600 ? "hour" : seconds / 3600 + " hours")
+                : seconds % 60 == 0 ? " · readings every " + seconds / 60 + " minutes" : " · readings every " + seconds + " seconds";
+    }
+
+    private static String unit(Integer uom) {
+        if (uom == null) return "units";
+        return switch (uom) {
+            case 72 -> "kWh";
+            case 169 -> "therms";
+            case 42 -> "m³";
+            default -> "units";
+        };
+    }
+}

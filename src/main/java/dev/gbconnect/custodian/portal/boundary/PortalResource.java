@@ -1,0 +1,103 @@
+package dev.gbconnect.custodian.portal.boundary;
+
+import dev.gbconnect.custodian.customer.control.Customers;
+import dev.gbconnect.custodian.customer.entity.RetailCustomer;
+import dev.gbconnect.custodian.platform.PasswordHash;
+import dev.gbconnect.custodian.platform.PublicUrl;
+import dev.gbconnect.custodian.portal.control.PortalSessions;
+import dev.gbconnect.custodian.usage.control.UsageTotals;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The customer portal: sign in with the customer's username and password, see one's usage, sign out. The session
+ * lives in the database ({@link PortalSessions}), so any instance serves the next page. The sign-in form is
+ * protected by a double-submit token (a cookie and a field that must agree); forms after sign-in carry the
+ * session's own token.
+ */
+@Path("portal")
+@RequestScoped
+@Tag(name = "Customer portal", description = "HTML pages for customers in a browser")
+public class PortalResource {
+
+    static final String SESSION_COOKIE = "custodian_portal", FORM_COOKIE = "custodian_portal_form";
+    private static final String WRONG = "The username or password is not right, or the account is locked for a while after too many tries.";
+
+    @Inject
+    Customers customers;
+
+    @Inject
+    PortalSessions sessions;
+
+    @Inject
+    UsageTotals totals;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Path("sign-in")
+    @Operation(summary = "The sign-in page")
+    public Response signInPage(@CookieParam(FORM_COOKIE) String form) {
+        String csrf = form != null && form.length() == 43 ? form : PasswordHash.newSecret();
+        return PortalPages.signIn(Response.Status.OK, PublicUrl.path(uri, "portal/sign-in"), csrf, null)
+                .cookie(PublicUrl.cookie(uri, FORM_COOKIE, csrf, "portal")).build();
+    }
+
+    @POST
+    @Path("sign-in")
+    public Response signIn(@FormParam("username") String username, @FormParam("password") String password, @FormParam("csrf") String csrf,
+                           @CookieParam(FORM_COOKIE) String form) {
+        if (!same(csrf, form)) {
+            String fresh = PasswordHash.newSecret();
+            return PortalPages.signIn(Response.Status.BAD_REQUEST, PublicUrl.path(uri, "portal/sign-in"), fresh,
+                    "The sign-in form expired. Please try again.").cookie(PublicUrl.cookie(uri, FORM_COOKIE, fresh, "portal")).build();
+        }
+        Optional<RetailCustomer> customer = customers.authenticate(username, password);
+        if (customer.isEmpty()) {
+            return PortalPages.signIn(Response.Status.UNAUTHORIZED, PublicUrl.path(uri, "portal/sign-in"), form, WRONG).build();
+        }
+        PortalSessions.Started started = sessions.start(customer.get().id());
+        return Response.seeOther(home()).cookie(PublicUrl.cookie(uri, SESSION_COOKIE, started.token(), "portal"),
+                PublicUrl.cookie(uri, FORM_COOKIE, null, "portal")).build();
+    }
+
+    @GET
+    @Operation(summary = "The signed-in customer's usage: usage points, daily and monthly charts")
+    public Response usage(@CookieParam(SESSION_COOKIE) String token) {
+        Optional<PortalSessions.Session> session = sessions.find(token);
+        if (session.isEmpty()) return Response.seeOther(URI.create(PublicUrl.path(uri, "portal/sign-in"))).build();
+        RetailCustomer customer = customers.find(session.get().customerId());
+        return PortalPages.usage(customer.name() == null ? customer.username() : customer.name(), totals.ofCustomer(customer.id()),
+                PublicUrl.path(uri, "portal/sign-out"), session.get().csrf()).build();
+    }
+
+    @POST
+    @Path("sign-out")
+    public Response signOut(@FormParam("csrf") String csrf, @CookieParam(SESSION_COOKIE) String token) {
+        sessions.find(token).filter(s -> same(csrf, s.csrf())).ifPresent(s -> sessions.end(token));
+        return Response.seeOther(URI.create(PublicUrl.path(uri, "portal/sign-in"))).cookie(PublicUrl.cookie(uri, SESSION_COOKIE, null, "portal")).build();
+    }
+
+    private URI home() {
+        return URI.create(PublicUrl.path(uri, "portal"));
+    }
+
+    private static boolean same(String a, String b) {
+        return a != null && b != null && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+}

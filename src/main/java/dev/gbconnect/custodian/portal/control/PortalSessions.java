@@ -1,0 +1,62 @@
+package dev.gbconnect.custodian.portal.control;
+
+import dev.gbconnect.custodian.platform.PasswordHash;
+import dev.gbconnect.custodian.portal.entity.PortalSession;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Portal sign-in sessions: a new random token at every sign-in, idle and absolute limits, ended by signing out. */
+@ApplicationScoped
+public class PortalSessions {
+
+    /** What a page needs of the signed-in customer. */
+    public record Session(String customerId, String csrf) {
+    }
+
+    /** The token for the cookie, and the session it opens. */
+    public record Started(String token, Session session) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "custodian.portal.idle-timeout", defaultValue = "PT30M")
+    Duration idle;
+
+    @Inject
+    @ConfigProperty(name = "custodian.portal.session-lifetime", defaultValue = "PT12H")
+    Duration longest;
+
+    @Transactional
+    public Started start(String customerId) {
+        String token = PasswordHash.newSecret();
+        PortalSession s = new PortalSession(PasswordHash.hashGenerated(token), customerId, PasswordHash.newSecret(), Instant.now(), longest);
+        em.persist(s);
+        return new Started(token, new Session(customerId, s.csrf()));
+    }
+
+    @Transactional
+    public Optional<Session> find(String token) {
+        if (token == null || token.isBlank()) return Optional.empty();
+        PortalSession s = em.find(PortalSession.class, PasswordHash.hashGenerated(token));
+        Instant now = Instant.now();
+        if (s == null || !s.usableAt(now, idle)) return Optional.empty();
+        s.seen(now);
+        return Optional.of(new Session(s.customerId(), s.csrf()));
+    }
+
+    @Transactional
+    public void end(String token) {
+        if (token == null) return;
+        PortalSession s = em.find(PortalSession.class, PasswordHash.hashGenerated(token));
+        if (s != null) em.remove(s);
+    }
+}

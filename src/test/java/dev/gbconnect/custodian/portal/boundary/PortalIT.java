@@ -1,0 +1,138 @@
+package dev.gbconnect.custodian.portal.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gbconnect.custodian.testsupport.Api;
+import dev.gbconnect.custodian.testsupport.Browser;
+import dev.gbconnect.custodian.testsupport.Shared;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** The customer portal in real headless Chromium: sign in, usage charts, sign out, and the headers of every page. */
+@ExtendWith(ArquillianExtension.class)
+class PortalIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Shared.war();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    URI base;
+    String username;
+    ChromeDriver browser;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        base = url.toURI();
+        Api admin = new Api(base, Api.IT_ADMIN, Api.IT_SECRET);
+        username = "portal-" + UUID.randomUUID().toString().substring(0, 8);
+        String customer = admin.newCustomer(username);
+        assertEquals(201, admin.upload(customer, Shared.sample("openespi/test_usage_data.xml")).status());
+        browser = Browser.start(false, 1200, 900);
+    }
+
+    @AfterEach
+    void tearDown() {
+        browser.quit();
+    }
+
+    private void signIn(String password) {
+        browser.get(base.resolve("portal").toString());
+        assertTrue(browser.getCurrentUrl().endsWith("/portal/sign-in"), "an anonymous visit goes to the sign-in page");
+        browser.findElement(By.cssSelector("label[for=username]"));
+        browser.findElement(By.cssSelector("label[for=password]"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        Browser.submit(browser, browser.findElement(By.cssSelector("button[type=submit]")));
+    }
+
+    @Test
+    void portalWhenCustomerSignsInThenUsageChartsAndSignOutEndsTheSession() {
+        signIn("pass-" + username);
+        assertTrue(browser.getCurrentUrl().endsWith("/portal"), browser.getCurrentUrl());
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertTrue(page.contains("Your energy use"), page);
+        assertTrue(page.contains("readings every 15 minutes"), page);
+        assertTrue(page.contains("data from 2012-03-01"), page);
+        List<WebElement> charts = browser.findElements(By.cssSelector("svg.chart"));
+        assertEquals(2, charts.size(), "daily and monthly");
+        assertEquals(14, charts.get(0).findElements(By.tagName("rect")).size(), "one bar a day of the sample's data");
+        Cookie session = browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE);
+        assertTrue(session.isHttpOnly());
+        assertEquals("Lax", session.getSameSite());
+        assertEquals(0L, browser.executeScript("return document.scripts.length"), "scripts are off and none are needed");
+
+        Browser.submit(browser, browser.findElement(By.xpath("//button[text()='Sign out']")));
+        assertTrue(browser.getCurrentUrl().endsWith("/portal/sign-in"), browser::getCurrentUrl);
+        browser.manage().addCookie(session);
+        browser.get(base.resolve("portal").toString());
+        assertTrue(browser.getCurrentUrl().endsWith("/portal/sign-in"), "the old session cookie no longer opens the portal");
+    }
+
+    @Test
+    void signInWhenPasswordWrongOrUserUnknownThenTheSameMessageAndNoSession() {
+        signIn("wrong-password");
+        String wrong = browser.findElement(By.cssSelector("p.error")).getText();
+        assertTrue(wrong.contains("not right"), wrong);
+        assertTrue(browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE) == null);
+        username = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
+        signIn("whatever");
+        assertEquals(wrong, browser.findElement(By.cssSelector("p.error")).getText());
+    }
+
+    @Test
+    void signInWhenTwiceThenANewSessionIdEachTime() {
+        signIn("pass-" + username);
+        String first = browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue();
+        browser.manage().deleteAllCookies();
+        signIn("pass-" + username);
+        assertTrue(browser.getCurrentUrl().endsWith("/portal"), browser::getCurrentUrl);
+        assertNotEquals(first, browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue());
+    }
+
+    @Test
+    void pagesWhenFetchedThenSafeHeadersAndAForgedSignInIsRefused() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("portal/sign-in", "portal")) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+            if (path.equals("portal")) {
+                assertEquals(303, r.statusCode());
+                continue;
+            }
+            assertEquals(200, r.statusCode());
+            String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("default-src 'none'"), csp);
+            assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""));
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+        }
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(base.resolve("portal/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=pass-" + username + "&csrf=guessed")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, forged.statusCode(), "a form posted from elsewhere lacks the form cookie");
+        assertFalse(forged.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith(PortalResource.SESSION_COOKIE + "=")));
+    }
+}
