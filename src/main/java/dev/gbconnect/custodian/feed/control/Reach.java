@@ -11,16 +11,21 @@ import java.util.List;
  * the customer chose, while the Authorization is active, readings within its period (from the scope's
  * HistoryLength to the customer's "until"), MeterReadings whose interval the scope names.
  */
-public record Reach(String customerId, String authorizationId, Long from, Long to, List<Long> intervals) {
+public record Reach(String customerId, String authorizationId, Long from, Long to, List<Long> intervals, List<String> only) {
 
-    public static final Reach EVERYTHING = new Reach(null, null, null, null, List.of());
+    public static final Reach EVERYTHING = new Reach(null, null, null, null, List.of(), List.of());
 
     public static Reach customer(String customerId) {
-        return new Reach(customerId, null, null, null, List.of());
+        return new Reach(customerId, null, null, null, List.of(), List.of());
+    }
+
+    /** Download My Data: some of a customer's usage points (none named: all), readings within {@code [from, to)}. */
+    public static Reach download(String customerId, List<String> usagePointIds, Instant from, Instant to) {
+        return new Reach(customerId, null, seconds(from), seconds(to), List.of(), List.copyOf(usagePointIds));
     }
 
     public static Reach of(Authorization a) {
-        return new Reach(null, a.id(), seconds(a.publishedStart()), seconds(a.authorizedEnd()), EspiScope.parse(a.scope()).intervals());
+        return new Reach(null, a.id(), seconds(a.publishedStart()), seconds(a.authorizedEnd()), EspiScope.parse(a.scope()).intervals(), List.of());
     }
 
     /** Restricts an SQL expression naming a usage point id to the usage points within reach. */
@@ -31,6 +36,7 @@ public record Reach(String customerId, String authorizationId, Long from, Long t
         } else if (customerId != null) {
             sql.add(" AND " + usagePointId + " IN (SELECT c.ID FROM USAGE_POINT c WHERE c.CUSTOMER_ID = ?)", customerId);
         }
+        if (!only.isEmpty()) sql.add(" AND " + usagePointId + " IN (" + Sql.marks(only.size()) + ")", only.toArray());
     }
 
     /** Restricts an SQL expression naming a ReadingType id to the intervals the scope names. */

@@ -66,6 +66,18 @@ public class UsageRows {
             return rows;
         }
 
+        /** A ReadingType's unit of measure (or -1) and power-of-ten multiplier. */
+        public int[] unit(String readingTypeId) throws SQLException {
+            try (PreparedStatement st = connection.prepareStatement("SELECT UOM, POWER_OF_TEN_MULTIPLIER FROM READING_TYPE WHERE ID = ?")) {
+                st.setString(1, readingTypeId);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next()) return new int[] {-1, 0};
+                    int uom = rs.getInt(1);
+                    return new int[] {rs.wasNull() ? -1 : uom, rs.getInt(2)};
+                }
+            }
+        }
+
         public Optional<Row> one(Reach reach, Selection s) throws Exception {
             List<Row> rows = all(reach, s);
             return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));

@@ -5,6 +5,8 @@ import static dev.gbconnect.custodian.platform.Html.escape;
 import dev.gbconnect.custodian.platform.Html;
 import dev.gbconnect.custodian.usage.control.UsageTotals.Series;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +40,8 @@ final class PortalPages {
         return Html.page(status, "Sign in", body);
     }
 
-    static Response.ResponseBuilder usage(String name, List<Series> points, String signOut, String csrf) {
+    /** {@code portal} is the portal's own path, ending with a slash. */
+    static Response.ResponseBuilder usage(String name, List<Series> points, String portal, String csrf) {
         StringBuilder body = new StringBuilder("<h1>Your energy use</h1>\n<p>Signed in as <strong>" + escape(name) + "</strong>.</p>\n");
         if (points.isEmpty()) body.append("<p>No usage data yet.</p>\n");
         for (Series s : points) {
@@ -58,13 +61,39 @@ final class PortalPages {
             }
             body.append("</section>\n");
         }
+        if (!points.isEmpty()) body.append(download(points, portal + "download"));
         body.append("""
                 <form method="post" action="%s">
                 <input type="hidden" name="csrf" value="%s">
                 <button type="submit">Sign out</button>
                 </form>
-                """.formatted(escape(signOut), escape(csrf)));
+                """.formatted(escape(portal + "sign-out"), escape(csrf)));
         return Html.page(Response.Status.OK, "Your energy use", body.toString());
+    }
+
+    /** Download My Data: which usage points, which days, which format; a plain GET form, the download is a file. */
+    private static String download(List<Series> points, String action) {
+        StringBuilder form = new StringBuilder("<h2>Download My Data</h2>\n<form method=\"get\" action=\"" + escape(action) + "\">\n"
+                + "<fieldset><legend>Usage points</legend>\n");
+        LocalDate first = null, last = null;
+        for (int i = 0; i < points.size(); i++) {
+            Series s = points.get(i);
+            form.append("<label for=\"up-").append(i).append("\"><input type=\"checkbox\" id=\"up-").append(i).append("\" name=\"usage_point\" value=\"")
+                    .append(escape(s.usagePointId())).append("\" checked> ").append(escape(s.title() == null ? s.usagePointId() : s.title())).append("</label>\n");
+            if (s.first() != null) {
+                LocalDate f = s.first().atOffset(ZoneOffset.UTC).toLocalDate(), l = s.last().minusSeconds(1).atOffset(ZoneOffset.UTC).toLocalDate();
+                first = first == null || f.isBefore(first) ? f : first;
+                last = last == null || l.isAfter(last) ? l : last;
+            }
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        form.append("</fieldset>\n<label for=\"from\">First day (UTC)</label>\n<input type=\"date\" id=\"from\" name=\"from\" required value=\"")
+                .append(first == null ? today : first).append("\">\n<label for=\"to\">Last day (UTC)</label>\n<input type=\"date\" id=\"to\" name=\"to\" required value=\"")
+                .append(last == null ? today : last).append("\">\n<fieldset><legend>Format</legend>\n")
+                .append("<label for=\"format-xml\"><input type=\"radio\" id=\"format-xml\" name=\"format\" value=\"xml\" checked> Green Button XML</label>\n")
+                .append("<label for=\"format-csv\"><input type=\"radio\" id=\"format-csv\" name=\"format\" value=\"csv\"> CSV (spreadsheet)</label>\n")
+                .append("</fieldset>\n<button type=\"submit\" class=\"primary\">Download</button>\n</form>\n");
+        return form.toString();
     }
 
     /** A bar chart as inline SVG: presentation attributes only, which the page's style policy allows. */

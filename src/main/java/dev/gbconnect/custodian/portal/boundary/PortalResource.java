@@ -2,10 +2,21 @@ package dev.gbconnect.custodian.portal.boundary;
 
 import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
+import dev.gbconnect.custodian.feed.control.AtomBody;
+import dev.gbconnect.custodian.feed.control.EspiUris;
+import dev.gbconnect.custodian.feed.control.FeedQuery;
+import dev.gbconnect.custodian.feed.control.Page;
+import dev.gbconnect.custodian.feed.control.Reach;
+import dev.gbconnect.custodian.feed.control.Tree;
+import dev.gbconnect.custodian.feed.control.UsageCsv;
+import dev.gbconnect.custodian.feed.control.UsageDocuments;
+import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.PasswordHash;
 import dev.gbconnect.custodian.platform.PublicUrl;
 import dev.gbconnect.custodian.portal.control.PortalSessions;
+import dev.gbconnect.custodian.usage.control.UsageInventory;
 import dev.gbconnect.custodian.usage.control.UsageTotals;
+import dev.gbconnect.custodian.usage.entity.UsagePoint;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
@@ -13,13 +24,21 @@ import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,6 +64,15 @@ public class PortalResource {
 
     @Inject
     UsageTotals totals;
+
+    @Inject
+    UsageInventory usage;
+
+    @Inject
+    UsageDocuments documents;
+
+    @Inject
+    UsageCsv csv;
 
     @Context
     UriInfo uri;
@@ -83,7 +111,42 @@ public class PortalResource {
         if (session.isEmpty()) return Response.seeOther(URI.create(PublicUrl.path(uri, "portal/sign-in"))).build();
         RetailCustomer customer = customers.find(session.get().customerId());
         return PortalPages.usage(customer.name() == null ? customer.username() : customer.name(), totals.ofCustomer(customer.id()),
-                PublicUrl.path(uri, "portal/sign-out"), session.get().csrf()).build();
+                PublicUrl.path(uri, "portal/"), session.get().csrf()).build();
+    }
+
+    /**
+     * Download My Data: the chosen usage points (another customer's id answers like a missing one) and days, as the
+     * ESPI batch (schema-valid, the same document as Batch/RetailCustomer with these bounds) or as CSV.
+     */
+    @GET
+    @Path("download")
+    @Operation(summary = "Download My Data: format=xml (Green Button) or csv, usage_point (repeated), from and to (days, UTC, inclusive)")
+    public Response download(@CookieParam(SESSION_COOKIE) String token, @QueryParam("usage_point") List<String> chosen,
+                             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("format") String format) {
+        Optional<PortalSessions.Session> session = sessions.find(token);
+        if (session.isEmpty()) return Response.seeOther(URI.create(PublicUrl.path(uri, "portal/sign-in"))).build();
+        String customer = session.get().customerId();
+        Set<String> own = usage.usagePoints(customer).stream().map(UsagePoint::id).collect(Collectors.toSet());
+        if (chosen.isEmpty()) throw ApiException.page(Response.Status.BAD_REQUEST, "Download My Data", "Choose at least one usage point.");
+        for (String id : chosen) if (!own.contains(id)) throw ApiException.page(Response.Status.NOT_FOUND, "Download My Data", "Usage point " + id + " does not exist.");
+        LocalDate first = day(from, "from"), last = day(to, "to");
+        if (last.isBefore(first)) throw ApiException.page(Response.Status.BAD_REQUEST, "Download My Data", "The last day comes before the first.");
+        Reach reach = Reach.download(customer, chosen, first.atStartOfDay(ZoneOffset.UTC).toInstant(), last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        String name = "green-button-" + first + "-to-" + last;
+        boolean csv = "csv".equals(format);
+        StreamingOutput body = csv ? this.csv.write(reach) : AtomBody.stream(documents.batch(List.of(Tree.root(EspiUris.of(uri), reach)), null,
+                new Page(PublicUrl.base(uri) + "espi/1_1/resource/Batch/RetailCustomer/" + customer + "/UsagePoint", FeedQuery.ALL)));
+        return Response.ok(body, csv ? UsageCsv.MEDIA_TYPE + ";charset=UTF-8" : AtomBody.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + name + (csv ? ".csv" : ".xml") + "\"")
+                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    private static LocalDate day(String value, String name) {
+        try {
+            return LocalDate.parse(value == null ? "" : value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.page(Response.Status.BAD_REQUEST, "Download My Data", "Choose a day for '" + name + "' (YYYY-MM-DD).");
+        }
     }
 
     @POST

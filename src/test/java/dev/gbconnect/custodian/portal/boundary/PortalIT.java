@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
+import dev.gbconnect.custodian.testsupport.Atom;
 import dev.gbconnect.custodian.testsupport.Browser;
 import dev.gbconnect.custodian.testsupport.Shared;
 import java.net.URI;
@@ -13,6 +14,8 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -27,6 +30,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.w3c.dom.Element;
 
 /** The customer portal in real headless Chromium: sign in, usage charts, sign out, and the headers of every page. */
 @ExtendWith(ArquillianExtension.class)
@@ -41,15 +45,16 @@ class PortalIT {
     URL url;
 
     URI base;
-    String username;
+    Api admin;
+    String username, customer;
     ChromeDriver browser;
 
     @BeforeEach
     void setUp() throws Exception {
         base = url.toURI();
-        Api admin = new Api(base, Api.IT_ADMIN, Api.IT_SECRET);
+        admin = new Api(base, Api.IT_ADMIN, Api.IT_SECRET);
         username = "portal-" + UUID.randomUUID().toString().substring(0, 8);
-        String customer = admin.newCustomer(username);
+        customer = admin.newCustomer(username);
         assertEquals(201, admin.upload(customer, Shared.sample("openespi/test_usage_data.xml")).status());
         browser = Browser.start(false, 1200, 900);
     }
@@ -90,6 +95,61 @@ class PortalIT {
         browser.manage().addCookie(session);
         browser.get(base.resolve("portal").toString());
         assertTrue(browser.getCurrentUrl().endsWith("/portal/sign-in"), "the old session cookie no longer opens the portal");
+    }
+
+    @Test
+    void downloadMyDataWhenTwoDaysChosenThenValidXmlAndCsvHoldExactlyTheStoredReadingsOfThoseDays() throws Exception {
+        signIn("pass-" + username);
+        WebElement form = browser.findElement(By.cssSelector("form[action$='/portal/download']"));
+        for (WebElement input : form.findElements(By.cssSelector("input"))) {
+            assertEquals(1, form.findElements(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).size(), "a label for every input");
+        }
+        String point = form.findElement(By.name("usage_point")).getAttribute("value");
+        String cookie = PortalResource.SESSION_COOKIE + "=" + browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue();
+        HttpClient http = HttpClient.newHttpClient();
+        String query = "portal/download?usage_point=" + point + "&from=2012-03-03&to=2012-03-04&format=";
+
+        long from = Instant.parse("2012-03-03T00:00:00Z").getEpochSecond(), to = Instant.parse("2012-03-05T00:00:00Z").getEpochSecond();
+        Atom all = Atom.valid(admin.get("espi/1_1/resource/Batch/RetailCustomer/" + customer + "/UsagePoint").body());
+        List<String> expected = new ArrayList<>();
+        for (Element reading : all.elements("//espi:IntervalReading")) {
+            long start = Long.parseLong(reading.getElementsByTagNameNS("http://naesb.org/espi", "start").item(0).getTextContent());
+            if (start >= from && start + 900 <= to) expected.add(start + "=" + reading.getElementsByTagNameNS("http://naesb.org/espi", "value").item(0).getTextContent());
+        }
+        assertEquals(192, expected.size(), "two days of 15-minute readings");
+
+        HttpResponse<String> xml = http.send(HttpRequest.newBuilder(base.resolve(query + "xml")).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, xml.statusCode(), xml.body());
+        assertTrue(xml.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment; filename=\"green-button-2012-03-03-to-2012-03-04.xml"));
+        Atom file = Atom.valid(xml.body());
+        List<String> served = new ArrayList<>();
+        for (Element reading : file.elements("//espi:IntervalReading")) {
+            served.add(reading.getElementsByTagNameNS("http://naesb.org/espi", "start").item(0).getTextContent() + "="
+                    + reading.getElementsByTagNameNS("http://naesb.org/espi", "value").item(0).getTextContent());
+        }
+        assertEquals(expected, served);
+
+        HttpResponse<String> csv = http.send(HttpRequest.newBuilder(base.resolve(query + "csv")).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, csv.statusCode());
+        List<String> lines = csv.body().lines().toList();
+        assertEquals("usage_point,start,duration_s,value,unit,cost,quality", lines.get(0));
+        assertEquals(expected.size(), lines.size() - 1);
+        String[] firstRow = lines.get(1).split(",", -1);
+        assertEquals(Instant.ofEpochSecond(Long.parseLong(expected.get(0).split("=")[0])).toString(), firstRow[1]);
+        assertEquals("900", firstRow[2]);
+        assertEquals("Wh", firstRow[4]);
+
+        String stranger = admin.newCustomer("stranger-" + UUID.randomUUID().toString().substring(0, 8));
+        assertEquals(201, admin.upload(stranger, Shared.sample("datasdk/Gas.xml")).status());
+        String theirs = Atom.valid(admin.get("espi/1_1/resource/Batch/RetailCustomer/" + stranger + "/UsagePoint").body())
+                .text("/atom:feed/atom:entry[atom:content/espi:UsagePoint]/atom:id").substring(9);
+        HttpResponse<String> other = http.send(HttpRequest.newBuilder(base.resolve(query.replace(point, theirs) + "xml")).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(base.resolve(query.replace(point, UUID.randomUUID().toString()) + "xml"))
+                .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, other.statusCode());
+        assertEquals(missing.statusCode(), other.statusCode());
+        assertEquals(303, http.send(HttpRequest.newBuilder(base.resolve(query + "xml")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
     @Test
