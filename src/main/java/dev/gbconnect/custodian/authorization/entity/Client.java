@@ -151,6 +151,11 @@ public class Client {
         return kind == Kind.ADMIN ? !PUBLIC.equals(method) : authMethod.equals(method);
     }
 
+    /** Can a customer start a connection to it from our side (ESPI's data-custodian-initiated flow)? */
+    public boolean connectable() {
+        return kind == Kind.THIRD_PARTY && status == Status.ACTIVE && scopeSelectionUri != null;
+    }
+
     public boolean isPublic() {
         return PUBLIC.equals(authMethod);
     }

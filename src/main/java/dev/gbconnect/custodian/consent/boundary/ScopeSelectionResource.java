@@ -46,8 +46,7 @@ public class ScopeSelectionResource {
     @GET
     public Response select(@QueryParam("client_id") String clientId) {
         if (clientId == null) return list();
-        Client c = clients.find(clientId).filter(x -> x.kind() == Client.Kind.THIRD_PARTY && x.status() == Client.Status.ACTIVE
-                && x.scopeSelectionUri() != null).orElseThrow(() -> ApiException.page(Response.Status.NOT_FOUND, "Unknown application",
+        Client c = clients.find(clientId).filter(Client::connectable).orElseThrow(() -> ApiException.page(Response.Status.NOT_FOUND, "Unknown application",
                 "This application is not registered with us, or cannot be started from here."));
         StringBuilder target = new StringBuilder(c.scopeSelectionUri());
         char separator = c.scopeSelectionUri().contains("?") ? '&' : '?';
@@ -62,7 +61,7 @@ public class ScopeSelectionResource {
     private Response list() {
         StringBuilder items = new StringBuilder();
         for (Client c : clients.thirdParties()) {
-            if (c.status() != Client.Status.ACTIVE || c.scopeSelectionUri() == null) continue;
+            if (!c.connectable()) continue;
             String link = PublicUrl.path(uri, "oauth/scope-selection?client_id=" + URLEncoder.encode(c.id(), StandardCharsets.UTF_8));
             items.append("<li><a href=\"").append(escape(link)).append("\">").append(escape(c.name())).append("</a>")
                     .append(c.description() == null ? "" : " <span class=\"muted\">" + escape(c.description()) + "</span>").append("</li>\n");

@@ -2,9 +2,14 @@ package dev.gbconnect.custodian.portal.boundary;
 
 import static dev.gbconnect.custodian.platform.Html.escape;
 
+import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.platform.Html;
+import dev.gbconnect.custodian.portal.control.ConnectedApps;
 import dev.gbconnect.custodian.usage.control.UsageTotals.Series;
 import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -40,8 +45,10 @@ final class PortalPages {
         return Html.page(status, "Sign in", body);
     }
 
-    /** {@code portal} is the portal's own path, ending with a slash. */
-    static Response.ResponseBuilder usage(String name, List<Series> points, String portal, String csrf) {
+    /** {@code root} is the server's own path, ending with a slash. */
+    static Response.ResponseBuilder usage(String name, List<Series> points, List<ConnectedApps.App> apps, List<Client> connectable, String root,
+                                          String csrf) {
+        String portal = root + "portal/";
         StringBuilder body = new StringBuilder("<h1>Your energy use</h1>\n<p>Signed in as <strong>" + escape(name) + "</strong>.</p>\n");
         if (points.isEmpty()) body.append("<p>No usage data yet.</p>\n");
         for (Series s : points) {
@@ -62,6 +69,8 @@ final class PortalPages {
             body.append("</section>\n");
         }
         if (!points.isEmpty()) body.append(download(points, portal + "download"));
+        body.append(connected(apps, portal + "revoke", csrf));
+        body.append(connect(connectable, root));
         body.append("""
                 <form method="post" action="%s">
                 <input type="hidden" name="csrf" value="%s">
@@ -69,6 +78,47 @@ final class PortalPages {
                 </form>
                 """.formatted(escape(portal + "sign-out"), escape(csrf)));
         return Html.page(Response.Status.OK, "Your energy use", body.toString());
+    }
+
+    /** Every application the customer shared data with: what, which usage points, since and until, and Revoke. */
+    private static String connected(List<ConnectedApps.App> apps, String revoke, String csrf) {
+        StringBuilder html = new StringBuilder("<h2>Connected apps</h2>\n");
+        List<ConnectedApps.App> active = apps.stream().filter(ConnectedApps.App::active).toList();
+        if (active.isEmpty()) html.append("<p>No application can see your data.</p>\n");
+        for (ConnectedApps.App a : active) {
+            html.append("<section class=\"app\"><h3>").append(escape(a.application())).append("</h3>\n<ul>");
+            for (String w : a.sharing()) html.append("<li>").append(escape(w)).append("</li>");
+            html.append("</ul>\n<p class=\"muted\">").append(a.usagePoints().isEmpty() ? "" : "Sharing " + escape(String.join(", ", a.usagePoints())) + " · ")
+                    .append("since ").append(day(a.since())).append(a.until() == null ? ", until you revoke it" : ", until " + day(a.until())).append("</p>\n")
+                    .append("<form method=\"post\" action=\"").append(escape(revoke)).append("\"><input type=\"hidden\" name=\"csrf\" value=\"")
+                    .append(escape(csrf)).append("\"><input type=\"hidden\" name=\"authorization\" value=\"").append(escape(a.authorizationId()))
+                    .append("\"><button type=\"submit\">Revoke</button></form></section>\n");
+        }
+        List<ConnectedApps.App> ended = apps.stream().filter(a -> !a.active()).toList();
+        if (!ended.isEmpty()) {
+            html.append("<h3>History</h3>\n<ul class=\"history\">\n");
+            for (ConnectedApps.App a : ended) {
+                html.append("<li>").append(escape(a.application())).append(": ").append(day(a.since())).append(", ").append(escape(a.ended())).append("</li>\n");
+            }
+            html.append("</ul>\n");
+        }
+        return html.toString();
+    }
+
+    /** Registered applications the customer can start sharing with (ESPI's flow that starts at the data custodian). */
+    private static String connect(List<Client> clients, String root) {
+        if (clients.isEmpty()) return "";
+        StringBuilder html = new StringBuilder("<h2>Connect an application</h2>\n<ul class=\"connect\">\n");
+        for (Client c : clients) {
+            html.append("<li>").append(escape(c.name())).append(c.description() == null ? "" : " <span class=\"muted\">" + escape(c.description()) + "</span>")
+                    .append(" <a href=\"").append(escape(root + "oauth/scope-selection?client_id=" + URLEncoder.encode(c.id(), StandardCharsets.UTF_8)))
+                    .append("\">Connect</a></li>\n");
+        }
+        return html.append("</ul>\n").toString();
+    }
+
+    private static String day(Instant t) {
+        return t == null ? "" : t.toString().substring(0, 10);
     }
 
     /** Download My Data: which usage points, which days, which format; a plain GET form, the download is a file. */

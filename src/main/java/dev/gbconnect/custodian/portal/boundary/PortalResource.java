@@ -13,6 +13,7 @@ import dev.gbconnect.custodian.feed.control.UsageDocuments;
 import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.PasswordHash;
 import dev.gbconnect.custodian.platform.PublicUrl;
+import dev.gbconnect.custodian.portal.control.ConnectedApps;
 import dev.gbconnect.custodian.portal.control.PortalSessions;
 import dev.gbconnect.custodian.usage.control.UsageInventory;
 import dev.gbconnect.custodian.usage.control.UsageTotals;
@@ -74,6 +75,9 @@ public class PortalResource {
     @Inject
     UsageCsv csv;
 
+    @Inject
+    ConnectedApps apps;
+
     @Context
     UriInfo uri;
 
@@ -111,7 +115,7 @@ public class PortalResource {
         if (session.isEmpty()) return Response.seeOther(URI.create(PublicUrl.path(uri, "portal/sign-in"))).build();
         RetailCustomer customer = customers.find(session.get().customerId());
         return PortalPages.usage(customer.name() == null ? customer.username() : customer.name(), totals.ofCustomer(customer.id()),
-                PublicUrl.path(uri, "portal/"), session.get().csrf()).build();
+                apps.of(customer.id()), apps.connectable(), PublicUrl.path(uri, ""), session.get().csrf()).build();
     }
 
     /**
@@ -147,6 +151,21 @@ public class PortalResource {
         } catch (DateTimeParseException e) {
             throw ApiException.page(Response.Status.BAD_REQUEST, "Download My Data", "Choose a day for '" + name + "' (YYYY-MM-DD).");
         }
+    }
+
+    @POST
+    @Path("revoke")
+    @Operation(summary = "End one of the customer's connected apps: its tokens stop working on their next request")
+    public Response revoke(@FormParam("csrf") String csrf, @FormParam("authorization") String authorization, @CookieParam(SESSION_COOKIE) String token) {
+        Optional<PortalSessions.Session> session = sessions.find(token);
+        if (session.isEmpty()) return Response.seeOther(URI.create(PublicUrl.path(uri, "portal/sign-in"))).build();
+        if (!same(csrf, session.get().csrf())) {
+            throw ApiException.page(Response.Status.BAD_REQUEST, "Connected apps", "The page expired. Please go back, reload it and try again.");
+        }
+        if (!apps.revoke(session.get().customerId(), authorization)) {
+            throw ApiException.page(Response.Status.NOT_FOUND, "Connected apps", "That connection does not exist.");
+        }
+        return Response.seeOther(home()).build();
     }
 
     @POST

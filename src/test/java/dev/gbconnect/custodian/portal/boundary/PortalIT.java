@@ -8,13 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Atom;
 import dev.gbconnect.custodian.testsupport.Browser;
+import dev.gbconnect.custodian.testsupport.ConsentFlow;
 import dev.gbconnect.custodian.testsupport.Shared;
+import dev.gbconnect.custodian.testsupport.ThirdParties;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -150,6 +153,29 @@ class PortalIT {
         assertEquals(404, other.statusCode());
         assertEquals(missing.statusCode(), other.statusCode());
         assertEquals(303, http.send(HttpRequest.newBuilder(base.resolve(query + "xml")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    void connectedAppsWhenCustomerRevokesThenTheAppsTokenIsRefusedAndTheAppMovesToHistory() {
+        ThirdParties.Registered app = ThirdParties.confidential(admin, "http://127.0.0.1:9/cb");
+        Api.Reply offline = admin.postJson("admin/customers/" + customer + "/authorizations", "{\"client_id\":\"" + app.id() + "\",\"scope\":\""
+                + ThirdParties.SCOPE + "\",\"until\":\"" + LocalDate.now().plusMonths(2) + "\",\"reason\":\"asked by phone\"}");
+        String access = Api.withAuthorization(base, null).token(app.basic(), "grant_type=refresh_token&refresh_token="
+                + ConsentFlow.enc(offline.json().getString("refresh_token"))).json().getString("access_token");
+        Api asApp = Api.withAuthorization(base, "Bearer " + access);
+        assertEquals(200, asApp.get("espi/1_1/resource/ReadServiceStatus").status());
+
+        signIn("pass-" + username);
+        WebElement connected = browser.findElement(By.xpath("//section[@class='app'][h3='Test Energy App']"));
+        assertTrue(connected.getText().contains("Readings every 15 minutes."), connected.getText());
+        assertTrue(connected.getText().contains("until " + LocalDate.now().plusMonths(2).plusDays(1)), connected.getText());
+        WebElement connect = browser.findElement(By.xpath("//ul[@class='connect']/li[contains(., 'Test Energy App')]/a"));
+        assertTrue(connect.getAttribute("href").endsWith("oauth/scope-selection?client_id=" + app.id()), connect.getAttribute("href"));
+
+        Browser.submit(browser, connected.findElement(By.xpath(".//button[text()='Revoke']")));
+        assertEquals(401, asApp.get("espi/1_1/resource/ReadServiceStatus").status(), "the app's token stops at once");
+        assertTrue(browser.findElements(By.xpath("//section[@class='app'][h3='Test Energy App']")).isEmpty());
+        assertTrue(browser.findElement(By.cssSelector("ul.history")).getText().contains("Test Energy App"));
     }
 
     @Test

@@ -1,0 +1,73 @@
+package dev.gbconnect.custodian.portal.control;
+
+import dev.gbconnect.custodian.authorization.control.Authorizations;
+import dev.gbconnect.custodian.authorization.control.Clients;
+import dev.gbconnect.custodian.authorization.entity.Authorization;
+import dev.gbconnect.custodian.authorization.entity.Client;
+import dev.gbconnect.custodian.authorization.entity.EspiScope;
+import dev.gbconnect.custodian.usage.control.UsageInventory;
+import dev.gbconnect.custodian.usage.entity.UsagePoint;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The applications a customer has shared data with, in words a customer reads, and ending one of them. */
+@ApplicationScoped
+public class ConnectedApps {
+
+    /** One Authorization as the customer sees it; {@code active} false for ended and refused ones (the history). */
+    public record App(String authorizationId, String application, List<String> sharing, List<String> usagePoints, Instant since,
+                      Instant until, boolean active, String ended) {
+    }
+
+    @Inject
+    Authorizations authorizations;
+
+    @Inject
+    Clients clients;
+
+    @Inject
+    UsageInventory usage;
+
+    public List<App> of(String customerId) {
+        Map<String, String> points = usage.usagePoints(customerId).stream()
+                .collect(Collectors.toMap(UsagePoint::id, u -> u.title() == null || u.title().isBlank() ? u.id() : u.title()));
+        Instant now = Instant.now();
+        return authorizations.ofCustomer(customerId).stream().map(a -> new App(a.id(),
+                clients.find(a.clientId()).map(Client::name).orElse(a.clientId()), words(a.scope()),
+                a.usagePointIds().stream().map(id -> points.getOrDefault(id, id)).sorted().toList(), a.authorizedStart(), a.authorizedEnd(),
+                a.activeAt(now), ending(a, now))).toList();
+    }
+
+    /** Ends one of the customer's Authorizations; false when it is not theirs or does not exist, which look alike. */
+    @Transactional
+    public boolean revoke(String customerId, String authorizationId) {
+        Authorization a = authorizations.find(authorizationId).filter(x -> customerId.equals(x.customerId())).orElse(null);
+        if (a == null) return false;
+        a.revoke("revoked by the customer in the portal", Instant.now());
+        return true;
+    }
+
+    /** Third parties a customer may start a connection to from the portal. */
+    public List<Client> connectable() {
+        return clients.thirdParties().stream().filter(Client::connectable).toList();
+    }
+
+    private static List<String> words(String scope) {
+        try {
+            return EspiScope.parse(scope).inPlainWords();
+        } catch (IllegalArgumentException e) {
+            return List.of(scope);
+        }
+    }
+
+    private static String ending(Authorization a, Instant now) {
+        if (a.status() == Authorization.DENIED) return "you declined";
+        if (a.status() == Authorization.REVOKED) return a.endReason() == null ? "ended" : a.endReason();
+        return a.activeAt(now) ? null : "ended on the day you chose";
+    }
+}
