@@ -190,6 +190,17 @@ class PortalIT {
     }
 
     @Test
+    void portalWhenPhoneWidthThenNothingOverflows() {
+        browser.quit();
+        browser = Browser.start(false, 360, 800);
+        signIn("pass-" + username);
+        Number scrollWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth");
+        Number clientWidth = (Number) browser.executeScript("return document.documentElement.clientWidth");
+        assertTrue(scrollWidth.intValue() <= clientWidth.intValue(), scrollWidth + " > " + clientWidth);
+        assertTrue(browser.findElement(By.xpath("//button[text()='Download']")).isDisplayed());
+    }
+
+    @Test
     void signInWhenTwiceThenANewSessionIdEachTime() {
         signIn("pass-" + username);
         String first = browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue();
@@ -202,13 +213,12 @@ class PortalIT {
     @Test
     void pagesWhenFetchedThenSafeHeadersAndAForgedSignInIsRefused() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        for (String path : List.of("portal/sign-in", "portal")) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
-            if (path.equals("portal")) {
-                assertEquals(303, r.statusCode());
-                continue;
-            }
-            assertEquals(200, r.statusCode());
+        signIn("pass-" + username);
+        String cookie = PortalResource.SESSION_COOKIE + "=" + browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue();
+        assertEquals(303, http.send(HttpRequest.newBuilder(base.resolve("portal")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        for (String path : List.of("portal/sign-in", "portal", "portal/download?format=xml")) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(path)).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(path.contains("download") ? 400 : 200, r.statusCode(), path);
             String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
             assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("default-src 'none'"), csp);
             assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""));
