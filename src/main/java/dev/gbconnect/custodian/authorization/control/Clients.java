@@ -66,6 +66,32 @@ public class Clients {
         return new Registered(client, client.isPublic() ? null : addSecret(client, PasswordHash.newSecret(), true));
     }
 
+    /**
+     * A customer's own client for the password grant, created in the portal: confidential, password and
+     * refresh_token only, the personal scope ceiling, good for its owner's username alone.
+     */
+    public Registered personal(String customerId, String name, String scope) {
+        text("name", name, 256, true);
+        Registration r = new Registration(name.strip(), List.of(), List.of("password", "refresh_token"), List.of(scope), Client.SECRET_BASIC,
+                null, null, "personal API access", null, null, null, null, null, null, List.of());
+        Client client = Client.personal(UUID.randomUUID().toString(), customerId, r, Instant.now());
+        em.persist(client);
+        return new Registered(client, addSecret(client, PasswordHash.newSecret(), true));
+    }
+
+    public List<Client> personalOf(String customerId) {
+        return em.createNamedQuery(Client.OWNED_BY, Client.class).setParameter("owner", customerId).setParameter("active", Client.Status.ACTIVE)
+                .getResultList();
+    }
+
+    /** Ends a customer's own client (its tokens stop at once); false when it is not theirs, which looks like absent. */
+    public boolean endPersonal(String customerId, String clientId) {
+        Client c = clientId == null ? null : em.find(Client.class, clientId);
+        if (c == null || !customerId.equals(c.owner())) return false;
+        c.status(Client.Status.REVOKED, Instant.now());
+        return true;
+    }
+
     /** {@code byAdmin} false: the client updates itself, and cannot give itself the password grant. */
     public Client update(String id, Registration request, boolean byAdmin) {
         Client client = thirdParty(id);

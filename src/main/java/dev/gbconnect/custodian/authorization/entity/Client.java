@@ -21,11 +21,14 @@ import java.util.Objects;
 @Entity
 @Table(name = "OAUTH_CLIENT")
 @NamedQuery(name = Client.BY_KIND, query = "SELECT c FROM Client c WHERE c.kind = :kind ORDER BY c.issuedAt, c.id")
+@NamedQuery(name = Client.OWNED_BY, query = "SELECT c FROM Client c WHERE c.owner = :owner AND c.status = :active ORDER BY c.issuedAt, c.id")
 public class Client {
 
     public static final String BY_KIND = "Client.byKind";
+    public static final String OWNED_BY = "Client.ownedBy";
 
-    public enum Kind { ADMIN, THIRD_PARTY }
+    /** PERSONAL: a customer's own script client, created in the portal, good for the password grant of its owner only. */
+    public enum Kind { ADMIN, THIRD_PARTY, PERSONAL }
 
     /** ACTIVE clients get and use tokens; SUSPENDED ones can be reactivated; REVOKED is final. */
     public enum Status { ACTIVE, SUSPENDED, REVOKED }
@@ -94,6 +97,10 @@ public class Client {
     @Column(name = "CONTACTS", length = 2048)
     private List<String> contacts;
 
+    /** The customer a PERSONAL client belongs to; null for every other kind. */
+    @Column(name = "OWNER_CUSTOMER_ID", length = 36)
+    private String owner;
+
     @Column(name = "ISSUED_AT", nullable = false)
     private Instant issuedAt;
 
@@ -109,6 +116,13 @@ public class Client {
         this.status = Status.ACTIVE;
         this.issuedAt = now;
         register(registration, now);
+    }
+
+    /** A customer's own client for their scripts. */
+    public static Client personal(String id, String ownerCustomerId, Registration registration, Instant now) {
+        Client c = new Client(id, Kind.PERSONAL, registration, now);
+        c.owner = Objects.requireNonNull(ownerCustomerId);
+        return c;
     }
 
     /** Replaces everything the client registered; the id, kind, status and secrets stay. */
@@ -162,6 +176,7 @@ public class Client {
 
     public String id() { return id; }
     public Kind kind() { return kind; }
+    public String owner() { return owner; }
     public Status status() { return status; }
     public String name() { return name; }
     public String description() { return description; }

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and a deliberate exception to RFC 9700 §2.4. Mitigations: only clients the utility enabled for it; a token
  * reads only the customer's own usage points, within one of the client's registered scopes; every failure counts
  * against the username (a lock answered exactly like a wrong password) and against the client (429 with
- * Retry-After); refresh tokens rotate.
+ * Retry-After); refresh tokens rotate. A customer's personal client (created in the portal) works for its owner only.
  */
 @ApplicationScoped
 public class PasswordGrant implements Grant {
@@ -69,10 +69,12 @@ public class PasswordGrant implements Grant {
         if (!client.scopes().contains(scope)) throw TokenRequest.invalidScope("scope must be one of the ESPI scopes this client registered");
         String username = request.required("username");
         String password = request.required("password");
-        RetailCustomer customer = customers.authenticate(username, password).orElseThrow(() -> {
-            throttle.failed(key, clientPolicy);
-            return TokenRequest.invalidGrant("wrong username or password");
-        });
+        // A customer's personal client speaks for its owner alone; anyone else's credentials fail like wrong ones.
+        RetailCustomer customer = customers.authenticate(username, password)
+                .filter(c -> client.kind() != Client.Kind.PERSONAL || c.id().equals(client.owner())).orElseThrow(() -> {
+                    throttle.failed(key, clientPolicy);
+                    return TokenRequest.invalidGrant("wrong username or password");
+                });
         Set<String> own = new LinkedHashSet<>();
         for (UsagePoint u : usage.usagePoints(customer.id())) own.add(u.id());
         Authorization a = authorizations.ofOwner(client.id(), customer.id(), scope, own);

@@ -46,8 +46,8 @@ final class PortalPages {
     }
 
     /** {@code root} is the server's own path, ending with a slash. */
-    static Response.ResponseBuilder usage(String name, List<Series> points, List<ConnectedApps.App> apps, List<Client> connectable, String root,
-                                          String csrf) {
+    static Response.ResponseBuilder usage(String name, List<Series> points, List<ConnectedApps.App> apps, List<Client> connectable,
+                                          List<Client> personal, String root, String csrf) {
         String portal = root + "portal/";
         StringBuilder body = new StringBuilder("<h1>Your energy use</h1>\n<p>Signed in as <strong>" + escape(name) + "</strong>.</p>\n");
         if (points.isEmpty()) body.append("<p>No usage data yet.</p>\n");
@@ -71,6 +71,7 @@ final class PortalPages {
         if (!points.isEmpty()) body.append(download(points, portal + "download"));
         body.append(connected(apps, portal + "revoke", csrf));
         body.append(connect(connectable, root));
+        body.append(apiAccess(personal, portal + "api-access", csrf));
         body.append("""
                 <form method="post" action="%s">
                 <input type="hidden" name="csrf" value="%s">
@@ -115,6 +116,40 @@ final class PortalPages {
                     .append("\">Connect</a></li>\n");
         }
         return html.append("</ul>\n").toString();
+    }
+
+    /** Personal API access: the customer's own clients for scripts, and a form for a new one. */
+    private static String apiAccess(List<Client> personal, String action, String csrf) {
+        StringBuilder html = new StringBuilder("<h2>Personal API access</h2>\n<p>For your own scripts: a client id and secret that sign in as you"
+                + " (the password grant) and read only your data.</p>\n<ul class=\"api-access\">\n");
+        for (Client c : personal) {
+            html.append("<li>").append(escape(c.name())).append(" <span class=\"muted\">").append(escape(c.id())).append(", since ").append(day(c.issuedAt()))
+                    .append("</span><form method=\"post\" action=\"").append(escape(action + "/delete")).append("\">").append(hidden("csrf", csrf))
+                    .append(hidden("client", c.id())).append("<button type=\"submit\">Delete</button></form></li>\n");
+        }
+        return html.append("</ul>\n<form method=\"post\" action=\"").append(escape(action)).append("\">").append(hidden("csrf", csrf))
+                .append("<label for=\"api-name\">Name of the new access</label><input type=\"text\" id=\"api-name\" name=\"name\" maxlength=\"256\" value=\"My script\">")
+                .append("<button type=\"submit\">Create API access</button></form>\n").toString();
+    }
+
+    /** The one page that shows a new secret, with a request to copy that uses it. */
+    static Response.ResponseBuilder newApiAccess(Client client, String secret, String username, String base) {
+        String body = """
+                <h1>Your new API access</h1>
+                <p class="error" role="alert">Copy the secret now: it is shown only once. We keep only a hash of it.</p>
+                <p>Client id: <code id="client-id">%s</code></p>
+                <p>Client secret: <code id="client-secret">%s</code></p>
+                <p>Get a token (your password is asked for, and sent only to us):</p>
+                <pre id="example">curl -s -u '%s:%s' -d grant_type=password -d username='%s' --data-urlencode password="$(read -rsp 'Password: ' p; echo "$p")" %soauth/token</pre>
+                <p>The answer's <code>resourceURI</code> is your data as Green Button XML; read it with the access token. A ready script is in the
+                large-customer guide (<code>docs/large-customer-guide.md</code>).</p>
+                <p><a href="%sportal">Back to your energy use</a></p>
+                """.formatted(escape(client.id()), escape(secret), escape(client.id()), escape(secret), escape(username), escape(base), escape(base));
+        return Html.page(Response.Status.OK, "Your new API access", body);
+    }
+
+    private static String hidden(String name, String value) {
+        return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + escape(value) + "\">";
     }
 
     private static String day(Instant t) {

@@ -1,5 +1,6 @@
 package dev.gbconnect.custodian.portal.boundary;
 
+import dev.gbconnect.custodian.authorization.control.Clients;
 import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import dev.gbconnect.custodian.feed.control.AtomBody;
@@ -115,7 +116,7 @@ public class PortalResource {
         if (session.isEmpty()) return Response.seeOther(URI.create(PublicUrl.path(uri, "portal/sign-in"))).build();
         RetailCustomer customer = customers.find(session.get().customerId());
         return PortalPages.usage(customer.name() == null ? customer.username() : customer.name(), totals.ofCustomer(customer.id()),
-                apps.of(customer.id()), apps.connectable(), PublicUrl.path(uri, ""), session.get().csrf()).build();
+                apps.of(customer.id()), apps.connectable(), apps.personal(customer.id()), PublicUrl.path(uri, ""), session.get().csrf()).build();
     }
 
     /**
@@ -153,16 +154,39 @@ public class PortalResource {
         }
     }
 
+    /** Personal API access: a new client for the customer's own scripts; its secret is on this page and nowhere else. */
+    @POST
+    @Path("api-access")
+    @Operation(summary = "Create a personal client for the password grant; the answer shows its secret once")
+    public Response createApiAccess(@FormParam("csrf") String csrf, @FormParam("name") String name, @CookieParam(SESSION_COOKIE) String token) {
+        PortalSessions.Session session = signedIn(token, csrf, "Personal API access");
+        RetailCustomer customer = customers.find(session.customerId());
+        Clients.Registered created = apps.createPersonal(customer.id(), name == null || name.isBlank() ? "My script" : name);
+        return PortalPages.newApiAccess(created.client(), created.secret().secret(), customer.username(), PublicUrl.base(uri).toString()).build();
+    }
+
+    @POST
+    @Path("api-access/delete")
+    public Response deleteApiAccess(@FormParam("csrf") String csrf, @FormParam("client") String client, @CookieParam(SESSION_COOKIE) String token) {
+        PortalSessions.Session session = signedIn(token, csrf, "Personal API access");
+        if (!apps.endPersonal(session.customerId(), client)) throw ApiException.page(Response.Status.NOT_FOUND, "Personal API access", "That access does not exist.");
+        return Response.seeOther(home()).build();
+    }
+
+    /** The session of a form post whose token matches; a signed-out or forged post is refused with a page. */
+    private PortalSessions.Session signedIn(String token, String csrf, String title) {
+        PortalSessions.Session s = sessions.find(token).orElseThrow(() -> ApiException.page(Response.Status.UNAUTHORIZED, title,
+                "You are signed out. Please sign in again."));
+        if (!same(csrf, s.csrf())) throw ApiException.page(Response.Status.BAD_REQUEST, title, "The page expired. Please go back, reload it and try again.");
+        return s;
+    }
+
     @POST
     @Path("revoke")
     @Operation(summary = "End one of the customer's connected apps: its tokens stop working on their next request")
     public Response revoke(@FormParam("csrf") String csrf, @FormParam("authorization") String authorization, @CookieParam(SESSION_COOKIE) String token) {
-        Optional<PortalSessions.Session> session = sessions.find(token);
-        if (session.isEmpty()) return Response.seeOther(URI.create(PublicUrl.path(uri, "portal/sign-in"))).build();
-        if (!same(csrf, session.get().csrf())) {
-            throw ApiException.page(Response.Status.BAD_REQUEST, "Connected apps", "The page expired. Please go back, reload it and try again.");
-        }
-        if (!apps.revoke(session.get().customerId(), authorization)) {
+        PortalSessions.Session session = signedIn(token, csrf, "Connected apps");
+        if (!apps.revoke(session.customerId(), authorization)) {
             throw ApiException.page(Response.Status.NOT_FOUND, "Connected apps", "That connection does not exist.");
         }
         return Response.seeOther(home()).build();

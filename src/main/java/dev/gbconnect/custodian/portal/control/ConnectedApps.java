@@ -10,12 +10,13 @@ import dev.gbconnect.custodian.usage.entity.UsagePoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The applications a customer has shared data with, in words a customer reads, and ending one of them. */
+/** The applications a customer has shared data with, in words a customer reads, and the customer's own API clients. */
 @ApplicationScoped
 public class ConnectedApps {
 
@@ -32,6 +33,11 @@ public class ConnectedApps {
 
     @Inject
     UsageInventory usage;
+
+    /** What a personal client may read at most: the customer's own usage data, every interval, all history. */
+    @Inject
+    @ConfigProperty(name = "custodian.portal.personal-scope", defaultValue = "FB=1_3_4_5_12_13_14_15_16_18_19")
+    String personalScope;
 
     public List<App> of(String customerId) {
         Map<String, String> points = usage.usagePoints(customerId).stream()
@@ -50,6 +56,21 @@ public class ConnectedApps {
         if (a == null) return false;
         a.revoke("revoked by the customer in the portal", Instant.now());
         return true;
+    }
+
+    /** The customer's own API clients (personal access for scripts), newest last. */
+    public List<Client> personal(String customerId) {
+        return clients.personalOf(customerId);
+    }
+
+    @Transactional
+    public Clients.Registered createPersonal(String customerId, String name) {
+        return clients.personal(customerId, name, personalScope);
+    }
+
+    @Transactional
+    public boolean endPersonal(String customerId, String clientId) {
+        return clients.endPersonal(customerId, clientId);
     }
 
     /** Third parties a customer may start a connection to from the portal. */

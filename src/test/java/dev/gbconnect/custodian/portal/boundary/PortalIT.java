@@ -179,6 +179,36 @@ class PortalIT {
     }
 
     @Test
+    void personalApiAccessWhenCreatedThenItsOwnerReadsOwnDataWithThePasswordGrantAndDeletingStopsIt() {
+        signIn("pass-" + username);
+        WebElement name = browser.findElement(By.id("api-name"));
+        name.clear();
+        name.sendKeys("Nightly export");
+        Browser.submit(browser, browser.findElement(By.xpath("//button[text()='Create API access']")));
+        String id = browser.findElement(By.id("client-id")).getText(), secret = browser.findElement(By.id("client-secret")).getText();
+        assertTrue(browser.findElement(By.id("example")).getText().contains("grant_type=password"));
+
+        Api.Reply token = Api.withAuthorization(base, null).token(Api.basic(id, secret), "grant_type=password&username=" + username + "&password=pass-" + username);
+        assertEquals(200, token.status(), token.body());
+        Api mine = Api.withAuthorization(base, "Bearer " + token.json().getString("access_token"));
+        Api.Reply data = mine.get(token.json().getString("resourceURI").substring(base.toString().length()));
+        assertEquals(1340, Atom.valid(data.body()).count("//espi:IntervalReading"), "all of the owner's readings");
+
+        String other = "other-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.newCustomer(other);
+        Api.Reply borrowed = Api.withAuthorization(base, null).token(Api.basic(id, secret), "grant_type=password&username=" + other + "&password=pass-" + other);
+        assertEquals(400, borrowed.status());
+        assertEquals("invalid_grant", borrowed.json().getString("error"), "another customer's right password fails like a wrong one");
+
+        browser.get(base.resolve("portal").toString());
+        WebElement listed = browser.findElement(By.xpath("//ul[@class='api-access']/li[contains(., 'Nightly export')]"));
+        assertFalse(browser.getPageSource().contains(secret), "the secret is never shown again");
+        Browser.submit(browser, listed.findElement(By.xpath(".//button[text()='Delete']")));
+        assertEquals(401, mine.get("espi/1_1/resource/ReadServiceStatus").status(), "deleting the access stops its tokens");
+        assertTrue(browser.findElements(By.xpath("//ul[@class='api-access']/li")).isEmpty());
+    }
+
+    @Test
     void signInWhenPasswordWrongOrUserUnknownThenTheSameMessageAndNoSession() {
         signIn("wrong-password");
         String wrong = browser.findElement(By.cssSelector("p.error")).getText();
