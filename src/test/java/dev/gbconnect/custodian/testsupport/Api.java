@@ -55,8 +55,8 @@ public final class Api {
     }
 
     /** A form-encoded POST with the given Authorization header (or none), as the OAuth endpoints take it. */
-    public Reply postForm(String path, String authorization, String form) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(1))
+    public Reply postForm(String path, String authorization, String form, String... headers) {
+        HttpRequest.Builder b = headers(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(1)), headers)
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
         return send(authorization == null ? b : b.header("Authorization", authorization));
     }
@@ -110,13 +110,13 @@ public final class Api {
 
     /** A GET with extra headers, given as name, value, name, value… */
     public Reply get(String path, String... headers) {
-        return send(request(path).headers(headers).GET());
+        return send(headers(request(path), headers).GET());
     }
 
     /** A GET whose body is kept as bytes (a compressed answer, say). */
     public HttpResponse<byte[]> getBytes(String path, String... headers) {
         try {
-            return http.send(request(path).headers(headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(headers(request(path), headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -171,6 +171,11 @@ public final class Api {
         Reply r = get("admin/customers/" + customerId + "/usage-points");
         if (r.status() != 200) throw new IllegalStateException(r.status() + " " + r.body());
         return r.array();
+    }
+
+    /** The JDK refuses an empty header list, so none means no call. */
+    private static HttpRequest.Builder headers(HttpRequest.Builder b, String... headers) {
+        return headers.length == 0 ? b : b.headers(headers);
     }
 
     private HttpRequest.Builder request(String path) {

@@ -172,6 +172,19 @@ class PortalIT {
         WebElement connect = browser.findElement(By.xpath("//ul[@class='connect']/li[contains(., 'Test Energy App')]/a"));
         assertTrue(connect.getAttribute("href").endsWith("oauth/scope-selection?client_id=" + app.id()), connect.getAttribute("href"));
 
+        String csrf = connected.findElement(By.name("csrf")).getAttribute("value");
+        String cookie = PortalResource.SESSION_COOKIE + "=" + browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue();
+        String strangers = admin.newCustomer("stranger-" + UUID.randomUUID().toString().substring(0, 8));
+        admin.upload(strangers, Shared.sample("datasdk/Gas.xml"));
+        Api.Reply theirs = admin.postJson("admin/customers/" + strangers + "/authorizations", "{\"client_id\":\"" + app.id() + "\",\"scope\":\""
+                + ThirdParties.SCOPE + "\",\"until\":\"" + LocalDate.now().plusMonths(2) + "\",\"reason\":\"asked by phone\"}");
+        String theirAuthorization = theirs.json().getString("authorizationURI").replaceAll(".*/", "");
+        for (String id : List.of(theirAuthorization, UUID.randomUUID().toString())) {
+            Api.Reply r = Api.withAuthorization(base, null).postForm("portal/revoke", null, "csrf=" + csrf + "&authorization=" + id, "Cookie", cookie);
+            assertEquals(404, r.status(), "another customer's connection answers like a missing one");
+        }
+        assertEquals("active", admin.get("admin/customers/" + strangers + "/authorizations").array().getJsonObject(0).getString("status"));
+
         Browser.submit(browser, connected.findElement(By.xpath(".//button[text()='Revoke']")));
         assertEquals(401, asApp.get("espi/1_1/resource/ReadServiceStatus").status(), "the app's token stops at once");
         assertTrue(browser.findElements(By.xpath("//section[@class='app'][h3='Test Energy App']")).isEmpty());
