@@ -26,6 +26,14 @@ public final class Html {
             """;
     private static final String STYLE_HASH = "'sha256-" + Base64.getEncoder().encodeToString(PasswordHash.sha256(STYLE)) + "'";
 
+    /** The labelled username and password inputs and the submit button of every sign-in form. */
+    public static final String SIGN_IN_FIELDS = """
+            <label for="username">Username</label>
+            <input type="text" id="username" name="username" autocomplete="username" required>
+            <label for="password">Password</label>
+            <input type="password" id="password" name="password" autocomplete="current-password" required>
+            <button type="submit" class="primary">Sign in</button>""";
+
     private Html() {
     }
 

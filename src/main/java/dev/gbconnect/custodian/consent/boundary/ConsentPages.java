@@ -29,13 +29,9 @@ final class ConsentPages {
                 %s
                 <form method="post" action="%s">
                 <input type="hidden" name="request" value="%s">
-                <label for="username">Username</label>
-                <input type="text" id="username" name="username" autocomplete="username" required>
-                <label for="password">Password</label>
-                <input type="password" id="password" name="password" autocomplete="current-password" required>
-                <button type="submit" class="primary">Sign in</button>
+                %s
                 </form>
-                """.formatted(escape(c.name()), problem(problem), escape(action), escape(p.handle()));
+                """.formatted(escape(c.name()), problem(problem), escape(action), escape(p.handle()), Html.SIGN_IN_FIELDS);
         return Html.page(Response.Status.OK, "Sign in", body);
     }
 

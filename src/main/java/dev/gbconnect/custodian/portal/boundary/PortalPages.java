@@ -35,13 +35,10 @@ final class PortalPages {
                 %s
                 <form method="post" action="%s">
                 <input type="hidden" name="csrf" value="%s">
-                <label for="username">Username</label>
-                <input type="text" id="username" name="username" autocomplete="username" required>
-                <label for="password">Password</label>
-                <input type="password" id="password" name="password" autocomplete="current-password" required>
-                <button type="submit" class="primary">Sign in</button>
+                %s
                 </form>
-                """.formatted(problem == null ? "" : "<p class=\"error\" role=\"alert\">" + escape(problem) + "</p>", escape(action), escape(csrf));
+                """.formatted(problem == null ? "" : "<p class=\"error\" role=\"alert\">" + escape(problem) + "</p>", escape(action), escape(csrf),
+                Html.SIGN_IN_FIELDS);
         return Html.page(status, "Sign in", body);
     }
 
