@@ -38,7 +38,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The token endpoint (RFC 6749 §3.2): guards, then one {@link Grant} per grant type. Form-encoded bodies, and
  * JSON bodies as several utility APIs accept. One transaction per request. Application-scoped, with the request's
  * parts as parameters: a request-scoped resource cost a CDI instance, its injection and its interceptor chain
- * on every grant (about a sixth of a client_credentials grant's CPU).
+ * on every grant (a tenth to a seventh of a client_credentials grant's CPU).
  */
 @Path("oauth/token")
 @ApplicationScoped
