@@ -25,11 +25,12 @@ public class Authorizations {
     /**
      * A back-office client's access for one scope, shared by all its client_credentials tokens so that a busy
      * client does not leave an Authorization per token behind. Two instances may race to create it; both rows
-     * are valid, and later grants pick the oldest.
+     * are valid, and later grants pick the oldest. No setMaxResults: there are one or two rows, and a row limit
+     * makes EclipseLink prepare the named query again on every call.
      */
     public Authorization standing(String clientId, String scope) {
         List<Authorization> found = em.createNamedQuery(Authorization.STANDING, Authorization.class)
-                .setParameter("client", clientId).setParameter("scope", scope).setMaxResults(1).getResultList();
+                .setParameter("client", clientId).setParameter("scope", scope).getResultList();
         if (!found.isEmpty()) return found.get(0);
         Authorization a = new Authorization(UUID.randomUUID().toString(), clientId, "client_credentials", scope, Authorization.ACTIVE, Instant.now());
         em.persist(a);

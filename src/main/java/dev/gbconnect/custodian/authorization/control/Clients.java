@@ -46,14 +46,17 @@ public class Clients {
 
     /**
      * The active client these credentials prove, or empty. {@code secret} is null for a public client, which
-     * proves nothing and is only named; {@code method} is how the request authenticated.
+     * proves nothing and is only named; {@code method} is how the request authenticated. The client and its
+     * secrets come in one query: every grant starts here.
      */
     public Optional<Client> authenticate(String id, String secret, String method) {
-        Client client = em.find(Client.class, id);
-        if (client == null || client.status() != Client.Status.ACTIVE || !client.accepts(method)) return Optional.empty();
+        List<Object[]> rows = em.createNamedQuery(Client.WITH_SECRETS, Object[].class).setParameter("id", id).getResultList();
+        if (rows.isEmpty()) return Optional.empty();
+        Client client = (Client) rows.get(0)[0];
+        if (client.status() != Client.Status.ACTIVE || !client.accepts(method)) return Optional.empty();
         if (client.isPublic()) return Optional.of(client);
-        for (ClientSecret s : activeSecrets(id)) {
-            if (PasswordHash.verify(secret, s.hash())) return Optional.of(client);
+        for (Object[] row : rows) {
+            if (row[1] != null && PasswordHash.verify(secret, (String) row[1])) return Optional.of(client);
         }
         return Optional.empty();
     }

@@ -22,10 +22,14 @@ import java.util.Objects;
 @Table(name = "OAUTH_CLIENT")
 @NamedQuery(name = Client.BY_KIND, query = "SELECT c FROM Client c WHERE c.kind = :kind ORDER BY c.issuedAt, c.id")
 @NamedQuery(name = Client.OWNED_BY, query = "SELECT c FROM Client c WHERE c.owner = :owner AND c.status = :active ORDER BY c.issuedAt, c.id")
+@NamedQuery(name = Client.WITH_SECRETS, query = "SELECT c, s.hash FROM Client c LEFT JOIN ClientSecret s ON s.clientId = c.id AND s.revokedAt IS NULL"
+        + " WHERE c.id = :id")
 public class Client {
 
     public static final String BY_KIND = "Client.byKind";
     public static final String OWNED_BY = "Client.ownedBy";
+    /** The client with the hash of each active secret, one row per secret (one row with a null hash if none). */
+    public static final String WITH_SECRETS = "Client.withSecrets";
 
     /** PERSONAL: a customer's own script client, created in the portal, good for the password grant of its owner only. */
     public enum Kind { ADMIN, THIRD_PARTY, PERSONAL }

@@ -6,6 +6,7 @@ import dev.gbconnect.custodian.oauth.entity.RefreshToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,15 +30,16 @@ public class RefreshTokenGrant implements Grant {
     @Override
     public Tokens.Issued grant(TokenRequest request) {
         if (!request.client().allows(type())) throw Grant.unauthorized(request.client(), type());
-        RefreshToken token = tokens.refreshToken(request.required("refresh_token"))
-                .filter(t -> t.clientId().equals(request.clientId()))
+        Tokens.Presented presented = tokens.refreshToken(request.required("refresh_token"))
+                .filter(p -> p.token().clientId().equals(request.clientId()))
                 .orElseThrow(() -> TokenRequest.invalidGrant("the refresh token is unknown or was issued to another client"));
+        RefreshToken token = presented.token();
         if (token.state() == RefreshToken.State.ROTATED) throw reused(token);
         Instant now = Instant.now();
         if (token.state() == RefreshToken.State.REVOKED || !now.isBefore(token.expiresAt())) {
             throw TokenRequest.invalidGrant("the refresh token has expired or was revoked");
         }
-        Authorization a = authorizations.find(token.authorizationId()).filter(x -> x.activeAt(now))
+        Authorization a = Optional.ofNullable(presented.authorization()).filter(x -> x.activeAt(now))
                 .orElseThrow(() -> TokenRequest.invalidGrant("the authorization behind this refresh token has ended"));
         String scope = narrowed(token.scope(), request.parameter("scope"));
         if (!tokens.rotate(token)) throw reused(token);

@@ -89,8 +89,14 @@ public class Tokens {
                 t.issuedAt(), t.expiresAt()));
     }
 
-    public Optional<RefreshToken> refreshToken(String token) {
-        return Optional.ofNullable(em.find(RefreshToken.class, hash(token)));
+    /** A presented refresh token and its Authorization, null when that is gone. */
+    public record Presented(RefreshToken token, Authorization authorization) {
+    }
+
+    /** One query for both: every refresh grant needs the two. */
+    public Optional<Presented> refreshToken(String token) {
+        return em.createNamedQuery(RefreshToken.WITH_AUTHORIZATION, Object[].class).setParameter("hash", hash(token)).getResultList().stream()
+                .findFirst().map(row -> new Presented((RefreshToken) row[0], (Authorization) row[1]));
     }
 
     /** Retires a refresh token; false when another request retired it first (then it was presented twice). */

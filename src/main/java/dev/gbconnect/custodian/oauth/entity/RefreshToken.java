@@ -18,9 +18,13 @@ import java.time.Instant;
 @Entity
 @Table(name = "REFRESH_TOKEN", indexes = @Index(name = "REFRESH_TOKEN_EXPIRES", columnList = "EXPIRES_AT"))
 @NamedQuery(name = RefreshToken.ROTATE, query = "UPDATE RefreshToken r SET r.state = :rotated WHERE r.hash = :hash AND r.state = :active")
+@NamedQuery(name = RefreshToken.WITH_AUTHORIZATION, query = "SELECT r, a FROM RefreshToken r LEFT JOIN Authorization a ON a.id = r.authorizationId"
+        + " WHERE r.hash = :hash")
 public class RefreshToken {
 
     public static final String ROTATE = "RefreshToken.rotate";
+    /** The token and its Authorization (null if there is none), which the refresh grant reads together. */
+    public static final String WITH_AUTHORIZATION = "RefreshToken.withAuthorization";
 
     public enum State { ACTIVE, ROTATED, REVOKED }
 
