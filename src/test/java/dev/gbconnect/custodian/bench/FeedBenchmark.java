@@ -190,16 +190,17 @@ public final class FeedBenchmark {
             out.flush();
             InputStream in = s.getInputStream();
             byte[] buffer = new byte[1 << 16];
-            byte[] tail = new byte[0];
+            // The last bytes seen, to check the document ended; kept without copying what was read.
+            byte[] tail = new byte[64];
             long total = 0;
             for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
                 if (total == 0 && !new String(buffer, 0, 12, StandardCharsets.ISO_8859_1).endsWith("200")) {
                     throw new IllegalStateException(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
                 }
                 total += n;
-                byte[] joined = Arrays.copyOf(tail, tail.length + n);
-                System.arraycopy(buffer, 0, joined, tail.length, n);
-                tail = Arrays.copyOfRange(joined, Math.max(0, joined.length - 64), joined.length);
+                int keep = Math.min(n, tail.length);
+                System.arraycopy(tail, keep, tail, 0, tail.length - keep);
+                System.arraycopy(buffer, n - keep, tail, tail.length - keep, keep);
             }
             if (!new String(tail, StandardCharsets.ISO_8859_1).contains("</feed>")) throw new IllegalStateException("feed cut short");
             return total;
@@ -222,8 +223,8 @@ public final class FeedBenchmark {
                 int k = 0;
                 try (KeepAlive connection = new KeepAlive(server.base())) {
                     for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
-                        KeepAlive.Reply r = connection.send("GET", "/" + path, "Authorization: " + sub.bearer + "\r\n", null);
-                        if (r.status() != 200 || !r.body().contains("<IntervalBlock")) throw new IllegalStateException(r.status() + " " + r.body());
+                        KeepAlive.Reply r = connection.discard("/" + path, "Authorization: " + sub.bearer + "\r\n");
+                        if (r.status() != 200 || r.bytes() < 100_000) throw new IllegalStateException(r.status() + ", " + r.bytes() + " bytes");
                         if (now >= measureFrom && k < mine.length) {
                             mine[k++] = System.nanoTime() - now;
                             count.incrementAndGet();

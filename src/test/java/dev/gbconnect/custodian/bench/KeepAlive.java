@@ -17,7 +17,8 @@ import java.util.Locale;
  */
 final class KeepAlive implements AutoCloseable {
 
-    record Reply(int status, String body) {
+    /** {@code body} is empty when the request was sent with {@link #discard}; {@code bytes} counts what was read. */
+    record Reply(int status, String body, long bytes) {
     }
 
     private final URI base;
@@ -41,6 +42,15 @@ final class KeepAlive implements AutoCloseable {
 
     /** One request; {@code headers} as "Name: value" lines; {@code body} null for none. */
     Reply send(String method, String path, String headers, String body) throws IOException {
+        return exchange(method, path, headers, body, true);
+    }
+
+    /** A GET whose answer is read to the end and dropped, so that measuring big answers costs the client little. */
+    Reply discard(String path, String headers) throws IOException {
+        return exchange("GET", path, headers, null, false);
+    }
+
+    private Reply exchange(String method, String path, String headers, String body, boolean keep) throws IOException {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         String head = method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\n" + headers
                 + (body == null ? "" : "Content-Length: " + content.length + "\r\n") + "\r\n";
@@ -58,20 +68,28 @@ final class KeepAlive implements AutoCloseable {
             else if (lower.startsWith("connection:") && lower.contains("close")) closing = true;
         }
         ByteArrayOutputStream b = new ByteArrayOutputStream();
+        long bytes = 0;
         if (chunked) {
             for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0; size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
-                b.write(in.readNBytes(size));
+                take(b, size, keep);
+                bytes += size;
                 line();
             }
             line();
         } else if (length > 0) {
-            b.write(in.readNBytes(length));
+            take(b, length, keep);
+            bytes = length;
         }
         if (closing) {
             socket.close();
             connect();
         }
-        return new Reply(code, b.toString(StandardCharsets.UTF_8));
+        return new Reply(code, b.toString(StandardCharsets.UTF_8), bytes);
+    }
+
+    private void take(ByteArrayOutputStream b, int n, boolean keep) throws IOException {
+        if (keep) b.write(in.readNBytes(n));
+        else in.skipNBytes(n);
     }
 
     private String line() throws IOException {

@@ -28,13 +28,19 @@ public record Reach(String customerId, String authorizationId, Long from, Long t
         return new Reach(null, a.id(), seconds(a.publishedStart()), seconds(a.authorizedEnd()), EspiScope.parse(a.scope()).intervals(), List.of());
     }
 
+    /*
+     * The conditions are correlated EXISTS probes by key rather than IN (subquery): Derby evaluated an uncorrelated
+     * IN once per candidate row by scanning the subquery's table, which made a Subscription's batch four times
+     * slower than the data custodian's on a database of 100M readings.
+     */
+
     /** Restricts an SQL expression naming a usage point id to the usage points within reach. */
     void usagePoints(Sql sql, String usagePointId) {
         if (authorizationId != null) {
-            sql.add(" AND " + usagePointId + " IN (SELECT s.USAGE_POINT_ID FROM SUBSCRIPTION_USAGE_POINT s JOIN ESPI_AUTHORIZATION a"
-                    + " ON a.ID = s.AUTHORIZATION_ID WHERE s.AUTHORIZATION_ID = ? AND a.STATUS = " + Authorization.ACTIVE + ")", authorizationId);
+            sql.add(" AND EXISTS (SELECT 1 FROM SUBSCRIPTION_USAGE_POINT s JOIN ESPI_AUTHORIZATION a ON a.ID = s.AUTHORIZATION_ID"
+                    + " WHERE s.USAGE_POINT_ID = " + usagePointId + " AND s.AUTHORIZATION_ID = ? AND a.STATUS = " + Authorization.ACTIVE + ")", authorizationId);
         } else if (customerId != null) {
-            sql.add(" AND " + usagePointId + " IN (SELECT c.ID FROM USAGE_POINT c WHERE c.CUSTOMER_ID = ?)", customerId);
+            sql.add(" AND EXISTS (SELECT 1 FROM USAGE_POINT c WHERE c.ID = " + usagePointId + " AND c.CUSTOMER_ID = ?)", customerId);
         }
         if (!only.isEmpty()) sql.add(" AND " + usagePointId + " IN (" + Sql.marks(only.size()) + ")", only.toArray());
     }
@@ -42,8 +48,8 @@ public record Reach(String customerId, String authorizationId, Long from, Long t
     /** Restricts an SQL expression naming a ReadingType id to the intervals the scope names. */
     void readingTypes(Sql sql, String readingTypeId) {
         if (intervals.isEmpty()) return;
-        sql.add(" AND " + readingTypeId + " IN (SELECT i.ID FROM READING_TYPE i WHERE i.INTERVAL_LENGTH IN (" + Sql.marks(intervals.size()) + "))",
-                intervals.toArray());
+        sql.add(" AND EXISTS (SELECT 1 FROM READING_TYPE i WHERE i.ID = " + readingTypeId + " AND i.INTERVAL_LENGTH IN ("
+                + Sql.marks(intervals.size()) + "))", intervals.toArray());
     }
 
     /** Keeps rows whose period (start and duration columns, epoch seconds) overlaps the reachable time. */
