@@ -4,14 +4,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A refresh token, hashed like access tokens. RFC 9700 §4.14.2 rotation: each use retires it (ROTATED) and issues
+ * A refresh token. RFC 9700 §4.14.2 rotation: each use retires it (ROTATED) and issues
  * the next one of the same family, the family being its Authorization. A ROTATED token presented again means a
  * copy is loose, so the whole Authorization ends.
  */
@@ -20,32 +19,13 @@ import java.time.Instant;
 @NamedQuery(name = RefreshToken.ROTATE, query = "UPDATE RefreshToken r SET r.state = :rotated WHERE r.hash = :hash AND r.state = :active")
 @NamedQuery(name = RefreshToken.WITH_AUTHORIZATION, query = "SELECT r, a FROM RefreshToken r LEFT JOIN Authorization a ON a.id = r.authorizationId"
         + " WHERE r.hash = :hash")
-public class RefreshToken {
+public class RefreshToken extends IssuedToken {
 
     public static final String ROTATE = "RefreshToken.rotate";
     /** The token and its Authorization (null if there is none), which the refresh grant reads together. */
     public static final String WITH_AUTHORIZATION = "RefreshToken.withAuthorization";
 
     public enum State { ACTIVE, ROTATED, REVOKED }
-
-    @Id
-    @Column(name = "TOKEN_HASH", length = 64)
-    private String hash;
-
-    @Column(name = "AUTHORIZATION_ID", nullable = false, length = 36)
-    private String authorizationId;
-
-    @Column(name = "CLIENT_ID", nullable = false, length = 64)
-    private String clientId;
-
-    @Column(name = "SCOPE", nullable = false, length = 1024)
-    private String scope;
-
-    @Column(name = "ISSUED_AT", nullable = false)
-    private Instant issuedAt;
-
-    @Column(name = "EXPIRES_AT", nullable = false)
-    private Instant expiresAt;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 8)
@@ -55,12 +35,7 @@ public class RefreshToken {
     }
 
     public RefreshToken(String hash, String authorizationId, String clientId, String scope, Instant issuedAt, Instant expiresAt) {
-        this.hash = hash;
-        this.authorizationId = authorizationId;
-        this.clientId = clientId;
-        this.scope = scope;
-        this.issuedAt = issuedAt;
-        this.expiresAt = expiresAt;
+        super(hash, authorizationId, clientId, scope, issuedAt, expiresAt);
         this.state = State.ACTIVE;
     }
 
@@ -68,10 +43,5 @@ public class RefreshToken {
         state = State.REVOKED;
     }
 
-    public String hash() { return hash; }
-    public String authorizationId() { return authorizationId; }
-    public String clientId() { return clientId; }
-    public String scope() { return scope; }
-    public Instant expiresAt() { return expiresAt; }
     public State state() { return state; }
 }
