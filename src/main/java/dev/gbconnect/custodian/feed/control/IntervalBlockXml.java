@@ -28,23 +28,22 @@ public final class IntervalBlockXml {
     }
 
     /**
-     * Appends the block, keeping only readings that lie within {@code [from, to)} (epoch seconds; null for an open
-     * end). When readings are left out, the block's interval shrinks to the ones kept. Answers false, having
-     * appended nothing, when the bounds leave no reading of a block that had some.
+     * Appends the block, keeping only readings that lie within the reach's time. When readings are left out, the
+     * block's interval shrinks to the ones kept. Answers false, having appended nothing, when the bounds leave no
+     * reading of a block that had some.
      */
-    public static boolean write(Bytes out, byte[] packed, Long from, Long to) {
+    public static boolean write(Bytes out, byte[] packed, Reach reach) {
         PackedReadings.Cursor c = new PackedReadings.Cursor(packed);
-        boolean whole = (from == null && to == null) || (c.hasInterval()
-                && (from == null || c.intervalStart() >= from) && (to == null || c.intervalStart() + c.intervalDuration() <= to));
+        boolean whole = !reach.timeBounded() || (c.hasInterval() && reach.covers(c.intervalStart(), c.intervalStart() + c.intervalDuration()));
         if (whole) {
             head(out, c, c.intervalStart(), c.intervalDuration());
-            readings(out, c, null, null, null);
+            readings(out, c, Reach.EVERYTHING, null);
             out.append(CLOSE);
             return true;
         }
         Bytes kept = new Bytes(c.count() * 128 + 16);
         long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
-        int n = readings(kept, c, from, to, span);
+        int n = readings(kept, c, reach, span);
         if (n == 0 && c.count() > 0) return false;
         long start = span[0] == Long.MAX_VALUE ? c.intervalStart() : span[0];
         long duration = span[0] == Long.MAX_VALUE ? c.intervalDuration() : span[1] - span[0];
@@ -60,12 +59,12 @@ public final class IntervalBlockXml {
     }
 
     /** Appends the readings within the bounds; {@code span} (when given) collects the first start and last end kept. */
-    private static int readings(Bytes out, PackedReadings.Cursor c, Long from, Long to, long[] span) {
+    private static int readings(Bytes out, PackedReadings.Cursor c, Reach reach, long[] span) {
         int n = 0;
         while (c.next()) {
             if (c.hasTimePeriod()) {
                 long end = c.start() + c.duration();
-                if ((from != null && c.start() < from) || (to != null && end > to)) continue;
+                if (!reach.covers(c.start(), end)) continue;
                 if (span != null) {
                     span[0] = Math.min(span[0], c.start());
                     span[1] = Math.max(span[1], end);

@@ -58,6 +58,15 @@ public record Reach(String customerId, String authorizationId, Long from, Long t
         if (to != null) sql.add(" AND (" + start + " IS NULL OR " + start + " < ?)", to);
     }
 
+    /** Does the reachable time hold all of {@code [start, end)} (epoch seconds)? */
+    public boolean covers(long start, long end) {
+        return (from == null || start >= from) && (to == null || end <= to);
+    }
+
+    public boolean timeBounded() {
+        return from != null || to != null;
+    }
+
     private static Long seconds(Instant t) {
         return t == null ? null : t.getEpochSecond();
     }

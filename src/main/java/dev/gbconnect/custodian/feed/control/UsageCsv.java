@@ -53,7 +53,7 @@ public class UsageCsv {
         PackedReadings.Cursor c = new PackedReadings.Cursor(packed);
         while (c.next()) {
             if (!c.hasTimePeriod()) continue;
-            if ((reach.from() != null && c.start() < reach.from()) || (reach.to() != null && c.start() + c.duration() > reach.to())) continue;
+            if (!reach.covers(c.start(), c.start() + c.duration())) continue;
             w.write(usagePoint);
             w.write(',');
             w.write(Instant.ofEpochSecond(c.start()).toString());

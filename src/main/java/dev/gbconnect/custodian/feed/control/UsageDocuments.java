@@ -138,7 +138,7 @@ public class UsageDocuments {
         int length = content.length;
         if (kind == UsageKind.INTERVAL_BLOCK) {
             scratch.clear();
-            if (!IntervalBlockXml.write(scratch, row.payload(), tree.reach().from(), tree.reach().to())) return false;
+            if (!IntervalBlockXml.write(scratch, row.payload(), tree.reach())) return false;
             content = scratch.array();
             length = scratch.length();
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gbconnect.custodian.feed.control.EspiXml;
 import dev.gbconnect.custodian.feed.control.Bytes;
 import dev.gbconnect.custodian.feed.control.IntervalBlockXml;
+import dev.gbconnect.custodian.feed.control.Reach;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.Xml;
 import java.io.ByteArrayInputStream;
@@ -166,7 +167,7 @@ class GreenButtonReaderTest {
 
     static byte[] rewrite(byte[] packed) {
         Bytes xml = new Bytes(1024);
-        IntervalBlockXml.write(xml, packed, null, null);
+        IntervalBlockXml.write(xml, packed, Reach.EVERYTHING);
         return xml.toByteArray();
     }
 }
