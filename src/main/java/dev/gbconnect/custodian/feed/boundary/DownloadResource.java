@@ -2,6 +2,7 @@ package dev.gbconnect.custodian.feed.boundary;
 
 import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.feed.control.AtomBody;
+import dev.gbconnect.custodian.feed.control.EspiUris;
 import dev.gbconnect.custodian.feed.control.Reaches;
 import dev.gbconnect.custodian.feed.control.UsageDocuments;
 import dev.gbconnect.custodian.oauth.boundary.CurrentCaller;
@@ -58,7 +59,6 @@ public class DownloadResource {
     public Response one(@PathParam("retailCustomerId") String customerId, @PathParam("usagePointId") String usagePointId) {
         // The data custodian learns that a customer does not exist; anyone else gets the same 404 either way.
         if (caller.get().scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN)) customers.find(customerId);
-        return Response.ok(AtomBody.stream(documents.batch(List.of(reaches.retailCustomer(caller.get(), customerId, FeedRequest.uris(uri))),
-                usagePointId, FeedRequest.page(uri)))).build();
+        return FeedRequest.batch(documents, List.of(reaches.retailCustomer(caller.get(), customerId, EspiUris.of(uri))), usagePointId, uri);
     }
 }

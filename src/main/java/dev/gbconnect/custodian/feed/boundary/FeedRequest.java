@@ -1,8 +1,9 @@
 package dev.gbconnect.custodian.feed.boundary;
 
-import dev.gbconnect.custodian.feed.control.EspiUris;
+import dev.gbconnect.custodian.feed.control.AtomBody;
 import dev.gbconnect.custodian.feed.control.FeedQuery;
 import dev.gbconnect.custodian.feed.control.Page;
+import dev.gbconnect.custodian.feed.control.Tree;
 import dev.gbconnect.custodian.feed.control.UsageDocuments;
 import dev.gbconnect.custodian.platform.PublicUrl;
 import jakarta.ws.rs.core.EntityTag;
@@ -14,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.List;
 
 /** What the usage feed resources share: the request's page and URIs, and conditional answers for single entries. */
 final class FeedRequest {
@@ -21,8 +23,9 @@ final class FeedRequest {
     private FeedRequest() {
     }
 
-    static EspiUris uris(UriInfo uri) {
-        return EspiUris.of(uri);
+    /** A batch of these trees as a streamed answer, paged and bounded by the request's query. */
+    static Response batch(UsageDocuments documents, List<Tree> trees, String usagePointId, UriInfo uri) {
+        return Response.ok(AtomBody.stream(documents.batch(trees, usagePointId, page(uri)))).build();
     }
 
     /** The feed's own URI as the client addressed it (query included), and its query parameters; 400 on a bad one. */

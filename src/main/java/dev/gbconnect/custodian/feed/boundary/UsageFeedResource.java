@@ -1,6 +1,7 @@
 package dev.gbconnect.custodian.feed.boundary;
 
 import dev.gbconnect.custodian.feed.control.AtomBody;
+import dev.gbconnect.custodian.feed.control.EspiUris;
 import dev.gbconnect.custodian.feed.control.Page;
 import dev.gbconnect.custodian.feed.control.Reaches;
 import dev.gbconnect.custodian.feed.control.Tree;
@@ -135,8 +136,7 @@ public class UsageFeedResource {
     @GET
     @Path("Batch/Subscription/{subscriptionId}/UsagePoint/{usagePointId}")
     public Response subscriptionBatch(@PathParam("subscriptionId") String subscriptionId, @PathParam("usagePointId") String usagePointId) {
-        return Response.ok(AtomBody.stream(documents.batch(List.of(reaches.subscription(caller.get(), subscriptionId, FeedRequest.uris(uri))),
-                usagePointId, FeedRequest.page(uri)))).build();
+        return FeedRequest.batch(documents, List.of(reaches.subscription(caller.get(), subscriptionId, EspiUris.of(uri))), usagePointId, uri);
     }
 
     @GET
@@ -144,7 +144,7 @@ public class UsageFeedResource {
     @RequiresScope({Scopes.THIRD_PARTY_ADMIN, Scopes.DATA_CUSTODIAN_ADMIN})
     @Operation(summary = "Every Subscription of the calling third party whose scope carries BR={bulkId}, as one batch")
     public Response bulk(@PathParam("bulkId") String bulkId) {
-        return Response.ok(AtomBody.stream(documents.batch(reaches.bulk(caller.get(), bulkId, FeedRequest.uris(uri)), null, FeedRequest.page(uri)))).build();
+        return FeedRequest.batch(documents, reaches.bulk(caller.get(), bulkId, EspiUris.of(uri)), null, uri);
     }
 
     private Response feed(String form, UsageKind kind, String usagePoint, String meterReading) {
@@ -159,7 +159,7 @@ public class UsageFeedResource {
     }
 
     private Tree tree(String form) {
-        if (form.isEmpty()) return reaches.root(caller.get(), FeedRequest.uris(uri));
-        return reaches.subscription(caller.get(), form.substring("Subscription/".length(), form.length() - 1), FeedRequest.uris(uri));
+        if (form.isEmpty()) return reaches.root(caller.get(), EspiUris.of(uri));
+        return reaches.subscription(caller.get(), form.substring("Subscription/".length(), form.length() - 1), EspiUris.of(uri));
     }
 }

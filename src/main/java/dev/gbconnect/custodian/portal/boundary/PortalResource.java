@@ -87,7 +87,7 @@ public class PortalResource {
     @Operation(summary = "The sign-in page")
     public Response signInPage(@CookieParam(FORM_COOKIE) String form) {
         String csrf = form != null && form.length() == 43 ? form : PasswordHash.newSecret();
-        return PortalPages.signIn(Response.Status.OK, PublicUrl.path(uri, "portal/sign-in"), csrf, null)
+        return PortalPages.signIn(Response.Status.OK, signInPath(), csrf, null)
                 .cookie(PublicUrl.cookie(uri, FORM_COOKIE, csrf, "portal")).build();
     }
 
@@ -97,12 +97,12 @@ public class PortalResource {
                            @CookieParam(FORM_COOKIE) String form) {
         if (!same(csrf, form)) {
             String fresh = PasswordHash.newSecret();
-            return PortalPages.signIn(Response.Status.BAD_REQUEST, PublicUrl.path(uri, "portal/sign-in"), fresh,
+            return PortalPages.signIn(Response.Status.BAD_REQUEST, signInPath(), fresh,
                     "The sign-in form expired. Please try again.").cookie(PublicUrl.cookie(uri, FORM_COOKIE, fresh, "portal")).build();
         }
         Optional<RetailCustomer> customer = customers.authenticate(username, password);
         if (customer.isEmpty()) {
-            return PortalPages.signIn(Response.Status.UNAUTHORIZED, PublicUrl.path(uri, "portal/sign-in"), form, WRONG).build();
+            return PortalPages.signIn(Response.Status.UNAUTHORIZED, signInPath(), form, WRONG).build();
         }
         PortalSessions.Started started = sessions.start(customer.get().id());
         return Response.seeOther(home()).cookie(PublicUrl.cookie(uri, SESSION_COOKIE, started.token(), "portal"),
@@ -113,7 +113,7 @@ public class PortalResource {
     @Operation(summary = "The signed-in customer's usage: usage points, daily and monthly charts")
     public Response usage(@CookieParam(SESSION_COOKIE) String token) {
         Optional<PortalSessions.Session> session = sessions.find(token);
-        if (session.isEmpty()) return Response.seeOther(URI.create(PublicUrl.path(uri, "portal/sign-in"))).build();
+        if (session.isEmpty()) return Response.seeOther(URI.create(signInPath())).build();
         RetailCustomer customer = customers.find(session.get().customerId());
         return PortalPages.usage(customer.name() == null ? customer.username() : customer.name(), totals.ofCustomer(customer.id()),
                 apps.of(customer.id()), apps.connectable(), apps.personal(customer.id()), PublicUrl.path(uri, ""), session.get().csrf()).build();
@@ -129,7 +129,7 @@ public class PortalResource {
     public Response download(@CookieParam(SESSION_COOKIE) String token, @QueryParam("usage_point") List<String> chosen,
                              @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("format") String format) {
         Optional<PortalSessions.Session> session = sessions.find(token);
-        if (session.isEmpty()) return Response.seeOther(URI.create(PublicUrl.path(uri, "portal/sign-in"))).build();
+        if (session.isEmpty()) return Response.seeOther(URI.create(signInPath())).build();
         String customer = session.get().customerId();
         Set<String> own = usage.usagePoints(customer).stream().map(UsagePoint::id).collect(Collectors.toSet());
         if (chosen.isEmpty()) throw ApiException.page(Response.Status.BAD_REQUEST, "Download My Data", "Choose at least one usage point.");
@@ -196,7 +196,11 @@ public class PortalResource {
     @Path("sign-out")
     public Response signOut(@FormParam("csrf") String csrf, @CookieParam(SESSION_COOKIE) String token) {
         sessions.find(token).filter(s -> same(csrf, s.csrf())).ifPresent(s -> sessions.end(token));
-        return Response.seeOther(URI.create(PublicUrl.path(uri, "portal/sign-in"))).cookie(PublicUrl.cookie(uri, SESSION_COOKIE, null, "portal")).build();
+        return Response.seeOther(URI.create(signInPath())).cookie(PublicUrl.cookie(uri, SESSION_COOKIE, null, "portal")).build();
+    }
+
+    private String signInPath() {
+        return PublicUrl.path(uri, "portal/sign-in");
     }
 
     private URI home() {
