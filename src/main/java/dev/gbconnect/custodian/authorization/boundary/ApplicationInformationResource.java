@@ -45,7 +45,7 @@ public class ApplicationInformationResource {
     CurrentCaller caller;
 
     @Inject
-    @ConfigProperty(name = "custodian.data-custodian-id", defaultValue = "data-custodian")
+    @ConfigProperty(name = "custodian.data-custodian-id")
     String dataCustodianId;
 
     @Context

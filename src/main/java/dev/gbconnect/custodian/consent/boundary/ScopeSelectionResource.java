@@ -37,7 +37,7 @@ public class ScopeSelectionResource {
     Clients clients;
 
     @Inject
-    @ConfigProperty(name = "custodian.data-custodian-id", defaultValue = "data-custodian")
+    @ConfigProperty(name = "custodian.data-custodian-id")
     String dataCustodianId;
 
     @Context
