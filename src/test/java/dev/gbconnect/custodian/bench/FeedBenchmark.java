@@ -9,21 +9,16 @@ import dev.gbconnect.custodian.testsupport.ConsentFlow;
 import dev.gbconnect.custodian.testsupport.ThirdParties;
 import dev.gbconnect.custodian.testsupport.UberJarServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
-import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -136,10 +131,7 @@ public final class FeedBenchmark {
     }
 
     private static String offline(Api admin, String customer, ThirdParties.Registered app) {
-        Api.Reply r = admin.postJson("admin/customers/" + customer + "/authorizations", "{\"client_id\":\"" + app.id() + "\",\"scope\":\"" + SCOPE
-                + "\",\"until\":\"" + LocalDate.now().plusMonths(1) + "\",\"reason\":\"benchmark\"}");
-        if (r.status() != 201) throw new IllegalStateException(r.status() + " " + r.body());
-        return r.json().getString("refresh_token");
+        return ThirdParties.offline(admin, app, customer, SCOPE, null).getString("refresh_token");
     }
 
     /** A Subscription's access token and id (the refresh token rotates, so the next one is kept). */
@@ -169,42 +161,23 @@ public final class FeedBenchmark {
     record Streamed(double rate, long bytes) {
     }
 
-    /** The best of n full reads of the Subscription's batch, every byte read and dropped. */
+    /**
+     * The best of n full reads of the Subscription's batch, every byte read and dropped. The chunked answer is read
+     * to its final chunk, so a document cut short fails the run.
+     */
     private static Streamed stream(UberJarServer server, Subscription sub, long readings, int n) throws IOException {
         double best = 0;
         long bytes = 0;
-        for (int i = 0; i < n; i++) {
-            long t = System.nanoTime();
-            bytes = discard(server.base(), "espi/1_1/resource/Batch/Subscription/" + sub.id, sub.bearer);
-            best = Math.max(best, readings / ((System.nanoTime() - t) / 1e9));
+        try (KeepAlive connection = new KeepAlive(server.base())) {
+            for (int i = 0; i < n; i++) {
+                long t = System.nanoTime();
+                KeepAlive.Reply r = connection.discard("/espi/1_1/resource/Batch/Subscription/" + sub.id, "Authorization: " + sub.bearer + "\r\n");
+                if (r.status() != 200) throw new IllegalStateException("the batch answered " + r.status());
+                best = Math.max(best, readings / ((System.nanoTime() - t) / 1e9));
+                bytes = r.bytes();
+            }
         }
         return new Streamed(best, bytes);
-    }
-
-    /** One GET that closes the connection after the body, which is read to the end and dropped; answers its size. */
-    private static long discard(URI base, String path, String bearer) throws IOException {
-        try (Socket s = new Socket(base.getHost(), base.getPort())) {
-            OutputStream out = s.getOutputStream();
-            out.write(("GET /" + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: " + bearer + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = s.getInputStream();
-            byte[] buffer = new byte[1 << 16];
-            // The last bytes seen, to check the document ended; kept without copying what was read.
-            byte[] tail = new byte[64];
-            long total = 0;
-            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                if (total == 0 && !new String(buffer, 0, 12, StandardCharsets.ISO_8859_1).endsWith("200")) {
-                    throw new IllegalStateException(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
-                }
-                total += n;
-                int keep = Math.min(n, tail.length);
-                System.arraycopy(tail, keep, tail, 0, tail.length - keep);
-                System.arraycopy(buffer, n - keep, tail, tail.length - keep, keep);
-            }
-            if (!new String(tail, StandardCharsets.ISO_8859_1).contains("</feed>")) throw new IllegalStateException("feed cut short");
-            return total;
-        }
     }
 
     record Latency(double p50, double p99, double rate) {

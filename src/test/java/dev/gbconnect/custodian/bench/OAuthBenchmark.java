@@ -12,7 +12,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,10 +77,7 @@ public final class OAuthBenchmark {
     }
 
     private static String offline(Api admin, String customer, ThirdParties.Registered app) {
-        Api.Reply r = admin.postJson("admin/customers/" + customer + "/authorizations", "{\"client_id\":\"" + app.id() + "\",\"scope\":\""
-                + ThirdParties.SCOPE + "\",\"until\":\"" + LocalDate.now().plusMonths(1) + "\",\"reason\":\"benchmark\"}");
-        if (r.status() != 201) throw new IllegalStateException(r.status() + " " + r.body());
-        return ConsentFlow.enc(r.json().getString("refresh_token"));
+        return ConsentFlow.enc(ThirdParties.offline(admin, app, customer, ThirdParties.SCOPE, null).getString("refresh_token"));
     }
 
     record Request(String method, String path, String headers, String body) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Atom;
-import dev.gbconnect.custodian.testsupport.ConsentFlow;
 import dev.gbconnect.custodian.testsupport.PostgresCluster;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.ThirdParties;
@@ -16,7 +15,6 @@ import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -84,12 +82,7 @@ class PostgresIT {
 
         List<String> points = download.texts("/atom:feed/atom:entry[atom:content/espi:UsagePoint]/atom:id").stream().map(id -> id.substring(9)).toList();
         ThirdParties.Registered app = ThirdParties.confidential(admin, "http://127.0.0.1:9/cb");
-        Api.Reply offline = admin.postJson("admin/customers/" + customer + "/authorizations", "{\"client_id\":\"" + app.id() + "\",\"scope\":\""
-                + ThirdParties.OTHER_SCOPE + "\",\"until\":\"" + LocalDate.now().plusMonths(1) + "\",\"reason\":\"pg\",\"usage_points\":[\""
-                + points.get(0) + "\",\"" + points.get(1) + "\"]}");
-        assertEquals(201, offline.status(), offline.body());
-        JsonObject token = Api.withAuthorization(server.base(), null).token(app.basic(), "grant_type=refresh_token&refresh_token="
-                + ConsentFlow.enc(offline.json().getString("refresh_token"))).json();
+        JsonObject token = ThirdParties.offlineToken(admin, app, customer, ThirdParties.OTHER_SCOPE, points.subList(0, 2));
         Atom subscription = Atom.valid(Api.withAuthorization(server.base(), "Bearer " + token.getString("access_token"))
                 .get(token.getString("resourceURI").substring(server.base().toString().length())).body());
         assertEquals(2, subscription.count("/atom:feed/atom:entry/atom:content/espi:UsagePoint"));

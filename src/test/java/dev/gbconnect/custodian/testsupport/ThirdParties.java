@@ -4,7 +4,9 @@ import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 
 /** Registered third parties for tests, through the real registration endpoint. */
 public final class ThirdParties {
@@ -36,6 +38,31 @@ public final class ThirdParties {
         if (r.status() != 201) throw new IllegalStateException("registration refused: " + r.status() + " " + r.body());
         JsonObject body = r.json();
         return new Registered(body.getString("client_id"), body.containsKey("client_secret") ? body.getString("client_secret") : null, body);
+    }
+
+    /** The "until" day of offline authorizations made by {@link #offline}. */
+    public static LocalDate offlineUntil() {
+        return LocalDate.now().plusMonths(3);
+    }
+
+    /**
+     * An offline authorization made by the data custodian's admin for this client and customer (usage points null:
+     * all of them); the answer holds the client's refresh_token, resourceURI and authorizationURI.
+     */
+    public static JsonObject offline(Api admin, Registered client, String customer, String scope, List<String> usagePoints) {
+        String points = usagePoints == null ? "" : ",\"usage_points\":[\"" + String.join("\",\"", usagePoints) + "\"]";
+        Api.Reply r = admin.postJson("admin/customers/" + customer + "/authorizations", "{\"client_id\":\"" + client.id() + "\",\"scope\":\""
+                + scope + "\",\"until\":\"" + offlineUntil() + "\",\"reason\":\"granted by support in a test\"" + points + "}");
+        if (r.status() != 201) throw new IllegalStateException("offline authorization refused: " + r.status() + " " + r.body());
+        return r.json();
+    }
+
+    /** The same, and then the client's first token response from that refresh token. */
+    public static JsonObject offlineToken(Api admin, Registered client, String customer, String scope, List<String> usagePoints) {
+        Api.Reply r = Api.withAuthorization(admin.base(), null).token(client.basic(), "grant_type=refresh_token&refresh_token="
+                + ConsentFlow.enc(offline(admin, client, customer, scope, usagePoints).getString("refresh_token")));
+        if (r.status() != 200) throw new IllegalStateException("refresh refused: " + r.status() + " " + r.body());
+        return r.json();
     }
 
     /** RFC 7636 S256 of a verifier. */

@@ -1,6 +1,5 @@
 package dev.gbconnect.custodian.feed.boundary;
 
-import static dev.gbconnect.custodian.testsupport.ConsentFlow.enc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -96,14 +94,7 @@ class UsageFeedIT {
 
     /** A third party's token for a Subscription, through offline authorization and the refresh grant. */
     private static JsonObject token(String customer, String scope, List<String> usagePoints) {
-        String points = usagePoints == null ? "" : ",\"usage_points\":[\"" + String.join("\",\"", usagePoints) + "\"]";
-        Api.Reply offline = f.admin().postJson("admin/customers/" + customer + "/authorizations", "{\"client_id\":\"" + f.app().id() + "\",\"scope\":\""
-                + scope + "\",\"until\":\"" + LocalDate.now().plusMonths(3) + "\",\"reason\":\"feed test\"" + points + "}");
-        assertEquals(201, offline.status(), offline.body());
-        Api.Reply token = Api.withAuthorization(f.base(), null).token(f.app().basic(),
-                "grant_type=refresh_token&refresh_token=" + enc(offline.json().getString("refresh_token")));
-        assertEquals(200, token.status(), token.body());
-        return token.json();
+        return ThirdParties.offlineToken(f.admin(), f.app(), customer, scope, usagePoints);
     }
 
     private static Api bearer(JsonObject token) {
@@ -330,10 +321,7 @@ class UsageFeedIT {
         String scope = "FB=1_3_4_5_13_14;IntervalDuration=900;HistoryLength=" + (Instant.now().getEpochSecond() - from.getEpochSecond());
         ThirdParties.Registered reader = ThirdParties.register(f.admin(), "{\"client_name\":\"History reader\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],"
                 + "\"third_party_notify_uri\":\"" + ThirdParties.NOTIFY + "\",\"scopes\":[\"" + scope + "\"]}");
-        Api.Reply offline = f.admin().postJson("admin/customers/" + f.a() + "/authorizations", "{\"client_id\":\"" + reader.id() + "\",\"scope\":\""
-                + scope + "\",\"until\":\"" + LocalDate.now().plusMonths(1) + "\",\"reason\":\"history test\",\"usage_points\":[\"" + f.fifteenPoint() + "\"]}");
-        JsonObject token = Api.withAuthorization(f.base(), null).token(reader.basic(),
-                "grant_type=refresh_token&refresh_token=" + enc(offline.json().getString("refresh_token"))).json();
+        JsonObject token = ThirdParties.offlineToken(f.admin(), reader, f.a(), scope, List.of(f.fifteenPoint()));
 
         Atom batch = valid(bearer(token).get(R + "Batch/Subscription/" + subscription(token)));
         List<Long> starts = batch.texts("//espi:IntervalReading/espi:timePeriod/espi:start").stream().map(Long::valueOf).toList();

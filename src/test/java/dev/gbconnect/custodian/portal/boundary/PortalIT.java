@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Atom;
 import dev.gbconnect.custodian.testsupport.Browser;
-import dev.gbconnect.custodian.testsupport.ConsentFlow;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.ThirdParties;
 import java.net.URI;
@@ -17,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -158,17 +156,14 @@ class PortalIT {
     @Test
     void connectedAppsWhenCustomerRevokesThenTheAppsTokenIsRefusedAndTheAppMovesToHistory() {
         ThirdParties.Registered app = ThirdParties.confidential(admin, "http://127.0.0.1:9/cb");
-        Api.Reply offline = admin.postJson("admin/customers/" + customer + "/authorizations", "{\"client_id\":\"" + app.id() + "\",\"scope\":\""
-                + ThirdParties.SCOPE + "\",\"until\":\"" + LocalDate.now().plusMonths(2) + "\",\"reason\":\"asked by phone\"}");
-        String access = Api.withAuthorization(base, null).token(app.basic(), "grant_type=refresh_token&refresh_token="
-                + ConsentFlow.enc(offline.json().getString("refresh_token"))).json().getString("access_token");
+        String access = ThirdParties.offlineToken(admin, app, customer, ThirdParties.SCOPE, null).getString("access_token");
         Api asApp = Api.withAuthorization(base, "Bearer " + access);
         assertEquals(200, asApp.get("espi/1_1/resource/ReadServiceStatus").status());
 
         signIn("pass-" + username);
         WebElement connected = browser.findElement(By.xpath("//section[@class='app'][h3='Test Energy App']"));
         assertTrue(connected.getText().contains("Readings every 15 minutes."), connected.getText());
-        assertTrue(connected.getText().contains("until " + LocalDate.now().plusMonths(2).plusDays(1)), connected.getText());
+        assertTrue(connected.getText().contains("until " + ThirdParties.offlineUntil().plusDays(1)), connected.getText());
         WebElement connect = browser.findElement(By.xpath("//ul[@class='connect']/li[contains(., 'Test Energy App')]/a"));
         assertTrue(connect.getAttribute("href").endsWith("oauth/scope-selection?client_id=" + app.id()), connect.getAttribute("href"));
 
@@ -176,9 +171,7 @@ class PortalIT {
         String cookie = PortalResource.SESSION_COOKIE + "=" + browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue();
         String strangers = admin.newCustomer("stranger-" + UUID.randomUUID().toString().substring(0, 8));
         admin.upload(strangers, Shared.sample("datasdk/Gas.xml"));
-        Api.Reply theirs = admin.postJson("admin/customers/" + strangers + "/authorizations", "{\"client_id\":\"" + app.id() + "\",\"scope\":\""
-                + ThirdParties.SCOPE + "\",\"until\":\"" + LocalDate.now().plusMonths(2) + "\",\"reason\":\"asked by phone\"}");
-        String theirAuthorization = theirs.json().getString("authorizationURI").replaceAll(".*/", "");
+        String theirAuthorization = ThirdParties.offline(admin, app, strangers, ThirdParties.SCOPE, null).getString("authorizationURI").replaceAll(".*/", "");
         for (String id : List.of(theirAuthorization, UUID.randomUUID().toString())) {
             Api.Reply r = Api.withAuthorization(base, null).postForm("portal/revoke", null, "csrf=" + csrf + "&authorization=" + id, "Cookie", cookie);
             assertEquals(404, r.status(), "another customer's connection answers like a missing one");
