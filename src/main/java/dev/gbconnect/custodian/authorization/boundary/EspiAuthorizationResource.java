@@ -80,7 +80,7 @@ public class EspiAuthorizationResource {
     @Operation(summary = "End an Authorization: its access and refresh tokens stop working at once")
     public Response end(@PathParam("id") String id) {
         Caller c = caller.get();
-        visible(id).revoke(c.scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN) ? "ended by the data custodian" : "ended by the third party", Instant.now());
+        authorizations.end(visible(id), c.scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN) ? "ended by the data custodian" : "ended by the third party");
         return Response.noContent().build();
     }
 

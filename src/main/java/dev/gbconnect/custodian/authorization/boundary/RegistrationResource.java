@@ -106,12 +106,7 @@ public class RegistrationResource {
     @Operation(summary = "Suspend, reactivate or revoke a third party: {\"status\": \"SUSPENDED\"}; its tokens stop at once")
     public JsonObject status(@PathParam("id") String id, StatusChange body) {
         if (body == null || body.status() == null) throw invalid("body must be {\"status\": \"ACTIVE\" | \"SUSPENDED\" | \"REVOKED\"}");
-        Client client = clients.thirdParty(id);
-        if (client.status() == Client.Status.REVOKED && body.status() != Client.Status.REVOKED) {
-            throw new ApiException(Response.Status.CONFLICT, "client_revoked", "client " + id + " is revoked for good; register it again");
-        }
-        client.status(body.status(), Instant.now());
-        return view(client, null);
+        return view(clients.status(id, body.status()), null);
     }
 
     @POST

@@ -5,6 +5,8 @@ import dev.gbconnect.custodian.authorization.entity.EspiScope;
 import dev.gbconnect.custodian.oauth.control.Caller;
 import dev.gbconnect.custodian.oauth.control.Scopes;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -15,12 +17,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Creating and ending ESPI Authorizations. Joins the caller's transaction, except where said. */
+/**
+ * Creating, changing and ending ESPI Authorizations, each announced with {@link AuthorizationChanged}. Joins the
+ * caller's transaction, except where said.
+ */
 @ApplicationScoped
 public class Authorizations {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<AuthorizationChanged> changed;
 
     /**
      * A back-office client's access for one scope, shared by all its client_credentials tokens so that a busy
@@ -54,8 +62,7 @@ public class Authorizations {
         Instant now = Instant.now();
         Authorization a = new Authorization(UUID.randomUUID().toString(), clientId, grantType, scope, Authorization.ACTIVE, now)
                 .forCustomer(customerId, UUID.randomUUID().toString(), usagePointIds, until, EspiScope.parse(scope).historyStart(now));
-        em.persist(a);
-        return a;
+        return created(a);
     }
 
     /**
@@ -67,21 +74,55 @@ public class Authorizations {
         List<Authorization> found = em.createNamedQuery(Authorization.OWN, Authorization.class).setParameter("client", clientId)
                 .setParameter("customer", customerId).setParameter("scope", scope).setMaxResults(1).getResultList();
         if (!found.isEmpty()) {
-            found.get(0).usagePoints(usagePointIds, Instant.now());
-            return found.get(0);
+            Authorization a = found.get(0);
+            if (!a.usagePointIds().equals(usagePointIds)) {
+                a.usagePoints(usagePointIds, Instant.now());
+                changed.fire(new AuthorizationChanged(a));
+            }
+            return a;
         }
         Instant now = Instant.now();
-        Authorization a = new Authorization(UUID.randomUUID().toString(), clientId, "password", scope, Authorization.ACTIVE, now)
-                .forCustomer(customerId, UUID.randomUUID().toString(), usagePointIds, null, EspiScope.parse(scope).historyStart(now));
-        em.persist(a);
-        return a;
+        return created(new Authorization(UUID.randomUUID().toString(), clientId, "password", scope, Authorization.ACTIVE, now)
+                .forCustomer(customerId, UUID.randomUUID().toString(), usagePointIds, null, EspiScope.parse(scope).historyStart(now)));
     }
 
     /** ESPI keeps a refusal as an Authorization with status 2, so the customer's history shows it. */
     public void denied(String clientId, String customerId, String scope) {
-        Authorization a = new Authorization(UUID.randomUUID().toString(), clientId, "authorization_code", scope, Authorization.DENIED, Instant.now())
-                .forCustomer(customerId, null, Set.of(), null, null);
+        created(new Authorization(UUID.randomUUID().toString(), clientId, "authorization_code", scope, Authorization.DENIED, Instant.now())
+                .forCustomer(customerId, null, Set.of(), null, null));
+    }
+
+    private Authorization created(Authorization a) {
         em.persist(a);
+        changed.fire(new AuthorizationChanged(a));
+        return a;
+    }
+
+    /** Ends an active Authorization in the caller's transaction; every token issued under it stops on its next use. */
+    public void end(Authorization a, String reason) {
+        if (a.status() != Authorization.ACTIVE) return;
+        a.revoke(reason, Instant.now());
+        changed.fire(new AuthorizationChanged(a));
+    }
+
+    /**
+     * Ends the Authorizations whose sharing period is over, so that their end is recorded and announced once. The
+     * conditional update lets several instances sweep at the same time: only one of them ends each.
+     */
+    public int endLapsed(Instant now) {
+        List<String> lapsed = em.createQuery("SELECT a.id FROM Authorization a WHERE a.status = " + Authorization.ACTIVE
+                + " AND a.authorizedEnd <= :now", String.class).setParameter("now", now).getResultList();
+        int ended = 0;
+        for (String id : lapsed) {
+            int updated = em.createQuery("UPDATE Authorization a SET a.status = " + Authorization.REVOKED + ", a.endReason = :reason, a.updatedAt = :now"
+                    + " WHERE a.id = :id AND a.status = " + Authorization.ACTIVE).setParameter("reason", "the sharing period the customer chose ended")
+                    .setParameter("now", now).setParameter("id", id).executeUpdate();
+            if (updated == 1) {
+                changed.fire(new AuthorizationChanged(em.find(Authorization.class, id)));
+                ended++;
+            }
+        }
+        return ended;
     }
 
     /** Every Authorization of a customer, newest first: active, ended and denied. */
@@ -142,6 +183,6 @@ public class Authorizations {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void revokeNow(String id, String reason) {
         Authorization a = em.find(Authorization.class, id);
-        if (a != null) a.revoke(reason, Instant.now());
+        if (a != null) end(a, reason);
     }
 }

@@ -7,6 +7,8 @@ import dev.gbconnect.custodian.authorization.entity.Registration;
 import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.PasswordHash;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.core.Response;
@@ -35,6 +37,9 @@ public class Clients {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<ApplicationChanged> changed;
 
     /** A secret as it is shown, once: its id (to revoke it later) and the secret itself. */
     public record NewSecret(String id, String secret, Instant createdAt) {
@@ -106,6 +111,18 @@ public class Clients {
             throw metadata("token_endpoint_auth_method cannot change between a public client (none) and a confidential one; register a new client");
         }
         client.register(r, Instant.now());
+        changed.fire(new ApplicationChanged(client));
+        return client;
+    }
+
+    /** Suspends, reactivates or revokes a third party; its tokens follow at once, as every token check reads the status. */
+    public Client status(String id, Client.Status status) {
+        Client client = thirdParty(id);
+        if (client.status() == Client.Status.REVOKED && status != Client.Status.REVOKED) {
+            throw new ApiException(Response.Status.CONFLICT, "client_revoked", "client " + id + " is revoked for good; register it again");
+        }
+        client.status(status, Instant.now());
+        changed.fire(new ApplicationChanged(client));
         return client;
     }
 
@@ -218,12 +235,16 @@ public class Clients {
         } catch (URISyntaxException e) {
             throw "redirect_uris".equals(field) ? invalidRedirect(uri + " is not a URI") : metadata(field + ": " + uri + " is not a URI");
         }
-        if (uri.length() > 1024 || parsed.getHost() == null
-                || !("https".equals(parsed.getScheme()) || "http".equals(parsed.getScheme()) && LOOPBACK.contains(parsed.getHost()))) {
+        if (uri.length() > 1024 || !webAddress(parsed)) {
             String message = uri + " must be an absolute https URI (http only for 127.0.0.1, [::1] or localhost), at most 1024 characters";
             throw "redirect_uris".equals(field) ? invalidRedirect(message) : metadata(field + ": " + message);
         }
         return parsed;
+    }
+
+    /** Where we send customers and notices: https anywhere, http only to this machine. */
+    public static boolean webAddress(URI uri) {
+        return uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()) && LOOPBACK.contains(uri.getHost()));
     }
 
     private static void text(String field, String value, int max, boolean required) {

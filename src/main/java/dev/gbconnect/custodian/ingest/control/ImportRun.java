@@ -13,6 +13,7 @@ import dev.gbconnect.custodian.usage.entity.UsagePoint;
 import dev.gbconnect.custodian.usage.entity.UsageResource;
 import dev.gbconnect.custodian.usage.entity.UsageSummary;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -51,6 +52,10 @@ final class ImportRun {
     private final Map<String, AtomEntry> meterReadingEntry = new HashMap<>();
     private final Set<String> newMeterReadings = new HashSet<>();
     private final Map<String, String> lastOutcome = new HashMap<>();
+    private final Map<String, String> usagePointOf = new HashMap<>();
+    /** What notices of new data are made of: each usage point with new or changed data, and the time it covers. */
+    private final Map<String, UsageChanged.Span> changed = new LinkedHashMap<>();
+    private boolean sharedChanged;
 
     private final Map<String, long[]> counts = new LinkedHashMap<>();
     private final long[] readings = new long[3];
@@ -94,6 +99,7 @@ final class ImportRun {
         switch (d.element()) {
             case "UsagePoint" -> {
                 upsert(UsagePoint.class, id, entry, d, x -> new UsagePoint(x, customer));
+                if (touched(id)) changed(id, UsageChanged.Span.UNDATED);
                 lastUsagePoint = id;
                 lastMeterReading = null;
                 register(usagePointByHref, self, id);
@@ -105,6 +111,8 @@ final class ImportRun {
                 if (parent == null) return;
                 boolean created = upsert(MeterReading.class, id, entry, d, x -> new MeterReading(x, em.getReference(UsagePoint.class, parent)));
                 if (created) newMeterReadings.add(id);
+                usagePointOf.put(id, parent);
+                if (touched(id)) changed(parent, UsageChanged.Span.UNDATED);
                 lastMeterReading = id;
                 register(meterReadingByHref, self, id);
                 entry.related().forEach(r -> register(meterReadingByHref, href(r), id));
@@ -114,6 +122,7 @@ final class ImportRun {
             }
             case "ReadingType" -> {
                 upsert(ReadingType.class, id, entry, d, x -> new ReadingType(x, customer));
+                sharedChanged |= touched(id);
                 register(readingTypeByHref, self, id);
                 // Some files point from the ReadingType up to its MeterReading instead of the other way round.
                 String owner = meterReadingSelf.get(href(entry.up()));
@@ -121,6 +130,7 @@ final class ImportRun {
             }
             case "LocalTimeParameters" -> {
                 upsert(LocalTimeParameters.class, id, entry, d, x -> new LocalTimeParameters(x, customer));
+                sharedChanged |= touched(id);
                 register(timeParametersByHref, self, id);
                 String owner = usagePointByHref.get(href(entry.up()));
                 if (owner != null) usagePointLinks.computeIfAbsent(owner, k -> new ArrayList<>()).add(entry.self());
@@ -130,12 +140,14 @@ final class ImportRun {
                 if (parent == null) return;
                 UsageSummary.Element element = UsageSummary.Element.valueOf(d.element());
                 upsert(UsageSummary.class, id, entry, d, x -> new UsageSummary(x, em.getReference(UsagePoint.class, parent), element));
+                summaryChanged(id, parent, entry);
             }
             case "ElectricPowerQualitySummary" -> {
                 String parent = parent(entry, usagePointByHref, lastUsagePoint, "UsagePoint");
                 if (parent == null) return;
                 upsert(ElectricPowerQualitySummary.class, id, entry, d,
                         x -> new ElectricPowerQualitySummary(x, em.getReference(UsagePoint.class, parent)));
+                summaryChanged(id, parent, entry);
             }
             default -> problem(entry, d.element() + " is not a usage resource this upload takes (UsagePoint, MeterReading, "
                     + "ReadingType, IntervalBlock, UsageSummary, ElectricPowerUsageSummary, ElectricPowerQualitySummary, LocalTimeParameters)");
@@ -172,6 +184,11 @@ final class ImportRun {
         int outcome = created ? 0 : changed ? 1 : 2;
         count("IntervalBlock", outcome);
         readings[created ? 0 : readingsChanged ? 1 : 2] += block.readingCount();
+        // New or changed readings only: a block sent again with new Atom dates only is no new data for a third party.
+        if (created || readingsChanged) {
+            changed(usagePointOf.get(parent), block.intervalStart() == null || block.intervalDuration() == null ? UsageChanged.Span.UNDATED
+                    : new UsageChanged.Span(Instant.ofEpochSecond(block.intervalStart()), Instant.ofEpochSecond(block.intervalStart() + block.intervalDuration())));
+        }
         wrote();
     }
 
@@ -190,8 +207,9 @@ final class ImportRun {
                 }
                 return;
             }
-            if (reading.readingType(em.getReference(ReadingType.class, type)) && "unchanged".equals(lastOutcome.get(mr))) {
-                recount("MeterReading");
+            if (reading.readingType(em.getReference(ReadingType.class, type))) {
+                changed(usagePointOf.get(mr), UsageChanged.Span.UNDATED);
+                if ("unchanged".equals(lastOutcome.get(mr))) recount("MeterReading");
             }
         });
         usagePointLinks.forEach((up, hrefs) -> {
@@ -199,6 +217,13 @@ final class ImportRun {
             if (ltp != null) em.find(UsagePoint.class, up).localTimeParameters(em.getReference(LocalTimeParameters.class, ltp));
         });
         em.flush();
+        // A changed ReadingType or LocalTimeParameters may be shared by every usage point of the file.
+        if (sharedChanged) usagePointLinks.keySet().forEach(up -> changed(up, UsageChanged.Span.UNDATED));
+    }
+
+    /** The usage points this upload created or changed; empty when it only repeated what was stored. */
+    UsageChanged changes() {
+        return new UsageChanged(customer.id(), Map.copyOf(changed));
     }
 
     ImportReport report() {
@@ -217,6 +242,21 @@ final class ImportRun {
                     + " matches none in this file, and no " + kind + " entry comes before it");
         }
         return parent;
+    }
+
+    private boolean touched(String id) {
+        String outcome = lastOutcome.get(id);
+        return outcome != null && !"unchanged".equals(outcome);
+    }
+
+    private void summaryChanged(String id, String usagePoint, AtomEntry entry) {
+        if (touched(id)) {
+            changed(usagePoint, entry.published() == null ? UsageChanged.Span.UNDATED : new UsageChanged.Span(entry.published(), entry.published()));
+        }
+    }
+
+    private void changed(String usagePoint, UsageChanged.Span span) {
+        if (usagePoint != null) changed.merge(usagePoint, span, UsageChanged.Span::union);
     }
 
     private void wrote() {

@@ -6,6 +6,8 @@ import dev.gbconnect.custodian.platform.ErrorMappers;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.core.Response;
@@ -15,7 +17,8 @@ import javax.xml.validation.Schema;
 
 /**
  * Imports a Green Button feed for one customer inside the caller's transaction. Any problem, wherever it shows up
- * in the file, throws: the caller's transaction rolls back and nothing of the file remains.
+ * in the file, throws: the caller's transaction rolls back and nothing of the file remains. An accepted file fires
+ * {@link UsageChanged} in that same transaction.
  */
 @ApplicationScoped
 public class UsageImporter {
@@ -25,6 +28,9 @@ public class UsageImporter {
 
     @Resource
     ManagedExecutorService executor;
+
+    @Inject
+    Event<UsageChanged> usageChanged;
 
     private volatile Schema schema;
 
@@ -52,6 +58,8 @@ public class UsageImporter {
                             + (problems.total() > problems.list().size() ? ", the first " + problems.list().size() + " listed" : ""),
                     problems.list());
         }
+        UsageChanged changes = run.changes();
+        if (!changes.usagePoints().isEmpty()) usageChanged.fire(changes);
         return run.report();
     }
 

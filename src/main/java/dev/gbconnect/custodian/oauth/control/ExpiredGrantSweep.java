@@ -1,7 +1,9 @@
 package dev.gbconnect.custodian.oauth.control;
 
+import dev.gbconnect.custodian.authorization.control.Authorizations;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
@@ -11,7 +13,8 @@ import java.util.logging.Logger;
 /**
  * Deletes what can no longer be used: expired access tokens, refresh tokens, codes and consent requests, and
  * sign-in failures whose lock and window are long over. Refused already when expired, these rows only cost space.
- * Every instance sweeps (the deletes are idempotent), so nothing depends on one of them running.
+ * Also ends the Authorizations whose sharing period is over, so that their end is announced. Every instance sweeps
+ * (the deletes are idempotent, each end happens once), so nothing depends on one of them running.
  */
 @Singleton
 public class ExpiredGrantSweep {
@@ -23,6 +26,9 @@ public class ExpiredGrantSweep {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Authorizations authorizations;
+
     @Schedule(hour = "*", minute = "*/10", persistent = false)
     void sweep() {
         Instant cutoff = Instant.now().minus(GRACE);
@@ -32,6 +38,8 @@ public class ExpiredGrantSweep {
         }
         removed += em.createQuery("DELETE FROM SignInFailures f WHERE f.windowStart < :cutoff AND (f.lockedUntil IS NULL OR f.lockedUntil < :cutoff)")
                 .setParameter("cutoff", cutoff).executeUpdate();
+        int ended = authorizations.endLapsed(Instant.now());
+        if (ended > 0) LOG.info("ended " + ended + " Authorizations whose sharing period is over");
         if (removed > 0) LOG.info("swept " + removed + " expired tokens, codes, consent requests, portal sessions and sign-in records");
     }
 }

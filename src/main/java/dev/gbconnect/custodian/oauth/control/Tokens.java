@@ -116,7 +116,7 @@ public class Tokens {
         RefreshToken refresh = access != null ? null : em.find(RefreshToken.class, hash);
         if (refresh != null && refresh.clientId().equals(clientId)) {
             refresh.revoke();
-            authorizations.find(refresh.authorizationId()).ifPresent(a -> a.revoke("the third party revoked its refresh token", Instant.now()));
+            authorizations.find(refresh.authorizationId()).ifPresent(a -> authorizations.end(a, "the third party revoked its refresh token"));
         }
     }
 

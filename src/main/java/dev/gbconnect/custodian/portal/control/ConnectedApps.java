@@ -54,7 +54,7 @@ public class ConnectedApps {
     public boolean revoke(String customerId, String authorizationId) {
         Authorization a = authorizations.find(authorizationId).filter(x -> customerId.equals(x.customerId())).orElse(null);
         if (a == null) return false;
-        a.revoke("revoked by the customer in the portal", Instant.now());
+        authorizations.end(a, "revoked by the customer in the portal");
         return true;
     }
 

@@ -1,0 +1,188 @@
+package dev.gbconnect.custodian.notification.control;
+
+import dev.gbconnect.custodian.authorization.control.ApplicationChanged;
+import dev.gbconnect.custodian.authorization.control.AuthorizationChanged;
+import dev.gbconnect.custodian.authorization.entity.Authorization;
+import dev.gbconnect.custodian.authorization.entity.Client;
+import dev.gbconnect.custodian.authorization.entity.EspiScope;
+import dev.gbconnect.custodian.feed.control.EspiUris;
+import dev.gbconnect.custodian.ingest.control.UsageChanged;
+import dev.gbconnect.custodian.notification.entity.Notification;
+import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.RequestBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Writes notices into the outbox, in the transaction of the change they announce: new usage data, an
+ * Authorization created, changed or ended, a third party's registration changed, or an admin's request. Only active
+ * third parties get them. Each notice lists URIs below the server's public base, which is stored with it; the
+ * resources themselves are never in a notice.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    /** Keeps a BatchList (and its row) small; a change reaching more of a third party's Subscriptions is split. */
+    static final int MOST_URIS = 100;
+
+    private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
+    /** The clients {@code c} that get notices: active third parties with a notify URI (see {@link #recipients}). */
+    private static final String RECIPIENTS = "c.kind = :thirdParty AND c.status = :active AND c.notifyUri IS NOT NULL";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    RequestBase requestBase;
+
+    @Inject
+    @ConfigProperty(name = "custodian.public-url")
+    Optional<String> publicUrl;
+
+    @Inject
+    Event<Enqueued> enqueued;
+
+    /** Fired with every notice written; the sender starts once the transaction has committed. */
+    public record Enqueued(long sequence) {
+    }
+
+    void usageChanged(@Observes UsageChanged change) {
+        Instant now = Instant.now();
+        List<Authorization> covering = recipients("SELECT DISTINCT a FROM Authorization a JOIN a.usagePointIds u, Client c"
+                        + " WHERE c.id = a.clientId AND " + RECIPIENTS + " AND a.customerId = :customer AND a.subscriptionId IS NOT NULL"
+                        + " AND a.status = " + Authorization.ACTIVE + " AND u IN :points ORDER BY a.clientId, a.createdAt, a.id", Authorization.class)
+                .setParameter("customer", change.customerId()).setParameter("points", change.usagePoints().keySet()).getResultList();
+        Map<String, Map<String, UsageChanged.Span>> byClient = new LinkedHashMap<>();
+        for (Authorization a : covering) {
+            if (!a.activeAt(now)) continue;
+            UsageChanged.Span span = UsageChanged.Span.UNDATED;
+            for (String point : a.usagePointIds()) {
+                UsageChanged.Span s = change.usagePoints().get(point);
+                if (s != null) span = span.union(s);
+            }
+            byClient.computeIfAbsent(a.clientId(), k -> new LinkedHashMap<>()).merge(batchOf(a), span, UsageChanged.Span::union);
+        }
+        byClient.forEach((client, batches) -> {
+            List<String> paths = new ArrayList<>();
+            batches.forEach((path, span) -> paths.add(span.dated() ? path + "?published-min=" + span.start() + "&published-max=" + span.end() : path));
+            enqueue(client, Notification.Kind.DATA, "new usage data for " + paths.size() + " subscription batch(es)", paths, now);
+        });
+    }
+
+    void authorizationChanged(@Observes AuthorizationChanged change) {
+        Authorization a = change.authorization();
+        if (a.customerId() == null || !recipient(a.clientId())) return;
+        String what = switch (a.status()) {
+            case Authorization.ACTIVE -> a.createdAt().equals(a.updatedAt()) ? "Authorization created" : "Authorization changed";
+            case Authorization.DENIED -> "Authorization denied by the customer";
+            default -> "Authorization ended: " + a.endReason();
+        };
+        enqueue(a.clientId(), Notification.Kind.AUTHORIZATION, what, List.of("Authorization/" + a.id()), Instant.now());
+    }
+
+    void applicationChanged(@Observes ApplicationChanged change) {
+        Client c = change.client();
+        if (recipient(c.id())) {
+            enqueue(c.id(), Notification.Kind.APPLICATION, "ApplicationInformation changed", List.of("ApplicationInformation/" + c.id()), Instant.now());
+        }
+    }
+
+    /**
+     * The admin's request for one kind of notice, to one third party or (null) to all of them: their Subscription
+     * batches, their active Authorizations, or their ApplicationInformation. GBA certification asks for each on demand.
+     */
+    public List<Notification> requested(Notification.Kind kind, String clientId) {
+        TypedQuery<Client> query = recipients("SELECT c FROM Client c WHERE " + RECIPIENTS + (clientId == null ? "" : " AND c.id = :id")
+                + " ORDER BY c.issuedAt, c.id", Client.class);
+        List<Client> clients = (clientId == null ? query : query.setParameter("id", clientId)).getResultList();
+        if (clientId != null && clients.isEmpty()) throw ApiException.notFound("active third party " + clientId + " with a notify URI");
+        Instant now = Instant.now();
+        List<Notification> written = new ArrayList<>();
+        for (Client c : clients) {
+            List<String> paths = switch (kind) {
+                case APPLICATION -> List.of("ApplicationInformation/" + c.id());
+                case AUTHORIZATION -> active(c.id()).stream().map(a -> "Authorization/" + a.id()).toList();
+                case DATA -> active(c.id()).stream().map(Outbox::batchOf).distinct().toList();
+            };
+            written.addAll(enqueue(c.id(), kind, "requested by the data custodian", paths, now));
+        }
+        return written;
+    }
+
+    private List<Authorization> active(String clientId) {
+        Instant now = Instant.now();
+        return em.createQuery("SELECT a FROM Authorization a WHERE a.clientId = :client AND a.subscriptionId IS NOT NULL AND a.status = "
+                + Authorization.ACTIVE + " ORDER BY a.createdAt, a.id", Authorization.class).setParameter("client", clientId).getResultList()
+                .stream().filter(a -> a.activeAt(now)).toList();
+    }
+
+    /** A Subscription's batch, or for a bulk scope ({@code BR=}) the bulk batch that holds it. */
+    private static String batchOf(Authorization a) {
+        String bulk = EspiScope.parse(a.scope()).bulkId();
+        return bulk != null ? "Batch/Bulk/" + bulk : "Batch/Subscription/" + a.subscriptionId();
+    }
+
+    private boolean recipient(String clientId) {
+        return !recipients("SELECT c.id FROM Client c WHERE c.id = :id AND " + RECIPIENTS, String.class).setParameter("id", clientId)
+                .getResultList().isEmpty();
+    }
+
+    private <T> TypedQuery<T> recipients(String jpql, Class<T> type) {
+        return em.createQuery(jpql, type).setParameter("thirdParty", Client.Kind.THIRD_PARTY).setParameter("active", Client.Status.ACTIVE);
+    }
+
+    private List<Notification> enqueue(String clientId, Notification.Kind kind, String reason, List<String> paths, Instant now) {
+        if (paths.isEmpty()) return List.of();
+        String base = base(clientId);
+        if (base == null) {
+            LOG.warning("no notice to " + clientId + " (" + reason + "): set custodian.public-url so that notices made outside requests can name our URIs");
+            return List.of();
+        }
+        List<Notification> written = new ArrayList<>();
+        for (int from = 0; from < paths.size(); from += MOST_URIS) {
+            List<String> uris = paths.subList(from, Math.min(paths.size(), from + MOST_URIS)).stream().map(p -> base + EspiUris.RESOURCE + p).toList();
+            Notification n = new Notification(clientId, kind, reason, uris, now);
+            em.persist(n);
+            em.flush();
+            enqueued.fire(new Enqueued(n.sequence()));
+            written.add(n);
+        }
+        return written;
+    }
+
+    /**
+     * The base of the request that made the change; else the configured public URL; else, for a change made by a
+     * background sweep, the base of the third party's previous notice, which an Authorization's creation always made.
+     */
+    private String base(String clientId) {
+        try {
+            Optional<String> fromRequest = requestBase.get();
+            if (fromRequest.isPresent()) return fromRequest.get();
+        } catch (ContextNotActiveException outsideRequests) {
+            // a timer or another background thread: no request to take the base from
+        }
+        if (publicUrl.isPresent()) return publicUrl.get().endsWith("/") ? publicUrl.get() : publicUrl.get() + "/";
+        return em.createQuery("SELECT n FROM Notification n WHERE n.clientId = :client ORDER BY n.sequence DESC", Notification.class)
+                .setParameter("client", clientId).setMaxResults(1).getResultList().stream()
+                .map(n -> baseOf(n.resources().get(0))).findFirst().orElse(null);
+    }
+
+    private static String baseOf(String uri) {
+        int at = uri.indexOf(EspiUris.RESOURCE);
+        return at < 0 ? null : uri.substring(0, at);
+    }
+}

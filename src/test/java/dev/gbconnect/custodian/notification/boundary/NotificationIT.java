@@ -1,0 +1,207 @@
+package dev.gbconnect.custodian.notification.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gbconnect.custodian.demo.GreenButtonGenerator;
+import dev.gbconnect.custodian.testsupport.Api;
+import dev.gbconnect.custodian.testsupport.Atom;
+import dev.gbconnect.custodian.testsupport.NotifyReceiver;
+import dev.gbconnect.custodian.testsupport.Shared;
+import dev.gbconnect.custodian.testsupport.ThirdParties;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Notices pushed to third parties, received by real HTTP endpoints on loopback. arquillian.xml makes the sender
+ * quick: retries after 0.2 to 0.5 s, 3 attempts, 3 s to answer. Every BatchList is validated against
+ * greenbutton.xsd, and the URIs it lists are fetched with the third party's own token.
+ */
+@ExtendWith(ArquillianExtension.class)
+class NotificationIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final long DAY = 86_400;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Shared.war();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    private Api admin;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        admin = new Api(url.toURI(), Api.IT_ADMIN, Api.IT_SECRET);
+    }
+
+    @Test
+    void uploadWhenTheReceiverFailsFirstThenEachNoticeArrivesInOrderAndListsExactlyTheNewData() throws Exception {
+        try (NotifyReceiver receiver = new NotifyReceiver(2, 204)) {
+            ThirdParties.Registered app = register(receiver);
+            String customer = admin.newCustomer("notify-" + UUID.randomUUID().toString().substring(0, 8));
+            long start = recent();
+            assertEquals(201, admin.upload(customer, "application/atom+xml", days(start, 3)).status());
+            JsonObject token = ThirdParties.offlineToken(admin, app, customer, ThirdParties.SCOPE, null);
+            assertEquals(201, admin.upload(customer, "application/atom+xml", days(start, 5)).status(), "two more days of readings");
+
+            List<NotifyReceiver.Received> got = receiver.await(4, WAIT);
+            String authorizationId = got.get(0).deliveryId();
+            assertEquals(List.of(authorizationId, authorizationId, authorizationId), got.subList(0, 3).stream().map(NotifyReceiver.Received::deliveryId).toList(),
+                    "the Authorization's notice is sent again, with the same id, until it is taken");
+            assertTrue(!got.get(3).deliveryId().equals(authorizationId), "then, and only then, the data notice");
+            assertTrue(got.get(0).contentType().startsWith("application/xml"), got.get(0).contentType());
+            assertEquals(List.of(token.getString("authorizationURI")), Atom.valid(got.get(0).body()).texts("/espi:BatchList/espi:resources"));
+
+            List<String> data = Atom.valid(got.get(3).body()).texts("/espi:BatchList/espi:resources");
+            assertEquals(1, data.size(), data.toString());
+            String subscription = token.getString("resourceURI");
+            assertEquals(subscription + "?published-min=" + Instant.ofEpochSecond(start + 3 * DAY) + "&published-max=" + Instant.ofEpochSecond(start + 5 * DAY),
+                    data.get(0), "bounds around the two new days");
+            Atom batch = Atom.valid(Api.withAuthorization(admin.base(), "Bearer " + token.getString("access_token")).get(data.get(0)).body());
+            assertEquals(List.of(String.valueOf(start + 3 * DAY), String.valueOf(start + 4 * DAY)),
+                    batch.texts("//espi:IntervalBlock/espi:interval/espi:start"), "the new blocks and no others");
+
+            List<JsonObject> listed = notices("client_id=" + app.id());
+            assertEquals(List.of("delivered", "delivered"), listed.stream().map(n -> n.getString("state")).toList());
+            assertEquals(List.of("data", "authorization"), listed.stream().map(n -> n.getString("kind")).toList(), "newest first");
+            assertEquals(3, listed.get(1).getInt("attempts"));
+            assertEquals("HTTP 503", listed.get(1).getString("last_error"), "the last failure stays on record");
+            assertEquals(1, listed.get(0).getInt("attempts"));
+        }
+    }
+
+    @Test
+    void aReceiverThatNeverAnswersIsRetriedThenDeadLetteredWithoutDelayingOthersAndTheAdminCanRetryIt() throws Exception {
+        try (NotifyReceiver silent = new NotifyReceiver(0, 0); NotifyReceiver healthy = new NotifyReceiver(0, 200)) {
+            ThirdParties.Registered slow = register(silent), quick = register(healthy);
+            long dead = requested("application", slow.id());
+            silent.await(1, WAIT);
+            requested("application", quick.id());
+            healthy.await(1, WAIT);
+            JsonObject stillFirst = notice(dead);
+            assertEquals("pending", stillFirst.getString("state"), "the quick third party got its notice while the slow one's first attempt hung");
+            assertEquals(1, stillFirst.getInt("attempts"));
+
+            JsonObject failed = awaitNotice(dead, n -> n.getString("state").equals("dead"));
+            assertEquals(3, failed.getInt("attempts"));
+            assertTrue(failed.getString("last_error").startsWith("no answer within PT3S"), failed.toString());
+            assertTrue(notices("state=dead").stream().anyMatch(n -> n.getJsonNumber("id").longValue() == dead), "listed as dead");
+            assertEquals(3, silent.received().size(), "no attempt after the last");
+
+            silent.answer(202);
+            Api.Reply retried = admin.postJson("admin/notifications/" + dead + "/retry", "");
+            assertEquals(200, retried.status(), retried.body());
+            List<NotifyReceiver.Received> all = silent.await(4, WAIT);
+            assertEquals(1, all.stream().map(NotifyReceiver.Received::deliveryId).distinct().count(), "one id across every attempt");
+            JsonObject delivered = awaitNotice(dead, n -> n.getString("state").equals("delivered"));
+            assertEquals(1, delivered.getInt("attempts"), "counted afresh after the retry");
+            assertEquals(409, admin.postJson("admin/notifications/" + dead + "/retry", "").status(), "a delivered notice is not sent again");
+        }
+    }
+
+    @Test
+    void authorizationAndRegistrationChangesAndAdminRequestsEachNotify() throws Exception {
+        try (NotifyReceiver receiver = new NotifyReceiver(0, 200)) {
+            ThirdParties.Registered app = register(receiver);
+            String customer = admin.newCustomer("notify-" + UUID.randomUUID().toString().substring(0, 8));
+            assertEquals(201, admin.upload(customer, "application/atom+xml", days(recent(), 1)).status());
+            JsonObject first = ThirdParties.offline(admin, app, customer, ThirdParties.SCOPE, null);
+            JsonObject second = ThirdParties.offline(admin, app, customer, ThirdParties.SCOPE, null);
+            String ended = first.getString("authorizationURI");
+            assertEquals(204, admin.delete(ended).status());
+            Api.Reply changed = admin.putJson("oauth/register/" + app.id(), registration(receiver, "Renamed app"));
+            assertEquals(200, changed.status(), changed.body());
+            String applicationUri = URI.create(ended).resolve("../ApplicationInformation/" + app.id()).toString();
+
+            assertEquals(1, admin.postJson("admin/notifications", "{\"kind\":\"data\",\"client_id\":\"" + app.id() + "\"}").array().size());
+            assertEquals(1, admin.postJson("admin/notifications", "{\"kind\":\"authorization\",\"client_id\":\"" + app.id() + "\"}").array().size());
+            assertTrue(admin.postJson("admin/notifications", "{\"kind\":\"application\"}").array().stream()
+                    .anyMatch(n -> n.asJsonObject().getString("client_id").equals(app.id())), "no client_id: every third party");
+
+            List<List<String>> bodies = receiver.await(7, WAIT).stream().map(r -> Atom.valid(r.body()).texts("/espi:BatchList/espi:resources")).toList();
+            assertEquals(List.of(List.of(ended), List.of(second.getString("authorizationURI")), List.of(ended), List.of(applicationUri),
+                    List.of(second.getString("resourceURI")), List.of(second.getString("authorizationURI")), List.of(applicationUri)), bodies,
+                    "created, created, ended, registration changed, then the three requested kinds, in order");
+
+            Api.Reply badKind = admin.postJson("admin/notifications", "{\"kind\":\"everything\"}");
+            assertEquals(400, badKind.status());
+            assertTrue(badKind.body().contains("kind must be one of [data, authorization, application]"), badKind.body());
+            assertEquals(404, admin.postJson("admin/notifications", "{\"kind\":\"data\",\"client_id\":\"no-such-client\"}").status());
+            assertEquals(400, admin.get("admin/notifications?state=lost").status());
+            Api.Reply anonymous = Api.withAuthorization(admin.base(), null).get("admin/notifications");
+            assertEquals(401, anonymous.status(), "the outbox is the data custodian's alone");
+        }
+    }
+
+    private ThirdParties.Registered register(NotifyReceiver receiver) {
+        return ThirdParties.register(admin, registration(receiver, "Notified app"));
+    }
+
+    private static String registration(NotifyReceiver receiver, String name) {
+        return "{\"client_name\":\"" + name + "\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],\"third_party_notify_uri\":\"" + receiver.uri()
+                + "\",\"scopes\":[\"" + ThirdParties.SCOPE + "\"]}";
+    }
+
+    /** A UTC midnight well inside the test scope's HistoryLength. */
+    private static long recent() {
+        return LocalDate.now(ZoneOffset.UTC).minusDays(20).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    }
+
+    /** Days of 15-minute readings for one electric meter, the same readings for the same days in every file. */
+    private static byte[] days(long start, int days) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        GreenButtonGenerator.write(out, new GreenButtonGenerator.Plan(List.of(new GreenButtonGenerator.Point("meter", GreenButtonGenerator.Kind.ELECTRIC, 42)),
+                start, days, 900));
+        return out.toByteArray();
+    }
+
+    private long requested(String kind, String clientId) {
+        Api.Reply r = admin.postJson("admin/notifications", "{\"kind\":\"" + kind + "\",\"client_id\":\"" + clientId + "\"}");
+        assertEquals(202, r.status(), r.body());
+        return r.array().getJsonObject(0).getJsonNumber("id").longValue();
+    }
+
+    private List<JsonObject> notices(String query) {
+        Api.Reply r = admin.get("admin/notifications?" + query);
+        assertEquals(200, r.status(), r.body());
+        return r.array().stream().map(v -> v.asJsonObject()).collect(Collectors.toList());
+    }
+
+    private JsonObject notice(long id) {
+        Api.Reply r = admin.get("admin/notifications/" + id);
+        assertEquals(200, r.status(), r.body());
+        return r.json();
+    }
+
+    private JsonObject awaitNotice(long id, Predicate<JsonObject> done) throws InterruptedException {
+        Instant end = Instant.now().plus(WAIT);
+        JsonObject n = notice(id);
+        while (!done.test(n)) {
+            if (Instant.now().isAfter(end)) throw new AssertionError("notification " + id + " stayed " + n);
+            Thread.sleep(100);
+            n = notice(id);
+        }
+        return n;
+    }
+}
