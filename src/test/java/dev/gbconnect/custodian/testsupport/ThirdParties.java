@@ -33,6 +33,17 @@ public final class ThirdParties {
                 + "\"third_party_scope_selection_uri\":\"" + SCOPE_SELECTION + "\"}");
     }
 
+    /** A confidential client with the test scope, notified at {@code notifyUri}. */
+    public static Registered notified(Api admin, String name, String notifyUri) {
+        return register(admin, registration(name, notifyUri));
+    }
+
+    /** The registration JSON of {@link #notified}, for changing it with PUT. */
+    public static String registration(String name, String notifyUri) {
+        return "{\"client_name\":\"" + name + "\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],\"third_party_notify_uri\":\"" + notifyUri
+                + "\",\"scopes\":[\"" + SCOPE + "\"]}";
+    }
+
     public static Registered register(Api admin, String json) {
         Api.Reply r = admin.postJson("oauth/register", json);
         if (r.status() != 201) throw new IllegalStateException("registration refused: " + r.status() + " " + r.body());

@@ -2,6 +2,7 @@ package dev.gbconnect.custodian.notification.control;
 
 import dev.gbconnect.custodian.authorization.control.ApplicationChanged;
 import dev.gbconnect.custodian.authorization.control.AuthorizationChanged;
+import dev.gbconnect.custodian.authorization.control.Clients;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.authorization.entity.EspiScope;
@@ -18,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -148,8 +150,9 @@ public class Outbox {
     private List<Notification> enqueue(String clientId, Notification.Kind kind, String reason, List<String> paths, Instant now) {
         if (paths.isEmpty()) return List.of();
         String base = base(clientId);
-        if (base == null) {
-            LOG.warning("no notice to " + clientId + " (" + reason + "): set custodian.public-url so that notices made outside requests can name our URIs");
+        if (base == null || !Clients.webAddress(URI.create(base))) {
+            LOG.warning("no notice to " + clientId + " (" + reason + "): notices name our resources by https URIs (http only on loopback), and "
+                    + (base == null ? "this change came from no request" : base + " is not one") + "; set custodian.public-url to our https address");
             return List.of();
         }
         List<Notification> written = new ArrayList<>();

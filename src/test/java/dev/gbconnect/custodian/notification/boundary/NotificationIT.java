@@ -130,7 +130,7 @@ class NotificationIT {
             JsonObject second = ThirdParties.offline(admin, app, customer, ThirdParties.SCOPE, null);
             String ended = first.getString("authorizationURI");
             assertEquals(204, admin.delete(ended).status());
-            Api.Reply changed = admin.putJson("oauth/register/" + app.id(), registration(receiver, "Renamed app"));
+            Api.Reply changed = admin.putJson("oauth/register/" + app.id(), ThirdParties.registration("Renamed app", receiver.uri()));
             assertEquals(200, changed.status(), changed.body());
             String applicationUri = URI.create(ended).resolve("../ApplicationInformation/" + app.id()).toString();
 
@@ -155,12 +155,7 @@ class NotificationIT {
     }
 
     private ThirdParties.Registered register(NotifyReceiver receiver) {
-        return ThirdParties.register(admin, registration(receiver, "Notified app"));
-    }
-
-    private static String registration(NotifyReceiver receiver, String name) {
-        return "{\"client_name\":\"" + name + "\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],\"third_party_notify_uri\":\"" + receiver.uri()
-                + "\",\"scopes\":[\"" + ThirdParties.SCOPE + "\"]}";
+        return ThirdParties.notified(admin, "Notified app", receiver.uri());
     }
 
     /** A UTC midnight well inside the test scope's HistoryLength. */
