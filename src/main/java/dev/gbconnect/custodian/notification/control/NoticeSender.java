@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Delivers the outbox: POSTs each due notice's BatchList to its third party's registered notify URI, with bounded
@@ -56,38 +56,26 @@ public class NoticeSender {
     @Inject
     Deliveries deliveries;
 
+    /** The custodian.notify.* settings, read once at start (docs/configuration.md). */
     @Inject
-    @ConfigProperty(name = "custodian.notify.poll-interval")
-    Duration pollInterval;
+    Config config;
 
-    @Inject
-    @ConfigProperty(name = "custodian.notify.connect-timeout")
-    Duration connectTimeout;
-
-    @Inject
-    @ConfigProperty(name = "custodian.notify.request-timeout")
-    Duration requestTimeout;
-
-    @Inject
-    @ConfigProperty(name = "custodian.notify.first-retry")
-    Duration firstRetry;
-
-    @Inject
-    @ConfigProperty(name = "custodian.notify.longest-retry")
-    Duration longestRetry;
-
-    @Inject
-    @ConfigProperty(name = "custodian.notify.max-attempts")
-    int maxAttempts;
-
+    private Duration connectTimeout, requestTimeout;
     private Backoff backoff;
     private HttpClient http;
     private ScheduledFuture<?> schedule;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        backoff = new Backoff(firstRetry, longestRetry, maxAttempts);
+        backoff = new Backoff(setting("first-retry"), setting("longest-retry"), config.getValue("custodian.notify.max-attempts", Integer.class));
+        connectTimeout = setting("connect-timeout");
+        requestTimeout = setting("request-timeout");
         http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).executor(executor).build();
-        schedule = scheduler.scheduleWithFixedDelay(this::poll, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        long every = setting("poll-interval").toMillis();
+        schedule = scheduler.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private Duration setting(String name) {
+        return config.getValue("custodian.notify." + name, Duration.class);
     }
 
     @PreDestroy
