@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -33,10 +33,21 @@ public final class Browser {
         return driver;
     }
 
-    /** Clicks a submit button and waits for the answer: a click returns before it loads, and the old page goes stale when it has. */
+    /**
+     * Clicks a submit button and waits for the answer: a click returns before it loads, and the old page is gone
+     * when it has. Chromium reports a page in the middle of being replaced with other errors than "stale" (its node
+     * "does not belong to the document"), which mean the same.
+     */
     public static void submit(ChromeDriver driver, WebElement button) {
         WebElement page = driver.findElement(By.tagName("html"));
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
     }
 }
