@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A third party's notify endpoint on loopback, as a test scripts it: it records every POST (its Idempotency-Key and
- * BatchList body) and answers with the status it is set to, or with silence (0) until it is closed.
+ * BatchList body) and answers with the status it is set to (a 3xx pointing back at itself), or with silence (0)
+ * until it is closed.
  */
 public final class NotifyReceiver implements AutoCloseable {
 
@@ -55,6 +56,8 @@ public final class NotifyReceiver implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             } else {
+                // a redirect back to this endpoint: followed, it would show as one more request
+                if (status / 100 == 3) exchange.getResponseHeaders().set("Location", uri() + "?moved");
                 exchange.sendResponseHeaders(status, -1);
             }
             exchange.close();

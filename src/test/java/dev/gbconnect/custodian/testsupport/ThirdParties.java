@@ -40,8 +40,12 @@ public final class ThirdParties {
 
     /** The registration JSON of {@link #notified}, for changing it with PUT. */
     public static String registration(String name, String notifyUri) {
+        return registration(name, notifyUri, SCOPE);
+    }
+
+    public static String registration(String name, String notifyUri, String scope) {
         return "{\"client_name\":\"" + name + "\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],\"third_party_notify_uri\":\"" + notifyUri
-                + "\",\"scopes\":[\"" + SCOPE + "\"]}";
+                + "\",\"scopes\":[\"" + scope + "\"]}";
     }
 
     public static Registered register(Api admin, String json) {

@@ -121,6 +121,39 @@ class NotificationIT {
     }
 
     @Test
+    void aRedirectIsAFailureNotFollowedAndBulkScopesAreNotifiedOfTheirBulkBatch() throws Exception {
+        String bulkScope = "FB=1_3_4_5_13_14_15;IntervalDuration=900;BR=9";
+        try (NotifyReceiver receiver = new NotifyReceiver(0, 302)) {
+            ThirdParties.Registered app = ThirdParties.register(admin, ThirdParties.registration("Bulk app", receiver.uri(), bulkScope));
+            String customer = admin.newCustomer("notify-" + UUID.randomUUID().toString().substring(0, 8));
+            long start = recent();
+            assertEquals(201, admin.upload(customer, "application/atom+xml", days(start, 2)).status());
+            ThirdParties.offline(admin, app, customer, bulkScope, null);
+            assertEquals(201, admin.upload(customer, "application/atom+xml", days(start, 3)).status());
+
+            receiver.await(6, WAIT);
+            List<JsonObject> listed = notices("client_id=" + app.id());
+            for (JsonObject n : listed) {
+                JsonObject dead = awaitNotice(n.getJsonNumber("id").longValue(), x -> x.getString("state").equals("dead"));
+                assertEquals("HTTP 302 to " + receiver.uri() + "?moved, not followed", dead.getString("last_error"));
+            }
+            assertEquals(6, receiver.received().size(), "three attempts each, and no request to where the redirects pointed");
+
+            receiver.answer(204);
+            long data = listed.get(0).getJsonNumber("id").longValue();
+            assertEquals(200, admin.postJson("admin/notifications/" + data + "/retry", "").status());
+            List<String> uris = Atom.valid(receiver.await(7, WAIT).get(6).body()).texts("/espi:BatchList/espi:resources");
+            String bulk = admin.base() + "espi/1_1/resource/Batch/Bulk/9";
+            assertEquals(List.of(bulk + "?published-min=" + Instant.ofEpochSecond(start + 2 * DAY) + "&published-max=" + Instant.ofEpochSecond(start + 3 * DAY)),
+                    uris, "the bulk batch, bounded to the new day");
+            String backOffice = Api.withAuthorization(admin.base(), null).token(app.basic(), "grant_type=client_credentials&scope=ThirdParty_Admin_Access")
+                    .json().getString("access_token");
+            Atom batch = Atom.valid(Api.withAuthorization(admin.base(), "Bearer " + backOffice).get(uris.get(0)).body());
+            assertEquals(List.of(String.valueOf(start + 2 * DAY)), batch.texts("//espi:IntervalBlock/espi:interval/espi:start"));
+        }
+    }
+
+    @Test
     void authorizationAndRegistrationChangesAndAdminRequestsEachNotify() throws Exception {
         try (NotifyReceiver receiver = new NotifyReceiver(0, 200)) {
             ThirdParties.Registered app = register(receiver);
