@@ -85,6 +85,10 @@ public class Deliveries {
         return q.getResultList();
     }
 
+    public long count(Notification.State state) {
+        return em.createQuery("SELECT COUNT(n) FROM Notification n WHERE n.state = :state", Long.class).setParameter("state", state).getSingleResult();
+    }
+
     public Notification find(long sequence) {
         Notification n = em.find(Notification.class, sequence);
         if (n == null) throw ApiException.notFound("notification " + sequence);

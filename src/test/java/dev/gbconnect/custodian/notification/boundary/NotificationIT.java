@@ -108,6 +108,9 @@ class NotificationIT {
             assertTrue(failed.getString("last_error").startsWith("no answer within PT3S"), failed.toString());
             assertTrue(notices("state=dead").stream().anyMatch(n -> n.getJsonNumber("id").longValue() == dead), "listed as dead");
             assertEquals(3, silent.received().size(), "no attempt after the last");
+            String metrics = Api.withAuthorization(admin.base(), null).get("/metrics?scope=application").body(); // the server's, not below the application
+            assertTrue(metrics.lines().anyMatch(l -> l.startsWith("notifications_dead{") && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 1),
+                    "dead notices show on /metrics for alerting:\n" + metrics);
 
             silent.answer(202);
             Api.Reply retried = admin.postJson("admin/notifications/" + dead + "/retry", "");
