@@ -1,5 +1,6 @@
 package dev.gbconnect.custodian.oauth.control;
 
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.persistence.EntityManager;
@@ -14,6 +15,8 @@ import java.util.logging.Logger;
  * Every instance sweeps (the deletes are idempotent), so nothing depends on one of them running.
  */
 @Singleton
+// The timer must not reach tables that the migration has yet to create.
+@DependsOn("SchemaMigration")
 public class ExpiredGrantSweep {
 
     private static final Logger LOG = Logger.getLogger(ExpiredGrantSweep.class.getName());
