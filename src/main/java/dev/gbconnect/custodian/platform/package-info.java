@@ -1,5 +1,10 @@
 /**
  * Wiring that no business component owns: the JAX-RS application, the data source chosen from configuration, the
- * one place where errors become responses, password hashing.
+ * schema migrations run at start, the one place where errors become responses, password hashing.
+ *
+ * <p>The schema belongs to Flyway, not to EclipseLink: every change is a versioned migration per dialect, so that a
+ * database made by any earlier build (Derby or PostgreSQL) is brought forward in place, and instances sharing one
+ * database agree on its version. The migrations are held against EclipseLink's own DDL for the entities by
+ * SchemaMigrationIT.
  */
 package dev.gbconnect.custodian.platform;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Atom;
+import dev.gbconnect.custodian.testsupport.Catalog;
 import dev.gbconnect.custodian.testsupport.PostgresCluster;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.ThirdParties;
@@ -20,7 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The same uber-jar on PostgreSQL, chosen by configuration alone: seeding, imports, refusals, and a restart. */
+/** The same uber-jar on PostgreSQL, chosen by configuration alone: migrations, seeding, imports, refusals, and a restart. */
 class PostgresIT {
 
     @Test
@@ -59,6 +60,9 @@ class PostgresIT {
                 first.stop();
             }
             assertFalse(Files.exists(dataDir.resolve("derby")), "no Derby database when a PostgreSQL URL is configured");
+            List<String> migrated = Catalog.history(PostgresCluster.dataSource(pg.jdbcUrl()));
+            assertEquals("1 SQL true", migrated.get(0), "a new database is created by the migrations, from V1: " + migrated);
+            assertTrue(migrated.stream().allMatch(row -> row.endsWith(" SQL true")), migrated.toString());
 
             UberJarServer second = UberJarServer.start(dataDir, UberJarServer.testJvm(), env);
             try {
@@ -69,6 +73,7 @@ class PostgresIT {
             } finally {
                 second.stop();
             }
+            assertEquals(migrated, Catalog.history(PostgresCluster.dataSource(pg.jdbcUrl())), "a restart runs no migration again");
         }
     }
 

@@ -5,12 +5,17 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A private PostgreSQL server for one test: its own cluster in a fresh directory, on a free loopback port, with
@@ -58,7 +63,27 @@ public final class PostgresCluster implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        return jdbcUrl("postgres");
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** A new, empty database of this server, as its owner; each call gets a data source of its own. */
+    public DataSource createDatabase(String name) throws SQLException {
+        try (Connection c = dataSource(jdbcUrl()).getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        return dataSource(jdbcUrl(name));
+    }
+
+    public static DataSource dataSource(String jdbcUrl) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(jdbcUrl);
+        ds.setUser(USER);
+        ds.setPassword(PASSWORD);
+        return ds;
     }
 
     @Override

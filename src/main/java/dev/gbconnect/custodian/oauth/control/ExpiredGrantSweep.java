@@ -1,6 +1,7 @@
 package dev.gbconnect.custodian.oauth.control;
 
 import dev.gbconnect.custodian.authorization.control.Authorizations;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
@@ -17,6 +18,8 @@ import java.util.logging.Logger;
  * (the deletes are idempotent, each end happens once), so nothing depends on one of them running.
  */
 @Singleton
+// The timer must not reach tables that the migration has yet to create.
+@DependsOn("SchemaMigration")
 public class ExpiredGrantSweep {
 
     private static final Logger LOG = Logger.getLogger(ExpiredGrantSweep.class.getName());
