@@ -160,7 +160,6 @@ public class Outbox {
             List<String> uris = paths.subList(from, Math.min(paths.size(), from + MOST_URIS)).stream().map(p -> base + EspiUris.RESOURCE + p).toList();
             Notification n = new Notification(clientId, kind, reason, uris, now);
             em.persist(n);
-            em.flush();
             enqueued.fire(new Enqueued(n.sequence()));
             written.add(n);
         }

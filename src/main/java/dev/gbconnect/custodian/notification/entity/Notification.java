@@ -10,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -34,8 +35,13 @@ public class Notification {
     /** PENDING until the third party accepts it; DEAD when every attempt failed, kept for the admin to see and retry. */
     public enum State { PENDING, DELIVERED, DEAD }
 
+    /**
+     * From a database sequence with no preallocation, so that notices written by different instances are numbered
+     * in the order they were written (a block of numbers per instance would interleave them).
+     */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "NOTIFICATION_SEQ", sequenceName = "NOTIFICATION_SEQ", allocationSize = 1)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "NOTIFICATION_SEQ")
     @Column(name = "SEQ")
     private Long sequence;
 
