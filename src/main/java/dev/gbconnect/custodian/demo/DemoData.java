@@ -6,6 +6,7 @@ import dev.gbconnect.custodian.demo.GreenButtonGenerator.Kind;
 import dev.gbconnect.custodian.demo.GreenButtonGenerator.Plan;
 import dev.gbconnect.custodian.demo.GreenButtonGenerator.Point;
 import dev.gbconnect.custodian.ingest.control.UsageImporter;
+import dev.gbconnect.custodian.platform.StartupLock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -53,11 +54,16 @@ public class DemoData {
     Customers customers;
 
     @Inject
+    StartupLock startupLock;
+
+    @Inject
     UsageImporter importer;
 
     @Transactional
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        if (!enabled || customers.exists()) return;
+        if (!enabled) return;
+        startupLock.hold();
+        if (customers.exists()) return;
         long readings = 0;
         for (DemoCustomer demo : CUSTOMERS) {
             RetailCustomer customer = customers.create(demo.username(), demo.password(), demo.name());

@@ -24,9 +24,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two instances of the uber-jar on one PostgreSQL, started at the same moment, without the data grid
- * (Hazelcast stays off in the uber-jar): whatever one of them decides, the other honours, because every piece of
- * shared state is in the database.
+ * Two instances of the uber-jar on one empty PostgreSQL, started at the same moment, without the data grid
+ * (Hazelcast stays off in the uber-jar): one migrates and seeds while the other waits, and whatever one of them
+ * decides, the other honours, because every piece of shared state is in the database.
  */
 class ClusterIT {
 
@@ -38,7 +38,7 @@ class ClusterIT {
         try (PostgresCluster pg = PostgresCluster.start(root); NotifyReceiver receiver = new NotifyReceiver(0, 204)) {
             Map<String, String> env = new HashMap<>(Map.of("CUSTODIAN_DB_URL", pg.jdbcUrl(), "CUSTODIAN_DB_USER", PostgresCluster.USER,
                     "CUSTODIAN_DB_PASSWORD", PostgresCluster.PASSWORD, "CUSTODIAN_ADMIN_CLIENT_ID", Api.IT_ADMIN,
-                    "CUSTODIAN_ADMIN_CLIENT_SECRET", Api.IT_SECRET, "CUSTODIAN_DEMO_DATA", "false"));
+                    "CUSTODIAN_ADMIN_CLIENT_SECRET", Api.IT_SECRET));
             env.putAll(Map.of("CUSTODIAN_NOTIFY_POLL_INTERVAL", "PT0.1S", "CUSTODIAN_NOTIFY_FIRST_RETRY", "PT0.2S"));
             ExecutorService starting = Executors.newFixedThreadPool(2);
             Future<UberJarServer> startingA = starting.submit(() -> UberJarServer.start(Files.createDirectories(root.resolve("a-" + UUID.randomUUID())),
@@ -49,6 +49,8 @@ class ClusterIT {
             UberJarServer a = startingA.get(), b = startingB.get();
             try {
                 Api adminA = a.api(Api.IT_ADMIN, Api.IT_SECRET), adminB = b.api(Api.IT_ADMIN, Api.IT_SECRET);
+                assertEquals(List.of("alice", "bob", "carol"), adminB.get("admin/customers").array().stream()
+                        .map(c -> c.asJsonObject().getString("username")).toList(), "both started on an empty database; the demo was seeded once");
                 String username = "cluster-" + UUID.randomUUID().toString().substring(0, 8);
                 String customer = adminA.newCustomer(username);
                 assertEquals(201, adminB.upload(customer, Shared.sample("datasdk/BatchFeedThreeUsagePoints_M.xml")).status(), "B sees A's customer");

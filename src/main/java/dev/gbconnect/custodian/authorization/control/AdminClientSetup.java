@@ -5,6 +5,7 @@ import dev.gbconnect.custodian.authorization.entity.ClientSecret;
 import dev.gbconnect.custodian.authorization.entity.Registration;
 import dev.gbconnect.custodian.oauth.control.Scopes;
 import dev.gbconnect.custodian.platform.PasswordHash;
+import dev.gbconnect.custodian.platform.StartupLock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -34,6 +35,9 @@ public class AdminClientSetup {
     EntityManager em;
 
     @Inject
+    StartupLock startupLock;
+
+    @Inject
     Clients clients;
 
     @Inject
@@ -49,6 +53,7 @@ public class AdminClientSetup {
         if (configuredId.isPresent() != configuredSecret.isPresent()) {
             throw new IllegalStateException("set both custodian.admin.client-id and custodian.admin.client-secret, or neither");
         }
+        startupLock.hold();
         if (configuredId.isPresent()) {
             Client admin = em.find(Client.class, configuredId.get());
             if (admin == null) {
