@@ -12,17 +12,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,8 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * client that discards the bytes, beside the demo generator writing the same amount of Green Button XML to nowhere
  * (the ceiling); server heap while streaming (the server restarted with {@code -Xmx256m} for reading); and the p99
  * latency of a one-month IntervalBlock GET under 32 concurrent keep-alive clients, with about 1M and then about
- * 100M readings stored. Run with {@code mvn -B -Pbench verify -DskipTests -DskipITs -Dbench.skipImport=true
- * -Dbench.skipOAuth=true}.
+ * 100M readings stored (fewer with {@code -Dbench.fillers}). Run with {@code mvn -B -Pbench verify -DskipTests
+ * -DskipITs -Dbench.skipImport=true -Dbench.skipOAuth=true}; on PostgreSQL or several instances, see {@link BenchSetup}.
  */
 public final class FeedBenchmark {
 
@@ -42,51 +40,54 @@ public final class FeedBenchmark {
     private static final Duration WARM_UP = Duration.ofSeconds(15), MEASURE = Duration.ofSeconds(20);
 
     public static void main(String[] args) throws Exception {
-        Path data = Files.createDirectories(Path.of("target", "bench", "feed-" + System.nanoTime()).toAbsolutePath());
-        Map<String, String> env = Map.of("CUSTODIAN_DEMO_DATA", "false", "CUSTODIAN_ADMIN_CLIENT_ID", Api.IT_ADMIN,
-                "CUSTODIAN_ADMIN_CLIENT_SECRET", Api.IT_SECRET);
+        try (BenchSetup setup = BenchSetup.fromProperties("feed")) {
+            measure(setup);
+        }
+    }
+
+    private static void measure(BenchSetup setup) throws Exception {
         List<String> importing = List.of("-Xmx512m"), reading = List.of("-Xmx256m");
 
         Plan small = plan("small", 30, 365), big = plan("big", 100, 1096);
-        UberJarServer server = UberJarServer.start(data, importing, env);
-        Api admin = server.api(Api.IT_ADMIN, Api.IT_SECRET);
+        BenchSetup.Servers servers = setup.start(importing);
+        Api admin = servers.first().api(Api.IT_ADMIN, Api.IT_SECRET);
         ThirdParties.Registered app = ThirdParties.register(admin, "{\"client_name\":\"bench reader\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],"
                 + "\"third_party_notify_uri\":\"" + ThirdParties.NOTIFY + "\",\"scopes\":[\"" + SCOPE + "\"]}");
         String smallCustomer = admin.newCustomer("bench-small");
         long stored = upload(admin, smallCustomer, small);
         String smallRefresh = offline(admin, smallCustomer, app);
-        server.stop();
+        servers.stop();
 
-        server = UberJarServer.start(data, reading, env);
-        Subscription smallSub = subscription(server, app, smallRefresh);
-        String month = smallSub.monthOfBlocks(server);
-        Latency p1 = latency(server, smallSub, month);
-        double smallRate = stream(server, smallSub, readings(small), 3).rate;
+        servers = setup.start(reading);
+        Subscription smallSub = subscription(servers.first(), app, smallRefresh);
+        String month = smallSub.monthOfBlocks(servers.first());
+        Latency p1 = latency(servers, smallSub, month);
+        double smallRate = stream(servers.first(), smallSub, readings(small), 3).rate;
         System.out.printf("%,d readings stored: one-month IntervalBlock GET p50 %.1f ms, p99 %.1f ms (%,.0f requests/s); small feed %,.0f readings/s%n",
                 stored, p1.p50, p1.p99, p1.rate, smallRate);
-        server.stop();
+        servers.stop();
 
-        server = UberJarServer.start(data, importing, env);
-        admin = server.api(Api.IT_ADMIN, Api.IT_SECRET);
+        servers = setup.start(importing);
+        admin = servers.first().api(Api.IT_ADMIN, Api.IT_SECRET);
         String bigCustomer = admin.newCustomer("bench-big");
         stored += upload(admin, bigCustomer, big);
         String bigRefresh = offline(admin, bigCustomer, app);
         for (int i = 0; i < FILLERS; i++) stored += upload(admin, admin.newCustomer("bench-filler-" + i), plan("filler-" + i, 100, 1096));
-        server.stop();
+        servers.stop();
 
-        server = UberJarServer.start(data, reading, env);
-        smallSub = subscription(server, app, smallSub.refresh);
-        Latency p100 = latency(server, smallSub, month);
-        Subscription bigSub = subscription(server, app, bigRefresh);
-        HeapSampler heap = new HeapSampler(server.base());
+        servers = setup.start(reading);
+        smallSub = subscription(servers.first(), app, smallSub.refresh);
+        Latency p100 = latency(servers, smallSub, month);
+        Subscription bigSub = subscription(servers.first(), app, bigRefresh);
+        HeapSampler heap = new HeapSampler(servers.first().base());
         heap.start();
-        Streamed bigFeed = stream(server, bigSub, readings(big), 3);
+        Streamed bigFeed = stream(servers.first(), bigSub, readings(big), 3);
         heap.interrupt();
         heap.join();
-        server.stop();
+        servers.stop();
         double ceiling = ceiling(big);
 
-        System.out.printf("%n| measure | value | target |%n|---|---|---|%n");
+        System.out.printf("%n%s%n%n| measure | value | target |%n|---|---|---|%n", setup.describe());
         row("Batch/Subscription feed, %,d readings (%,.0f MB), read and discarded over HTTP".formatted(readings(big), bigFeed.bytes / 1e6),
                 "%,.0f readings/s (%.0f MB/s)".formatted(bigFeed.rate, bigFeed.rate * bigFeed.bytes / readings(big) / 1e6), "≥ 1,000,000 readings/s");
         row("ceiling: the generator writing the same readings as Green Button XML to nowhere", "%,.0f readings/s".formatted(ceiling), "");
@@ -184,17 +185,18 @@ public final class FeedBenchmark {
     }
 
     /** Closed loop: each client sends its next request as soon as the last is answered. */
-    private static Latency latency(UberJarServer server, Subscription sub, String path) throws InterruptedException {
+    private static Latency latency(BenchSetup.Servers servers, Subscription sub, String path) throws InterruptedException {
         List<long[]> samples = new ArrayList<>();
         AtomicLong count = new AtomicLong();
         long start = System.nanoTime(), measureFrom = start + WARM_UP.toNanos(), end = measureFrom + MEASURE.toNanos();
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
+            URI base = servers.base(c);
             long[] mine = new long[1 << 16];
             samples.add(mine);
             Thread t = new Thread(() -> {
                 int k = 0;
-                try (KeepAlive connection = new KeepAlive(server.base())) {
+                try (KeepAlive connection = new KeepAlive(base)) {
                     for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
                         KeepAlive.Reply r = connection.discard("/" + path, "Authorization: " + sub.bearer + "\r\n");
                         if (r.status() != 200 || r.bytes() < 100_000) throw new IllegalStateException(r.status() + ", " + r.bytes() + " bytes");

@@ -61,16 +61,18 @@ public class Deliveries {
 
     /**
      * Records the outcome of an attempt, unless the lease was lost meanwhile (then the new holder records its own).
-     * A delivery keeps the last error on record: it tells the admin why a notice took several attempts.
+     * A delivery keeps the last error on record: it tells the admin why a notice took several attempts. No parameter
+     * is ever null: PostgreSQL cannot type a null that EclipseLink binds as text against a BIGINT column.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void settle(Claim claim, String owner, Notification.State state, Instant next, String error, Instant now) {
-        var update = em.createQuery("UPDATE Notification n SET n.state = :state, n.nextAttemptAt = :next, n.deliveredAt = :delivered,"
-                        + (error == null ? "" : " n.lastError = :error,")
+        boolean delivered = state == Notification.State.DELIVERED;
+        var update = em.createQuery("UPDATE Notification n SET n.state = :state, n.nextAttemptAt = :next,"
+                        + (delivered ? " n.deliveredAt = :delivered," : "") + (error == null ? "" : " n.lastError = :error,")
                         + " n.leaseOwner = NULL, n.leaseUntil = NULL WHERE n.sequence = :seq AND n.leaseOwner = :owner AND n.state = :pending")
-                .setParameter("state", state).setParameter("next", next)
-                .setParameter("delivered", state == Notification.State.DELIVERED ? now : null).setParameter("seq", claim.sequence())
+                .setParameter("state", state).setParameter("next", next).setParameter("seq", claim.sequence())
                 .setParameter("owner", owner).setParameter("pending", Notification.State.PENDING);
+        if (delivered) update.setParameter("delivered", now);
         if (error != null) update.setParameter("error", clip(error));
         update.executeUpdate();
     }

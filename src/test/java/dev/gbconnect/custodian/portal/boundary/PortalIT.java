@@ -164,8 +164,10 @@ class PortalIT {
         WebElement connected = browser.findElement(By.xpath("//section[@class='app'][h3='Test Energy App']"));
         assertTrue(connected.getText().contains("Readings every 15 minutes."), connected.getText());
         assertTrue(connected.getText().contains("until " + ThirdParties.offlineUntil().plusDays(1)), connected.getText());
-        WebElement connect = browser.findElement(By.xpath("//ul[@class='connect']/li[contains(., 'Test Energy App')]/a"));
+        // by id: on the PostgreSQL run, other test classes' apps of the same name share the database
+        WebElement connect = browser.findElement(By.xpath("//ul[@class='connect']/li/a[contains(@href, 'client_id=" + app.id() + "')]"));
         assertTrue(connect.getAttribute("href").endsWith("oauth/scope-selection?client_id=" + app.id()), connect.getAttribute("href"));
+        assertTrue(connect.findElement(By.xpath("..")).getText().contains("Test Energy App"), connect.findElement(By.xpath("..")).getText());
 
         String csrf = connected.findElement(By.name("csrf")).getAttribute("value");
         String cookie = PortalResource.SESSION_COOKIE + "=" + browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue();

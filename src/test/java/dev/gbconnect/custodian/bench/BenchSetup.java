@@ -1,0 +1,78 @@
+package dev.gbconnect.custodian.bench;
+
+import dev.gbconnect.custodian.testsupport.Api;
+import dev.gbconnect.custodian.testsupport.PostgresCluster;
+import dev.gbconnect.custodian.testsupport.UberJarServer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a benchmark's servers run: by default one uber-jar on embedded Derby; with {@code -Dbench.db=postgres} on a
+ * private PostgreSQL started for the run; with {@code -Dbench.instances=N} (PostgreSQL only) N uber-jars on that
+ * one database, which the load is spread over. All of it shares the machine's cores with the load generator.
+ */
+final class BenchSetup implements AutoCloseable {
+
+    private static final Map<String, String> ENV = Map.of("CUSTODIAN_DEMO_DATA", "false", "CUSTODIAN_ADMIN_CLIENT_ID", Api.IT_ADMIN,
+            "CUSTODIAN_ADMIN_CLIENT_SECRET", Api.IT_SECRET);
+
+    private final Path dir;
+    private final PostgresCluster postgres;
+    private final int instances;
+
+    private BenchSetup(Path dir, PostgresCluster postgres, int instances) {
+        this.dir = dir;
+        this.postgres = postgres;
+        this.instances = instances;
+    }
+
+    static BenchSetup fromProperties(String name) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "bench", name + "-" + System.nanoTime()).toAbsolutePath());
+        boolean pg = "postgres".equals(System.getProperty("bench.db", "derby"));
+        int instances = Integer.getInteger("bench.instances", 1);
+        if (instances > 1 && !pg) throw new IllegalArgumentException("several instances need a shared database: add -Dbench.db=postgres");
+        return new BenchSetup(dir, pg ? PostgresCluster.start(dir) : null, instances);
+    }
+
+    /** The servers, started together with these JVM options; the first one is where set-up work goes. */
+    Servers start(List<String> jvm) throws Exception {
+        Map<String, String> env = new HashMap<>(ENV);
+        if (postgres != null) {
+            env.putAll(Map.of("CUSTODIAN_DB_URL", postgres.jdbcUrl(), "CUSTODIAN_DB_USER", PostgresCluster.USER,
+                    "CUSTODIAN_DB_PASSWORD", PostgresCluster.PASSWORD));
+        }
+        List<UberJarServer> started = new ArrayList<>();
+        for (int i = 0; i < instances; i++) started.add(UberJarServer.start(Files.createDirectories(dir.resolve("instance-" + i)), jvm, env));
+        return new Servers(started);
+    }
+
+    String describe() {
+        return (postgres == null ? "embedded Derby" : "PostgreSQL (private server on loopback)") + ", " + instances + " instance(s)";
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (postgres != null) postgres.close();
+    }
+
+    record Servers(List<UberJarServer> all) {
+
+        UberJarServer first() {
+            return all.get(0);
+        }
+
+        /** The instance the n-th worker talks to: workers are spread evenly. */
+        URI base(int worker) {
+            return all.get(worker % all.size()).base();
+        }
+
+        void stop() throws InterruptedException {
+            for (UberJarServer s : all) s.stop();
+        }
+    }
+}
