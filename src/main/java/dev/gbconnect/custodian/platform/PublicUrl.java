@@ -17,9 +17,14 @@ public final class PublicUrl {
 
     /** Always ends with a slash. */
     public static URI base(UriInfo request) {
-        String configured = ConfigProvider.getConfig().getOptionalValue("custodian.public-url", String.class).orElse(null);
-        String base = configured != null ? configured : request.getBaseUri().toString();
+        String base = configured();
+        if (base == null) base = request.getBaseUri().toString();
         return URI.create(base.endsWith("/") ? base : base + "/");
+    }
+
+    /** {@code custodian.public-url} ending with a slash, or null when unset. */
+    public static String configured() {
+        return ConfigProvider.getConfig().getOptionalValue("custodian.public-url", String.class).map(u -> u.endsWith("/") ? u : u + "/").orElse(null);
     }
 
     /**

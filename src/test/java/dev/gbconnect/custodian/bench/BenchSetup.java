@@ -36,7 +36,7 @@ final class BenchSetup implements AutoCloseable {
         boolean pg = "postgres".equals(System.getProperty("bench.db", "derby"));
         int instances = Integer.getInteger("bench.instances", 1);
         if (instances > 1 && !pg) throw new IllegalArgumentException("several instances need a shared database: add -Dbench.db=postgres");
-        return new BenchSetup(dir, pg ? PostgresCluster.start(dir) : null, instances);
+        return new BenchSetup(dir, pg ? PostgresCluster.start(dir, true) : null, instances);
     }
 
     /** The servers, started together with these JVM options; the first one is where set-up work goes. */
@@ -52,7 +52,7 @@ final class BenchSetup implements AutoCloseable {
     }
 
     String describe() {
-        return (postgres == null ? "embedded Derby" : "PostgreSQL (private server on loopback)") + ", " + instances + " instance(s)";
+        return (postgres == null ? "embedded Derby" : "PostgreSQL (private server on loopback, fsync on)") + ", " + instances + " instance(s)";
     }
 
     @Override

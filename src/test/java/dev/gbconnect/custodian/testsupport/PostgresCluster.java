@@ -39,7 +39,13 @@ public final class PostgresCluster implements AutoCloseable {
         this.asPostgres = asPostgres;
     }
 
+    /** For tests: fsync off, since a test's data need not survive a crash of the machine. */
     public static PostgresCluster start(Path parent) throws Exception {
+        return start(parent, false);
+    }
+
+    /** {@code durable}: PostgreSQL's own defaults (fsync on), as a benchmark compared with durable Derby commits needs. */
+    public static PostgresCluster start(Path parent, boolean durable) throws Exception {
         Path bin = binaries();
         boolean root = "root".equals(System.getProperty("user.name"));
         Path dir = Files.createDirectories(parent.resolve("pg-" + UUID.randomUUID()).toAbsolutePath());
@@ -58,7 +64,7 @@ public final class PostgresCluster implements AutoCloseable {
         cluster.run("initdb", "-D", dir.resolve("data").toString(), "-U", USER, "--pwfile=" + pwfile,
                 "--auth=scram-sha-256", "--encoding=UTF8", "--no-sync");
         cluster.run("pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60",
-                "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+                "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1" + (durable ? "" : " -c fsync=off"), "start");
         return cluster;
     }
 

@@ -10,6 +10,7 @@ import dev.gbconnect.custodian.feed.control.EspiUris;
 import dev.gbconnect.custodian.ingest.control.UsageChanged;
 import dev.gbconnect.custodian.notification.entity.Notification;
 import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.PublicUrl;
 import dev.gbconnect.custodian.platform.RequestBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes notices into the outbox, in the transaction of the change they announce: new usage data, an
@@ -50,10 +50,6 @@ public class Outbox {
 
     @Inject
     RequestBase requestBase;
-
-    @Inject
-    @ConfigProperty(name = "custodian.public-url")
-    Optional<String> publicUrl;
 
     @Inject
     Event<Enqueued> enqueued;
@@ -167,17 +163,18 @@ public class Outbox {
     }
 
     /**
-     * The base of the request that made the change; else the configured public URL; else, for a change made by a
+     * The configured public URL; else the base of the request that made the change; else, for a change made by a
      * background sweep, the base of the third party's previous notice, which an Authorization's creation always made.
      */
     private String base(String clientId) {
+        String configured = PublicUrl.configured();
+        if (configured != null) return configured;
         try {
             Optional<String> fromRequest = requestBase.get();
             if (fromRequest.isPresent()) return fromRequest.get();
         } catch (ContextNotActiveException outsideRequests) {
-            // a timer or another background thread: no request to take the base from
+            // a background thread without even a request context
         }
-        if (publicUrl.isPresent()) return publicUrl.get().endsWith("/") ? publicUrl.get() : publicUrl.get() + "/";
         return em.createQuery("SELECT n FROM Notification n WHERE n.clientId = :client ORDER BY n.sequence DESC", Notification.class)
                 .setParameter("client", clientId).setMaxResults(1).getResultList().stream()
                 .map(n -> baseOf(n.resources().get(0))).findFirst().orElse(null);
