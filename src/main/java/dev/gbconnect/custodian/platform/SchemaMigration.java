@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -20,15 +21,18 @@ import org.flywaydb.core.api.output.MigrateResult;
  * database on a schedule of their own declare {@code @DependsOn("SchemaMigration")}. A failed migration fails the
  * deployment.
  *
- * <p>Several instances may start at once on one PostgreSQL database: Flyway migrates while holding a PostgreSQL
- * advisory lock (pg_try_advisory_xact_lock, keyed by the history table), so one instance migrates and the others
- * wait, then find nothing left to do. Embedded Derby is opened by one JVM only.
+ * <p>Several instances may start at once on one PostgreSQL database: each migrates under a session-level advisory
+ * lock of ours, so one instance migrates and the others wait, then find nothing left to do. Embedded Derby is opened
+ * by one JVM only.
  */
 @Startup
 @Singleton
 // Flyway commits each migration itself; a container transaction around it would refuse those commits.
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SchemaMigration {
+
+    /** Any number agreed by every instance, apart from {@link StartupLock}'s. */
+    private static final long MIGRATION_LOCK = 7_105_112_716_935_002L;
 
     @Resource(lookup = CustodianApplication.DATA_SOURCE)
     DataSource dataSource;
@@ -39,9 +43,27 @@ public class SchemaMigration {
     }
 
     static MigrateResult migrate(DataSource dataSource) {
+        String dialect = dialect(dataSource);
+        if (!"postgresql".equals(dialect)) return flyway(dataSource, dialect).migrate();
+        // Flyway creates its history table before it takes its own lock: an instance starting meanwhile found the
+        // table empty, took the database for one made before migrations, and failed to baseline it (ClusterIT saw
+        // it). So the whole migration runs under a lock of ours, held by a session of its own.
+        try (Connection c = dataSource.getConnection(); Statement lock = c.createStatement()) {
+            lock.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+            try {
+                return flyway(dataSource, dialect).migrate();
+            } finally {
+                lock.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take the migration lock", e);
+        }
+    }
+
+    private static Flyway flyway(DataSource dataSource, String dialect) {
         return Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/" + dialect(dataSource))
+                .locations("classpath:db/migration/" + dialect)
                 .validateMigrationNaming(true)
                 // Flyway gives up on the lock after 50 s by default; an instance that waits for another's long
                 // migration is merely not ready yet, and failing it would not make that migration go faster.
@@ -50,8 +72,7 @@ public class SchemaMigration {
                 // EclipseLink. V1 is exactly that schema, so it is recorded as applied and never run there.
                 .baselineOnMigrate(true)
                 .baselineVersion("1")
-                .load()
-                .migrate();
+                .load();
     }
 
     private static String dialect(DataSource dataSource) {
