@@ -159,6 +159,14 @@ public class Authorizations {
                 .setParameter("s", subscriptionId).getResultList().stream().filter(a -> a.activeAt(Instant.now())).findFirst();
     }
 
+    /** A third party's active customer Authorizations, each with its Subscription, oldest first. */
+    public List<Authorization> subscriptionsOf(String clientId) {
+        Instant now = Instant.now();
+        return em.createQuery("SELECT a FROM Authorization a WHERE a.clientId = :client AND a.subscriptionId IS NOT NULL AND a.status = "
+                + Authorization.ACTIVE + " ORDER BY a.createdAt, a.id", Authorization.class).setParameter("client", clientId).getResultList()
+                .stream().filter(a -> a.activeAt(now)).toList();
+    }
+
     /**
      * The active customer Authorizations whose scope names this bulk id ({@code BR=}): a third party's own, or with
      * a null client, every third party's.

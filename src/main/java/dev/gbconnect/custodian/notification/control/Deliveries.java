@@ -105,7 +105,7 @@ public class Deliveries {
             throw new ApiException(Response.Status.CONFLICT, "already_delivered", "notification " + sequence + " was delivered at " + n.deliveredAt());
         }
         n.retry(Instant.now());
-        enqueued.fire(new Outbox.Enqueued(sequence));
+        enqueued.fire(new Outbox.Enqueued());
         return n;
     }
 

@@ -108,26 +108,26 @@ public class NoticeSender {
     private void send(Deliveries.Claim claim) {
         URI target = claim.target() == null ? null : URI.create(claim.target());
         if (target == null || !Clients.webAddress(target)) {
-            settle(claim, target == null ? "the third party is no longer active" : "the notify URI " + target + " is neither https nor loopback http", true);
+            failed(claim, target == null ? "the third party is no longer active" : "the notify URI " + target + " is neither https nor loopback http", true);
             return;
         }
         HttpRequest request = HttpRequest.newBuilder(target).timeout(requestTimeout).header("Content-Type", "application/xml; charset=UTF-8")
                 .header("Idempotency-Key", claim.deliveryId()).POST(HttpRequest.BodyPublishers.ofByteArray(BatchListXml.of(claim.resources()))).build();
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
             if (failure != null) {
-                settle(claim, describe(failure), false);
+                failed(claim, describe(failure), false);
             } else if (response.statusCode() / 100 == 2) {
                 record(claim, Notification.State.DELIVERED, Instant.now(), null);
                 poll(); // the third party's next notice, if any, is due now
             } else {
                 String location = response.headers().firstValue("Location").map(l -> " to " + l + ", not followed").orElse("");
-                settle(claim, "HTTP " + response.statusCode() + location, false);
+                failed(claim, "HTTP " + response.statusCode() + location, false);
             }
         });
     }
 
     /** A failed attempt: tried again later, or dead when attempts are used up or trying again cannot help. */
-    private void settle(Deliveries.Claim claim, String error, boolean hopeless) {
+    private void failed(Deliveries.Claim claim, String error, boolean hopeless) {
         Instant now = Instant.now();
         boolean dead = hopeless || backoff.exhausted(claim.attempt());
         record(claim, dead ? Notification.State.DEAD : Notification.State.PENDING, dead ? now : now.plus(backoff.after(claim.attempt(),

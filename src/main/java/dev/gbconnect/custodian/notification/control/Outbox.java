@@ -2,6 +2,7 @@ package dev.gbconnect.custodian.notification.control;
 
 import dev.gbconnect.custodian.authorization.control.ApplicationChanged;
 import dev.gbconnect.custodian.authorization.control.AuthorizationChanged;
+import dev.gbconnect.custodian.authorization.control.Authorizations;
 import dev.gbconnect.custodian.authorization.control.Clients;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.authorization.entity.Client;
@@ -52,10 +53,13 @@ public class Outbox {
     RequestBase requestBase;
 
     @Inject
+    Authorizations authorizations;
+
+    @Inject
     Event<Enqueued> enqueued;
 
     /** Fired with every notice written; the sender starts once the transaction has committed. */
-    public record Enqueued(long sequence) {
+    public record Enqueued() {
     }
 
     void usageChanged(@Observes UsageChanged change) {
@@ -113,19 +117,12 @@ public class Outbox {
         for (Client c : clients) {
             List<String> paths = switch (kind) {
                 case APPLICATION -> List.of("ApplicationInformation/" + c.id());
-                case AUTHORIZATION -> active(c.id()).stream().map(a -> "Authorization/" + a.id()).toList();
-                case DATA -> active(c.id()).stream().map(Outbox::batchOf).distinct().toList();
+                case AUTHORIZATION -> authorizations.subscriptionsOf(c.id()).stream().map(a -> "Authorization/" + a.id()).toList();
+                case DATA -> authorizations.subscriptionsOf(c.id()).stream().map(Outbox::batchOf).distinct().toList();
             };
             written.addAll(enqueue(c.id(), kind, "requested by the data custodian", paths, now));
         }
         return written;
-    }
-
-    private List<Authorization> active(String clientId) {
-        Instant now = Instant.now();
-        return em.createQuery("SELECT a FROM Authorization a WHERE a.clientId = :client AND a.subscriptionId IS NOT NULL AND a.status = "
-                + Authorization.ACTIVE + " ORDER BY a.createdAt, a.id", Authorization.class).setParameter("client", clientId).getResultList()
-                .stream().filter(a -> a.activeAt(now)).toList();
     }
 
     /** A Subscription's batch, or for a bulk scope ({@code BR=}) the bulk batch that holds it. */
@@ -156,7 +153,7 @@ public class Outbox {
             List<String> uris = paths.subList(from, Math.min(paths.size(), from + MOST_URIS)).stream().map(p -> base + EspiUris.RESOURCE + p).toList();
             Notification n = new Notification(clientId, kind, reason, uris, now);
             em.persist(n);
-            enqueued.fire(new Enqueued(n.sequence()));
+            enqueued.fire(new Enqueued());
             written.add(n);
         }
         return written;
