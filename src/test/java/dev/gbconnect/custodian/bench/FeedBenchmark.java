@@ -5,7 +5,6 @@ import dev.gbconnect.custodian.demo.GreenButtonGenerator.Kind;
 import dev.gbconnect.custodian.demo.GreenButtonGenerator.Plan;
 import dev.gbconnect.custodian.demo.GreenButtonGenerator.Point;
 import dev.gbconnect.custodian.testsupport.Api;
-import dev.gbconnect.custodian.testsupport.ConsentFlow;
 import dev.gbconnect.custodian.testsupport.ThirdParties;
 import dev.gbconnect.custodian.testsupport.UberJarServer;
 import java.io.IOException;
@@ -154,7 +153,7 @@ public final class FeedBenchmark {
     }
 
     private static Subscription subscription(UberJarServer server, ThirdParties.Registered app, String refresh) {
-        var token = Api.withAuthorization(server.base(), null).token(app.basic(), "grant_type=refresh_token&refresh_token=" + ConsentFlow.enc(refresh)).json();
+        var token = ThirdParties.refresh(server.base(), app, refresh).json();
         String resource = token.getString("resourceURI");
         return new Subscription(resource.substring(resource.lastIndexOf('/') + 1), "Bearer " + token.getString("access_token"), token.getString("refresh_token"));
     }

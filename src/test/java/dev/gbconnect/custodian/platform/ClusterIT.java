@@ -57,8 +57,8 @@ class ClusterIT {
                 ThirdParties.Registered app = ThirdParties.register(adminA, "{\"client_name\":\"Cluster app\",\"redirect_uris\":[\"" + REDIRECT + "\"],"
                         + "\"third_party_notify_uri\":\"" + receiver.uri() + "\",\"scopes\":[\"" + ThirdParties.SCOPE + "\"]}");
 
-                String code = ConsentFlow.query(new ConsentFlow(a.base()).consent(authorize(app), username, "pass-" + username, "approve", null,
-                        LocalDate.now().plusMonths(1).toString())).get("code");
+                String code = ConsentFlow.query(new ConsentFlow(a.base()).consent(ThirdParties.authorizeQuery(app, REDIRECT, ThirdParties.SCOPE, "s", null),
+                        username, "pass-" + username, "approve", null, LocalDate.now().plusMonths(1).toString())).get("code");
                 Api.Reply redeemed = Api.withAuthorization(b.base(), null).token(app.basic(), "grant_type=authorization_code&code=" + ConsentFlow.enc(code)
                         + "&redirect_uri=" + ConsentFlow.enc(REDIRECT));
                 assertEquals(200, redeemed.status(), "a code issued by A is redeemed on B: " + redeemed.body());
@@ -66,12 +66,12 @@ class ClusterIT {
                 assertEquals(200, Api.withAuthorization(a.base(), "Bearer " + redeemed.json().getString("access_token"))
                         .get(redeemed.json().getString("resourceURI").replace(b.base().toString(), a.base().toString())).status(), "B's token works on A");
 
-                Api.Reply rotated = refresh(a, app, first);
+                Api.Reply rotated = ThirdParties.refresh(a.base(), app, first);
                 assertEquals(200, rotated.status(), rotated.body());
-                Api.Reply reused = refresh(b, app, first);
+                Api.Reply reused = ThirdParties.refresh(b.base(), app, first);
                 assertEquals(400, reused.status(), "a refresh token rotated on A is refused on B");
                 assertEquals("invalid_grant", reused.json().getString("error"));
-                assertEquals(400, refresh(a, app, rotated.json().getString("refresh_token")).status(), "and its reuse ended the family on both");
+                assertEquals(400, ThirdParties.refresh(a.base(), app, rotated.json().getString("refresh_token")).status(), "and its reuse ended the family on both");
 
                 for (int i = 0; i < 5; i++) signIn(a, app, username, "not-the-password");
                 Api.Reply locked = signIn(b, app, username, "pass-" + username);
@@ -94,17 +94,10 @@ class ClusterIT {
         }
     }
 
-    private static String authorize(ThirdParties.Registered app) {
-        return "response_type=code&client_id=" + ConsentFlow.enc(app.id()) + "&redirect_uri=" + ConsentFlow.enc(REDIRECT) + "&scope="
-                + ConsentFlow.enc(ThirdParties.SCOPE) + "&state=s";
-    }
 
-    private static Api.Reply refresh(UberJarServer server, ThirdParties.Registered app, String token) {
-        return Api.withAuthorization(server.base(), null).token(app.basic(), "grant_type=refresh_token&refresh_token=" + ConsentFlow.enc(token));
-    }
 
     private static Api.Reply signIn(UberJarServer server, ThirdParties.Registered app, String username, String password) {
         ConsentFlow flow = new ConsentFlow(server.base());
-        return flow.signIn(ConsentFlow.handle(flow.authorize(authorize(app))), username, password);
+        return flow.signIn(ConsentFlow.handle(flow.authorize(ThirdParties.authorizeQuery(app, REDIRECT, ThirdParties.SCOPE, "s", null))), username, password);
     }
 }

@@ -1,6 +1,7 @@
 package dev.gbconnect.custodian.testsupport;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -74,10 +75,21 @@ public final class ThirdParties {
 
     /** The same, and then the client's first token response from that refresh token. */
     public static JsonObject offlineToken(Api admin, Registered client, String customer, String scope, List<String> usagePoints) {
-        Api.Reply r = Api.withAuthorization(admin.base(), null).token(client.basic(), "grant_type=refresh_token&refresh_token="
-                + ConsentFlow.enc(offline(admin, client, customer, scope, usagePoints).getString("refresh_token")));
+        Api.Reply r = refresh(admin.base(), client, offline(admin, client, customer, scope, usagePoints).getString("refresh_token"));
         if (r.status() != 200) throw new IllegalStateException("refresh refused: " + r.status() + " " + r.body());
         return r.json();
+    }
+
+    /** The refresh_token grant at the server at {@code base}, the client authenticating with Basic. */
+    public static Api.Reply refresh(URI base, Registered client, String refreshToken) {
+        return Api.withAuthorization(base, null).token(client.basic(), "grant_type=refresh_token&refresh_token=" + ConsentFlow.enc(refreshToken));
+    }
+
+    /** An authorization request's query for the code flow; with a verifier, its PKCE S256 challenge too. */
+    public static String authorizeQuery(Registered client, String redirectUri, String scope, String state, String verifier) {
+        return "response_type=code&client_id=" + ConsentFlow.enc(client.id()) + "&redirect_uri=" + ConsentFlow.enc(redirectUri) + "&scope="
+                + ConsentFlow.enc(scope) + "&state=" + ConsentFlow.enc(state)
+                + (verifier == null ? "" : "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256");
     }
 
     /** RFC 7636 S256 of a verifier. */

@@ -119,7 +119,7 @@ class EspiOAuthResourcesIT {
 
         assertEquals(204, bearer(clientCredentials(app, "ThirdParty_Admin_Access")).delete("espi/1_1/resource/Authorization/" + id).status());
         assertEquals(401, bearer(customerToken.getString("access_token")).get("espi/1_1/resource/ReadServiceStatus").status());
-        Api.Reply refresh = Api.withAuthorization(base, null).token(app.basic(), "grant_type=refresh_token&refresh_token=" + enc(customerToken.getString("refresh_token")));
+        Api.Reply refresh = ThirdParties.refresh(base, app, customerToken.getString("refresh_token"));
         assertEquals("invalid_grant", refresh.json().getString("error"));
         Atom ended = Atom.valid(admin.get("espi/1_1/resource/Authorization/" + id).body());
         assertEquals("0", ended.text("//espi:Authorization/espi:status"));
@@ -162,8 +162,7 @@ class EspiOAuthResourcesIT {
         Api.Reply granted = admin.postJson("admin/customers/" + customerId + "/authorizations", "{\"client_id\":\"" + other.id() + "\",\"scope\":\""
                 + ThirdParties.SCOPE + "\",\"until\":\"" + until + "\",\"reason\":\"customer called support, ticket 4711\"}");
         assertEquals(201, granted.status(), granted.body());
-        Api.Reply tokens = Api.withAuthorization(base, null).token(other.basic(), "grant_type=refresh_token&refresh_token="
-                + enc(granted.json().getString("refresh_token")));
+        Api.Reply tokens = ThirdParties.refresh(base, other, granted.json().getString("refresh_token"));
         assertEquals(200, tokens.status(), tokens.body());
         assertEquals(granted.json().getString("authorizationURI"), tokens.json().getString("authorizationURI"));
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gbconnect.custodian.demo.GreenButtonGenerator;
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Atom;
+import dev.gbconnect.custodian.testsupport.Notices;
 import dev.gbconnect.custodian.testsupport.NotifyReceiver;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.ThirdParties;
@@ -19,7 +20,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -99,11 +99,11 @@ class NotificationIT {
             silent.await(1, WAIT);
             requested("application", quick.id());
             healthy.await(1, WAIT);
-            JsonObject stillFirst = notice(dead);
+            JsonObject stillFirst = Notices.one(admin, dead);
             assertEquals("pending", stillFirst.getString("state"), "the quick third party got its notice while the slow one's first attempt hung");
             assertEquals(1, stillFirst.getInt("attempts"));
 
-            JsonObject failed = awaitNotice(dead, n -> n.getString("state").equals("dead"));
+            JsonObject failed = Notices.awaitState(admin, dead, "dead", WAIT);
             assertEquals(3, failed.getInt("attempts"));
             assertTrue(failed.getString("last_error").startsWith("no answer within PT3S"), failed.toString());
             assertTrue(notices("state=dead").stream().anyMatch(n -> n.getJsonNumber("id").longValue() == dead), "listed as dead");
@@ -117,7 +117,7 @@ class NotificationIT {
             assertEquals(200, retried.status(), retried.body());
             List<NotifyReceiver.Received> all = silent.await(4, WAIT);
             assertEquals(1, all.stream().map(NotifyReceiver.Received::deliveryId).distinct().count(), "one id across every attempt");
-            JsonObject delivered = awaitNotice(dead, n -> n.getString("state").equals("delivered"));
+            JsonObject delivered = Notices.awaitState(admin, dead, "delivered", WAIT);
             assertEquals(1, delivered.getInt("attempts"), "counted afresh after the retry");
             assertEquals(409, admin.postJson("admin/notifications/" + dead + "/retry", "").status(), "a delivered notice is not sent again");
         }
@@ -137,7 +137,7 @@ class NotificationIT {
             receiver.await(6, WAIT);
             List<JsonObject> listed = notices("client_id=" + app.id());
             for (JsonObject n : listed) {
-                JsonObject dead = awaitNotice(n.getJsonNumber("id").longValue(), x -> x.getString("state").equals("dead"));
+                JsonObject dead = Notices.awaitState(admin, n.getJsonNumber("id").longValue(), "dead", WAIT);
                 assertEquals("HTTP 302 to " + receiver.uri() + "?moved, not followed", dead.getString("last_error"));
             }
             assertEquals(6, receiver.received().size(), "three attempts each, and no request to where the redirects pointed");
@@ -219,20 +219,4 @@ class NotificationIT {
         return r.array().stream().map(v -> v.asJsonObject()).collect(Collectors.toList());
     }
 
-    private JsonObject notice(long id) {
-        Api.Reply r = admin.get("admin/notifications/" + id);
-        assertEquals(200, r.status(), r.body());
-        return r.json();
-    }
-
-    private JsonObject awaitNotice(long id, Predicate<JsonObject> done) throws InterruptedException {
-        Instant end = Instant.now().plus(WAIT);
-        JsonObject n = notice(id);
-        while (!done.test(n)) {
-            if (Instant.now().isAfter(end)) throw new AssertionError("notification " + id + " stayed " + n);
-            Thread.sleep(100);
-            n = notice(id);
-        }
-        return n;
-    }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
+import dev.gbconnect.custodian.testsupport.Notices;
 import dev.gbconnect.custodian.testsupport.NotifyReceiver;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.ThirdParties;
@@ -53,21 +54,11 @@ class NotificationRestartIT {
                 List<NotifyReceiver.Received> got = receiver.await(refused + 1, Duration.ofSeconds(60));
                 assertEquals(firstId, got.get(refused).deliveryId(), "the same notice, which the receiver can tell it has seen");
                 Api admin = second.api("restart-admin", "restart-admin-secret");
-                JsonObject delivered = awaitDelivered(admin, sequence);
+                JsonObject delivered = Notices.awaitState(admin, sequence, "delivered", Duration.ofSeconds(10));
                 assertTrue(delivered.getInt("attempts") > refused, "attempts counted across the restart: " + delivered);
             } finally {
                 second.stop();
             }
         }
-    }
-
-    /** The receiver answers before the server records the delivery. */
-    private static JsonObject awaitDelivered(Api admin, long sequence) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            JsonObject n = admin.get("admin/notifications/" + sequence).json();
-            if (n.getString("state").equals("delivered")) return n;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("notification " + sequence + " was never recorded as delivered");
     }
 }

@@ -59,7 +59,7 @@ class PasswordGrantIT {
         JsonObject t = first.json();
         assertEquals(ThirdParties.SCOPE, t.getString("scope"));
         assertTrue(t.getString("resourceURI").matches(".*/espi/1_1/resource/Batch/Subscription/[0-9a-f-]{36}"), t.toString());
-        Api.Reply refreshed = Api.withAuthorization(base, null).token(script.basic(), "grant_type=refresh_token&refresh_token=" + enc(t.getString("refresh_token")));
+        Api.Reply refreshed = ThirdParties.refresh(base, script, t.getString("refresh_token"));
         assertEquals(200, refreshed.status(), refreshed.body());
 
         JsonObject second = password(script, username, "pass-" + username).json();

@@ -63,14 +63,9 @@ class ThirdPartyFlowIT {
         return Api.withAuthorization(base, null);
     }
 
-    String authorizeQuery(ThirdParties.Registered client, String scope, String state, String verifier) {
-        return "response_type=code&client_id=" + enc(client.id()) + "&redirect_uri=" + enc(REDIRECT) + "&scope=" + enc(scope) + "&state=" + enc(state)
-                + (verifier == null ? "" : "&code_challenge=" + ThirdParties.challenge(verifier) + "&code_challenge_method=S256");
-    }
-
     /** The customer approves every offered usage point; the answer is the code. */
     String code(ThirdParties.Registered client, String verifier) {
-        Api.Reply answer = new ConsentFlow(base).consent(authorizeQuery(client, ThirdParties.SCOPE, "xyz", verifier), username, "pass-" + username,
+        Api.Reply answer = new ConsentFlow(base).consent(ThirdParties.authorizeQuery(client, REDIRECT, ThirdParties.SCOPE, "xyz", verifier), username, "pass-" + username,
                 "approve", null, LocalDate.now().plusMonths(6).toString());
         assertEquals(303, answer.status(), answer.body());
         return ConsentFlow.query(answer).get("code");
@@ -79,10 +74,6 @@ class ThirdPartyFlowIT {
     Api.Reply redeem(ThirdParties.Registered client, String code, String verifier) {
         return anonymous().token(client.basic(), "grant_type=authorization_code&code=" + enc(code) + "&redirect_uri=" + enc(REDIRECT)
                 + (verifier == null ? "" : "&code_verifier=" + verifier));
-    }
-
-    Api.Reply refresh(ThirdParties.Registered client, String refreshToken) {
-        return anonymous().token(client.basic(), "grant_type=refresh_token&refresh_token=" + enc(refreshToken));
     }
 
     boolean active(String accessToken) {
@@ -177,7 +168,7 @@ class ThirdPartyFlowIT {
 
     @Test
     void authorizationCodeWhenApprovedWithPkceThenTokensWithEspiMembersAndRefreshRotates() {
-        Api.Reply answer = new ConsentFlow(base).consent(authorizeQuery(app, ThirdParties.SCOPE, "state-1", VERIFIER), username, "pass-" + username,
+        Api.Reply answer = new ConsentFlow(base).consent(ThirdParties.authorizeQuery(app, REDIRECT, ThirdParties.SCOPE, "state-1", VERIFIER), username, "pass-" + username,
                 "approve", null, LocalDate.now().plusMonths(6).toString());
         assertEquals(303, answer.status(), answer.body());
         Map<String, String> q = ConsentFlow.query(answer);
@@ -195,15 +186,15 @@ class ThirdPartyFlowIT {
         assertEquals("", t.getString("customerResourceURI"));
         assertTrue(active(t.getString("access_token")));
 
-        JsonObject next = refresh(app, t.getString("refresh_token")).json();
+        JsonObject next = ThirdParties.refresh(base, app, t.getString("refresh_token")).json();
         assertTrue(active(next.getString("access_token")));
         assertFalse(next.getString("refresh_token").equals(t.getString("refresh_token")), "rotated");
 
-        Api.Reply reuse = refresh(app, t.getString("refresh_token"));
+        Api.Reply reuse = ThirdParties.refresh(base, app, t.getString("refresh_token"));
         assertEquals(400, reuse.status());
         assertEquals("invalid_grant", reuse.json().getString("error"));
         assertFalse(active(next.getString("access_token")), "reuse revokes the whole family");
-        assertEquals("invalid_grant", refresh(app, next.getString("refresh_token")).json().getString("error"));
+        assertEquals("invalid_grant", ThirdParties.refresh(base, app, next.getString("refresh_token")).json().getString("error"));
     }
 
     @Test
@@ -225,7 +216,7 @@ class ThirdPartyFlowIT {
         assertEquals(400, again.status());
         assertEquals("invalid_grant", again.json().getString("error"));
         assertFalse(active(first.getString("access_token")), "a replayed code revokes what it issued");
-        assertEquals("invalid_grant", refresh(app, first.getString("refresh_token")).json().getString("error"));
+        assertEquals("invalid_grant", ThirdParties.refresh(base, app, first.getString("refresh_token")).json().getString("error"));
     }
 
     @Test
@@ -245,8 +236,8 @@ class ThirdPartyFlowIT {
         String code = code(app, VERIFIER);
         assertEquals("invalid_grant", redeem(other, code, VERIFIER).json().getString("error"));
         JsonObject t = redeem(app, code, VERIFIER).json();
-        assertEquals("invalid_grant", refresh(other, t.getString("refresh_token")).json().getString("error"));
-        assertEquals(200, refresh(app, t.getString("refresh_token")).status(), "the owner's family is untouched");
+        assertEquals("invalid_grant", ThirdParties.refresh(base, other, t.getString("refresh_token")).json().getString("error"));
+        assertEquals(200, ThirdParties.refresh(base, app, t.getString("refresh_token")).status(), "the owner's family is untouched");
     }
 
     @Test
@@ -294,7 +285,7 @@ class ThirdPartyFlowIT {
 
     @Test
     void consentWhenDeniedThenAccessDeniedWithState() {
-        Api.Reply answer = new ConsentFlow(base).consent(authorizeQuery(app, ThirdParties.SCOPE, "st", VERIFIER), username, "pass-" + username,
+        Api.Reply answer = new ConsentFlow(base).consent(ThirdParties.authorizeQuery(app, REDIRECT, ThirdParties.SCOPE, "st", VERIFIER), username, "pass-" + username,
                 "deny", List.of(), "");
         assertEquals(303, answer.status(), answer.body());
         assertEquals("access_denied", ConsentFlow.query(answer).get("error"));
@@ -305,7 +296,7 @@ class ThirdPartyFlowIT {
     @Test
     void signInWhenWrongPasswordOrUnknownUserThenSameAnswer() {
         ConsentFlow browser = new ConsentFlow(base);
-        String handle = ConsentFlow.handle(browser.authorize(authorizeQuery(app, ThirdParties.SCOPE, "s", VERIFIER)));
+        String handle = ConsentFlow.handle(browser.authorize(ThirdParties.authorizeQuery(app, REDIRECT, ThirdParties.SCOPE, "s", VERIFIER)));
         Api.Reply wrong = browser.signIn(handle, username, "not-the-password");
         Api.Reply unknown = browser.signIn(handle, "nobody-" + username, "not-the-password");
         assertEquals(200, wrong.status());
@@ -316,7 +307,7 @@ class ThirdPartyFlowIT {
     @Test
     void consentWhenAnotherBrowserOrAnotherCustomersUsagePointThenRefused() {
         ConsentFlow browser = new ConsentFlow(base);
-        String handle = ConsentFlow.handle(browser.authorize(authorizeQuery(app, ThirdParties.SCOPE, "s", VERIFIER)));
+        String handle = ConsentFlow.handle(browser.authorize(ThirdParties.authorizeQuery(app, REDIRECT, ThirdParties.SCOPE, "s", VERIFIER)));
         assertEquals(400, new ConsentFlow(base).signIn(handle, username, "pass-" + username).status(), "the handle alone, without the cookie");
 
         Api.Reply signedIn = browser.signIn(handle, username, "pass-" + username);
@@ -335,7 +326,7 @@ class ThirdPartyFlowIT {
         ThirdParties.Registered pub = ThirdParties.register(admin, "{\"client_name\":\"Public App\",\"third_party_notify_uri\":\"" + ThirdParties.NOTIFY + "\",\"redirect_uris\":[\"" + REDIRECT + "\"],\"scopes\":[\""
                 + ThirdParties.SCOPE + "\"],\"token_endpoint_auth_method\":\"none\"}");
         assertNull(pub.secret());
-        Api.Reply noPkce = new ConsentFlow(base).authorize(authorizeQuery(pub, ThirdParties.SCOPE, "s", null));
+        Api.Reply noPkce = new ConsentFlow(base).authorize(ThirdParties.authorizeQuery(pub, REDIRECT, ThirdParties.SCOPE, "s", null));
         assertEquals("invalid_request", ConsentFlow.query(noPkce).get("error"));
 
         String code = code(pub, VERIFIER);
