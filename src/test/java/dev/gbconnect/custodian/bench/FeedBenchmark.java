@@ -29,6 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * latency of a one-month IntervalBlock GET under 32 concurrent keep-alive clients, with about 1M and then about
  * 100M readings stored (fewer with {@code -Dbench.fillers}). Run with {@code mvn -B -Pbench verify -DskipTests
  * -DskipITs -Dbench.skipImport=true -Dbench.skipOAuth=true}; on PostgreSQL or several instances, see {@link BenchSetup}.
+ * {@code -Dbench.latencyOnly=true} stops after the first latency measurement, {@code -Dbench.warmUp=S} sets the
+ * seconds of load before latencies count, {@code -Dbench.readingJvm="…"} adds JVM options (a profiler agent) to
+ * the reading server.
  */
 public final class FeedBenchmark {
 
@@ -36,7 +39,13 @@ public final class FeedBenchmark {
     private static final long START = Instant.parse("2022-01-01T00:00:00Z").getEpochSecond();
     private static final int CLIENTS = Integer.getInteger("bench.clients", 32);
     private static final int FILLERS = Integer.getInteger("bench.fillers", 8);
-    private static final Duration WARM_UP = Duration.ofSeconds(15), MEASURE = Duration.ofSeconds(20);
+    /** Only the first latency measurement and the small feed: a quick run while working on request costs. */
+    private static final boolean LATENCY_ONLY = Boolean.getBoolean("bench.latencyOnly");
+    /**
+     * The server has just started: its JIT compiled about 17,000 methods in its second ten seconds and still 2,400 in
+     * its fourth (-Xlog:jit+compilation), on the cores the measurement needs, so a short warm-up measures the compiler.
+     */
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmUp", 60)), MEASURE = Duration.ofSeconds(20);
 
     public static void main(String[] args) throws Exception {
         try (BenchSetup setup = BenchSetup.fromProperties("feed")) {
@@ -45,7 +54,10 @@ public final class FeedBenchmark {
     }
 
     private static void measure(BenchSetup setup) throws Exception {
-        List<String> importing = List.of("-Xmx512m"), reading = List.of("-Xmx256m");
+        List<String> importing = List.of("-Xmx512m"), reading = new ArrayList<>(List.of("-Xmx256m"));
+        // e.g. a profiler agent for the reading server
+        String extra = System.getProperty("bench.readingJvm", "");
+        if (!extra.isBlank()) reading.addAll(List.of(extra.trim().split("\\s+")));
 
         Plan small = plan("small", 30, 365), big = plan("big", 100, 1096);
         BenchSetup.Servers servers = setup.start(importing);
@@ -65,6 +77,7 @@ public final class FeedBenchmark {
         System.out.printf("%,d readings stored: one-month IntervalBlock GET p50 %.1f ms, p99 %.1f ms (%,.0f requests/s); small feed %,.0f readings/s%n",
                 stored, p1.p50, p1.p99, p1.rate, smallRate);
         servers.stop();
+        if (LATENCY_ONLY) return;
 
         servers = setup.start(importing);
         admin = servers.first().api(Api.IT_ADMIN, Api.IT_SECRET);
@@ -213,6 +226,9 @@ public final class FeedBenchmark {
         }
         for (Thread t : clients) t.join();
         long[] all = samples.stream().flatMapToLong(a -> Arrays.stream(a).filter(v -> v > 0)).sorted().toArray();
+        System.out.printf("latency percentiles (ms): p10 %.1f, p50 %.1f, p90 %.1f, p99 %.1f, p99.9 %.1f, max %.1f%n", all[all.length / 10] / 1e6,
+                all[all.length / 2] / 1e6, all[(int) (all.length * 0.9)] / 1e6, all[(int) (all.length * 0.99)] / 1e6, all[(int) (all.length * 0.999)] / 1e6,
+                all[all.length - 1] / 1e6);
         return new Latency(all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6, count.get() / (MEASURE.toNanos() / 1e9));
     }
 

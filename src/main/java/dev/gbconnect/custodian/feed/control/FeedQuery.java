@@ -50,7 +50,10 @@ public record FeedQuery(Instant publishedMin, Instant publishedMax, Instant upda
     void bound(Sql sql, String start, String duration) {
         if (start != null) {
             if (publishedMin != null) sql.add(" AND " + start + " >= ?", publishedMin.getEpochSecond());
-            if (publishedMax != null) sql.add(" AND " + start + " + " + duration + " <= ?", publishedMax.getEpochSecond());
+            if (publishedMax != null) {
+                // The first condition is implied by the second, but only it bounds the index range the blocks are read from.
+                sql.add(" AND " + start + " <= ? AND " + start + " + " + duration + " <= ?", publishedMax.getEpochSecond(), publishedMax.getEpochSecond());
+            }
         } else {
             if (publishedMin != null) sql.add(" AND x.PUBLISHED >= ?", publishedMin.toEpochMilli());
             if (publishedMax != null) sql.add(" AND x.PUBLISHED <= ?", publishedMax.toEpochMilli());

@@ -16,7 +16,7 @@ import jakarta.persistence.Table;
  * {@link PackedReadings}). The interval columns let time-window queries pick blocks through the index.
  */
 @Entity
-@Table(name = "INTERVAL_BLOCK", indexes = @Index(name = "IX_BLOCK_READING_START", columnList = "METER_READING_ID, INTERVAL_START"))
+@Table(name = "INTERVAL_BLOCK", indexes = @Index(name = "IX_BLOCK_READING_START", columnList = "METER_READING_ID, INTERVAL_START, ID"))
 public class IntervalBlock extends UsageResource {
 
     /*

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gbconnect.custodian.demo.GreenButtonGenerator;
+import dev.gbconnect.custodian.demo.GreenButtonGenerator.Kind;
+import dev.gbconnect.custodian.demo.GreenButtonGenerator.Plan;
+import dev.gbconnect.custodian.demo.GreenButtonGenerator.Point;
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Atom;
 import dev.gbconnect.custodian.testsupport.Shared;
@@ -11,7 +15,10 @@ import dev.gbconnect.custodian.testsupport.ThirdParties;
 import dev.gbconnect.custodian.testsupport.Xml;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -391,5 +398,39 @@ class UsageFeedIT {
         }
         assertEquals(404, f.admin().get(R + "Batch/RetailCustomer/" + UUID.randomUUID() + "/UsagePoint").status());
         assertEquals(401, Api.withAuthorization(f.base(), null).get(R + "UsagePoint").status());
+    }
+
+    /**
+     * Reads take turns (FeedAdmission, two per core). Clients that ask for a large download and then stop reading
+     * must not keep their turns: with more of them than there are turns, another reader is still served at once.
+     */
+    @Test
+    void readersWhenSeveralStopReadingMidDownloadThenAnotherIsStillServed() throws Exception {
+        String big = f.admin().newCustomer("feed-big-" + UUID.randomUUID().toString().substring(0, 8));
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        GreenButtonGenerator.write(file, new Plan(List.of(new Point("stalled", Kind.ELECTRIC, 11)), Instant.parse("2024-01-01T00:00:00Z").getEpochSecond(),
+                120, 900));
+        assertEquals(201, f.admin().upload(big, "application/atom+xml", file.toByteArray()).status());
+        String request = "GET /" + R + "Batch/RetailCustomer/" + big + "/UsagePoint HTTP/1.1\r\nHost: " + f.base().getHost() + "\r\nAuthorization: "
+                + f.admin().authorization() + "\r\n\r\n";
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors() + 2; i++) {
+                Socket s = new Socket();
+                s.setReceiveBufferSize(2048);
+                s.connect(new InetSocketAddress(f.base().getHost(), f.base().getPort()));
+                s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+                s.getOutputStream().flush();
+                stalled.add(s);
+            }
+            // Long enough for each stalled answer to fill the socket buffers and block its writer.
+            Thread.sleep(1_000);
+            long t = System.nanoTime();
+            valid(f.admin().get(R + "UsagePoint/" + f.fifteenPoint()));
+            long ms = (System.nanoTime() - t) / 1_000_000;
+            assertTrue(ms < 5_000, "a reader waited " + ms + " ms behind clients that stopped reading");
+        } finally {
+            for (Socket s : stalled) s.close();
+        }
     }
 }
