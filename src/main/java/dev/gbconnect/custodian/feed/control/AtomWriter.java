@@ -100,6 +100,7 @@ public final class AtomWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new XMLStreamException(e);
         }
+        Bytes.giveBack(sink.buf);
     }
 
     /**
@@ -108,7 +109,7 @@ public final class AtomWriter implements AutoCloseable {
      */
     private static final class Sink extends OutputStream {
         private final OutputStream out;
-        private final byte[] buf = new byte[64 * 1024];
+        private final byte[] buf = Bytes.borrow();
         private int n;
 
         Sink(OutputStream out) {

@@ -24,7 +24,7 @@ public class Reaches {
     /** The root form ({@code …/UsagePoint}, {@code …/ReadingType}, …). */
     public Tree root(Caller caller, EspiUris uris) {
         if (admin(caller)) return Tree.root(uris, Reach.EVERYTHING);
-        if (caller.subscriptionId() != null) return Tree.root(uris, Reach.of(own(caller)));
+        if (caller.subscriptionId() != null) return Tree.root(uris, Reach.of(caller.authorization()));
         throw new ApiException(Response.Status.FORBIDDEN, "insufficient_scope",
                 "usage data needs a customer's authorization (a token from the authorization_code, refresh_token or password grant)"
                         + " or DataCustodian_Admin_Access; this token has " + caller.scope());
@@ -32,7 +32,7 @@ public class Reaches {
 
     /** {@code …/Subscription/{id}/…}: the Subscription's own token, or the data custodian seeing what its third party sees. */
     public Tree subscription(Caller caller, String subscriptionId, EspiUris uris) {
-        Authorization a = subscriptionId.equals(caller.subscriptionId()) ? own(caller)
+        Authorization a = subscriptionId.equals(caller.subscriptionId()) ? caller.authorization()
                 : admin(caller) ? authorizations.ofSubscription(subscriptionId).orElse(null) : null;
         if (a == null) throw ApiException.notFound("Subscription " + subscriptionId);
         return Tree.subscription(uris, subscriptionId, Reach.of(a));
@@ -42,7 +42,7 @@ public class Reaches {
     public Tree retailCustomer(Caller caller, String customerId, EspiUris uris) {
         if (admin(caller)) return Tree.root(uris, Reach.customer(customerId));
         if (customerId.equals(caller.customerId()) && caller.subscriptionId() != null) {
-            return Tree.subscription(uris, caller.subscriptionId(), Reach.of(own(caller)));
+            return Tree.subscription(uris, caller.subscriptionId(), Reach.of(caller.authorization()));
         }
         throw ApiException.notFound("RetailCustomer " + customerId);
     }
@@ -53,10 +53,6 @@ public class Reaches {
                 .map(a -> Tree.subscription(uris, a.subscriptionId(), Reach.of(a))).toList();
         if (trees.isEmpty()) throw ApiException.notFound("Bulk " + bulkId);
         return trees;
-    }
-
-    private Authorization own(Caller caller) {
-        return authorizations.find(caller.authorizationId()).orElseThrow(() -> ApiException.notFound("Subscription " + caller.subscriptionId()));
     }
 
     private static boolean admin(Caller caller) {

@@ -44,7 +44,9 @@ public class UsageDocuments {
             if (row.isEmpty()) return Optional.empty();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             AtomWriter atom = new AtomWriter(out);
-            if (!write(atom, tree, s.kind(), row.get(), new Bytes(64 * 1024), certification())) return Optional.empty();
+            try (Bytes scratch = Bytes.pooled()) {
+                if (!write(atom, tree, s.kind(), row.get(), scratch, certification())) return Optional.empty();
+            }
             atom.close();
             return Optional.of(new Entry(out.toByteArray(), row.get().updated()));
         });
@@ -59,8 +61,7 @@ public class UsageDocuments {
         links.addAll(certification());
         return atom -> {
             atom.startFeed(feedId(page), s.kind().espiName(), Instant.now(), links.toArray(Link[]::new));
-            try (Reading r = rows.open()) {
-                Bytes scratch = new Bytes(64 * 1024);
+            try (Reading r = rows.open(); Bytes scratch = Bytes.pooled()) {
                 r.each(tree.reach(), s, row -> write(atom, tree, s.kind(), row, scratch, List.of()));
             }
         };
@@ -82,9 +83,8 @@ public class UsageDocuments {
         links.addAll(certification());
         return atom -> {
             atom.startFeed(feedId(page), "Green Button Data", Instant.now(), links.toArray(Link[]::new));
-            try (Reading r = rows.open()) {
+            try (Reading r = rows.open(); Bytes scratch = Bytes.pooled()) {
                 Set<String> shared = new HashSet<>();
-                Bytes scratch = new Bytes(64 * 1024);
                 for (Tree tree : trees) {
                     for (Row up : r.all(tree.reach(), new Selection(UsageKind.USAGE_POINT, null, null, usagePointId, query.pageOnly()))) {
                         tree(r, atom, tree, up, query.boundsOnly(), shared, scratch);

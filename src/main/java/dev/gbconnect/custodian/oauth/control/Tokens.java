@@ -28,7 +28,7 @@ public class Tokens {
      * A token is valid while it, its Authorization and its client all are: one query, so that revoking an
      * Authorization or suspending a client stops every token at once without touching them.
      */
-    private static final String CHECK = "SELECT t, a.customerId, a.subscriptionId, c.kind FROM AccessToken t, Authorization a, Client c"
+    private static final String CHECK = "SELECT t, a, c.kind FROM AccessToken t, Authorization a, Client c"
             + " WHERE t.hash = :hash AND a.id = t.authorizationId AND c.id = t.clientId AND t.revoked = FALSE AND t.expiresAt > :now"
             + " AND a.status = " + Authorization.ACTIVE + " AND (a.authorizedEnd IS NULL OR a.authorizedEnd > :now) AND c.status = :active";
 
@@ -85,8 +85,8 @@ public class Tokens {
         if (rows.isEmpty()) return Optional.empty();
         Object[] row = rows.get(0);
         AccessToken t = (AccessToken) row[0];
-        return Optional.of(new Caller(t.clientId(), (Client.Kind) row[3], t.scope(), t.authorizationId(), (String) row[1], (String) row[2],
-                t.issuedAt(), t.expiresAt()));
+        Authorization a = (Authorization) row[1];
+        return Optional.of(new Caller(t.clientId(), (Client.Kind) row[2], t.scope(), a, t.issuedAt(), t.expiresAt()));
     }
 
     /** A presented refresh token and its Authorization, null when that is gone. */
