@@ -33,7 +33,7 @@ class FeedAdmissionIT {
         Path dir = Files.createDirectories(Path.of(System.getProperty("it.dataRoot", "target/it-data"), "admission-" + UUID.randomUUID()).toAbsolutePath());
         UberJarServer server = UberJarServer.start(dir, UberJarServer.testJvm(), Map.of("CUSTODIAN_DEMO_DATA", "false",
                 "CUSTODIAN_ADMIN_CLIENT_ID", Api.IT_ADMIN, "CUSTODIAN_ADMIN_CLIENT_SECRET", Api.IT_SECRET,
-                "CUSTODIAN_FEED_CONCURRENCY", "1", "CUSTODIAN_FEED_QUEUE_TIMEOUT", "PT5S"));
+                "CUSTODIAN_FEED_CONCURRENCY", "1", "CUSTODIAN_FEED_QUEUE_TIMEOUT", "PT10S"));
         List<Socket> stalled = new ArrayList<>();
         try {
             Api admin = server.api(Api.IT_ADMIN, Api.IT_SECRET);
@@ -62,7 +62,8 @@ class FeedAdmissionIT {
             Api.Reply reply = admin.get("espi/1_1/resource/UsagePoint");
             long ms = (System.nanoTime() - t) / 1_000_000;
             assertEquals(200, reply.status(), reply.body());
-            assertTrue(ms < 3_000, "a reader waited " + ms + " ms behind clients that stopped reading");
+            // Held turns would answer 503 after the ten-second queue timeout; a slow machine may still need a moment.
+            assertTrue(ms < 5_000, "a reader waited " + ms + " ms behind clients that stopped reading");
         } finally {
             for (Socket s : stalled) s.close();
             server.stop();
