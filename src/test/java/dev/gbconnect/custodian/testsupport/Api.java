@@ -42,6 +42,15 @@ public final class Api {
         this.secret = secret;
     }
 
+    /**
+     * Forgets every cached admin token. A server started on an address an earlier one used (each test class deploys
+     * to a fresh server, and ports are reused) knows none of the earlier server's tokens: PasswordGrantIT once got
+     * ThirdPartyFlowIT's token for the same port, and 401.
+     */
+    public static void forgetTokens() {
+        TOKENS.clear();
+    }
+
     /** Calls made with exactly this Authorization header (null: none). */
     public static Api withAuthorization(URI base, String authorization) {
         Api api = new Api(base, null, null);

@@ -16,8 +16,9 @@ public final class Shared {
     private Shared() {
     }
 
-    /** The packaged WAR, as every Arquillian client-mode test deploys it. */
+    /** The packaged WAR, as every Arquillian client-mode test deploys it, each time to a fresh server: cached tokens go. */
     public static WebArchive war() {
+        Api.forgetTokens();
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war", "target/custodian.war")));
     }
 

@@ -37,6 +37,7 @@ public record UberJarServer(Process process, int port, Path log) {
         pb.environment().putAll(env);
         UberJarServer server = new UberJarServer(pb.start(), port, log);
         server.awaitReady();
+        Api.forgetTokens();
         return server;
     }
 
