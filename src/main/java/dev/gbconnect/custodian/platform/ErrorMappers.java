@@ -4,6 +4,7 @@ import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -13,6 +14,8 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -22,8 +25,8 @@ import javax.xml.stream.XMLStreamException;
 /**
  * Every error response of the API, in one place and one shape: {@code {"error", "message", "problems"}}, except
  * the OAuth endpoints', which RFC 6749 §5.2 fixes as {@code {"error", "error_description"}}, errors shown to a
- * person (an HTML page), and authorization errors a client learns by redirect.
- * Nothing else builds error responses; nothing lets a stack trace reach a client.
+ * person (an HTML page), and authorization errors a client learns by redirect; {@link #write} gives servlet filters
+ * the same shape. Nothing else builds error responses; nothing lets a stack trace reach a client.
  */
 public final class ErrorMappers {
 
@@ -38,6 +41,15 @@ public final class ErrorMappers {
 
     @JsonbPropertyOrder({"error", "error_description"})
     public record OAuthErrorBody(String error, @JsonbProperty("error_description") String description) {
+    }
+
+    /** The same shape for a refusal made in a servlet filter, before JAX-RS and its mappers see the request. */
+    public static void write(HttpServletResponse response, int status, String error, String message) throws IOException {
+        response.setStatus(status);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType(MediaType.APPLICATION_JSON);
+        String body = JsonFactories.BUILDERS.createObjectBuilder().add("error", error).add("message", message).build().toString();
+        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
 
     static Response respond(int status, String error, String message, List<String> problems) {

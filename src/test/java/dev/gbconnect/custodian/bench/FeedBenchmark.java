@@ -226,10 +226,14 @@ public final class FeedBenchmark {
         }
         for (Thread t : clients) t.join();
         long[] all = samples.stream().flatMapToLong(a -> Arrays.stream(a).filter(v -> v > 0)).sorted().toArray();
-        System.out.printf("latency percentiles (ms): p10 %.1f, p50 %.1f, p90 %.1f, p99 %.1f, p99.9 %.1f, max %.1f%n", all[all.length / 10] / 1e6,
-                all[all.length / 2] / 1e6, all[(int) (all.length * 0.9)] / 1e6, all[(int) (all.length * 0.99)] / 1e6, all[(int) (all.length * 0.999)] / 1e6,
-                all[all.length - 1] / 1e6);
-        return new Latency(all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6, count.get() / (MEASURE.toNanos() / 1e9));
+        System.out.printf("latency percentiles (ms): p10 %.1f, p50 %.1f, p90 %.1f, p99 %.1f, p99.9 %.1f, max %.1f%n", ms(all, 0.1), ms(all, 0.5),
+                ms(all, 0.9), ms(all, 0.99), ms(all, 0.999), all[all.length - 1] / 1e6);
+        return new Latency(ms(all, 0.5), ms(all, 0.99), count.get() / (MEASURE.toNanos() / 1e9));
+    }
+
+    /** The q-quantile of sorted nanosecond samples, in milliseconds. */
+    private static double ms(long[] sorted, double q) {
+        return sorted[(int) (sorted.length * q)] / 1e6;
     }
 
     /** Readings per second of the demo generator writing the plan's Green Button XML to a stream that drops it. */

@@ -2,6 +2,7 @@ package dev.gbconnect.custodian.feed.boundary;
 
 import dev.gbconnect.custodian.feed.control.Turns;
 import dev.gbconnect.custodian.feed.control.Turns.Turn;
+import dev.gbconnect.custodian.platform.ErrorMappers;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.servlet.FilterChain;
@@ -14,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +34,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class FeedAdmission extends HttpFilter {
 
     private static final long SWEEP_MILLIS = 20;
-    private static final byte[] BUSY = ("{\"error\":\"temporarily_unavailable\",\"message\":\"the server is reading as much usage data as it"
-            + " can at once; retry after the seconds in Retry-After\"}").getBytes(StandardCharsets.UTF_8);
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -74,11 +72,9 @@ public class FeedAdmission extends HttpFilter {
             throw new IOException("interrupted while waiting to read usage data", e);
         }
         if (turn == null) {
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader("Retry-After", "1");
-            response.setHeader("Cache-Control", "no-store");
-            response.setContentType("application/json");
-            response.getOutputStream().write(BUSY);
+            ErrorMappers.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "temporarily_unavailable",
+                    "the server is reading as much usage data as it can at once; retry after the seconds in Retry-After");
             return;
         }
         try {

@@ -6,8 +6,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * A growable UTF-8 byte buffer for the text of readings: element names are constants, numbers are written digit
- * by digit, so a reading costs no allocation and no character encoding on its way to the socket.
+ * A growable UTF-8 byte buffer for the text of readings: element names are constants, numbers are written two
+ * digits at a time, so a reading costs no allocation and no character encoding on its way to the socket.
  */
 public final class Bytes implements AutoCloseable {
 

@@ -1,5 +1,6 @@
 package dev.gbconnect.custodian.feed.control;
 
+import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -38,7 +39,7 @@ public final class Turns {
         }
     }
 
-    /** Turns free right now, for tests and metrics. */
+    /** Turns free right now, for tests. */
     public int available() {
         return free.availablePermits();
     }
@@ -52,7 +53,7 @@ public final class Turns {
         }
 
         /** Runs a network write; the turn may go to another while it blocks, and is back when this returns. */
-        public void write(Write write) throws java.io.IOException {
+        public void write(Write write) throws IOException {
             writingSince = System.nanoTime();
             state.set(WRITING);
             writing.add(this);
@@ -75,6 +76,6 @@ public final class Turns {
 
     @FunctionalInterface
     public interface Write {
-        void run() throws java.io.IOException;
+        void run() throws IOException;
     }
 }
