@@ -33,18 +33,26 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
-    record DemoCustomer(String username, String password, String name, List<Point> points) {
-    }
+    record DemoCustomer(String username, String password, String name, List<Point> points) {}
 
-    static final Plan YEAR_2025 = new Plan(List.of(), Instant.parse("2025-01-01T00:00:00Z").getEpochSecond(), 365, 900);
+    static final Plan YEAR_2025 =
+            new Plan(List.of(), Instant.parse("2025-01-01T00:00:00Z").getEpochSecond(), 365, 900);
 
     static final List<DemoCustomer> CUSTOMERS = List.of(
-            new DemoCustomer("alice", "alice-demo-2025", "Alice Appleton",
-                    List.of(new Point("alice-home", Kind.ELECTRIC, 1))),
-            new DemoCustomer("bob", "bob-demo-2025", "Bob Birch",
+            new DemoCustomer(
+                    "alice", "alice-demo-2025", "Alice Appleton", List.of(new Point("alice-home", Kind.ELECTRIC, 1))),
+            new DemoCustomer(
+                    "bob",
+                    "bob-demo-2025",
+                    "Bob Birch",
                     List.of(new Point("bob-home", Kind.ELECTRIC, 2), new Point("bob-gas", Kind.GAS, 3))),
-            new DemoCustomer("carol", "carol-demo-2025", "Carol Cedar Bakery",
-                    List.of(new Point("carol-shop", Kind.ELECTRIC, 4), new Point("carol-ev-charger", Kind.ELECTRIC, 5))));
+            new DemoCustomer(
+                    "carol",
+                    "carol-demo-2025",
+                    "Carol Cedar Bakery",
+                    List.of(
+                            new Point("carol-shop", Kind.ELECTRIC, 4),
+                            new Point("carol-ev-charger", Kind.ELECTRIC, 5))));
 
     @Inject
     @ConfigProperty(name = "custodian.demo-data")
@@ -67,9 +75,12 @@ public class DemoData {
         long readings = 0;
         for (DemoCustomer demo : CUSTOMERS) {
             RetailCustomer customer = customers.create(demo.username(), demo.password(), demo.name());
-            readings += importer.importFeed(customer, generated(demo), Long.MAX_VALUE).readings().created();
+            readings += importer.importFeed(customer, generated(demo), Long.MAX_VALUE)
+                    .readings()
+                    .created();
         }
-        LOG.info("demo data: " + CUSTOMERS.size() + " customers, " + readings + " interval readings (see README for the logins)");
+        LOG.info("demo data: " + CUSTOMERS.size() + " customers, " + readings
+                + " interval readings (see README for the logins)");
     }
 
     private static InputStream generated(DemoCustomer demo) {

@@ -26,7 +26,10 @@ import javax.xml.stream.XMLStreamWriter;
 public final class GreenButtonGenerator {
 
     /** ELECTRIC: Wh readings every {@code intervalSeconds}, daily IntervalBlocks, monthly UsageSummary entries. GAS: one reading per month. */
-    public enum Kind { ELECTRIC, GAS }
+    public enum Kind {
+        ELECTRIC,
+        GAS
+    }
 
     /** The name becomes a path segment of every href of the point, so it is restricted to unreserved URI characters. */
     public record Point(String name, Kind kind, long seed) {
@@ -49,7 +52,8 @@ public final class GreenButtonGenerator {
             if (new HashSet<>(points.stream().map(Point::name).toList()).size() != points.size()) {
                 throw new IllegalArgumentException("point names must be unique: they make the hrefs");
             }
-            if (Math.floorMod(start, DAY) != 0) throw new IllegalArgumentException("start must be a UTC midnight: " + start);
+            if (Math.floorMod(start, DAY) != 0)
+                throw new IllegalArgumentException("start must be a UTC midnight: " + start);
             if (days < 1) throw new IllegalArgumentException("days must be positive: " + days);
             if (intervalSeconds < 1 || DAY % intervalSeconds != 0) {
                 throw new IllegalArgumentException("intervalSeconds must divide a day: " + intervalSeconds);
@@ -60,11 +64,13 @@ public final class GreenButtonGenerator {
     private static final int DAY = 86_400;
     /** US Eastern standard time; the load curve follows the customer's clock, not UTC. */
     private static final int TZ_OFFSET = -18_000;
+
     private static final String USAGE_POINTS = "RetailCustomer/demo/UsagePoint";
     /** The monthly gas reading's nominal length, as in the Data SDK's Gas.xml; each block's interval has the true length. */
     private static final int GAS_INTERVAL = 2_678_400;
     /** Tariffs in hundred-thousandths of a dollar (the unit of ESPI cost) per Wh and per thousandth of a therm. */
     private static final long ELECTRIC_TARIFF = 15;
+
     private static final long GAS_TARIFF = 150;
     private static final int USD = 840;
     private static final int WH = 72;
@@ -80,13 +86,13 @@ public final class GreenButtonGenerator {
         this.xml = xml;
         this.plan = plan;
         // the moment the last reading is complete: the latest instant the data could have been published
-        this.timestamp = Instant.ofEpochSecond(plan.start() + (long) plan.days() * DAY).toString();
+        this.timestamp =
+                Instant.ofEpochSecond(plan.start() + (long) plan.days() * DAY).toString();
     }
 
     /** Writes the feed of all points of the plan to out (which stays open); answers the number of IntervalReadings. */
     public static long write(OutputStream out, Plan plan) throws XMLStreamException {
-        XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory()
-                .createXMLStreamWriter(new Buffer(out), "UTF-8");
+        XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(new Buffer(out), "UTF-8");
         GreenButtonGenerator generator = new GreenButtonGenerator(xml, plan);
         generator.feed();
         xml.flush();
@@ -99,8 +105,14 @@ public final class GreenButtonGenerator {
         xml.writeStartElement("", "feed", EspiXml.ATOM);
         xml.writeDefaultNamespace(EspiXml.ATOM);
         StringBuilder identity = new StringBuilder(USAGE_POINTS);
-        for (Point p : plan.points()) identity.append(' ').append(p.name()).append(' ').append(p.seed());
-        identity.append(' ').append(plan.start()).append(' ').append(plan.days()).append(' ').append(plan.intervalSeconds());
+        for (Point p : plan.points())
+            identity.append(' ').append(p.name()).append(' ').append(p.seed());
+        identity.append(' ')
+                .append(plan.start())
+                .append(' ')
+                .append(plan.days())
+                .append(' ')
+                .append(plan.intervalSeconds());
         text("id", "urn:uuid:" + UUID.nameUUIDFromBytes(identity.toString().getBytes(StandardCharsets.UTF_8)));
         text("title", "Synthetic Green Button data");
         text("updated", timestamp);
@@ -118,7 +130,14 @@ public final class GreenButtonGenerator {
         String localTime = "LocalTimeParameters/" + p.name(), readingType = "ReadingType/" + p.name();
 
         if (electric) {
-            openEntry(usagePoint, USAGE_POINTS, "Electric meter " + p.name(), "UsagePoint", meterReadings, summaries, localTime);
+            openEntry(
+                    usagePoint,
+                    USAGE_POINTS,
+                    "Electric meter " + p.name(),
+                    "UsagePoint",
+                    meterReadings,
+                    summaries,
+                    localTime);
         } else {
             openEntry(usagePoint, USAGE_POINTS, "Gas meter " + p.name(), "UsagePoint", meterReadings, localTime);
         }
@@ -152,7 +171,8 @@ public final class GreenButtonGenerator {
         }
     }
 
-    private void readingType(int commodity, int intervalLength, boolean phase, int powerOfTen, int uom) throws XMLStreamException {
+    private void readingType(int commodity, int intervalLength, boolean phase, int powerOfTen, int uom)
+            throws XMLStreamException {
         leaf("accumulationBehaviour", 4);
         leaf("commodity", commodity);
         leaf("currency", USD);
@@ -202,8 +222,7 @@ public final class GreenButtonGenerator {
         return bills;
     }
 
-    private record Bill(YearMonth month, long start, long end, long wh, long cost) {
-    }
+    private record Bill(YearMonth month, long start, long end, long wh, long cost) {}
 
     private void bills(String summaries, List<Bill> bills) throws XMLStreamException {
         for (int i = 0; i < bills.size(); i++) {
@@ -235,7 +254,8 @@ public final class GreenButtonGenerator {
         Random random = new Random(p.seed());
         double household = 0.8 + 0.4 * random.nextDouble();
         LocalDate first = LocalDate.ofEpochDay(Math.floorDiv(plan.start(), DAY)), end = first.plusDays(plan.days());
-        LocalDate month = first.getDayOfMonth() == 1 ? first : first.withDayOfMonth(1).plusMonths(1);
+        LocalDate month =
+                first.getDayOfMonth() == 1 ? first : first.withDayOfMonth(1).plusMonths(1);
         for (int n = 1; !month.plusMonths(1).isAfter(end); n++, month = month.plusMonths(1)) {
             long from = month.toEpochDay() * DAY, duration = month.plusMonths(1).toEpochDay() * DAY - from;
             double therms = GAS_THERMS[month.getMonthValue() - 1] * household * (0.9 + 0.2 * random.nextDouble());
@@ -248,7 +268,8 @@ public final class GreenButtonGenerator {
     }
 
     /** Opens an entry up to and including its ESPI resource element, which carries the ESPI default namespace. */
-    private void openEntry(String self, String up, String title, String resource, String... related) throws XMLStreamException {
+    private void openEntry(String self, String up, String title, String resource, String... related)
+            throws XMLStreamException {
         xml.writeStartElement("entry");
         // the self href holds the point name, so the id is unique within the feed and the same on every run
         text("id", "urn:uuid:" + UUID.nameUUIDFromBytes(self.getBytes(StandardCharsets.UTF_8)));
@@ -364,6 +385,7 @@ public final class GreenButtonGenerator {
 
         /** Peak air-conditioning and heating watts by month, January first. */
         private static final double[] COOLING = {0, 0, 0, 0, 150, 600, 900, 800, 250, 0, 0, 0};
+
         private static final double[] HEATING = {700, 600, 300, 100, 0, 0, 0, 0, 0, 100, 300, 600};
 
         private final Random random;
@@ -401,8 +423,10 @@ public final class GreenButtonGenerator {
         long wh(long time, int slot) {
             long localDay = Math.floorDiv(time + TZ_OFFSET, DAY);
             boolean saturdayOrSunday = Math.floorMod(localDay + 3, 7) >= 5; // day 0, 1970-01-01, was a Thursday
-            double watts = base + household * (saturdayOrSunday ? weekend[slot] : weekday[slot])
-                    + cooling * coolingShape[slot] + heating * heatingShape[slot];
+            double watts = base
+                    + household * (saturdayOrSunday ? weekend[slot] : weekday[slot])
+                    + cooling * coolingShape[slot]
+                    + heating * heatingShape[slot];
             watts *= 0.85 + 0.3 * random.nextDouble();
             if (random.nextInt(50) == 0) watts += 800 + 1200 * random.nextDouble();
             return Math.max(1, Math.round(watts * whPerWatt));

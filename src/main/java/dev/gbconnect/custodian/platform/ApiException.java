@@ -63,14 +63,37 @@ public class ApiException extends RuntimeException {
         return this;
     }
 
-    public Long retryAfter() { return retryAfter; }
-    public String challenge() { return challenge; }
-    public boolean oauthBody() { return oauthBody; }
-    public String pageTitle() { return pageTitle; }
-    public URI location() { return location; }
-    public Response.Status status() { return status; }
-    public String error() { return error; }
-    public List<String> problems() { return problems; }
+    public Long retryAfter() {
+        return retryAfter;
+    }
+
+    public String challenge() {
+        return challenge;
+    }
+
+    public boolean oauthBody() {
+        return oauthBody;
+    }
+
+    public String pageTitle() {
+        return pageTitle;
+    }
+
+    public URI location() {
+        return location;
+    }
+
+    public Response.Status status() {
+        return status;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
 
     public static ApiException notFound(String what) {
         return new ApiException(Response.Status.NOT_FOUND, "not_found", what + " does not exist");

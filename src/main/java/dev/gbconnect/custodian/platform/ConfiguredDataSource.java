@@ -38,10 +38,13 @@ public class ConfiguredDataSource implements DataSource {
     static DataSource create(Config config) {
         Optional<String> url = config.getOptionalValue("custodian.db.url", String.class);
         String user = config.getOptionalValue("custodian.db.user", String.class).orElse(null);
-        String password = config.getOptionalValue("custodian.db.password", String.class).orElse(null);
+        String password =
+                config.getOptionalValue("custodian.db.password", String.class).orElse(null);
         if (url.isEmpty()) {
-            Path dir = Path.of(config.getOptionalValue("custodian.data-dir", String.class).orElse("./data"))
-                    .toAbsolutePath().normalize();
+            Path dir = Path.of(config.getOptionalValue("custodian.data-dir", String.class)
+                            .orElse("./data"))
+                    .toAbsolutePath()
+                    .normalize();
             return derby(dir.resolve("derby").toString(), dir, user, password);
         }
         String jdbcUrl = url.get();
@@ -56,7 +59,8 @@ public class ConfiguredDataSource implements DataSource {
             String name = jdbcUrl.substring("jdbc:derby:".length());
             int attributes = name.indexOf(';');
             String database = attributes < 0 ? name : name.substring(0, attributes);
-            Path logDir = database.startsWith("memory:") ? Path.of(System.getProperty("java.io.tmpdir"))
+            Path logDir = database.startsWith("memory:")
+                    ? Path.of(System.getProperty("java.io.tmpdir"))
                     : Path.of(database).toAbsolutePath().getParent();
             return derby(database, logDir, user, password);
         }
@@ -66,9 +70,11 @@ public class ConfiguredDataSource implements DataSource {
 
     private static DataSource derby(String database, Path logDir, String user, String password) {
         // Derby writes derby.log into the working directory unless told otherwise; keep it beside the data.
-        if (System.getProperty("derby.stream.error.file") == null && System.getProperty("derby.stream.error.field") == null) {
+        if (System.getProperty("derby.stream.error.file") == null
+                && System.getProperty("derby.stream.error.field") == null) {
             logDir.toFile().mkdirs();
-            System.setProperty("derby.stream.error.file", logDir.resolve("derby.log").toString());
+            System.setProperty(
+                    "derby.stream.error.file", logDir.resolve("derby.log").toString());
         }
         // Bulk imports write hundreds of MB in one transaction. Derby's defaults (a 1,000-page cache, a checkpoint
         // every 10 MB of log, a new log file every 1 MB) make it spend much of that time on page evictions and
@@ -84,18 +90,49 @@ public class ConfiguredDataSource implements DataSource {
         return derby;
     }
 
-    @Override public Connection getConnection() throws SQLException { return delegate().getConnection(); }
-    @Override public Connection getConnection(String u, String p) throws SQLException { return delegate().getConnection(u, p); }
-    @Override public PrintWriter getLogWriter() throws SQLException { return delegate().getLogWriter(); }
-    @Override public void setLogWriter(PrintWriter out) throws SQLException { delegate().setLogWriter(out); }
-    @Override public void setLoginTimeout(int seconds) throws SQLException { delegate().setLoginTimeout(seconds); }
-    @Override public int getLoginTimeout() throws SQLException { return delegate().getLoginTimeout(); }
-    @Override public Logger getParentLogger() throws SQLFeatureNotSupportedException { return Logger.getLogger("dev.gbconnect.custodian"); }
-    @Override public <T> T unwrap(Class<T> type) throws SQLException {
+    @Override
+    public Connection getConnection() throws SQLException {
+        return delegate().getConnection();
+    }
+
+    @Override
+    public Connection getConnection(String u, String p) throws SQLException {
+        return delegate().getConnection(u, p);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return delegate().getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        delegate().setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        delegate().setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return delegate().getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return Logger.getLogger("dev.gbconnect.custodian");
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
         if (type.isInstance(this)) return type.cast(this);
         return delegate().unwrap(type);
     }
-    @Override public boolean isWrapperFor(Class<?> type) throws SQLException {
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) throws SQLException {
         return type.isInstance(this) || delegate().isWrapperFor(type);
     }
 }

@@ -10,9 +10,11 @@ import jakarta.ws.rs.core.Application;
  * embedded Derby or on PostgreSQL with nothing but configuration.
  */
 @ApplicationPath("/")
-@DataSourceDefinition(name = CustodianApplication.DATA_SOURCE,
+@DataSourceDefinition(
+        name = CustodianApplication.DATA_SOURCE,
         className = "dev.gbconnect.custodian.platform.ConfiguredDataSource",
-        minPoolSize = 1, maxPoolSize = 16)
+        minPoolSize = 1,
+        maxPoolSize = 16)
 public class CustodianApplication extends Application {
     public static final String DATA_SOURCE = "java:app/jdbc/custodian";
 }

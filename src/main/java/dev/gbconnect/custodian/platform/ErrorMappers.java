@@ -10,8 +10,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
@@ -32,44 +32,65 @@ public final class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
 
-    private ErrorMappers() {
-    }
+    private ErrorMappers() {}
 
     @JsonbPropertyOrder({"error", "message", "problems"})
-    public record ErrorBody(String error, String message, List<String> problems) {
-    }
+    public record ErrorBody(String error, String message, List<String> problems) {}
 
     @JsonbPropertyOrder({"error", "error_description"})
-    public record OAuthErrorBody(String error, @JsonbProperty("error_description") String description) {
-    }
+    public record OAuthErrorBody(
+            String error,
+            @JsonbProperty("error_description") String description) {}
 
     /** The same shape for a refusal made in a servlet filter, before JAX-RS and its mappers see the request. */
-    public static void write(HttpServletResponse response, int status, String error, String message) throws IOException {
+    public static void write(HttpServletResponse response, int status, String error, String message)
+            throws IOException {
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType(MediaType.APPLICATION_JSON);
-        String body = JsonFactories.BUILDERS.createObjectBuilder().add("error", error).add("message", message).build().toString();
+        String body = JsonFactories.BUILDERS
+                .createObjectBuilder()
+                .add("error", error)
+                .add("message", message)
+                .build()
+                .toString();
         response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
 
     static Response respond(int status, String error, String message, List<String> problems) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store")
-                .entity(new ErrorBody(error, message, problems)).build();
+                .entity(new ErrorBody(error, message, problems))
+                .build();
     }
 
     @Provider
     public static class Api implements ExceptionMapper<ApiException> {
         @Override
         public Response toResponse(ApiException e) {
-            if (e.location() != null) return Response.seeOther(e.location()).header("Cache-Control", "no-store").build();
+            if (e.location() != null)
+                return Response.seeOther(e.location())
+                        .header("Cache-Control", "no-store")
+                        .build();
             if (e.pageTitle() != null) return Html.error(e.status(), e.pageTitle(), e.getMessage());
             Response r = e.oauthBody()
-                    ? Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store")
-                            .header("Pragma", "no-cache").entity(new OAuthErrorBody(e.error(), e.getMessage())).build()
+                    ? Response.status(e.status())
+                            .type(MediaType.APPLICATION_JSON_TYPE)
+                            .header("Cache-Control", "no-store")
+                            .header("Pragma", "no-cache")
+                            .entity(new OAuthErrorBody(e.error(), e.getMessage()))
+                            .build()
                     : respond(e.status().getStatusCode(), e.error(), e.getMessage(), e.problems());
-            if (e.retryAfter() != null) r = Response.fromResponse(r).header("Retry-After", e.retryAfter()).build();
-            return e.challenge() == null ? r : Response.fromResponse(r).header("WWW-Authenticate", e.challenge()).build();
+            if (e.retryAfter() != null)
+                r = Response.fromResponse(r)
+                        .header("Retry-After", e.retryAfter())
+                        .build();
+            return e.challenge() == null
+                    ? r
+                    : Response.fromResponse(r)
+                            .header("WWW-Authenticate", e.challenge())
+                            .build();
         }
     }
 
@@ -100,13 +121,16 @@ public final class ErrorMappers {
             String message = switch (status) {
                 case 404 -> "nothing at /" + uri.getPath();
                 case 405 -> request.getMethod() + " is not allowed on /" + uri.getPath();
-                case 415 -> "Content-Type " + headers.getMediaType() + " is not accepted by /" + uri.getPath()
-                        + " (Green Button uploads take application/atom+xml or application/xml; admin calls take application/json)";
+                case 415 ->
+                    "Content-Type " + headers.getMediaType() + " is not accepted by /" + uri.getPath()
+                            + " (Green Button uploads take application/atom+xml or application/xml; admin calls take application/json)";
                 default -> e.getMessage();
             };
             Response r = respond(status, error, message, null);
             String allow = e.getResponse().getHeaderString("Allow");
-            return allow == null ? r : Response.fromResponse(r).header("Allow", allow).build();
+            return allow == null
+                    ? r
+                    : Response.fromResponse(r).header("Allow", allow).build();
         }
     }
 
@@ -126,7 +150,8 @@ public final class ErrorMappers {
         static Response log(Throwable e) {
             String reference = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "unexpected error, reference " + reference, e);
-            return respond(500, "server_error", "internal error; quote reference " + reference + " to the operator", null);
+            return respond(
+                    500, "server_error", "internal error; quote reference " + reference + " to the operator", null);
         }
     }
 

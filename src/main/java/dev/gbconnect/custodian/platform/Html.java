@@ -24,7 +24,8 @@ public final class Html {
             .error{background:#fde8e8;border:1px solid #e0a0a0;padding:.6rem;border-radius:6px}
             .muted{color:#5a635a;font-size:.9rem}
             """;
-    private static final String STYLE_HASH = "'sha256-" + Base64.getEncoder().encodeToString(PasswordHash.sha256(STYLE)) + "'";
+    private static final String STYLE_HASH =
+            "'sha256-" + Base64.getEncoder().encodeToString(PasswordHash.sha256(STYLE)) + "'";
 
     /** The labelled username and password inputs and the submit button of every sign-in form. */
     public static final String SIGN_IN_FIELDS = """
@@ -34,8 +35,7 @@ public final class Html {
             <input type="password" id="password" name="password" autocomplete="current-password" required>
             <button type="submit" class="primary">Sign in</button>""";
 
-    private Html() {
-    }
+    private Html() {}
 
     public static String escape(String text) {
         if (text == null) return "";
@@ -58,7 +58,8 @@ public final class Html {
      * A whole page. {@code formTargets} are the origins a form on it may end up at besides this server: CSP
      * form-action also governs where a form's answer redirects to.
      */
-    public static Response.ResponseBuilder page(Response.Status status, String title, String body, String... formTargets) {
+    public static Response.ResponseBuilder page(
+            Response.Status status, String title, String body, String... formTargets) {
         String html = """
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -68,9 +69,13 @@ public final class Html {
                 </main></body></html>
                 """.formatted(escape(title), STYLE, body);
         String formAction = "'self'" + (formTargets.length == 0 ? "" : " " + String.join(" ", formTargets));
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html)
-                .header("Content-Security-Policy", "default-src 'none'; style-src " + STYLE_HASH + "; img-src 'self'; form-action "
-                        + formAction + "; frame-ancestors 'none'; base-uri 'none'")
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(html)
+                .header(
+                        "Content-Security-Policy",
+                        "default-src 'none'; style-src " + STYLE_HASH + "; img-src 'self'; form-action " + formAction
+                                + "; frame-ancestors 'none'; base-uri 'none'")
                 .header("X-Frame-Options", "DENY")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")
@@ -79,6 +84,7 @@ public final class Html {
 
     /** A refusal shown to a person, who cannot act on a JSON error. */
     public static Response error(Response.Status status, String title, String message) {
-        return page(status, title, "<h1>" + escape(title) + "</h1>\n<p class=\"error\">" + escape(message) + "</p>").build();
+        return page(status, title, "<h1>" + escape(title) + "</h1>\n<p class=\"error\">" + escape(message) + "</p>")
+                .build();
     }
 }

@@ -21,8 +21,7 @@ public final class PasswordHash {
     private static final String SCHEME = "pbkdf2-sha256";
     private static final String FAST_SCHEME = "sha256";
 
-    private PasswordHash() {
-    }
+    private PasswordHash() {}
 
     public static String hash(String secret) {
         byte[] salt = new byte[16];
@@ -38,7 +37,8 @@ public final class PasswordHash {
     /** Compares in constant time whichever scheme {@code stored} uses. */
     public static boolean verify(String secret, String stored) {
         String[] parts = stored == null ? new String[0] : stored.split("\\$");
-        if (parts.length == 2 && FAST_SCHEME.equals(parts[0])) return MessageDigest.isEqual(Base64.getDecoder().decode(parts[1]), sha256(secret));
+        if (parts.length == 2 && FAST_SCHEME.equals(parts[0]))
+            return MessageDigest.isEqual(Base64.getDecoder().decode(parts[1]), sha256(secret));
         if (parts.length != 4 || !SCHEME.equals(parts[0])) return false;
         byte[] salt = Base64.getDecoder().decode(parts[2]);
         byte[] expected = Base64.getDecoder().decode(parts[3]);
@@ -63,7 +63,9 @@ public final class PasswordHash {
     private static byte[] derive(String secret, byte[] salt, int iterations) {
         try {
             PBEKeySpec spec = new PBEKeySpec(secret.toCharArray(), salt, iterations, 256);
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

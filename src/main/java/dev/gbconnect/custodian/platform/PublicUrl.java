@@ -12,8 +12,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class PublicUrl {
 
-    private PublicUrl() {
-    }
+    private PublicUrl() {}
 
     /** Always ends with a slash. */
     public static URI base(UriInfo request) {
@@ -24,7 +23,10 @@ public final class PublicUrl {
 
     /** {@code custodian.public-url} ending with a slash, or null when unset. */
     public static String configured() {
-        return ConfigProvider.getConfig().getOptionalValue("custodian.public-url", String.class).map(u -> u.endsWith("/") ? u : u + "/").orElse(null);
+        return ConfigProvider.getConfig()
+                .getOptionalValue("custodian.public-url", String.class)
+                .map(u -> u.endsWith("/") ? u : u + "/")
+                .orElse(null);
     }
 
     /**
@@ -32,8 +34,12 @@ public final class PublicUrl {
      * https; a null value removes it.
      */
     public static NewCookie cookie(UriInfo request, String name, String value, String relative) {
-        NewCookie.Builder b = new NewCookie.Builder(name).value(value == null ? "" : value).path(path(request, relative)).httpOnly(true)
-                .secure("https".equals(base(request).getScheme())).sameSite(NewCookie.SameSite.LAX);
+        NewCookie.Builder b = new NewCookie.Builder(name)
+                .value(value == null ? "" : value)
+                .path(path(request, relative))
+                .httpOnly(true)
+                .secure("https".equals(base(request).getScheme()))
+                .sameSite(NewCookie.SameSite.LAX);
         return (value == null ? b.maxAge(0) : b).build();
     }
 

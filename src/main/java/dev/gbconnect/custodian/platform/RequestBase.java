@@ -20,7 +20,8 @@ public class RequestBase {
     public Optional<String> get() {
         try {
             StringBuffer url = request.getRequestURL();
-            String origin = url.substring(0, url.length() - request.getRequestURI().length());
+            String origin =
+                    url.substring(0, url.length() - request.getRequestURI().length());
             return Optional.of(origin + request.getContextPath() + "/");
         } catch (RuntimeException noServletRequest) {
             // a timer or an executor thread has a request context of its own, but no HTTP request behind it

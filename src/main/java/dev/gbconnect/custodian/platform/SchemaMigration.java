@@ -48,7 +48,8 @@ public class SchemaMigration {
         // Flyway creates its history table before it takes its own lock: an instance starting meanwhile found the
         // table empty, took the database for one made before migrations, and failed to baseline it (ClusterIT saw
         // it). So the whole migration runs under a lock of ours, held by a session of its own.
-        try (Connection c = dataSource.getConnection(); Statement lock = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement lock = c.createStatement()) {
             lock.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
             try {
                 return flyway(dataSource, dialect).migrate();

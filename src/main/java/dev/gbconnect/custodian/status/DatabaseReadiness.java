@@ -20,10 +20,15 @@ public class DatabaseReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try (Connection c = dataSource.getConnection()) {
-            return HealthCheckResponse.named("database").status(c.isValid(2))
-                    .withData("product", c.getMetaData().getDatabaseProductName()).build();
+            return HealthCheckResponse.named("database")
+                    .status(c.isValid(2))
+                    .withData("product", c.getMetaData().getDatabaseProductName())
+                    .build();
         } catch (Exception e) {
-            return HealthCheckResponse.named("database").down().withData("error", String.valueOf(e.getMessage())).build();
+            return HealthCheckResponse.named("database")
+                    .down()
+                    .withData("error", String.valueOf(e.getMessage()))
+                    .build();
         }
     }
 }

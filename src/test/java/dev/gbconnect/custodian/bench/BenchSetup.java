@@ -18,8 +18,13 @@ import java.util.Map;
  */
 final class BenchSetup implements AutoCloseable {
 
-    private static final Map<String, String> ENV = Map.of("CUSTODIAN_DEMO_DATA", "false", "CUSTODIAN_ADMIN_CLIENT_ID", Api.IT_ADMIN,
-            "CUSTODIAN_ADMIN_CLIENT_SECRET", Api.IT_SECRET);
+    private static final Map<String, String> ENV = Map.of(
+            "CUSTODIAN_DEMO_DATA",
+            "false",
+            "CUSTODIAN_ADMIN_CLIENT_ID",
+            Api.IT_ADMIN,
+            "CUSTODIAN_ADMIN_CLIENT_SECRET",
+            Api.IT_SECRET);
 
     private final Path dir;
     private final PostgresCluster postgres;
@@ -32,10 +37,12 @@ final class BenchSetup implements AutoCloseable {
     }
 
     static BenchSetup fromProperties(String name) throws Exception {
-        Path dir = Files.createDirectories(Path.of("target", "bench", name + "-" + System.nanoTime()).toAbsolutePath());
+        Path dir = Files.createDirectories(
+                Path.of("target", "bench", name + "-" + System.nanoTime()).toAbsolutePath());
         boolean pg = "postgres".equals(System.getProperty("bench.db", "derby"));
         int instances = Integer.getInteger("bench.instances", 1);
-        if (instances > 1 && !pg) throw new IllegalArgumentException("several instances need a shared database: add -Dbench.db=postgres");
+        if (instances > 1 && !pg)
+            throw new IllegalArgumentException("several instances need a shared database: add -Dbench.db=postgres");
         return new BenchSetup(dir, pg ? PostgresCluster.start(dir, true) : null, instances);
     }
 
@@ -43,16 +50,23 @@ final class BenchSetup implements AutoCloseable {
     Servers start(List<String> jvm) throws Exception {
         Map<String, String> env = new HashMap<>(ENV);
         if (postgres != null) {
-            env.putAll(Map.of("CUSTODIAN_DB_URL", postgres.jdbcUrl(), "CUSTODIAN_DB_USER", PostgresCluster.USER,
-                    "CUSTODIAN_DB_PASSWORD", PostgresCluster.PASSWORD));
+            env.putAll(Map.of(
+                    "CUSTODIAN_DB_URL",
+                    postgres.jdbcUrl(),
+                    "CUSTODIAN_DB_USER",
+                    PostgresCluster.USER,
+                    "CUSTODIAN_DB_PASSWORD",
+                    PostgresCluster.PASSWORD));
         }
         List<UberJarServer> started = new ArrayList<>();
-        for (int i = 0; i < instances; i++) started.add(UberJarServer.start(Files.createDirectories(dir.resolve("instance-" + i)), jvm, env));
+        for (int i = 0; i < instances; i++)
+            started.add(UberJarServer.start(Files.createDirectories(dir.resolve("instance-" + i)), jvm, env));
         return new Servers(started);
     }
 
     String describe() {
-        return (postgres == null ? "embedded Derby" : "PostgreSQL (private server on loopback, fsync on)") + ", " + instances + " instance(s)";
+        return (postgres == null ? "embedded Derby" : "PostgreSQL (private server on loopback, fsync on)") + ", "
+                + instances + " instance(s)";
     }
 
     @Override

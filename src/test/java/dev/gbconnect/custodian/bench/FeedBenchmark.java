@@ -45,7 +45,8 @@ public final class FeedBenchmark {
      * The server has just started: its JIT compiled about 17,000 methods in its second ten seconds and still 2,400 in
      * its fourth (-Xlog:jit+compilation), on the cores the measurement needs, so a short warm-up measures the compiler.
      */
-    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmUp", 60)), MEASURE = Duration.ofSeconds(20);
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmUp", 60)),
+            MEASURE = Duration.ofSeconds(20);
 
     public static void main(String[] args) throws Exception {
         try (BenchSetup setup = BenchSetup.fromProperties("feed")) {
@@ -62,8 +63,10 @@ public final class FeedBenchmark {
         Plan small = plan("small", 30, 365), big = plan("big", 100, 1096);
         BenchSetup.Servers servers = setup.start(importing);
         Api admin = servers.first().api(Api.IT_ADMIN, Api.IT_SECRET);
-        ThirdParties.Registered app = ThirdParties.register(admin, "{\"client_name\":\"bench reader\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],"
-                + "\"third_party_notify_uri\":\"" + ThirdParties.NOTIFY + "\",\"scopes\":[\"" + SCOPE + "\"]}");
+        ThirdParties.Registered app = ThirdParties.register(
+                admin,
+                "{\"client_name\":\"bench reader\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],"
+                        + "\"third_party_notify_uri\":\"" + ThirdParties.NOTIFY + "\",\"scopes\":[\"" + SCOPE + "\"]}");
         String smallCustomer = admin.newCustomer("bench-small");
         long stored = upload(admin, smallCustomer, small);
         String smallRefresh = offline(admin, smallCustomer, app);
@@ -74,7 +77,8 @@ public final class FeedBenchmark {
         String month = smallSub.monthOfBlocks(servers.first());
         Latency p1 = latency(servers, smallSub, month);
         double smallRate = stream(servers.first(), smallSub, readings(small), 3).rate;
-        System.out.printf("%,d readings stored: one-month IntervalBlock GET p50 %.1f ms, p99 %.1f ms (%,.0f requests/s); small feed %,.0f readings/s%n",
+        System.out.printf(
+                "%,d readings stored: one-month IntervalBlock GET p50 %.1f ms, p99 %.1f ms (%,.0f requests/s); small feed %,.0f readings/s%n",
                 stored, p1.p50, p1.p99, p1.rate, smallRate);
         servers.stop();
         if (LATENCY_ONLY) return;
@@ -84,7 +88,8 @@ public final class FeedBenchmark {
         String bigCustomer = admin.newCustomer("bench-big");
         stored += upload(admin, bigCustomer, big);
         String bigRefresh = offline(admin, bigCustomer, app);
-        for (int i = 0; i < FILLERS; i++) stored += upload(admin, admin.newCustomer("bench-filler-" + i), plan("filler-" + i, 100, 1096));
+        for (int i = 0; i < FILLERS; i++)
+            stored += upload(admin, admin.newCustomer("bench-filler-" + i), plan("filler-" + i, 100, 1096));
         servers.stop();
 
         servers = setup.start(reading);
@@ -100,14 +105,26 @@ public final class FeedBenchmark {
         double ceiling = ceiling(big);
 
         System.out.printf("%n%s%n%n| measure | value | target |%n|---|---|---|%n", setup.describe());
-        row("Batch/Subscription feed, %,d readings (%,.0f MB), read and discarded over HTTP".formatted(readings(big), bigFeed.bytes / 1e6),
-                "%,.0f readings/s (%.0f MB/s)".formatted(bigFeed.rate, bigFeed.rate * bigFeed.bytes / readings(big) / 1e6), "≥ 1,000,000 readings/s");
-        row("ceiling: the generator writing the same readings as Green Button XML to nowhere", "%,.0f readings/s".formatted(ceiling), "");
+        row(
+                "Batch/Subscription feed, %,d readings (%,.0f MB), read and discarded over HTTP"
+                        .formatted(readings(big), bigFeed.bytes / 1e6),
+                "%,.0f readings/s (%.0f MB/s)"
+                        .formatted(bigFeed.rate, bigFeed.rate * bigFeed.bytes / readings(big) / 1e6),
+                "≥ 1,000,000 readings/s");
+        row(
+                "ceiling: the generator writing the same readings as Green Button XML to nowhere",
+                "%,.0f readings/s".formatted(ceiling),
+                "");
         row("feed / ceiling", "%.0f%%".formatted(100 * bigFeed.rate / ceiling), "");
         row("server heap, max used while streaming (-Xmx256m)", "%,d MB".formatted(heap.max.get() >> 20), "< 256 MB");
-        row("one-month IntervalBlock GET, %d clients, %,d readings stored: p50 / p99".formatted(CLIENTS, readings(small)),
-                "%.1f / %.1f ms (%,.0f requests/s)".formatted(p1.p50, p1.p99, p1.rate), "p99 < 50 ms");
-        row("the same, %,d readings stored".formatted(stored), "%.1f / %.1f ms (%,.0f requests/s)".formatted(p100.p50, p100.p99, p100.rate),
+        row(
+                "one-month IntervalBlock GET, %d clients, %,d readings stored: p50 / p99"
+                        .formatted(CLIENTS, readings(small)),
+                "%.1f / %.1f ms (%,.0f requests/s)".formatted(p1.p50, p1.p99, p1.rate),
+                "p99 < 50 ms");
+        row(
+                "the same, %,d readings stored".formatted(stored),
+                "%.1f / %.1f ms (%,.0f requests/s)".formatted(p100.p50, p100.p99, p100.rate),
                 "p99 ≤ 1.5 × the first: %.2f ×".formatted(p100.p99 / p1.p99));
     }
 
@@ -134,9 +151,15 @@ public final class FeedBenchmark {
         });
         writer.start();
         long t = System.nanoTime();
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(admin.base().resolve(Api.UPLOAD.formatted(customer)))
-                .header("Authorization", admin.authorization()).header("Content-Type", "application/atom+xml").timeout(Duration.ofHours(1))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> in)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(admin.base().resolve(Api.UPLOAD.formatted(customer)))
+                                .header("Authorization", admin.authorization())
+                                .header("Content-Type", "application/atom+xml")
+                                .timeout(Duration.ofHours(1))
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> in))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         writer.join();
         if (r.statusCode() != 201) throw new IllegalStateException("upload failed: " + r.statusCode() + " " + r.body());
         System.out.printf("imported %,d readings in %.0f s%n", readings(plan), (System.nanoTime() - t) / 1e9);
@@ -151,12 +174,15 @@ public final class FeedBenchmark {
     record Subscription(String id, String bearer, String refresh) {
         String monthOfBlocks(UberJarServer server) {
             Api api = Api.withAuthorization(server.base(), bearer);
-            String points = api.get("espi/1_1/resource/Subscription/" + id + "/UsagePoint?max-results=1").body();
+            String points = api.get("espi/1_1/resource/Subscription/" + id + "/UsagePoint?max-results=1")
+                    .body();
             String up = between(points, "<id>urn:uuid:", "</id>", points.indexOf("<entry>"));
-            String readings = api.get("espi/1_1/resource/Subscription/" + id + "/UsagePoint/" + up + "/MeterReading").body();
+            String readings = api.get("espi/1_1/resource/Subscription/" + id + "/UsagePoint/" + up + "/MeterReading")
+                    .body();
             String mr = between(readings, "<id>urn:uuid:", "</id>", readings.indexOf("<entry>"));
-            return "espi/1_1/resource/Subscription/" + id + "/UsagePoint/" + up + "/MeterReading/" + mr + "/IntervalBlock?published-min="
-                    + Instant.ofEpochSecond(START + 150 * 86_400L) + "&published-max=" + Instant.ofEpochSecond(START + 180 * 86_400L);
+            return "espi/1_1/resource/Subscription/" + id + "/UsagePoint/" + up + "/MeterReading/" + mr
+                    + "/IntervalBlock?published-min=" + Instant.ofEpochSecond(START + 150 * 86_400L) + "&published-max="
+                    + Instant.ofEpochSecond(START + 180 * 86_400L);
         }
     }
 
@@ -168,11 +194,13 @@ public final class FeedBenchmark {
     private static Subscription subscription(UberJarServer server, ThirdParties.Registered app, String refresh) {
         var token = ThirdParties.refresh(server.base(), app, refresh).json();
         String resource = token.getString("resourceURI");
-        return new Subscription(resource.substring(resource.lastIndexOf('/') + 1), "Bearer " + token.getString("access_token"), token.getString("refresh_token"));
+        return new Subscription(
+                resource.substring(resource.lastIndexOf('/') + 1),
+                "Bearer " + token.getString("access_token"),
+                token.getString("refresh_token"));
     }
 
-    record Streamed(double rate, long bytes) {
-    }
+    record Streamed(double rate, long bytes) {}
 
     /**
      * The best of n full reads of the Subscription's batch, every byte read and dropped. The chunked answer is read
@@ -184,7 +212,8 @@ public final class FeedBenchmark {
         try (KeepAlive connection = new KeepAlive(server.base())) {
             for (int i = 0; i < n; i++) {
                 long t = System.nanoTime();
-                KeepAlive.Reply r = connection.discard("/espi/1_1/resource/Batch/Subscription/" + sub.id, "Authorization: " + sub.bearer + "\r\n");
+                KeepAlive.Reply r = connection.discard(
+                        "/espi/1_1/resource/Batch/Subscription/" + sub.id, "Authorization: " + sub.bearer + "\r\n");
                 if (r.status() != 200) throw new IllegalStateException("the batch answered " + r.status());
                 best = Math.max(best, readings / ((System.nanoTime() - t) / 1e9));
                 bytes = r.bytes();
@@ -193,11 +222,11 @@ public final class FeedBenchmark {
         return new Streamed(best, bytes);
     }
 
-    record Latency(double p50, double p99, double rate) {
-    }
+    record Latency(double p50, double p99, double rate) {}
 
     /** Closed loop: each client sends its next request as soon as the last is answered. */
-    private static Latency latency(BenchSetup.Servers servers, Subscription sub, String path) throws InterruptedException {
+    private static Latency latency(BenchSetup.Servers servers, Subscription sub, String path)
+            throws InterruptedException {
         List<long[]> samples = new ArrayList<>();
         AtomicLong count = new AtomicLong();
         long start = System.nanoTime(), measureFrom = start + WARM_UP.toNanos(), end = measureFrom + MEASURE.toNanos();
@@ -211,7 +240,8 @@ public final class FeedBenchmark {
                 try (KeepAlive connection = new KeepAlive(base)) {
                     for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
                         KeepAlive.Reply r = connection.discard("/" + path, "Authorization: " + sub.bearer + "\r\n");
-                        if (r.status() != 200 || r.bytes() < 100_000) throw new IllegalStateException(r.status() + ", " + r.bytes() + " bytes");
+                        if (r.status() != 200 || r.bytes() < 100_000)
+                            throw new IllegalStateException(r.status() + ", " + r.bytes() + " bytes");
                         if (now >= measureFrom && k < mine.length) {
                             mine[k++] = System.nanoTime() - now;
                             count.incrementAndGet();
@@ -225,9 +255,13 @@ public final class FeedBenchmark {
             t.start();
         }
         for (Thread t : clients) t.join();
-        long[] all = samples.stream().flatMapToLong(a -> Arrays.stream(a).filter(v -> v > 0)).sorted().toArray();
-        System.out.printf("latency percentiles (ms): p10 %.1f, p50 %.1f, p90 %.1f, p99 %.1f, p99.9 %.1f, max %.1f%n", ms(all, 0.1), ms(all, 0.5),
-                ms(all, 0.9), ms(all, 0.99), ms(all, 0.999), all[all.length - 1] / 1e6);
+        long[] all = samples.stream()
+                .flatMapToLong(a -> Arrays.stream(a).filter(v -> v > 0))
+                .sorted()
+                .toArray();
+        System.out.printf(
+                "latency percentiles (ms): p10 %.1f, p50 %.1f, p90 %.1f, p99 %.1f, p99.9 %.1f, max %.1f%n",
+                ms(all, 0.1), ms(all, 0.5), ms(all, 0.9), ms(all, 0.99), ms(all, 0.999), all[all.length - 1] / 1e6);
         return new Latency(ms(all, 0.5), ms(all, 0.99), count.get() / (MEASURE.toNanos() / 1e9));
     }
 

@@ -24,7 +24,8 @@ final class HeapSampler extends Thread {
     public void run() {
         while (!isInterrupted()) {
             try {
-                String body = http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
+                String body = http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString())
+                        .body();
                 Matcher m = USED.matcher(body);
                 if (m.find()) max.accumulateAndGet((long) Double.parseDouble(m.group(1)), Math::max);
                 Thread.sleep(200);

@@ -48,7 +48,8 @@ public final class ImportBenchmark {
         long t0 = System.nanoTime();
         long readings;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            readings = GreenButtonGenerator.write(out, new Plan(plan, Instant.parse("2022-01-01T00:00:00Z").getEpochSecond(), days, 900));
+            readings = GreenButtonGenerator.write(
+                    out, new Plan(plan, Instant.parse("2022-01-01T00:00:00Z").getEpochSecond(), days, 900));
         }
         double generate = seconds(t0);
         long bytes = Files.size(file);
@@ -57,8 +58,16 @@ public final class ImportBenchmark {
         double readerOnly = best(1, () -> readerPass(file));
 
         Path data = Files.createDirectories(dir.resolve("data-" + System.nanoTime()));
-        UberJarServer server = UberJarServer.start(data, List.of("-Xmx512m"), Map.of("CUSTODIAN_DEMO_DATA", "false",
-                "CUSTODIAN_ADMIN_CLIENT_ID", Api.IT_ADMIN, "CUSTODIAN_ADMIN_CLIENT_SECRET", Api.IT_SECRET));
+        UberJarServer server = UberJarServer.start(
+                data,
+                List.of("-Xmx512m"),
+                Map.of(
+                        "CUSTODIAN_DEMO_DATA",
+                        "false",
+                        "CUSTODIAN_ADMIN_CLIENT_ID",
+                        Api.IT_ADMIN,
+                        "CUSTODIAN_ADMIN_CLIENT_SECRET",
+                        Api.IT_SECRET));
         URI base = server.base();
         Api admin = server.api(Api.IT_ADMIN, Api.IT_SECRET);
         try {
@@ -73,13 +82,20 @@ public final class ImportBenchmark {
             heap.join();
 
             System.out.printf("%n| measure | value |%n|---|---|%n");
-            row("file", "%,d IntervalReadings in %,d IntervalBlocks, %,d usage points, %.0f MB".formatted(readings, (long) points * days, points, bytes / 1e6));
+            row(
+                    "file",
+                    "%,d IntervalReadings in %,d IntervalBlocks, %,d usage points, %.0f MB"
+                            .formatted(readings, (long) points * days, points, bytes / 1e6));
             row("generate (writer, to disk)", rate(readings, generate));
             row("baseline: plain StAX parse, no validation, no database", rate(readings, ceiling));
             row("GreenButtonReader alone: parse + validate + pack", rate(readings, readerOnly));
-            row("import over HTTP into Derby, first upload after start (one transaction)", rate(readings, cold) + " (%.0f s)".formatted(cold));
-            row("import over HTTP into Derby, second upload (one transaction)", rate(readings, warm)
-                    + " (%.0f s; %.0f%% of the plain-parse baseline)".formatted(warm, 100 * ceiling / warm));
+            row(
+                    "import over HTTP into Derby, first upload after start (one transaction)",
+                    rate(readings, cold) + " (%.0f s)".formatted(cold));
+            row(
+                    "import over HTTP into Derby, second upload (one transaction)",
+                    rate(readings, warm)
+                            + " (%.0f s; %.0f%% of the plain-parse baseline)".formatted(warm, 100 * ceiling / warm));
             row("server heap, max used while importing (-Xmx512m)", "%,d MB".formatted(heap.max.get() / (1 << 20)));
             row("scan of all stored readings (admin inventory over HTTP)", rate(readings, scan));
         } finally {
@@ -90,11 +106,18 @@ public final class ImportBenchmark {
     /** Seconds taken to upload the file to a customer. */
     private static double upload(Api admin, String customer, Path file) throws Exception {
         long t = System.nanoTime();
-        HttpResponse<String> upload = HttpClient.newHttpClient().send(HttpRequest.newBuilder(admin.base().resolve(Api.UPLOAD.formatted(customer)))
-                .header("Authorization", admin.authorization()).header("Content-Type", "application/atom+xml")
-                .timeout(Duration.ofHours(1)).POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> upload = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(admin.base().resolve(Api.UPLOAD.formatted(customer)))
+                                .header("Authorization", admin.authorization())
+                                .header("Content-Type", "application/atom+xml")
+                                .timeout(Duration.ofHours(1))
+                                .POST(HttpRequest.BodyPublishers.ofFile(file))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         double seconds = seconds(t);
-        if (upload.statusCode() != 201) throw new IllegalStateException("upload failed: " + upload.statusCode() + " " + upload.body());
+        if (upload.statusCode() != 201)
+            throw new IllegalStateException("upload failed: " + upload.statusCode() + " " + upload.body());
         return seconds;
     }
 
@@ -112,7 +135,7 @@ public final class ImportBenchmark {
     private static void readerPass(Path file) throws Exception {
         Problems problems = new Problems();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             GreenButtonReader reader = new GreenButtonReader(in, Shared.schema(), problems)) {
+                GreenButtonReader reader = new GreenButtonReader(in, Shared.schema(), problems)) {
             for (AtomEntry e = reader.next(); e != null; e = reader.next()) {
                 // packing is the work being measured
             }

@@ -18,8 +18,7 @@ import java.util.Locale;
 final class KeepAlive implements AutoCloseable {
 
     /** {@code body} is empty when the request was sent with {@link #discard}; {@code bytes} counts what was read. */
-    record Reply(int status, String body, long bytes) {
-    }
+    record Reply(int status, String body, long bytes) {}
 
     private final URI base;
     private final String host;
@@ -64,14 +63,17 @@ final class KeepAlive implements AutoCloseable {
         boolean chunked = false, closing = false;
         for (String h = line(); !h.isEmpty(); h = line()) {
             String lower = h.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("content-length:")) length = Integer.parseInt(h.substring(15).trim());
+            if (lower.startsWith("content-length:"))
+                length = Integer.parseInt(h.substring(15).trim());
             else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) chunked = true;
             else if (lower.startsWith("connection:") && lower.contains("close")) closing = true;
         }
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         long bytes = 0;
         if (chunked) {
-            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0; size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16);
+                    size > 0;
+                    size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
                 take(b, size, keep);
                 bytes += size;
                 line();

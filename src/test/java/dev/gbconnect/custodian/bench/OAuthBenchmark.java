@@ -45,30 +45,66 @@ public final class OAuthBenchmark {
         Api admin = servers.first().api(Api.IT_ADMIN, Api.IT_SECRET);
         ThirdParties.Registered app = ThirdParties.confidential(admin, "http://127.0.0.1:9/callback");
         String customer = admin.newCustomer("bench-oauth");
-        if (admin.upload(customer, Shared.sample("datasdk/BatchFeedThreeUsagePoints_M.xml")).status() != 201) throw new IllegalStateException("upload");
-        String bearer = "Bearer " + json(Api.withAuthorization(base, null).token(app.basic(), "grant_type=client_credentials")).getString("access_token");
-        // One refresh-token family per worker: a family used by two workers at once would be (rightly) revoked as stolen.
+        if (admin.upload(customer, Shared.sample("datasdk/BatchFeedThreeUsagePoints_M.xml"))
+                        .status()
+                != 201) throw new IllegalStateException("upload");
+        String bearer = "Bearer "
+                + json(Api.withAuthorization(base, null).token(app.basic(), "grant_type=client_credentials"))
+                        .getString("access_token");
+        // One refresh-token family per worker: a family used by two workers at once would be (rightly) revoked as
+        // stolen.
         List<String> families = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) families.add(offline(admin, customer, app));
 
         String form = "Content-Type: application/x-www-form-urlencoded\r\n";
         String path = base.getRawPath();
-        double baseline = run("baseline: GET server metadata (no token work)", servers, w -> new Request("GET", path + ".well-known/oauth-authorization-server", "", null));
-        double cc = run("client_credentials grant (third party, Basic)", servers, w -> new Request("POST", path + "oauth/token",
-                "Authorization: " + app.basic() + "\r\n" + form, "grant_type=client_credentials"));
-        double get = run("bearer-checked GET ReadServiceStatus", servers, w -> new Request("GET", path + "espi/1_1/resource/ReadServiceStatus",
-                "Authorization: " + bearer + "\r\n", null));
+        double baseline = run(
+                "baseline: GET server metadata (no token work)",
+                servers,
+                w -> new Request("GET", path + ".well-known/oauth-authorization-server", "", null));
+        double cc = run(
+                "client_credentials grant (third party, Basic)",
+                servers,
+                w -> new Request(
+                        "POST",
+                        path + "oauth/token",
+                        "Authorization: " + app.basic() + "\r\n" + form,
+                        "grant_type=client_credentials"));
+        double get = run(
+                "bearer-checked GET ReadServiceStatus",
+                servers,
+                w -> new Request(
+                        "GET",
+                        path + "espi/1_1/resource/ReadServiceStatus",
+                        "Authorization: " + bearer + "\r\n",
+                        null));
         String[] current = families.toArray(String[]::new);
-        double refresh = run("refresh_token grant (rotating, one family per worker)", servers, w -> new Request("POST", path + "oauth/token",
-                "Authorization: " + app.basic() + "\r\n" + form, "grant_type=refresh_token&refresh_token=" + current[w]),
+        double refresh = run(
+                "refresh_token grant (rotating, one family per worker)",
+                servers,
+                w -> new Request(
+                        "POST",
+                        path + "oauth/token",
+                        "Authorization: " + app.basic() + "\r\n" + form,
+                        "grant_type=refresh_token&refresh_token=" + current[w]),
                 (w, body) -> current[w] = ConsentFlow.enc(json(body).getString("refresh_token")));
-        ThirdParties.Registered script = ThirdParties.register(admin, "{\"client_name\":\"bench script\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],"
-                + "\"grant_types\":[\"password\",\"refresh_token\",\"client_credentials\"],\"third_party_notify_uri\":\"" + ThirdParties.NOTIFY
-                + "\",\"scopes\":[\"" + ThirdParties.SCOPE + "\"]}");
-        double password = run("password grant (PBKDF2, 210,000 iterations, by design)", servers, w -> new Request("POST", path + "oauth/token",
-                "Authorization: " + script.basic() + "\r\n" + form, "grant_type=password&username=bench-oauth&password=pass-bench-oauth"));
+        ThirdParties.Registered script = ThirdParties.register(
+                admin,
+                "{\"client_name\":\"bench script\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],"
+                        + "\"grant_types\":[\"password\",\"refresh_token\",\"client_credentials\"],\"third_party_notify_uri\":\""
+                        + ThirdParties.NOTIFY
+                        + "\",\"scopes\":[\"" + ThirdParties.SCOPE + "\"]}");
+        double password = run(
+                "password grant (PBKDF2, 210,000 iterations, by design)",
+                servers,
+                w -> new Request(
+                        "POST",
+                        path + "oauth/token",
+                        "Authorization: " + script.basic() + "\r\n" + form,
+                        "grant_type=password&username=bench-oauth&password=pass-bench-oauth"));
 
-        System.out.printf("%n%s; %d workers over keep-alive, %d s warm-up, %d s measured each%n%n| measure | requests/s | of baseline |%n|---|---|---|%n",
+        System.out.printf(
+                "%n%s; %d workers over keep-alive, %d s warm-up, %d s measured each%n%n| measure | requests/s | of baseline |%n|---|---|---|%n",
                 setup.describe(), THREADS, WARM_UP.toSeconds(), MEASURE.toSeconds());
         row("baseline: GET server metadata (no token work)", baseline, baseline);
         row("client_credentials grants", cc, baseline);
@@ -78,22 +114,24 @@ public final class OAuthBenchmark {
     }
 
     private static String offline(Api admin, String customer, ThirdParties.Registered app) {
-        return ConsentFlow.enc(ThirdParties.offline(admin, app, customer, ThirdParties.SCOPE, null).getString("refresh_token"));
+        return ConsentFlow.enc(ThirdParties.offline(admin, app, customer, ThirdParties.SCOPE, null)
+                .getString("refresh_token"));
     }
 
-    record Request(String method, String path, String headers, String body) {
-    }
+    record Request(String method, String path, String headers, String body) {}
 
     interface Answered {
         void accept(int worker, String body);
     }
 
-    private static double run(String name, BenchSetup.Servers servers, IntFunction<Request> request) throws InterruptedException {
-        return run(name, servers, request, (w, b) -> { });
+    private static double run(String name, BenchSetup.Servers servers, IntFunction<Request> request)
+            throws InterruptedException {
+        return run(name, servers, request, (w, b) -> {});
     }
 
     /** Requests per second over the measured window, after the warm-up (the JIT needs it); every answer must be 200. */
-    private static double run(String name, BenchSetup.Servers servers, IntFunction<Request> request, Answered answered) throws InterruptedException {
+    private static double run(String name, BenchSetup.Servers servers, IntFunction<Request> request, Answered answered)
+            throws InterruptedException {
         AtomicLong counted = new AtomicLong();
         long start = System.nanoTime(), measureFrom = start + WARM_UP.toNanos(), end = measureFrom + MEASURE.toNanos();
         List<Thread> workers = new ArrayList<>();
@@ -105,7 +143,8 @@ public final class OAuthBenchmark {
                     for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
                         Request r = request.apply(worker);
                         KeepAlive.Reply reply = connection.send(r.method(), r.path(), r.headers(), r.body());
-                        if (reply.status() != 200) throw new IllegalStateException(name + ": " + reply.status() + " " + reply.body());
+                        if (reply.status() != 200)
+                            throw new IllegalStateException(name + ": " + reply.status() + " " + reply.body());
                         answered.accept(worker, reply.body());
                         if (now >= measureFrom) counted.incrementAndGet();
                     }

@@ -25,7 +25,9 @@ class GreenButtonGeneratorTest {
 
     private static final Plan PLAN = new Plan(
             List.of(new Point("house", Kind.ELECTRIC, 7), new Point("furnace", Kind.GAS, 8)),
-            Instant.parse("2025-01-01T00:00:00Z").getEpochSecond(), 62, 900);
+            Instant.parse("2025-01-01T00:00:00Z").getEpochSecond(),
+            62,
+            900);
 
     private static byte[] generate(Plan plan, long[] count) throws XMLStreamException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -46,16 +48,20 @@ class GreenButtonGeneratorTest {
         byte[] xml = generate(PLAN, count);
         Problems problems = new Problems();
         List<AtomEntry> entries = new ArrayList<>();
-        try (GreenButtonReader reader = new GreenButtonReader(new ByteArrayInputStream(xml), Shared.schema(), problems)) {
+        try (GreenButtonReader reader =
+                new GreenButtonReader(new ByteArrayInputStream(xml), Shared.schema(), problems)) {
             for (AtomEntry entry = reader.next(); entry != null; entry = reader.next()) entries.add(entry);
         }
 
         assertEquals(List.of(), problems.list());
-        List<AtomEntry.Content> contents = entries.stream().flatMap(e -> e.contents().stream()).toList();
+        List<AtomEntry.Content> contents =
+                entries.stream().flatMap(e -> e.contents().stream()).toList();
         assertEquals(2, described(contents, "UsagePoint").size());
         assertEquals(2, described(contents, "LocalTimeParameters").size());
         List<AtomEntry.Block> blocks = contents.stream()
-                .filter(AtomEntry.Block.class::isInstance).map(AtomEntry.Block.class::cast).toList();
+                .filter(AtomEntry.Block.class::isInstance)
+                .map(AtomEntry.Block.class::cast)
+                .toList();
         // 62 daily electric blocks; gas only for the two whole months, January and February
         assertEquals(62 + 2, blocks.size());
         long readings = blocks.stream().mapToLong(AtomEntry.Block::readingCount).sum();
@@ -70,7 +76,8 @@ class GreenButtonGeneratorTest {
     @Test
     void everyEntryLinksItselfAndItsParent() throws Exception {
         byte[] xml = generate(PLAN, new long[1]);
-        try (GreenButtonReader reader = new GreenButtonReader(new ByteArrayInputStream(xml), Shared.schema(), new Problems())) {
+        try (GreenButtonReader reader =
+                new GreenButtonReader(new ByteArrayInputStream(xml), Shared.schema(), new Problems())) {
             for (AtomEntry entry = reader.next(); entry != null; entry = reader.next()) {
                 assertFalse(entry.self() == null || entry.up() == null, entry.atomId());
                 assertEquals(entry.up(), entry.self().substring(0, entry.self().lastIndexOf('/')));
@@ -96,6 +103,7 @@ class GreenButtonGeneratorTest {
     private static List<AtomEntry.Described> described(List<AtomEntry.Content> contents, String element) {
         return contents.stream()
                 .filter(c -> c instanceof AtomEntry.Described d && d.element().equals(element))
-                .map(AtomEntry.Described.class::cast).toList();
+                .map(AtomEntry.Described.class::cast)
+                .toList();
     }
 }

@@ -29,16 +29,28 @@ class PostgresIT {
         Path root = Path.of(System.getProperty("it.dataRoot", "target/it-data")).toAbsolutePath();
         Path dataDir = Files.createDirectories(root.resolve("postgres-" + UUID.randomUUID()));
         try (PostgresCluster pg = PostgresCluster.start(root)) {
-            Map<String, String> env = Map.of("CUSTODIAN_DB_URL", pg.jdbcUrl(), "CUSTODIAN_DB_USER", PostgresCluster.USER,
-                    "CUSTODIAN_DB_PASSWORD", PostgresCluster.PASSWORD,
-                    "CUSTODIAN_ADMIN_CLIENT_ID", Api.IT_ADMIN, "CUSTODIAN_ADMIN_CLIENT_SECRET", Api.IT_SECRET);
+            Map<String, String> env = Map.of(
+                    "CUSTODIAN_DB_URL",
+                    pg.jdbcUrl(),
+                    "CUSTODIAN_DB_USER",
+                    PostgresCluster.USER,
+                    "CUSTODIAN_DB_PASSWORD",
+                    PostgresCluster.PASSWORD,
+                    "CUSTODIAN_ADMIN_CLIENT_ID",
+                    Api.IT_ADMIN,
+                    "CUSTODIAN_ADMIN_CLIENT_SECRET",
+                    Api.IT_SECRET);
             String customer;
             JsonArray stored;
             UberJarServer first = UberJarServer.start(dataDir, UberJarServer.testJvm(), env);
             try {
                 Api admin = first.api(Api.IT_ADMIN, Api.IT_SECRET);
                 JsonArray demo = admin.get("admin/customers").array();
-                assertEquals(List.of("alice", "bob", "carol"), demo.stream().map(c -> c.asJsonObject().getString("username")).toList(),
+                assertEquals(
+                        List.of("alice", "bob", "carol"),
+                        demo.stream()
+                                .map(c -> c.asJsonObject().getString("username"))
+                                .toList(),
                         "demo data seeded into PostgreSQL");
 
                 customer = admin.newCustomer("pg-upload");
@@ -53,15 +65,18 @@ class PostgresIT {
                 stored = admin.inventory(customer);
                 assertEquals(5, stored.size());
                 feedsRead(first, admin, customer);
-                Api.Reply truncated = admin.upload(customer, "application/atom+xml", truncated(Shared.sample("datasdk/Gas.xml")));
+                Api.Reply truncated =
+                        admin.upload(customer, "application/atom+xml", truncated(Shared.sample("datasdk/Gas.xml")));
                 assertEquals(400, truncated.status(), truncated.body());
                 assertEquals(stored, admin.inventory(customer), "a rejected file leaves PostgreSQL unchanged");
             } finally {
                 first.stop();
             }
-            assertFalse(Files.exists(dataDir.resolve("derby")), "no Derby database when a PostgreSQL URL is configured");
+            assertFalse(
+                    Files.exists(dataDir.resolve("derby")), "no Derby database when a PostgreSQL URL is configured");
             List<String> migrated = Catalog.history(PostgresCluster.dataSource(pg.jdbcUrl()));
-            assertEquals("1 SQL true", migrated.get(0), "a new database is created by the migrations, from V1: " + migrated);
+            assertEquals(
+                    "1 SQL true", migrated.get(0), "a new database is created by the migrations, from V1: " + migrated);
             assertTrue(migrated.stream().allMatch(row -> row.endsWith(" SQL true")), migrated.toString());
 
             UberJarServer second = UberJarServer.start(dataDir, UberJarServer.testJvm(), env);
@@ -73,23 +88,34 @@ class PostgresIT {
             } finally {
                 second.stop();
             }
-            assertEquals(migrated, Catalog.history(PostgresCluster.dataSource(pg.jdbcUrl())), "a restart runs no migration again");
+            assertEquals(
+                    migrated,
+                    Catalog.history(PostgresCluster.dataSource(pg.jdbcUrl())),
+                    "a restart runs no migration again");
         }
     }
 
     /** The feed SQL (reach subqueries, paging) on PostgreSQL: Download My Data, a page of blocks, a Subscription. */
     private static void feedsRead(UberJarServer server, Api admin, String customer) {
-        Atom download = Atom.valid(admin.get("espi/1_1/resource/Batch/RetailCustomer/" + customer + "/UsagePoint").body());
+        Atom download = Atom.valid(admin.get("espi/1_1/resource/Batch/RetailCustomer/" + customer + "/UsagePoint")
+                .body());
         assertEquals(3840, download.count("//espi:IntervalReading"));
-        Atom page = Atom.valid(admin.get("espi/1_1/resource/IntervalBlock?start-index=3&max-results=5&published-min=2012-04-02T00:00:00Z").body());
+        Atom page = Atom.valid(admin.get(
+                        "espi/1_1/resource/IntervalBlock?start-index=3&max-results=5&published-min=2012-04-02T00:00:00Z")
+                .body());
         assertEquals(5, page.count("/atom:feed/atom:entry"));
         assertFalse(page.text("/atom:feed/atom:link[@rel='next']/@href").isEmpty());
 
-        List<String> points = download.texts("/atom:feed/atom:entry[atom:content/espi:UsagePoint]/atom:id").stream().map(id -> id.substring(9)).toList();
+        List<String> points = download.texts("/atom:feed/atom:entry[atom:content/espi:UsagePoint]/atom:id").stream()
+                .map(id -> id.substring(9))
+                .toList();
         ThirdParties.Registered app = ThirdParties.confidential(admin, "http://127.0.0.1:9/cb");
-        JsonObject token = ThirdParties.offlineToken(admin, app, customer, ThirdParties.OTHER_SCOPE, points.subList(0, 2));
+        JsonObject token =
+                ThirdParties.offlineToken(admin, app, customer, ThirdParties.OTHER_SCOPE, points.subList(0, 2));
         Atom subscription = Atom.valid(Api.withAuthorization(server.base(), "Bearer " + token.getString("access_token"))
-                .get(token.getString("resourceURI").substring(server.base().toString().length())).body());
+                .get(token.getString("resourceURI")
+                        .substring(server.base().toString().length()))
+                .body());
         assertEquals(2, subscription.count("/atom:feed/atom:entry/atom:content/espi:UsagePoint"));
     }
 

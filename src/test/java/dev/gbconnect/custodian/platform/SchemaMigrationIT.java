@@ -49,8 +49,12 @@ class SchemaMigrationIT {
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        Path root = Files.createDirectories(Path.of(System.getProperty("it.dataRoot", "target/it-data")).toAbsolutePath());
-        System.getProperties().putIfAbsent("derby.stream.error.file", root.resolve("schema-migration-derby.log").toString());
+        Path root = Files.createDirectories(
+                Path.of(System.getProperty("it.dataRoot", "target/it-data")).toAbsolutePath());
+        System.getProperties()
+                .putIfAbsent(
+                        "derby.stream.error.file",
+                        root.resolve("schema-migration-derby.log").toString());
         pg = PostgresCluster.start(root);
     }
 
@@ -60,33 +64,40 @@ class SchemaMigrationIT {
     }
 
     static Stream<Dialect> dialects() {
-        return Stream.of(new Dialect("derby", name -> {
-            EmbeddedDataSource derby = new EmbeddedDataSource();
-            derby.setDatabaseName("memory:" + name);
-            derby.setCreateDatabase("create");
-            derby.setUser("app");
-            return derby;
-        }), new Dialect("postgresql", name -> {
-            try {
-                return pg.createDatabase(name);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }));
+        return Stream.of(
+                new Dialect("derby", name -> {
+                    EmbeddedDataSource derby = new EmbeddedDataSource();
+                    derby.setDatabaseName("memory:" + name);
+                    derby.setCreateDatabase("create");
+                    derby.setUser("app");
+                    return derby;
+                }),
+                new Dialect("postgresql", name -> {
+                    try {
+                        return pg.createDatabase(name);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
     }
 
     @ParameterizedTest
     @MethodSource("dialects")
-    void migrationsWhenRunOnEmptyDatabaseThenSchemaIsWhatEclipseLinkGeneratesForTheEntities(Dialect dialect) throws Exception {
+    void migrationsWhenRunOnEmptyDatabaseThenSchemaIsWhatEclipseLinkGeneratesForTheEntities(Dialect dialect)
+            throws Exception {
         DataSource generated = fresh(dialect);
         eclipseLinkCreatesSchema(generated);
         DataSource migrated = fresh(dialect);
 
         MigrateResult result = SchemaMigration.migrate(migrated);
 
-        assertEquals(migrations(dialect.name()), result.migrationsExecuted, "every migration runs on an empty database");
+        assertEquals(
+                migrations(dialect.name()), result.migrationsExecuted, "every migration runs on an empty database");
         List<String> expected = Catalog.schema(generated), actual = Catalog.schema(migrated);
-        assertTrue(expected.equals(actual), () -> "only EclipseLink's: " + without(expected, actual) + "\nonly the migrations': " + without(actual, expected));
+        assertTrue(
+                expected.equals(actual),
+                () -> "only EclipseLink's: " + without(expected, actual) + "\nonly the migrations': "
+                        + without(actual, expected));
     }
 
     @ParameterizedTest
@@ -119,15 +130,18 @@ class SchemaMigrationIT {
      */
     @RepeatedTest(10)
     void migrateWhenTwoInstancesStartAtOnceOnPostgresThenEachMigrationRunsOnce() throws Exception {
-        String name = "concurrent_" + (++databases) + "_" + ProcessHandle.current().pid();
+        String name =
+                "concurrent_" + (++databases) + "_" + ProcessHandle.current().pid();
         DataSource db = pg.createDatabase(name);
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService instances = Executors.newFixedThreadPool(2);
         try {
             List<Future<MigrateResult>> results = Stream.generate(() -> instances.submit(() -> {
-                together.await();
-                return SchemaMigration.migrate(PostgresCluster.dataSource(pg.jdbcUrl(name)));
-            })).limit(2).toList();
+                        together.await();
+                        return SchemaMigration.migrate(PostgresCluster.dataSource(pg.jdbcUrl(name)));
+                    }))
+                    .limit(2)
+                    .toList();
             int executed = 0;
             for (Future<MigrateResult> r : results) executed += r.get().migrationsExecuted;
             assertEquals(migrations("postgresql"), executed);
@@ -146,16 +160,19 @@ class SchemaMigrationIT {
     }
 
     private static DataSource fresh(Dialect dialect) {
-        return dialect.fresh().apply("schema_" + (++databases) + "_" + ProcessHandle.current().pid());
+        return dialect.fresh()
+                .apply("schema_" + (++databases) + "_" + ProcessHandle.current().pid());
     }
 
     /** What the builds before migrations did at every start. */
     private static void eclipseLinkCreatesSchema(DataSource dataSource) {
-        Persistence.generateSchema("custodian", Map.of(
-                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.nonJtaDataSource", dataSource,
-                "jakarta.persistence.schema-generation.database.action", "create",
-                "eclipselink.weaving", "false"));
+        Persistence.generateSchema(
+                "custodian",
+                Map.of(
+                        "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+                        "jakarta.persistence.nonJtaDataSource", dataSource,
+                        "jakarta.persistence.schema-generation.database.action", "create",
+                        "eclipselink.weaving", "false"));
     }
 
     /**
@@ -163,8 +180,12 @@ class SchemaMigrationIT {
      * to it when it was written; later entities have later migrations), and no history table.
      */
     private static void createdBeforeMigrations(Dialect dialect, DataSource dataSource) throws Exception {
-        String v1 = Files.readString(Path.of(SchemaMigration.class.getClassLoader().getResource("db/migration/" + dialect.name() + "/V1__baseline.sql").toURI()));
-        try (Connection c = dataSource.getConnection(); Statement statement = c.createStatement()) {
+        String v1 = Files.readString(Path.of(SchemaMigration.class
+                .getClassLoader()
+                .getResource("db/migration/" + dialect.name() + "/V1__baseline.sql")
+                .toURI()));
+        try (Connection c = dataSource.getConnection();
+                Statement statement = c.createStatement()) {
             for (String sql : v1.replaceAll("(?m)^--.*$", "").split(";")) {
                 if (!sql.isBlank()) statement.execute(sql);
             }
@@ -180,7 +201,10 @@ class SchemaMigrationIT {
     }
 
     private static List<String> files(String dialect) throws IOException, URISyntaxException {
-        Path dir = Path.of(SchemaMigration.class.getClassLoader().getResource("db/migration/" + dialect).toURI());
+        Path dir = Path.of(SchemaMigration.class
+                .getClassLoader()
+                .getResource("db/migration/" + dialect)
+                .toURI());
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(f -> f.getFileName().toString()).sorted().toList();
         }

@@ -15,9 +15,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,42 +38,68 @@ class UberJarIT {
 
     @Test
     void uberJarWhenRestartedThenDataAndCredentialsSurvive() throws Exception {
-        Path dataDir = Path.of(System.getProperty("it.dataRoot", "target/it-data"), "uberjar-" + UUID.randomUUID()).toAbsolutePath();
+        Path dataDir = Path.of(System.getProperty("it.dataRoot", "target/it-data"), "uberjar-" + UUID.randomUUID())
+                .toAbsolutePath();
         Files.createDirectories(dataDir);
 
         UberJarServer first = UberJarServer.start(dataDir, UberJarServer.testJvm(), Map.of());
         String clientId, secret, uploaded;
         JsonArray customersBefore, uploadedBefore;
         try {
-            Matcher generated = Pattern.compile("client id:\\s+(\\S+)\\s+client secret:\\s+(\\S+)").matcher(first.output());
+            Matcher generated = Pattern.compile("client id:\\s+(\\S+)\\s+client secret:\\s+(\\S+)")
+                    .matcher(first.output());
             assertTrue(generated.find(), "the first start prints a generated admin client");
             clientId = generated.group(1);
             secret = generated.group(2);
             Api admin = first.api(clientId, secret);
 
             customersBefore = admin.get("admin/customers").array();
-            assertEquals(List.of("alice", "bob", "carol"), customersBefore.stream().map(c -> c.asJsonObject().getString("username")).toList());
+            assertEquals(
+                    List.of("alice", "bob", "carol"),
+                    customersBefore.stream()
+                            .map(c -> c.asJsonObject().getString("username"))
+                            .toList());
             JsonArray alice = admin.inventory(id(customersBefore, "alice"));
             assertEquals(1, alice.size());
-            JsonObject year = alice.getJsonObject(0).getJsonArray("meterReadings").getJsonObject(0).getJsonObject("totals");
+            JsonObject year = alice.getJsonObject(0)
+                    .getJsonArray("meterReadings")
+                    .getJsonObject(0)
+                    .getJsonObject("totals");
             assertEquals(365 * 96, year.getInt("readings"), "a year of 15-minute readings");
             JsonArray bob = admin.inventory(id(customersBefore, "bob"));
-            assertEquals(List.of(0, 1), bob.stream().map(u -> u.asJsonObject().getInt("serviceKind")).sorted().toList(), "electric and gas");
+            assertEquals(
+                    List.of(0, 1),
+                    bob.stream()
+                            .map(u -> u.asJsonObject().getInt("serviceKind"))
+                            .sorted()
+                            .toList(),
+                    "electric and gas");
 
             uploaded = admin.newCustomer("restart-check");
-            assertEquals(201, admin.upload(uploaded, Shared.sample("openespi/test_usage_data.xml")).status());
+            assertEquals(
+                    201,
+                    admin.upload(uploaded, Shared.sample("openespi/test_usage_data.xml"))
+                            .status());
             uploadedBefore = admin.inventory(uploaded);
         } finally {
             first.stop();
         }
         assertTrue(Files.isDirectory(dataDir.resolve("derby")), "Derby lives below custodian.data-dir");
 
-        UberJarServer second = UberJarServer.start(dataDir, UberJarServer.testJvm(), Map.of("CUSTODIAN_ADMIN_CLIENT_ID", "ops-admin",
-                "CUSTODIAN_ADMIN_CLIENT_SECRET", "ops-secret-from-the-environment"));
+        UberJarServer second = UberJarServer.start(
+                dataDir,
+                UberJarServer.testJvm(),
+                Map.of(
+                        "CUSTODIAN_ADMIN_CLIENT_ID",
+                        "ops-admin",
+                        "CUSTODIAN_ADMIN_CLIENT_SECRET",
+                        "ops-secret-from-the-environment"));
         try {
             assertFalse(second.output().contains("client secret:"), "the generated secret is printed once only");
             Api generatedAdmin = second.api(clientId, secret);
-            assertEquals(customersBefore.size() + 1, generatedAdmin.get("admin/customers").array().size(),
+            assertEquals(
+                    customersBefore.size() + 1,
+                    generatedAdmin.get("admin/customers").array().size(),
                     "the demo customers and the one we added; demo data is not seeded again");
             assertEquals(uploadedBefore, generatedAdmin.inventory(uploaded), "uploaded data survives the restart");
             Api configured = second.api("ops-admin", "ops-secret-from-the-environment");
@@ -85,25 +111,55 @@ class UberJarIT {
 
     @Test
     void uberJarWhenSslPortThenTls13OnlyHttpsUrlsAndTheGbaHarnessSwitch() throws Exception {
-        Path dataDir = Path.of(System.getProperty("it.dataRoot", "target/it-data"), "tls-" + UUID.randomUUID()).toAbsolutePath();
+        Path dataDir = Path.of(System.getProperty("it.dataRoot", "target/it-data"), "tls-" + UUID.randomUUID())
+                .toAbsolutePath();
         Files.createDirectories(dataDir);
         int sslPort = UberJarServer.freePort();
-        UberJarServer server = UberJarServer.start(dataDir, UberJarServer.testJvm(), Map.of("CUSTODIAN_DEMO_DATA", "false",
-                "CUSTODIAN_GBA_HARNESS", "true", "CUSTODIAN_ADMIN_CLIENT_ID", "tls-admin", "CUSTODIAN_ADMIN_CLIENT_SECRET", "tls-admin-secret"),
+        UberJarServer server = UberJarServer.start(
+                dataDir,
+                UberJarServer.testJvm(),
+                Map.of(
+                        "CUSTODIAN_DEMO_DATA",
+                        "false",
+                        "CUSTODIAN_GBA_HARNESS",
+                        "true",
+                        "CUSTODIAN_ADMIN_CLIENT_ID",
+                        "tls-admin",
+                        "CUSTODIAN_ADMIN_CLIENT_SECRET",
+                        "tls-admin-secret"),
                 List.of("--sslport", String.valueOf(sslPort)));
         try {
             URI https = URI.create("https://localhost:" + sslPort + "/");
-            HttpResponse<String> metadata = tlsClient("TLSv1.3").send(HttpRequest.newBuilder(https.resolve(".well-known/oauth-authorization-server")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> metadata = tlsClient("TLSv1.3")
+                    .send(
+                            HttpRequest.newBuilder(https.resolve(".well-known/oauth-authorization-server"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, metadata.statusCode());
             assertTrue(metadata.body().contains("\"issuer\":\"https://localhost:" + sslPort + "\""), metadata.body());
-            assertThrows(SSLHandshakeException.class, () -> tlsClient("TLSv1.2").send(HttpRequest.newBuilder(https.resolve("health/ready")).build(),
-                    HttpResponse.BodyHandlers.ofString()), "TLS 1.2 is refused by default");
+            assertThrows(
+                    SSLHandshakeException.class,
+                    () -> tlsClient("TLSv1.2")
+                            .send(
+                                    HttpRequest.newBuilder(https.resolve("health/ready"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString()),
+                    "TLS 1.2 is refused by default");
 
             Api anonymous = Api.withAuthorization(server.base(), null);
-            Api.Reply queryToken = anonymous.postForm("oauth/token?grant_type=client_credentials&client_id=tls-admin&client_secret=tls-admin-secret", null, "");
-            assertEquals(200, queryToken.status(), "the GBA harness sends token parameters in the query: " + queryToken.body());
-            assertEquals(403, Api.withAuthorization(server.base(), "").get("espi/1_1/resource/ReadServiceStatus").status(),
+            Api.Reply queryToken = anonymous.postForm(
+                    "oauth/token?grant_type=client_credentials&client_id=tls-admin&client_secret=tls-admin-secret",
+                    null,
+                    "");
+            assertEquals(
+                    200,
+                    queryToken.status(),
+                    "the GBA harness sends token parameters in the query: " + queryToken.body());
+            assertEquals(
+                    403,
+                    Api.withAuthorization(server.base(), "")
+                            .get("espi/1_1/resource/ReadServiceStatus")
+                            .status(),
                     "the GBA harness expects 403 for a blank Authorization header");
         } finally {
             server.stop();
@@ -113,27 +169,38 @@ class UberJarIT {
     /** A client that trusts the server's self-signed certificate and speaks only this protocol. */
     private static HttpClient tlsClient(String protocol) throws Exception {
         SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
+        tls.init(
+                null,
+                new TrustManager[] {
+                    new X509TrustManager() {
+                        @Override
+                        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
+                        @Override
+                        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
+                        @Override
+                        public X509Certificate[] getAcceptedIssuers() {
+                            return new X509Certificate[0];
+                        }
+                    }
+                },
+                null);
         SSLParameters parameters = new SSLParameters();
         parameters.setProtocols(new String[] {protocol});
-        return HttpClient.newBuilder().sslContext(tls).sslParameters(parameters).connectTimeout(Duration.ofSeconds(10)).build();
+        return HttpClient.newBuilder()
+                .sslContext(tls)
+                .sslParameters(parameters)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     private static String id(JsonArray customers, String username) {
-        return customers.stream().map(c -> c.asJsonObject()).filter(c -> c.getString("username").equals(username))
-                .findFirst().orElseThrow().getString("id");
+        return customers.stream()
+                .map(c -> c.asJsonObject())
+                .filter(c -> c.getString("username").equals(username))
+                .findFirst()
+                .orElseThrow()
+                .getString("id");
     }
 }

@@ -31,7 +31,8 @@ public final class Api {
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
     private final String clientId, secret;
     private String authorization;
@@ -65,8 +66,10 @@ public final class Api {
 
     /** A form-encoded POST with the given Authorization header (or none), as the OAuth endpoints take it. */
     public Reply postForm(String path, String authorization, String form, String... headers) {
-        HttpRequest.Builder b = headers(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(1)), headers)
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+        HttpRequest.Builder b = headers(
+                        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(1)), headers)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
         return send(authorization == null ? b : b.header("Authorization", authorization));
     }
 
@@ -77,8 +80,11 @@ public final class Api {
     public synchronized String authorization() {
         if (authorization == null && clientId != null) {
             authorization = TOKENS.computeIfAbsent(base + " " + clientId + " " + secret, k -> {
-                Reply r = token(basic(clientId, secret), "grant_type=client_credentials&scope=DataCustodian_Admin_Access%20Upload_Admin_Access");
-                if (r.status() != 200) throw new IllegalStateException("no admin token: " + r.status() + " " + r.body());
+                Reply r = token(
+                        basic(clientId, secret),
+                        "grant_type=client_credentials&scope=DataCustodian_Admin_Access%20Upload_Admin_Access");
+                if (r.status() != 200)
+                    throw new IllegalStateException("no admin token: " + r.status() + " " + r.body());
                 return "Bearer " + r.json().getString("access_token");
             });
         }
@@ -135,15 +141,21 @@ public final class Api {
     }
 
     public Reply postJson(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Reply patchJson(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Reply putJson(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Reply delete(String path) {
@@ -151,7 +163,8 @@ public final class Api {
     }
 
     public Reply upload(String customerId, String contentType, byte[] body) {
-        return send(request(UPLOAD.formatted(customerId)).header("Content-Type", contentType)
+        return send(request(UPLOAD.formatted(customerId))
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
@@ -165,14 +178,19 @@ public final class Api {
 
     /** An upload without Content-Length (chunked), as a streaming client sends it. */
     public Reply uploadChunked(String customerId, byte[] body) {
-        return send(request(UPLOAD.formatted(customerId)).header("Content-Type", "application/xml")
+        return send(request(UPLOAD.formatted(customerId))
+                .header("Content-Type", "application/xml")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
     }
 
     /** Creates a customer and answers its id. */
     public String newCustomer(String username) {
-        Reply r = postJson("admin/customers", "{\"username\":\"" + username + "\",\"password\":\"pass-" + username + "\",\"name\":\"Test " + username + "\"}");
-        if (r.status() != 201) throw new IllegalStateException("could not create " + username + ": " + r.status() + " " + r.body());
+        Reply r = postJson(
+                "admin/customers",
+                "{\"username\":\"" + username + "\",\"password\":\"pass-" + username + "\",\"name\":\"Test " + username
+                        + "\"}");
+        if (r.status() != 201)
+            throw new IllegalStateException("could not create " + username + ": " + r.status() + " " + r.body());
         return r.json().getString("id");
     }
 

@@ -17,8 +17,8 @@ import javax.xml.xpath.XPathFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.xml.sax.SAXParseException;
 import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXParseException;
 
 /** Green Button responses as a standard client reads them: schema-valid against greenbutton.xsd, then XPath. */
 public final class Atom {
@@ -56,8 +56,7 @@ public final class Atom {
         Validator v = Shared.schema().newValidator();
         v.setErrorHandler(new ErrorHandler() {
             @Override
-            public void warning(SAXParseException e) {
-            }
+            public void warning(SAXParseException e) {}
 
             @Override
             public void error(SAXParseException e) {
@@ -74,7 +73,8 @@ public final class Atom {
         } catch (Exception e) {
             problems.add(e.getMessage());
         }
-        if (!problems.isEmpty()) throw new AssertionError("not valid against greenbutton.xsd: " + problems + "\n" + body);
+        if (!problems.isEmpty())
+            throw new AssertionError("not valid against greenbutton.xsd: " + problems + "\n" + body);
         return new Atom(Xml.parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))));
     }
 
@@ -90,7 +90,8 @@ public final class Atom {
     public List<String> texts(String xpath) {
         NodeList nodes = (NodeList) eval(xpath, XPathConstants.NODESET);
         List<String> values = new ArrayList<>();
-        for (int i = 0; i < nodes.getLength(); i++) values.add(nodes.item(i).getTextContent().trim());
+        for (int i = 0; i < nodes.getLength(); i++)
+            values.add(nodes.item(i).getTextContent().trim());
         return values;
     }
 

@@ -17,17 +17,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser {
 
-    private Browser() {
-    }
+    private Browser() {}
 
     /** A fresh browser (own profile, own cookies); {@code javascript} false turns page scripts off. */
     public static ChromeDriver start(boolean javascript, int width, int height) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run");
-        if (!javascript) options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        options.addArguments(
+                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run");
+        if (!javascript)
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File(System.getProperty("chromium.driver", "/usr/bin/chromedriver"))).build();
+                .usingDriverExecutable(new java.io.File(System.getProperty("chromium.driver", "/usr/bin/chromedriver")))
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(width, height));
         return driver;

@@ -16,8 +16,7 @@ public final class Catalog {
 
     public static final String HISTORY = "flyway_schema_history";
 
-    private Catalog() {
-    }
+    private Catalog() {}
 
     /**
      * Tables, columns (type, size, nullability, default, in order), keys, indexes and foreign keys of the connection's
@@ -32,28 +31,32 @@ public final class Catalog {
             for (String table : tables(md, schema)) {
                 try (ResultSet r = md.getColumns(null, schema, table, "%")) {
                     while (r.next()) {
-                        lines.add(table + " column " + r.getString("COLUMN_NAME") + " " + r.getString("TYPE_NAME") + "(" + r.getInt("COLUMN_SIZE")
-                                + ") " + r.getString("IS_NULLABLE") + " default " + r.getString("COLUMN_DEF"));
+                        lines.add(table + " column " + r.getString("COLUMN_NAME") + " " + r.getString("TYPE_NAME") + "("
+                                + r.getInt("COLUMN_SIZE") + ") " + r.getString("IS_NULLABLE") + " default "
+                                + r.getString("COLUMN_DEF"));
                     }
                 }
                 Map<String, String> keys = new TreeMap<>();
                 try (ResultSet r = md.getPrimaryKeys(null, schema, table)) {
-                    while (r.next()) keys.merge(name(r.getString("PK_NAME")), r.getString("COLUMN_NAME"), (a, b) -> a + "," + b);
+                    while (r.next())
+                        keys.merge(name(r.getString("PK_NAME")), r.getString("COLUMN_NAME"), (a, b) -> a + "," + b);
                 }
                 keys.forEach((name, columns) -> lines.add(table + " primary key " + name + " (" + columns + ")"));
                 List<String> indexes = new ArrayList<>();
                 try (ResultSet r = md.getIndexInfo(null, schema, table, false, false)) {
                     while (r.next()) {
                         if (r.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic) continue;
-                        indexes.add(table + " index " + name(r.getString("INDEX_NAME")) + (r.getBoolean("NON_UNIQUE") ? "" : " unique")
-                                + " " + r.getShort("ORDINAL_POSITION") + ":" + r.getString("COLUMN_NAME"));
+                        indexes.add(table + " index " + name(r.getString("INDEX_NAME"))
+                                + (r.getBoolean("NON_UNIQUE") ? "" : " unique") + " " + r.getShort("ORDINAL_POSITION")
+                                + ":" + r.getString("COLUMN_NAME"));
                     }
                 }
                 indexes.stream().sorted().forEach(lines::add);
                 try (ResultSet r = md.getImportedKeys(null, schema, table)) {
                     while (r.next()) {
-                        lines.add(table + " foreign key " + r.getString("FK_NAME") + " (" + r.getString("FKCOLUMN_NAME") + ") references "
-                                + r.getString("PKTABLE_NAME") + " (" + r.getString("PKCOLUMN_NAME") + ") on delete " + r.getShort("DELETE_RULE"));
+                        lines.add(table + " foreign key " + r.getString("FK_NAME") + " (" + r.getString("FKCOLUMN_NAME")
+                                + ") references " + r.getString("PKTABLE_NAME") + " (" + r.getString("PKCOLUMN_NAME")
+                                + ") on delete " + r.getShort("DELETE_RULE"));
                     }
                 }
             }
@@ -63,8 +66,10 @@ public final class Catalog {
 
     /** Flyway's history, oldest first: version, type ({@code SQL}, {@code BASELINE}) and success of each row. */
     public static List<String> history(DataSource dataSource) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT \"version\", \"type\", \"success\" FROM \"" + HISTORY + "\" ORDER BY \"installed_rank\"")) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT \"version\", \"type\", \"success\" FROM \"" + HISTORY
+                        + "\" ORDER BY \"installed_rank\"")) {
             List<String> rows = new ArrayList<>();
             while (r.next()) rows.add(r.getString(1) + " " + r.getString(2) + " " + r.getBoolean(3));
             return rows;

@@ -22,7 +22,10 @@ public final class ConsentFlow {
     private static final Pattern HANDLE = Pattern.compile("name=\"request\" value=\"([^\"]+)\"");
     private static final Pattern USAGE_POINT = Pattern.compile("name=\"usage_point\" value=\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final URI base;
 
     public ConsentFlow(URI base) {
@@ -30,7 +33,8 @@ public final class ConsentFlow {
     }
 
     public Api.Reply authorize(String query) {
-        return send(HttpRequest.newBuilder(base.resolve("oauth/authorize?" + query)).GET());
+        return send(
+                HttpRequest.newBuilder(base.resolve("oauth/authorize?" + query)).GET());
     }
 
     public Api.Reply signIn(String handle, String username, String password) {
@@ -42,9 +46,11 @@ public final class ConsentFlow {
     }
 
     public Api.Reply decide(String handle, String decision, List<String> usagePoints, String until) {
-        StringBuilder form = new StringBuilder("request=" + enc(handle) + "&decision=" + enc(decision) + "&until=" + enc(until));
+        StringBuilder form =
+                new StringBuilder("request=" + enc(handle) + "&decision=" + enc(decision) + "&until=" + enc(until));
         usagePoints.forEach(u -> form.append("&usage_point=").append(enc(u)));
-        return send(HttpRequest.newBuilder(base.resolve("oauth/authorize/decision")).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(HttpRequest.newBuilder(base.resolve("oauth/authorize/decision"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
     }
 
@@ -52,11 +58,14 @@ public final class ConsentFlow {
      * Authorize, sign in and answer: {@code usagePoints} null means every one the page offers. Returns the
      * consent page's redirect answer.
      */
-    public Api.Reply consent(String query, String username, String password, String decision, List<String> usagePoints, String until) {
+    public Api.Reply consent(
+            String query, String username, String password, String decision, List<String> usagePoints, String until) {
         Api.Reply signInPage = authorize(query);
-        if (signInPage.status() != 200) throw new IllegalStateException("no sign-in page: " + signInPage.status() + " " + signInPage.body());
+        if (signInPage.status() != 200)
+            throw new IllegalStateException("no sign-in page: " + signInPage.status() + " " + signInPage.body());
         Api.Reply signedIn = signIn(handle(signInPage), username, password);
-        if (signedIn.status() != 303) throw new IllegalStateException("sign-in failed: " + signedIn.status() + " " + signedIn.body());
+        if (signedIn.status() != 303)
+            throw new IllegalStateException("sign-in failed: " + signedIn.status() + " " + signedIn.body());
         Api.Reply consentPage = get(signedIn.header("Location"));
         List<String> chosen = usagePoints != null ? usagePoints : all(USAGE_POINT, consentPage.body());
         return decide(handle(consentPage), decision, chosen, until);
@@ -80,7 +89,9 @@ public final class ConsentFlow {
         if (query == null) return params;
         for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
-            params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            params.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return params;
     }
@@ -91,8 +102,10 @@ public final class ConsentFlow {
 
     private Api.Reply post(String path, Map<String, String> form) {
         StringBuilder b = new StringBuilder();
-        form.forEach((k, v) -> b.append(b.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        form.forEach((k, v) ->
+                b.append(b.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(b.toString())));
     }
 

@@ -7,8 +7,7 @@ import java.time.Instant;
 /** Notification notices as the admin API shows them. */
 public final class Notices {
 
-    private Notices() {
-    }
+    private Notices() {}
 
     public static JsonObject one(Api admin, long id) {
         Api.Reply r = admin.get("admin/notifications/" + id);
@@ -21,7 +20,8 @@ public final class Notices {
         Instant end = Instant.now().plus(wait);
         JsonObject n = one(admin, id);
         while (!n.getString("state").equals(state)) {
-            if (Instant.now().isAfter(end)) throw new AssertionError("notification " + id + " stayed " + n + " instead of becoming " + state);
+            if (Instant.now().isAfter(end))
+                throw new AssertionError("notification " + id + " stayed " + n + " instead of becoming " + state);
             Thread.sleep(100);
             n = one(admin, id);
         }

@@ -21,8 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NotifyReceiver implements AutoCloseable {
 
-    public record Received(String deliveryId, String contentType, String body, Instant at) {
-    }
+    public record Received(String deliveryId, String contentType, String body, Instant at) {}
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -44,8 +43,11 @@ public final class NotifyReceiver implements AutoCloseable {
         server.createContext("/notify", exchange -> {
             int status;
             synchronized (received) {
-                received.add(new Received(exchange.getRequestHeaders().getFirst("Idempotency-Key"), exchange.getRequestHeaders().getFirst("Content-Type"),
-                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), Instant.now()));
+                received.add(new Received(
+                        exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                        exchange.getRequestHeaders().getFirst("Content-Type"),
+                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                        Instant.now()));
                 received.notifyAll();
                 status = received.size() <= this.failFirst ? 503 : this.answer;
             }
@@ -81,7 +83,9 @@ public final class NotifyReceiver implements AutoCloseable {
         synchronized (received) {
             while (received.size() < count) {
                 long left = end - System.nanoTime();
-                if (left <= 0) throw new AssertionError("expected " + count + " notification request(s) within " + wait + ", got " + received);
+                if (left <= 0)
+                    throw new AssertionError(
+                            "expected " + count + " notification request(s) within " + wait + ", got " + received);
                 TimeUnit.NANOSECONDS.timedWait(received, left);
             }
             return List.copyOf(received.subList(0, count));

@@ -48,11 +48,13 @@ public final class PostgresCluster implements AutoCloseable {
     public static PostgresCluster start(Path parent, boolean durable) throws Exception {
         Path bin = binaries();
         boolean root = "root".equals(System.getProperty("user.name"));
-        Path dir = Files.createDirectories(parent.resolve("pg-" + UUID.randomUUID()).toAbsolutePath());
+        Path dir = Files.createDirectories(
+                parent.resolve("pg-" + UUID.randomUUID()).toAbsolutePath());
         Path pwfile = dir.resolve("pwfile");
         Files.writeString(pwfile, PASSWORD + "\n");
         if (root) {
-            UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+            UserPrincipal postgres =
+                    dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
             Files.setOwner(dir, postgres);
             Files.setOwner(pwfile, postgres);
         }
@@ -61,10 +63,28 @@ public final class PostgresCluster implements AutoCloseable {
             port = s.getLocalPort();
         }
         PostgresCluster cluster = new PostgresCluster(bin, dir, port, root);
-        cluster.run("initdb", "-D", dir.resolve("data").toString(), "-U", USER, "--pwfile=" + pwfile,
-                "--auth=scram-sha-256", "--encoding=UTF8", "--no-sync");
-        cluster.run("pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60",
-                "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1" + (durable ? "" : " -c fsync=off"), "start");
+        cluster.run(
+                "initdb",
+                "-D",
+                dir.resolve("data").toString(),
+                "-U",
+                USER,
+                "--pwfile=" + pwfile,
+                "--auth=scram-sha-256",
+                "--encoding=UTF8",
+                "--no-sync");
+        cluster.run(
+                "pg_ctl",
+                "-D",
+                dir.resolve("data").toString(),
+                "-l",
+                dir.resolve("server.log").toString(),
+                "-w",
+                "-t",
+                "60",
+                "-o",
+                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1" + (durable ? "" : " -c fsync=off"),
+                "start");
         return cluster;
     }
 
@@ -78,7 +98,8 @@ public final class PostgresCluster implements AutoCloseable {
 
     /** A new, empty database of this server, as its owner; each call gets a data source of its own. */
     public DataSource createDatabase(String name) throws SQLException {
-        try (Connection c = dataSource(jdbcUrl()).getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource(jdbcUrl()).getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
         return dataSource(jdbcUrl(name));
@@ -103,7 +124,10 @@ public final class PostgresCluster implements AutoCloseable {
         command.add(bin.resolve(program).toString());
         command.addAll(List.of(args));
         Path out = Files.createTempFile("pg-" + program, ".out");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
             p.destroyForcibly();
             throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Files.readString(out));
@@ -118,12 +142,15 @@ public final class PostgresCluster implements AutoCloseable {
         Path debian = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(debian)) {
             try (Stream<Path> versions = Files.list(debian)) {
-                var newest = versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
-                        .max(Comparator.comparing(b -> Integer.parseInt(b.getParent().getFileName().toString().replaceAll("\\D", "0"))));
+                var newest = versions.map(v -> v.resolve("bin"))
+                        .filter(b -> Files.isExecutable(b.resolve("initdb")))
+                        .max(Comparator.comparing(b -> Integer.parseInt(
+                                b.getParent().getFileName().toString().replaceAll("\\D", "0"))));
                 if (newest.isPresent()) return newest.get();
             }
         }
-        throw new IllegalStateException("PostgreSQL server programs not found (initdb, pg_ctl): install Debian's postgresql "
-                + "package (.ci/run does) or set -Dit.postgres.bin=<dir>");
+        throw new IllegalStateException(
+                "PostgreSQL server programs not found (initdb, pg_ctl): install Debian's postgresql "
+                        + "package (.ci/run does) or set -Dit.postgres.bin=<dir>");
     }
 }

@@ -17,12 +17,15 @@ public final class PostgresSuite implements LauncherSessionListener {
     public void launcherSessionOpened(LauncherSession session) {
         if (!Boolean.getBoolean("it.postgres")) return;
         try {
-            cluster = PostgresCluster.start(Path.of(System.getProperty("it.dataRoot", "target/it-data")).toAbsolutePath());
+            cluster = PostgresCluster.start(
+                    Path.of(System.getProperty("it.dataRoot", "target/it-data")).toAbsolutePath());
         } catch (Exception e) {
             throw new IllegalStateException("could not start PostgreSQL for the integration tests", e);
         }
-        System.setProperty("it.db", "-Dcustodian.db.url=" + cluster.jdbcUrl() + " -Dcustodian.db.user=" + PostgresCluster.USER
-                + " -Dcustodian.db.password=" + PostgresCluster.PASSWORD);
+        System.setProperty(
+                "it.db",
+                "-Dcustodian.db.url=" + cluster.jdbcUrl() + " -Dcustodian.db.user=" + PostgresCluster.USER
+                        + " -Dcustodian.db.password=" + PostgresCluster.PASSWORD);
     }
 
     @Override

@@ -1,25 +1,25 @@
 package dev.gbconnect.custodian.testsupport;
 
+import dev.gbconnect.custodian.ingest.control.EspiSchema;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.xml.validation.Schema;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import dev.gbconnect.custodian.ingest.control.EspiSchema;
 
 /** The shared standards folder beside the checkout: schemas and sample files, never copied into the repository. */
 public final class Shared {
 
     private static Schema schema;
 
-    private Shared() {
-    }
+    private Shared() {}
 
     /** The packaged WAR, as every Arquillian client-mode test deploys it, each time to a fresh server: cached tokens go. */
     public static WebArchive war() {
         Api.forgetTokens();
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war", "target/custodian.war")));
+        return ShrinkWrap.createFromZipFile(
+                WebArchive.class, new File(System.getProperty("it.war", "target/custodian.war")));
     }
 
     public static Path samples() {
@@ -39,7 +39,8 @@ public final class Shared {
     public static synchronized Schema schema() {
         if (schema == null) {
             try {
-                schema = EspiSchema.load(schemas().resolve("greenbutton.xsd").toUri().toURL());
+                schema = EspiSchema.load(
+                        schemas().resolve("greenbutton.xsd").toUri().toURL());
             } catch (java.net.MalformedURLException e) {
                 throw new IllegalStateException(e);
             }
@@ -48,7 +49,10 @@ public final class Shared {
     }
 
     private static Path dir(String property, String fallback) {
-        Path p = new File(System.getProperty(property, fallback)).toPath().toAbsolutePath().normalize();
+        Path p = new File(System.getProperty(property, fallback))
+                .toPath()
+                .toAbsolutePath()
+                .normalize();
         if (!Files.isDirectory(p)) throw new IllegalStateException(property + " does not point at a folder: " + p);
         return p;
     }

@@ -12,13 +12,13 @@ import java.util.List;
 /** Registered third parties for tests, through the real registration endpoint. */
 public final class ThirdParties {
 
-    public static final String SCOPE = "FB=1_3_4_5_13_14_15_19_32_33_35_37_39;IntervalDuration=900;BlockDuration=monthly;HistoryLength=13";
+    public static final String SCOPE =
+            "FB=1_3_4_5_13_14_15_19_32_33_35_37_39;IntervalDuration=900;BlockDuration=monthly;HistoryLength=13";
     public static final String NOTIFY = "https://app.example.com/notify";
     public static final String SCOPE_SELECTION = "https://app.example.com/scope?from=dc";
     public static final String OTHER_SCOPE = "FB=1_3_4_5_13;IntervalDuration=3600;BlockDuration=daily;HistoryLength=3";
 
-    private ThirdParties() {
-    }
+    private ThirdParties() {}
 
     /** A registered client: its id, its secret (null when public), and the registration answer. */
     public record Registered(String id, String secret, JsonObject body) {
@@ -29,9 +29,13 @@ public final class ThirdParties {
 
     /** A confidential client (client_secret_basic) with one redirect URI and the two test scopes. */
     public static Registered confidential(Api admin, String redirectUri) {
-        return register(admin, "{\"client_name\":\"Test Energy App\",\"redirect_uris\":[\"" + redirectUri + "\"],\"scopes\":[\"" + SCOPE + "\",\""
-                + OTHER_SCOPE + "\"],\"client_uri\":\"https://app.example.com\",\"third_party_notify_uri\":\"" + NOTIFY + "\","
-                + "\"third_party_scope_selection_uri\":\"" + SCOPE_SELECTION + "\"}");
+        return register(
+                admin,
+                "{\"client_name\":\"Test Energy App\",\"redirect_uris\":[\"" + redirectUri + "\"],\"scopes\":[\""
+                        + SCOPE + "\",\""
+                        + OTHER_SCOPE + "\"],\"client_uri\":\"https://app.example.com\",\"third_party_notify_uri\":\""
+                        + NOTIFY + "\","
+                        + "\"third_party_scope_selection_uri\":\"" + SCOPE_SELECTION + "\"}");
     }
 
     /** A confidential client with the test scope, notified at {@code notifyUri}. */
@@ -45,7 +49,8 @@ public final class ThirdParties {
     }
 
     public static String registration(String name, String notifyUri, String scope) {
-        return "{\"client_name\":\"" + name + "\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],\"third_party_notify_uri\":\"" + notifyUri
+        return "{\"client_name\":\"" + name
+                + "\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],\"third_party_notify_uri\":\"" + notifyUri
                 + "\",\"scopes\":[\"" + scope + "\"]}";
     }
 
@@ -53,7 +58,10 @@ public final class ThirdParties {
         Api.Reply r = admin.postJson("oauth/register", json);
         if (r.status() != 201) throw new IllegalStateException("registration refused: " + r.status() + " " + r.body());
         JsonObject body = r.json();
-        return new Registered(body.getString("client_id"), body.containsKey("client_secret") ? body.getString("client_secret") : null, body);
+        return new Registered(
+                body.getString("client_id"),
+                body.containsKey("client_secret") ? body.getString("client_secret") : null,
+                body);
     }
 
     /** The "until" day of offline authorizations made by {@link #offline}. */
@@ -65,29 +73,40 @@ public final class ThirdParties {
      * An offline authorization made by the data custodian's admin for this client and customer (usage points null:
      * all of them); the answer holds the client's refresh_token, resourceURI and authorizationURI.
      */
-    public static JsonObject offline(Api admin, Registered client, String customer, String scope, List<String> usagePoints) {
+    public static JsonObject offline(
+            Api admin, Registered client, String customer, String scope, List<String> usagePoints) {
         String points = usagePoints == null ? "" : ",\"usage_points\":[\"" + String.join("\",\"", usagePoints) + "\"]";
-        Api.Reply r = admin.postJson("admin/customers/" + customer + "/authorizations", "{\"client_id\":\"" + client.id() + "\",\"scope\":\""
-                + scope + "\",\"until\":\"" + offlineUntil() + "\",\"reason\":\"granted by support in a test\"" + points + "}");
-        if (r.status() != 201) throw new IllegalStateException("offline authorization refused: " + r.status() + " " + r.body());
+        Api.Reply r = admin.postJson(
+                "admin/customers/" + customer + "/authorizations",
+                "{\"client_id\":\"" + client.id() + "\",\"scope\":\"" + scope + "\",\"until\":\"" + offlineUntil()
+                        + "\",\"reason\":\"granted by support in a test\"" + points + "}");
+        if (r.status() != 201)
+            throw new IllegalStateException("offline authorization refused: " + r.status() + " " + r.body());
         return r.json();
     }
 
     /** The same, and then the client's first token response from that refresh token. */
-    public static JsonObject offlineToken(Api admin, Registered client, String customer, String scope, List<String> usagePoints) {
-        Api.Reply r = refresh(admin.base(), client, offline(admin, client, customer, scope, usagePoints).getString("refresh_token"));
+    public static JsonObject offlineToken(
+            Api admin, Registered client, String customer, String scope, List<String> usagePoints) {
+        Api.Reply r = refresh(
+                admin.base(),
+                client,
+                offline(admin, client, customer, scope, usagePoints).getString("refresh_token"));
         if (r.status() != 200) throw new IllegalStateException("refresh refused: " + r.status() + " " + r.body());
         return r.json();
     }
 
     /** The refresh_token grant at the server at {@code base}, the client authenticating with Basic. */
     public static Api.Reply refresh(URI base, Registered client, String refreshToken) {
-        return Api.withAuthorization(base, null).token(client.basic(), "grant_type=refresh_token&refresh_token=" + ConsentFlow.enc(refreshToken));
+        return Api.withAuthorization(base, null)
+                .token(client.basic(), "grant_type=refresh_token&refresh_token=" + ConsentFlow.enc(refreshToken));
     }
 
     /** An authorization request's query for the code flow; with a verifier, its PKCE S256 challenge too. */
-    public static String authorizeQuery(Registered client, String redirectUri, String scope, String state, String verifier) {
-        return "response_type=code&client_id=" + ConsentFlow.enc(client.id()) + "&redirect_uri=" + ConsentFlow.enc(redirectUri) + "&scope="
+    public static String authorizeQuery(
+            Registered client, String redirectUri, String scope, String state, String verifier) {
+        return "response_type=code&client_id=" + ConsentFlow.enc(client.id()) + "&redirect_uri="
+                + ConsentFlow.enc(redirectUri) + "&scope="
                 + ConsentFlow.enc(scope) + "&state=" + ConsentFlow.enc(state)
                 + (verifier == null ? "" : "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256");
     }

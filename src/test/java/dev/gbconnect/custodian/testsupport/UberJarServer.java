@@ -24,15 +24,20 @@ public record UberJarServer(Process process, int port, Path log) {
     }
 
     /** ... and these Payara Micro options after the jar ({@code --sslport N}). */
-    public static UberJarServer start(Path dir, List<String> jvmOptions, Map<String, String> env, List<String> payaraOptions) throws Exception {
+    public static UberJarServer start(
+            Path dir, List<String> jvmOptions, Map<String, String> env, List<String> payaraOptions) throws Exception {
         int port = freePort();
         Path log = Files.createTempFile(dir, "server", ".log");
         String jar = new File(System.getProperty("it.uberjar", "target/custodian-microbundle.jar")).getAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-Djava.io.tmpdir=" + dir, "-jar", jar, "--port", String.valueOf(port)));
         command.addAll(payaraOptions);
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         pb.environment().put("CUSTODIAN_DATA_DIR", dir.toString());
         pb.environment().putAll(env);
         UberJarServer server = new UberJarServer(pb.start(), port, log);

@@ -18,8 +18,7 @@ import org.w3c.dom.NodeList;
 /** DOM helpers for comparing XML by content: comments and indentation dropped, text trimmed. */
 public final class Xml {
 
-    private Xml() {
-    }
+    private Xml() {}
 
     public static Document parse(InputStream in) {
         try {
@@ -58,7 +57,7 @@ public final class Xml {
                     else child.setNodeValue(t);
                 }
                 case Node.ELEMENT_NODE -> normalize(child);
-                default -> { }
+                default -> {}
             }
             child = next;
         }
@@ -66,7 +65,8 @@ public final class Xml {
 
     /** Namespace-aware structural equality: names, attributes and trimmed text, ignoring prefixes and declarations. */
     public static boolean same(Element a, Element b) {
-        if (!a.getLocalName().equals(b.getLocalName()) || !java.util.Objects.equals(a.getNamespaceURI(), b.getNamespaceURI())) {
+        if (!a.getLocalName().equals(b.getLocalName())
+                || !java.util.Objects.equals(a.getNamespaceURI(), b.getNamespaceURI())) {
             return false;
         }
         if (!attributes(a).equals(attributes(b))) return false;

@@ -32,7 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("espi/1_1/resource/ApplicationInformation")
 @RequestScoped
 @RequiresScope({Scopes.DATA_CUSTODIAN_ADMIN, Scopes.THIRD_PARTY_ADMIN, Scopes.REGISTRATION})
-@Tag(name = "ESPI ApplicationInformation", description = "DataCustodian_Admin_Access: all; ThirdParty_Admin_Access or FB=36_40: the client's own")
+@Tag(
+        name = "ESPI ApplicationInformation",
+        description = "DataCustodian_Admin_Access: all; ThirdParty_Admin_Access or FB=36_40: the client's own")
 @Produces(AtomBody.MEDIA_TYPE)
 public class ApplicationInformationResource {
 
@@ -61,9 +63,10 @@ public class ApplicationInformationResource {
         String feedId = "urn:uuid:" + EntryIds.of("feed", self, c.clientId());
         Instant now = Instant.now();
         return Response.ok(AtomBody.stream(atom -> {
-            atom.startFeed(feedId, "ApplicationInformation", now, AtomWriter.Link.self(self, FEED));
-            for (Client client : visible) entry(atom, client, uris);
-        })).build();
+                    atom.startFeed(feedId, "ApplicationInformation", now, AtomWriter.Link.self(self, FEED));
+                    for (Client client : visible) entry(atom, client, uris);
+                }))
+                .build();
     }
 
     @GET
@@ -82,9 +85,17 @@ public class ApplicationInformationResource {
 
     private void entry(AtomWriter atom, Client c, EspiUris uris) throws XMLStreamException {
         String self = uris.resource("ApplicationInformation/" + c.id());
-        EspiAuthorizationXml.applicationInformation(atom.startEntry("urn:uuid:" + EntryIds.of("ApplicationInformation", c.id()), c.name(),
-                c.issuedAt(), c.updatedAt(), AtomWriter.Link.self(self, ENTRY), AtomWriter.Link.up(uris.resource("ApplicationInformation"), FEED)),
-                c, dataCustodianId, uris);
+        EspiAuthorizationXml.applicationInformation(
+                atom.startEntry(
+                        "urn:uuid:" + EntryIds.of("ApplicationInformation", c.id()),
+                        c.name(),
+                        c.issuedAt(),
+                        c.updatedAt(),
+                        AtomWriter.Link.self(self, ENTRY),
+                        AtomWriter.Link.up(uris.resource("ApplicationInformation"), FEED)),
+                c,
+                dataCustodianId,
+                uris);
         atom.endEntry();
     }
 }

@@ -36,7 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("espi/1_1/resource/Authorization")
 @RequestScoped
 @RequiresScope({})
-@Tag(name = "ESPI Authorization", description = "DataCustodian_Admin_Access: all; ThirdParty_Admin_Access: the client's own; a customer token: its own")
+@Tag(
+        name = "ESPI Authorization",
+        description =
+                "DataCustodian_Admin_Access: all; ThirdParty_Admin_Access: the client's own; a customer token: its own")
 @Produces(AtomBody.MEDIA_TYPE)
 public class EspiAuthorizationResource {
 
@@ -60,9 +63,10 @@ public class EspiAuthorizationResource {
         Instant now = Instant.now();
         String feedId = "urn:uuid:" + EntryIds.of("feed", self, caller.get().clientId());
         return Response.ok(AtomBody.stream(atom -> {
-            atom.startFeed(feedId, "Authorization", now, AtomWriter.Link.self(self, FEED));
-            for (Authorization a : visible) entry(atom, a, uris, now);
-        })).build();
+                    atom.startFeed(feedId, "Authorization", now, AtomWriter.Link.self(self, FEED));
+                    for (Authorization a : visible) entry(atom, a, uris, now);
+                }))
+                .build();
     }
 
     @GET
@@ -70,7 +74,8 @@ public class EspiAuthorizationResource {
     public Response one(@PathParam("id") String id) {
         Authorization a = visible(id);
         EspiUris uris = EspiUris.of(uri);
-        return Response.ok(AtomBody.stream(atom -> entry(atom, a, uris, Instant.now()))).build();
+        return Response.ok(AtomBody.stream(atom -> entry(atom, a, uris, Instant.now())))
+                .build();
     }
 
     @DELETE
@@ -80,18 +85,33 @@ public class EspiAuthorizationResource {
     @Operation(summary = "End an Authorization: its access and refresh tokens stop working at once")
     public Response end(@PathParam("id") String id) {
         Caller c = caller.get();
-        authorizations.end(visible(id), c.scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN) ? "ended by the data custodian" : "ended by the third party");
+        authorizations.end(
+                visible(id),
+                c.scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN)
+                        ? "ended by the data custodian"
+                        : "ended by the third party");
         return Response.noContent().build();
     }
 
     private Authorization visible(String id) {
-        return authorizations.visibleTo(caller.get(), id).orElseThrow(() -> ApiException.notFound("Authorization " + id));
+        return authorizations
+                .visibleTo(caller.get(), id)
+                .orElseThrow(() -> ApiException.notFound("Authorization " + id));
     }
 
     private static void entry(AtomWriter atom, Authorization a, EspiUris uris, Instant now) throws XMLStreamException {
         String self = uris.authorization(a);
-        EspiAuthorizationXml.authorization(atom.startEntry("urn:uuid:" + EntryIds.of("Authorization", a.id()), "Authorization", a.createdAt(),
-                a.updatedAt(), AtomWriter.Link.self(self, ENTRY), AtomWriter.Link.up(uris.resource("Authorization"), FEED)), a, uris, now);
+        EspiAuthorizationXml.authorization(
+                atom.startEntry(
+                        "urn:uuid:" + EntryIds.of("Authorization", a.id()),
+                        "Authorization",
+                        a.createdAt(),
+                        a.updatedAt(),
+                        AtomWriter.Link.self(self, ENTRY),
+                        AtomWriter.Link.up(uris.resource("Authorization"), FEED)),
+                a,
+                uris,
+                now);
         atom.endEntry();
     }
 }

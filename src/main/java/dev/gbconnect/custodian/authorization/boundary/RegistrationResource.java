@@ -50,18 +50,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("oauth/register")
 @RequestScoped
 @RequiresScope({Scopes.DATA_CUSTODIAN_ADMIN, Scopes.REGISTRATION})
-@Tag(name = "Third-party registration", description = "RFC 7591; bearer token with DataCustodian_Admin_Access, or the client's own FB=36_40")
+@Tag(
+        name = "Third-party registration",
+        description = "RFC 7591; bearer token with DataCustodian_Admin_Access, or the client's own FB=36_40")
 @Produces(MediaType.APPLICATION_JSON)
 public class RegistrationResource {
 
     @JsonbPropertyOrder({"id", "created_at", "client_secret"})
-    public record SecretView(String id, @JsonbProperty("created_at") Instant createdAt, @JsonbProperty("client_secret") String secret) {
-    }
+    public record SecretView(
+            String id,
+            @JsonbProperty("created_at") Instant createdAt,
+            @JsonbProperty("client_secret") String secret) {}
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
-    public record StatusChange(Client.Status status) {
-    }
+    public record StatusChange(Client.Status status) {}
 
     @Inject
     Clients clients;
@@ -79,8 +82,10 @@ public class RegistrationResource {
     @Operation(summary = "Register a third party; the answer holds its client_secret, shown this once")
     public Response register(Registration body) {
         Clients.Registered r = clients.register(body);
-        return Response.created(registrationUri(r.client())).entity(view(r.client(), r.secret() == null ? null : r.secret().secret()))
-                .header("Cache-Control", "no-store").build();
+        return Response.created(registrationUri(r.client()))
+                .entity(view(r.client(), r.secret() == null ? null : r.secret().secret()))
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @GET
@@ -95,7 +100,8 @@ public class RegistrationResource {
     @Transactional
     @Operation(summary = "Replace the registered metadata; secrets and status stay")
     public JsonObject update(@PathParam("id") String id, Registration body) {
-        return view(clients.update(own(id).id(), body, caller.get().scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN)), null);
+        return view(
+                clients.update(own(id).id(), body, caller.get().scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN)), null);
     }
 
     @PATCH
@@ -103,9 +109,12 @@ public class RegistrationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @RequiresScope(Scopes.DATA_CUSTODIAN_ADMIN)
-    @Operation(summary = "Suspend, reactivate or revoke a third party: {\"status\": \"SUSPENDED\"}; its tokens stop at once")
+    @Operation(
+            summary =
+                    "Suspend, reactivate or revoke a third party: {\"status\": \"SUSPENDED\"}; its tokens stop at once")
     public JsonObject status(@PathParam("id") String id, StatusChange body) {
-        if (body == null || body.status() == null) throw invalid("body must be {\"status\": \"ACTIVE\" | \"SUSPENDED\" | \"REVOKED\"}");
+        if (body == null || body.status() == null)
+            throw invalid("body must be {\"status\": \"ACTIVE\" | \"SUSPENDED\" | \"REVOKED\"}");
         return view(clients.status(id, body.status()), null);
     }
 
@@ -115,8 +124,10 @@ public class RegistrationResource {
     @Operation(summary = "Add a secret (at most two active); the answer shows it this once")
     public Response newSecret(@PathParam("id") String id) {
         Clients.NewSecret s = clients.newSecret(own(id).id());
-        return Response.status(Response.Status.CREATED).entity(new SecretView(s.id(), s.createdAt(), s.secret()))
-                .header("Cache-Control", "no-store").build();
+        return Response.status(Response.Status.CREATED)
+                .entity(new SecretView(s.id(), s.createdAt(), s.secret()))
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @DELETE
@@ -131,7 +142,8 @@ public class RegistrationResource {
     /** The admin reaches every third party; a registration token only its own, and others look absent. */
     private Client own(String id) {
         Caller c = caller.get();
-        if (!c.scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN) && !c.clientId().equals(id)) throw ApiException.notFound("client " + id);
+        if (!c.scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN) && !c.clientId().equals(id))
+            throw ApiException.notFound("client " + id);
         return clients.thirdParty(id);
     }
 
@@ -142,12 +154,16 @@ public class RegistrationResource {
         b.add("client_id_issued_at", c.issuedAt().getEpochSecond());
         // 0: our secrets do not expire; they are rotated.
         if (!c.isPublic()) b.add("client_secret_expires_at", 0);
-        b.add("registration_client_uri", registrationUri(c).toString()).add("status", c.status().name());
+        b.add("registration_client_uri", registrationUri(c).toString())
+                .add("status", c.status().name());
         try (JsonReader metadata = READERS.createReader(new StringReader(JSONB.toJson(c.registration())))) {
             metadata.readObject().forEach(b::add);
         }
         JsonArrayBuilder secrets = BUILDERS.createArrayBuilder();
-        clients.activeSecrets(c.id()).forEach(s -> secrets.add(BUILDERS.createObjectBuilder().add("id", s.id()).add("created_at", s.createdAt().toString())));
+        clients.activeSecrets(c.id())
+                .forEach(s -> secrets.add(BUILDERS.createObjectBuilder()
+                        .add("id", s.id())
+                        .add("created_at", s.createdAt().toString())));
         return b.add("secrets", secrets).build();
     }
 

@@ -28,8 +28,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AdminClientSetup {
 
     private static final Logger LOG = Logger.getLogger(AdminClientSetup.class.getName());
-    private static final Registration ADMIN = new Registration("Data custodian administration", List.of(), List.of("client_credentials"),
-            List.of(Scopes.DATA_CUSTODIAN_ADMIN, Scopes.UPLOAD_ADMIN), Client.SECRET_BASIC, null, null, null, null, null, null, null, null, null, List.of());
+    private static final Registration ADMIN = new Registration(
+            "Data custodian administration",
+            List.of(),
+            List.of("client_credentials"),
+            List.of(Scopes.DATA_CUSTODIAN_ADMIN, Scopes.UPLOAD_ADMIN),
+            Client.SECRET_BASIC,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of());
 
     @PersistenceContext
     EntityManager em;
@@ -51,7 +65,8 @@ public class AdminClientSetup {
     @Transactional
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (configuredId.isPresent() != configuredSecret.isPresent()) {
-            throw new IllegalStateException("set both custodian.admin.client-id and custodian.admin.client-secret, or neither");
+            throw new IllegalStateException(
+                    "set both custodian.admin.client-id and custodian.admin.client-secret, or neither");
         }
         startupLock.hold();
         if (configuredId.isPresent()) {
@@ -68,10 +83,16 @@ public class AdminClientSetup {
             }
             return;
         }
-        if (em.createNamedQuery(Client.BY_KIND, Client.class).setParameter("kind", Client.Kind.ADMIN).setMaxResults(1).getResultList().isEmpty()) {
-            Client admin = new Client("admin-" + PasswordHash.newSecret().substring(0, 12), Client.Kind.ADMIN, ADMIN, Instant.now());
+        if (em.createNamedQuery(Client.BY_KIND, Client.class)
+                .setParameter("kind", Client.Kind.ADMIN)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty()) {
+            Client admin = new Client(
+                    "admin-" + PasswordHash.newSecret().substring(0, 12), Client.Kind.ADMIN, ADMIN, Instant.now());
             em.persist(admin);
-            String secret = clients.addSecret(admin, PasswordHash.newSecret(), true).secret();
+            String secret =
+                    clients.addSecret(admin, PasswordHash.newSecret(), true).secret();
             // Printed once, on purpose: only the hash is stored, so this is the one chance to copy it.
             System.out.println("""
 

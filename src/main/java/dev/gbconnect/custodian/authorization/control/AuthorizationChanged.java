@@ -3,5 +3,4 @@ package dev.gbconnect.custodian.authorization.control;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
 
 /** Fired inside the transaction that created, changed or ended an Authorization. */
-public record AuthorizationChanged(Authorization authorization) {
-}
+public record AuthorizationChanged(Authorization authorization) {}

@@ -38,15 +38,24 @@ public class Authorizations {
      */
     public Authorization standing(String clientId, String scope) {
         List<Authorization> found = em.createNamedQuery(Authorization.STANDING, Authorization.class)
-                .setParameter("client", clientId).setParameter("scope", scope).getResultList();
+                .setParameter("client", clientId)
+                .setParameter("scope", scope)
+                .getResultList();
         if (!found.isEmpty()) return found.get(0);
-        Authorization a = new Authorization(UUID.randomUUID().toString(), clientId, "client_credentials", scope, Authorization.ACTIVE, Instant.now());
+        Authorization a = new Authorization(
+                UUID.randomUUID().toString(),
+                clientId,
+                "client_credentials",
+                scope,
+                Authorization.ACTIVE,
+                Instant.now());
         em.persist(a);
         return a;
     }
 
     /** A customer's consent to a third party: a new Authorization with its Subscription of the chosen usage points. */
-    public Authorization consented(String clientId, String customerId, String scope, Set<String> usagePointIds, Instant until) {
+    public Authorization consented(
+            String clientId, String customerId, String scope, Set<String> usagePointIds, Instant until) {
         return consented(clientId, customerId, scope, usagePointIds, until, "authorization_code");
     }
 
@@ -54,14 +63,28 @@ public class Authorizations {
      * Offline authorization (ESPI): the utility's support staff grant access on the customer's behalf, with the
      * reason on record. The Authorization is the customer's like any other: they see it and can revoke it.
      */
-    public Authorization offline(String clientId, String customerId, String scope, Set<String> usagePointIds, Instant until, String reason) {
-        return consented(clientId, customerId, scope, usagePointIds, until, "offline").offline(reason);
+    public Authorization offline(
+            String clientId, String customerId, String scope, Set<String> usagePointIds, Instant until, String reason) {
+        return consented(clientId, customerId, scope, usagePointIds, until, "offline")
+                .offline(reason);
     }
 
-    private Authorization consented(String clientId, String customerId, String scope, Set<String> usagePointIds, Instant until, String grantType) {
+    private Authorization consented(
+            String clientId,
+            String customerId,
+            String scope,
+            Set<String> usagePointIds,
+            Instant until,
+            String grantType) {
         Instant now = Instant.now();
-        Authorization a = new Authorization(UUID.randomUUID().toString(), clientId, grantType, scope, Authorization.ACTIVE, now)
-                .forCustomer(customerId, UUID.randomUUID().toString(), usagePointIds, until, EspiScope.parse(scope).historyStart(now));
+        Authorization a = new Authorization(
+                        UUID.randomUUID().toString(), clientId, grantType, scope, Authorization.ACTIVE, now)
+                .forCustomer(
+                        customerId,
+                        UUID.randomUUID().toString(),
+                        usagePointIds,
+                        until,
+                        EspiScope.parse(scope).historyStart(now));
         return created(a);
     }
 
@@ -71,8 +94,12 @@ public class Authorizations {
      * as they are at each grant.
      */
     public Authorization ofOwner(String clientId, String customerId, String scope, Set<String> usagePointIds) {
-        List<Authorization> found = em.createNamedQuery(Authorization.OWN, Authorization.class).setParameter("client", clientId)
-                .setParameter("customer", customerId).setParameter("scope", scope).setMaxResults(1).getResultList();
+        List<Authorization> found = em.createNamedQuery(Authorization.OWN, Authorization.class)
+                .setParameter("client", clientId)
+                .setParameter("customer", customerId)
+                .setParameter("scope", scope)
+                .setMaxResults(1)
+                .getResultList();
         if (!found.isEmpty()) {
             Authorization a = found.get(0);
             if (!a.usagePointIds().equals(usagePointIds)) {
@@ -82,13 +109,25 @@ public class Authorizations {
             return a;
         }
         Instant now = Instant.now();
-        return created(new Authorization(UUID.randomUUID().toString(), clientId, "password", scope, Authorization.ACTIVE, now)
-                .forCustomer(customerId, UUID.randomUUID().toString(), usagePointIds, null, EspiScope.parse(scope).historyStart(now)));
+        return created(
+                new Authorization(UUID.randomUUID().toString(), clientId, "password", scope, Authorization.ACTIVE, now)
+                        .forCustomer(
+                                customerId,
+                                UUID.randomUUID().toString(),
+                                usagePointIds,
+                                null,
+                                EspiScope.parse(scope).historyStart(now)));
     }
 
     /** ESPI keeps a refusal as an Authorization with status 2, so the customer's history shows it. */
     public void denied(String clientId, String customerId, String scope) {
-        created(new Authorization(UUID.randomUUID().toString(), clientId, "authorization_code", scope, Authorization.DENIED, Instant.now())
+        created(new Authorization(
+                        UUID.randomUUID().toString(),
+                        clientId,
+                        "authorization_code",
+                        scope,
+                        Authorization.DENIED,
+                        Instant.now())
                 .forCustomer(customerId, null, Set.of(), null, null));
     }
 
@@ -110,13 +149,21 @@ public class Authorizations {
      * conditional update lets several instances sweep at the same time: only one of them ends each.
      */
     public int endLapsed(Instant now) {
-        List<String> lapsed = em.createQuery("SELECT a.id FROM Authorization a WHERE a.status = " + Authorization.ACTIVE
-                + " AND a.authorizedEnd <= :now", String.class).setParameter("now", now).getResultList();
+        List<String> lapsed = em.createQuery(
+                        "SELECT a.id FROM Authorization a WHERE a.status = " + Authorization.ACTIVE
+                                + " AND a.authorizedEnd <= :now",
+                        String.class)
+                .setParameter("now", now)
+                .getResultList();
         int ended = 0;
         for (String id : lapsed) {
-            int updated = em.createQuery("UPDATE Authorization a SET a.status = " + Authorization.REVOKED + ", a.endReason = :reason, a.updatedAt = :now"
-                    + " WHERE a.id = :id AND a.status = " + Authorization.ACTIVE).setParameter("reason", "the sharing period the customer chose ended")
-                    .setParameter("now", now).setParameter("id", id).executeUpdate();
+            int updated = em.createQuery("UPDATE Authorization a SET a.status = " + Authorization.REVOKED
+                            + ", a.endReason = :reason, a.updatedAt = :now" + " WHERE a.id = :id AND a.status = "
+                            + Authorization.ACTIVE)
+                    .setParameter("reason", "the sharing period the customer chose ended")
+                    .setParameter("now", now)
+                    .setParameter("id", id)
+                    .executeUpdate();
             if (updated == 1) {
                 changed.fire(new AuthorizationChanged(em.find(Authorization.class, id)));
                 ended++;
@@ -127,7 +174,9 @@ public class Authorizations {
 
     /** Every Authorization of a customer, newest first: active, ended and denied. */
     public List<Authorization> ofCustomer(String customerId) {
-        return em.createNamedQuery(Authorization.OF_CUSTOMER, Authorization.class).setParameter("customer", customerId).getResultList();
+        return em.createNamedQuery(Authorization.OF_CUSTOMER, Authorization.class)
+                .setParameter("customer", customerId)
+                .getResultList();
     }
 
     /**
@@ -135,36 +184,58 @@ public class Authorizations {
      * back office its own, a customer's token only the one it was issued under.
      */
     public List<Authorization> visibleTo(Caller caller) {
-        return visibility(caller, "SELECT a FROM Authorization a WHERE ", " ORDER BY a.createdAt, a.id").getResultList();
+        return visibility(caller, "SELECT a FROM Authorization a WHERE ", " ORDER BY a.createdAt, a.id")
+                .getResultList();
     }
 
     /** One of them, or empty: another's id looks exactly like one that does not exist. */
     public Optional<Authorization> visibleTo(Caller caller, String id) {
-        return visibility(caller, "SELECT a FROM Authorization a WHERE a.id = :id AND ", "").setParameter("id", id)
-                .getResultList().stream().findFirst();
+        return visibility(caller, "SELECT a FROM Authorization a WHERE a.id = :id AND ", "")
+                .setParameter("id", id)
+                .getResultList()
+                .stream()
+                .findFirst();
     }
 
     private TypedQuery<Authorization> visibility(Caller caller, String head, String tail) {
         Set<String> scopes = caller.scopes();
-        if (scopes.contains(Scopes.DATA_CUSTODIAN_ADMIN)) return em.createQuery(head + "1 = 1" + tail, Authorization.class);
+        if (scopes.contains(Scopes.DATA_CUSTODIAN_ADMIN))
+            return em.createQuery(head + "1 = 1" + tail, Authorization.class);
         if (scopes.contains(Scopes.THIRD_PARTY_ADMIN)) {
-            return em.createQuery(head + "a.clientId = :client" + tail, Authorization.class).setParameter("client", caller.clientId());
+            return em.createQuery(head + "a.clientId = :client" + tail, Authorization.class)
+                    .setParameter("client", caller.clientId());
         }
-        return em.createQuery(head + "a.id = :own" + tail, Authorization.class).setParameter("own", caller.authorizationId());
+        return em.createQuery(head + "a.id = :own" + tail, Authorization.class)
+                .setParameter("own", caller.authorizationId());
     }
 
     /** The active customer Authorization behind a Subscription. */
     public Optional<Authorization> ofSubscription(String subscriptionId) {
-        return em.createQuery("SELECT a FROM Authorization a WHERE a.subscriptionId = :s AND a.status = " + Authorization.ACTIVE, Authorization.class)
-                .setParameter("s", subscriptionId).getResultList().stream().filter(a -> a.activeAt(Instant.now())).findFirst();
+        return em
+                .createQuery(
+                        "SELECT a FROM Authorization a WHERE a.subscriptionId = :s AND a.status = "
+                                + Authorization.ACTIVE,
+                        Authorization.class)
+                .setParameter("s", subscriptionId)
+                .getResultList()
+                .stream()
+                .filter(a -> a.activeAt(Instant.now()))
+                .findFirst();
     }
 
     /** A third party's active customer Authorizations, each with its Subscription, oldest first. */
     public List<Authorization> subscriptionsOf(String clientId) {
         Instant now = Instant.now();
-        return em.createQuery("SELECT a FROM Authorization a WHERE a.clientId = :client AND a.subscriptionId IS NOT NULL AND a.status = "
-                + Authorization.ACTIVE + " ORDER BY a.createdAt, a.id", Authorization.class).setParameter("client", clientId).getResultList()
-                .stream().filter(a -> a.activeAt(now)).toList();
+        return em
+                .createQuery(
+                        "SELECT a FROM Authorization a WHERE a.clientId = :client AND a.subscriptionId IS NOT NULL AND a.status = "
+                                + Authorization.ACTIVE + " ORDER BY a.createdAt, a.id",
+                        Authorization.class)
+                .setParameter("client", clientId)
+                .getResultList()
+                .stream()
+                .filter(a -> a.activeAt(now))
+                .toList();
     }
 
     /**
@@ -172,12 +243,17 @@ public class Authorizations {
      * a null client, every third party's.
      */
     public List<Authorization> bulk(String clientId, String bulkId) {
-        String jpql = "SELECT a FROM Authorization a WHERE a.subscriptionId IS NOT NULL AND a.status = " + Authorization.ACTIVE
-                + " AND a.scope LIKE :pattern" + (clientId == null ? "" : " AND a.clientId = :client") + " ORDER BY a.createdAt, a.id";
-        TypedQuery<Authorization> q = em.createQuery(jpql, Authorization.class).setParameter("pattern", "%BR=" + bulkId + "%");
+        String jpql = "SELECT a FROM Authorization a WHERE a.subscriptionId IS NOT NULL AND a.status = "
+                + Authorization.ACTIVE + " AND a.scope LIKE :pattern"
+                + (clientId == null ? "" : " AND a.clientId = :client") + " ORDER BY a.createdAt, a.id";
+        TypedQuery<Authorization> q =
+                em.createQuery(jpql, Authorization.class).setParameter("pattern", "%BR=" + bulkId + "%");
         if (clientId != null) q.setParameter("client", clientId);
         Instant now = Instant.now();
-        return q.getResultList().stream().filter(a -> a.activeAt(now) && bulkId.equals(EspiScope.parse(a.scope()).bulkId())).toList();
+        return q.getResultList().stream()
+                .filter(a -> a.activeAt(now)
+                        && bulkId.equals(EspiScope.parse(a.scope()).bulkId()))
+                .toList();
     }
 
     public Optional<Authorization> find(String id) {

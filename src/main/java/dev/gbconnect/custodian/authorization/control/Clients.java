@@ -30,8 +30,11 @@ public class Clients {
     /** Enough for rotation: the old secret keeps working while the new one is rolled out. */
     static final int MAX_ACTIVE_SECRETS = 2;
     /** {@code password} is the large-customer exception (see PasswordGrant): only the utility's admin grants it. */
-    private static final Set<String> GRANT_TYPES = Set.of("authorization_code", "refresh_token", "client_credentials", "password");
-    private static final Set<String> ESPI_GRANT_TYPES = Set.of("authorization_code", "refresh_token", "client_credentials");
+    private static final Set<String> GRANT_TYPES =
+            Set.of("authorization_code", "refresh_token", "client_credentials", "password");
+
+    private static final Set<String> ESPI_GRANT_TYPES =
+            Set.of("authorization_code", "refresh_token", "client_credentials");
     private static final Set<String> AUTH_METHODS = Set.of(Client.SECRET_BASIC, Client.SECRET_POST, Client.PUBLIC);
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "[::1]", "localhost");
 
@@ -42,12 +45,10 @@ public class Clients {
     Event<ApplicationChanged> changed;
 
     /** A secret as it is shown, once: its id (to revoke it later) and the secret itself. */
-    public record NewSecret(String id, String secret, Instant createdAt) {
-    }
+    public record NewSecret(String id, String secret, Instant createdAt) {}
 
     /** A new client and, unless it is public, its first secret. */
-    public record Registered(Client client, NewSecret secret) {
-    }
+    public record Registered(Client client, NewSecret secret) {}
 
     /**
      * The active client these credentials prove, or empty. {@code secret} is null for a public client, which
@@ -55,7 +56,9 @@ public class Clients {
      * secrets come in one query: every grant starts here.
      */
     public Optional<Client> authenticate(String id, String secret, String method) {
-        List<Object[]> rows = em.createNamedQuery(Client.WITH_SECRETS, Object[].class).setParameter("id", id).getResultList();
+        List<Object[]> rows = em.createNamedQuery(Client.WITH_SECRETS, Object[].class)
+                .setParameter("id", id)
+                .getResultList();
         if (rows.isEmpty()) return Optional.empty();
         Client client = (Client) rows.get(0)[0];
         if (client.status() != Client.Status.ACTIVE || !client.accepts(method)) return Optional.empty();
@@ -80,15 +83,31 @@ public class Clients {
      */
     public Registered personal(String customerId, String name, String scope) {
         text("name", name, 256, true);
-        Registration r = new Registration(name.strip(), List.of(), List.of("password", "refresh_token"), List.of(scope), Client.SECRET_BASIC,
-                null, null, "personal API access", null, null, null, null, null, null, List.of());
+        Registration r = new Registration(
+                name.strip(),
+                List.of(),
+                List.of("password", "refresh_token"),
+                List.of(scope),
+                Client.SECRET_BASIC,
+                null,
+                null,
+                "personal API access",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of());
         Client client = Client.personal(UUID.randomUUID().toString(), customerId, r, Instant.now());
         em.persist(client);
         return new Registered(client, addSecret(client, PasswordHash.newSecret(), true));
     }
 
     public List<Client> personalOf(String customerId) {
-        return em.createNamedQuery(Client.OWNED_BY, Client.class).setParameter("owner", customerId).setParameter("active", Client.Status.ACTIVE)
+        return em.createNamedQuery(Client.OWNED_BY, Client.class)
+                .setParameter("owner", customerId)
+                .setParameter("active", Client.Status.ACTIVE)
                 .getResultList();
     }
 
@@ -108,7 +127,8 @@ public class Clients {
             throw metadata("only the data custodian can enable the password grant for a client");
         }
         if (client.isPublic() != Client.PUBLIC.equals(r.tokenEndpointAuthMethod())) {
-            throw metadata("token_endpoint_auth_method cannot change between a public client (none) and a confidential one; register a new client");
+            throw metadata(
+                    "token_endpoint_auth_method cannot change between a public client (none) and a confidential one; register a new client");
         }
         client.register(r, Instant.now());
         changed.fire(new ApplicationChanged(client));
@@ -119,7 +139,10 @@ public class Clients {
     public Client status(String id, Client.Status status) {
         Client client = thirdParty(id);
         if (client.status() == Client.Status.REVOKED && status != Client.Status.REVOKED) {
-            throw new ApiException(Response.Status.CONFLICT, "client_revoked", "client " + id + " is revoked for good; register it again");
+            throw new ApiException(
+                    Response.Status.CONFLICT,
+                    "client_revoked",
+                    "client " + id + " is revoked for good; register it again");
         }
         client.status(status, Instant.now());
         changed.fire(new ApplicationChanged(client));
@@ -138,34 +161,50 @@ public class Clients {
     }
 
     public List<Client> thirdParties() {
-        return em.createNamedQuery(Client.BY_KIND, Client.class).setParameter("kind", Client.Kind.THIRD_PARTY).getResultList();
+        return em.createNamedQuery(Client.BY_KIND, Client.class)
+                .setParameter("kind", Client.Kind.THIRD_PARTY)
+                .getResultList();
     }
 
     public NewSecret newSecret(String clientId) {
         Client client = thirdParty(clientId);
-        if (client.isPublic()) throw new ApiException(Response.Status.BAD_REQUEST, "invalid_request", "a public client (token_endpoint_auth_method none) has no secrets");
+        if (client.isPublic())
+            throw new ApiException(
+                    Response.Status.BAD_REQUEST,
+                    "invalid_request",
+                    "a public client (token_endpoint_auth_method none) has no secrets");
         return addSecret(client, PasswordHash.newSecret(), true);
     }
 
     public void revokeSecret(String clientId, String secretId) {
-        ClientSecret secret = activeSecrets(clientId).stream().filter(s -> s.id().equals(secretId)).findFirst()
+        ClientSecret secret = activeSecrets(clientId).stream()
+                .filter(s -> s.id().equals(secretId))
+                .findFirst()
                 .orElseThrow(() -> ApiException.notFound("active secret " + secretId + " of client " + clientId));
         secret.revoke(Instant.now());
     }
 
     public List<ClientSecret> activeSecrets(String clientId) {
-        return em.createNamedQuery(ClientSecret.ACTIVE, ClientSecret.class).setParameter("client", clientId).getResultList();
+        return em.createNamedQuery(ClientSecret.ACTIVE, ClientSecret.class)
+                .setParameter("client", clientId)
+                .getResultList();
     }
 
     /** Adds a secret; {@code generated} ones have full entropy and get the fast hash. */
     NewSecret addSecret(Client client, String secret, boolean generated) {
         if (activeSecrets(client.id()).size() >= MAX_ACTIVE_SECRETS) {
-            throw new ApiException(Response.Status.CONFLICT, "too_many_secrets",
-                    "client " + client.id() + " already has " + MAX_ACTIVE_SECRETS + " active secrets; revoke the old one first");
+            throw new ApiException(
+                    Response.Status.CONFLICT,
+                    "too_many_secrets",
+                    "client " + client.id() + " already has " + MAX_ACTIVE_SECRETS
+                            + " active secrets; revoke the old one first");
         }
         Instant now = Instant.now();
-        ClientSecret stored = new ClientSecret(UUID.randomUUID().toString(), client.id(),
-                generated ? PasswordHash.hashGenerated(secret) : PasswordHash.hash(secret), now);
+        ClientSecret stored = new ClientSecret(
+                UUID.randomUUID().toString(),
+                client.id(),
+                generated ? PasswordHash.hashGenerated(secret) : PasswordHash.hash(secret),
+                now);
         em.persist(stored);
         return new NewSecret(stored.id(), secret, now);
     }
@@ -178,19 +217,28 @@ public class Clients {
         text("software_id", r.softwareId(), 256, false);
         text("software_version", r.softwareVersion(), 32, false);
         String method = r.tokenEndpointAuthMethod() == null ? Client.SECRET_BASIC : r.tokenEndpointAuthMethod();
-        if (!AUTH_METHODS.contains(method)) throw metadata("token_endpoint_auth_method must be one of " + String.join(", ", AUTH_METHODS.stream().sorted().toList()));
+        if (!AUTH_METHODS.contains(method))
+            throw metadata("token_endpoint_auth_method must be one of "
+                    + String.join(", ", AUTH_METHODS.stream().sorted().toList()));
         boolean pub = Client.PUBLIC.equals(method);
-        List<String> grants = r.grantTypes() != null ? List.copyOf(r.grantTypes())
-                : pub ? List.of("authorization_code", "refresh_token") : List.of("authorization_code", "refresh_token", "client_credentials");
+        List<String> grants = r.grantTypes() != null
+                ? List.copyOf(r.grantTypes())
+                : pub
+                        ? List.of("authorization_code", "refresh_token")
+                        : List.of("authorization_code", "refresh_token", "client_credentials");
         for (String g : grants) {
-            if (!GRANT_TYPES.contains(g)) throw metadata("grant_types may hold " + String.join(", ", GRANT_TYPES.stream().sorted().toList()) + "; not " + g);
+            if (!GRANT_TYPES.contains(g))
+                throw metadata("grant_types may hold "
+                        + String.join(", ", GRANT_TYPES.stream().sorted().toList()) + "; not " + g);
         }
         if (pub && (grants.contains("client_credentials") || grants.contains("password"))) {
-            throw metadata("a public client (token_endpoint_auth_method none) cannot use client_credentials or password");
+            throw metadata(
+                    "a public client (token_endpoint_auth_method none) cannot use client_credentials or password");
         }
         // espi.xsd: an ApplicationInformation names at least two of its own three grant types.
         if (grants.stream().filter(ESPI_GRANT_TYPES::contains).count() < 2) {
-            throw metadata("grant_types must hold at least two of authorization_code, client_credentials, refresh_token (ESPI requires it)");
+            throw metadata(
+                    "grant_types must hold at least two of authorization_code, client_credentials, refresh_token (ESPI requires it)");
         }
         List<String> redirects = r.redirectUris() == null ? List.of() : List.copyOf(r.redirectUris());
         // espi.xsd: every ApplicationInformation has a redirect_uri, whatever grants it uses.
@@ -212,12 +260,32 @@ public class Clients {
         contacts.forEach(c -> text("contacts", c, 256, true));
         // ESPI: every third party has a notification endpoint (BatchList pushes go there).
         if (r.thirdPartyNotifyUri() == null) throw metadata("third_party_notify_uri is required");
-        for (String[] uri : new String[][] {{"third_party_notify_uri", r.thirdPartyNotifyUri()}, {"third_party_scope_selection_uri", r.thirdPartyScopeSelectionUri()},
-                {"client_uri", r.clientUri()}, {"logo_uri", r.logoUri()}, {"tos_uri", r.tosUri()}, {"policy_uri", r.policyUri()}}) {
+        for (String[] uri : new String[][] {
+            {"third_party_notify_uri", r.thirdPartyNotifyUri()},
+            {"third_party_scope_selection_uri", r.thirdPartyScopeSelectionUri()},
+            {"client_uri", r.clientUri()},
+            {"logo_uri", r.logoUri()},
+            {"tos_uri", r.tosUri()},
+            {"policy_uri", r.policyUri()}
+        }) {
             if (uri[1] != null) webUri(uri[0], uri[1]);
         }
-        return new Registration(r.clientName(), redirects, grants, scopes, method, r.thirdPartyNotifyUri(), r.thirdPartyScopeSelectionUri(),
-                r.clientDescription(), r.clientUri(), r.logoUri(), r.tosUri(), r.policyUri(), r.softwareId(), r.softwareVersion(), contacts);
+        return new Registration(
+                r.clientName(),
+                redirects,
+                grants,
+                scopes,
+                method,
+                r.thirdPartyNotifyUri(),
+                r.thirdPartyScopeSelectionUri(),
+                r.clientDescription(),
+                r.clientUri(),
+                r.logoUri(),
+                r.tosUri(),
+                r.policyUri(),
+                r.softwareId(),
+                r.softwareVersion(),
+                contacts);
     }
 
     /** RFC 9700 §4.1.1: redirect URIs are compared exactly, so they must be exact: no fragment, no user info. */
@@ -233,10 +301,13 @@ public class Clients {
         try {
             parsed = new URI(uri);
         } catch (URISyntaxException e) {
-            throw "redirect_uris".equals(field) ? invalidRedirect(uri + " is not a URI") : metadata(field + ": " + uri + " is not a URI");
+            throw "redirect_uris".equals(field)
+                    ? invalidRedirect(uri + " is not a URI")
+                    : metadata(field + ": " + uri + " is not a URI");
         }
         if (uri.length() > 1024 || !webAddress(parsed)) {
-            String message = uri + " must be an absolute https URI (http only for 127.0.0.1, [::1] or localhost), at most 1024 characters";
+            String message = uri
+                    + " must be an absolute https URI (http only for 127.0.0.1, [::1] or localhost), at most 1024 characters";
             throw "redirect_uris".equals(field) ? invalidRedirect(message) : metadata(field + ": " + message);
         }
         return parsed;
@@ -244,7 +315,9 @@ public class Clients {
 
     /** Where we send customers and notices: https anywhere, http only to this machine. */
     public static boolean webAddress(URI uri) {
-        return uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()) && LOOPBACK.contains(uri.getHost()));
+        return uri.getHost() != null
+                && ("https".equals(uri.getScheme())
+                        || "http".equals(uri.getScheme()) && LOOPBACK.contains(uri.getHost()));
     }
 
     private static void text(String field, String value, int max, boolean required) {

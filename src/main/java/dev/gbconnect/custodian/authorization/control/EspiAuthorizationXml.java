@@ -21,19 +21,23 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class EspiAuthorizationXml {
 
-    private static final Set<String> ESPI_GRANT_TYPES = Set.of("authorization_code", "client_credentials", "refresh_token");
+    private static final Set<String> ESPI_GRANT_TYPES =
+            Set.of("authorization_code", "client_credentials", "refresh_token");
 
-    private EspiAuthorizationXml() {
-    }
+    private EspiAuthorizationXml() {}
 
-    public static void applicationInformation(XMLStreamWriter w, Client c, String dataCustodianId, EspiUris uris) throws XMLStreamException {
+    public static void applicationInformation(XMLStreamWriter w, Client c, String dataCustodianId, EspiUris uris)
+            throws XMLStreamException {
         AtomWriter.startEspi(w, "ApplicationInformation");
         leaf(w, "dataCustodianId", dataCustodianId);
-        leaf(w, "dataCustodianApplicationStatus", switch (c.status()) {
-            case ACTIVE -> 2;
-            case SUSPENDED -> 3;
-            case REVOKED -> 4;
-        });
+        leaf(
+                w,
+                "dataCustodianApplicationStatus",
+                switch (c.status()) {
+                    case ACTIVE -> 2;
+                    case SUSPENDED -> 3;
+                    case REVOKED -> 4;
+                });
         leaf(w, "thirdPartyApplicationDescription", c.description());
         leaf(w, "authorizationServerUri", uris.base());
         leaf(w, "thirdPartyNotifyUri", c.notifyUri());
@@ -67,12 +71,15 @@ public final class EspiAuthorizationXml {
     }
 
     /** {@code expiresAt} for back-office access, whose Authorization does not track each token. */
-    public static void authorization(XMLStreamWriter w, Authorization a, EspiUris uris, Instant now) throws XMLStreamException {
+    public static void authorization(XMLStreamWriter w, Authorization a, EspiUris uris, Instant now)
+            throws XMLStreamException {
         AtomWriter.startEspi(w, "Authorization");
         if (a.authorizedEnd() != null) period(w, "authorizedPeriod", a.authorizedStart(), a.authorizedEnd());
-        if (a.publishedStart() != null) period(w, "publishedPeriod", a.publishedStart(), a.authorizedEnd() == null ? now : a.authorizedEnd());
+        if (a.publishedStart() != null)
+            period(w, "publishedPeriod", a.publishedStart(), a.authorizedEnd() == null ? now : a.authorizedEnd());
         leaf(w, "status", a.status());
-        Instant expires = a.expiresAt() != null ? a.expiresAt() : a.authorizedEnd() != null ? a.authorizedEnd() : a.updatedAt();
+        Instant expires =
+                a.expiresAt() != null ? a.expiresAt() : a.authorizedEnd() != null ? a.authorizedEnd() : a.updatedAt();
         leaf(w, "expires_at", expires.getEpochSecond());
         if (ESPI_GRANT_TYPES.contains(a.grantType())) leaf(w, "grant_type", a.grantType());
         leaf(w, "scope", a.scope());

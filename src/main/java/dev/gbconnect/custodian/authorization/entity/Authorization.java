@@ -20,15 +20,25 @@ import java.util.Set;
  * here, and every token check reads {@link #status}: ending an Authorization stops its tokens at once.
  */
 @Entity
-@Table(name = "ESPI_AUTHORIZATION", indexes = {
-        @Index(name = "AUTHORIZATION_CLIENT", columnList = "CLIENT_ID"),
-        @Index(name = "AUTHORIZATION_CUSTOMER", columnList = "CUSTOMER_ID"),
-        @Index(name = "AUTHORIZATION_SUBSCRIPTION", columnList = "SUBSCRIPTION_ID")})
-@NamedQuery(name = Authorization.STANDING, query = "SELECT a FROM Authorization a WHERE a.clientId = :client AND a.scope = :scope"
-        + " AND a.customerId IS NULL AND a.status = " + Authorization.ACTIVE + " ORDER BY a.createdAt")
-@NamedQuery(name = Authorization.OF_CUSTOMER, query = "SELECT a FROM Authorization a WHERE a.customerId = :customer ORDER BY a.createdAt DESC, a.id")
-@NamedQuery(name = Authorization.OWN, query = "SELECT a FROM Authorization a WHERE a.clientId = :client AND a.customerId = :customer"
-        + " AND a.scope = :scope AND a.grantType = 'password' AND a.status = " + Authorization.ACTIVE + " ORDER BY a.createdAt")
+@Table(
+        name = "ESPI_AUTHORIZATION",
+        indexes = {
+            @Index(name = "AUTHORIZATION_CLIENT", columnList = "CLIENT_ID"),
+            @Index(name = "AUTHORIZATION_CUSTOMER", columnList = "CUSTOMER_ID"),
+            @Index(name = "AUTHORIZATION_SUBSCRIPTION", columnList = "SUBSCRIPTION_ID")
+        })
+@NamedQuery(
+        name = Authorization.STANDING,
+        query = "SELECT a FROM Authorization a WHERE a.clientId = :client AND a.scope = :scope"
+                + " AND a.customerId IS NULL AND a.status = " + Authorization.ACTIVE + " ORDER BY a.createdAt")
+@NamedQuery(
+        name = Authorization.OF_CUSTOMER,
+        query = "SELECT a FROM Authorization a WHERE a.customerId = :customer ORDER BY a.createdAt DESC, a.id")
+@NamedQuery(
+        name = Authorization.OWN,
+        query = "SELECT a FROM Authorization a WHERE a.clientId = :client AND a.customerId = :customer"
+                + " AND a.scope = :scope AND a.grantType = 'password' AND a.status = " + Authorization.ACTIVE
+                + " ORDER BY a.createdAt")
 public class Authorization {
 
     public static final String STANDING = "Authorization.standing";
@@ -90,13 +100,14 @@ public class Authorization {
     private String offlineReason;
 
     @ElementCollection
-    @CollectionTable(name = "SUBSCRIPTION_USAGE_POINT", joinColumns = @JoinColumn(name = "AUTHORIZATION_ID"),
+    @CollectionTable(
+            name = "SUBSCRIPTION_USAGE_POINT",
+            joinColumns = @JoinColumn(name = "AUTHORIZATION_ID"),
             indexes = @Index(name = "SUBSCRIPTION_USAGE_POINT_UP", columnList = "USAGE_POINT_ID"))
     @Column(name = "USAGE_POINT_ID", length = 36, nullable = false)
     private Set<String> usagePointIds = new LinkedHashSet<>();
 
-    protected Authorization() {
-    }
+    protected Authorization() {}
 
     public Authorization(String id, String clientId, String grantType, String scope, int status, Instant now) {
         this.id = Objects.requireNonNull(id);
@@ -110,7 +121,12 @@ public class Authorization {
     }
 
     /** Makes this a customer's consent: whose data, which usage points, until when, how far back. */
-    public Authorization forCustomer(String customerId, String subscriptionId, Set<String> usagePointIds, Instant until, Instant publishedStart) {
+    public Authorization forCustomer(
+            String customerId,
+            String subscriptionId,
+            Set<String> usagePointIds,
+            Instant until,
+            Instant publishedStart) {
         this.customerId = customerId;
         this.subscriptionId = subscriptionId;
         this.usagePointIds.addAll(usagePointIds);
@@ -148,20 +164,67 @@ public class Authorization {
         updatedAt = now;
     }
 
-    public String id() { return id; }
-    public String clientId() { return clientId; }
-    public String customerId() { return customerId; }
-    public String subscriptionId() { return subscriptionId; }
-    public String grantType() { return grantType; }
-    public String scope() { return scope; }
-    public int status() { return status; }
-    public Instant authorizedStart() { return authorizedStart; }
-    public Instant authorizedEnd() { return authorizedEnd; }
-    public Instant publishedStart() { return publishedStart; }
-    public Instant expiresAt() { return expiresAt; }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
-    public String endReason() { return endReason; }
-    public String offlineReason() { return offlineReason; }
-    public Set<String> usagePointIds() { return usagePointIds; }
+    public String id() {
+        return id;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String customerId() {
+        return customerId;
+    }
+
+    public String subscriptionId() {
+        return subscriptionId;
+    }
+
+    public String grantType() {
+        return grantType;
+    }
+
+    public String scope() {
+        return scope;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Instant authorizedStart() {
+        return authorizedStart;
+    }
+
+    public Instant authorizedEnd() {
+        return authorizedEnd;
+    }
+
+    public Instant publishedStart() {
+        return publishedStart;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public String endReason() {
+        return endReason;
+    }
+
+    public String offlineReason() {
+        return offlineReason;
+    }
+
+    public Set<String> usagePointIds() {
+        return usagePointIds;
+    }
 }

@@ -21,9 +21,13 @@ import java.util.Objects;
 @Entity
 @Table(name = "OAUTH_CLIENT")
 @NamedQuery(name = Client.BY_KIND, query = "SELECT c FROM Client c WHERE c.kind = :kind ORDER BY c.issuedAt, c.id")
-@NamedQuery(name = Client.OWNED_BY, query = "SELECT c FROM Client c WHERE c.owner = :owner AND c.status = :active ORDER BY c.issuedAt, c.id")
-@NamedQuery(name = Client.WITH_SECRETS, query = "SELECT c, s.hash FROM Client c LEFT JOIN ClientSecret s ON s.clientId = c.id AND s.revokedAt IS NULL"
-        + " WHERE c.id = :id")
+@NamedQuery(
+        name = Client.OWNED_BY,
+        query = "SELECT c FROM Client c WHERE c.owner = :owner AND c.status = :active ORDER BY c.issuedAt, c.id")
+@NamedQuery(
+        name = Client.WITH_SECRETS,
+        query = "SELECT c, s.hash FROM Client c LEFT JOIN ClientSecret s ON s.clientId = c.id AND s.revokedAt IS NULL"
+                + " WHERE c.id = :id")
 public class Client {
 
     public static final String BY_KIND = "Client.byKind";
@@ -32,13 +36,23 @@ public class Client {
     public static final String WITH_SECRETS = "Client.withSecrets";
 
     /** PERSONAL: a customer's own script client, created in the portal, good for the password grant of its owner only. */
-    public enum Kind { ADMIN, THIRD_PARTY, PERSONAL }
+    public enum Kind {
+        ADMIN,
+        THIRD_PARTY,
+        PERSONAL
+    }
 
     /** ACTIVE clients get and use tokens; SUSPENDED ones can be reactivated; REVOKED is final. */
-    public enum Status { ACTIVE, SUSPENDED, REVOKED }
+    public enum Status {
+        ACTIVE,
+        SUSPENDED,
+        REVOKED
+    }
 
     /** RFC 7591 §2 {@code token_endpoint_auth_method}: how the client proves itself at the token endpoint. */
-    public static final String SECRET_BASIC = "client_secret_basic", SECRET_POST = "client_secret_post", PUBLIC = "none";
+    public static final String SECRET_BASIC = "client_secret_basic",
+            SECRET_POST = "client_secret_post",
+            PUBLIC = "none";
 
     @Id
     @Column(name = "CLIENT_ID", length = 64)
@@ -111,8 +125,7 @@ public class Client {
     @Column(name = "UPDATED_AT", nullable = false)
     private Instant updatedAt;
 
-    protected Client() {
-    }
+    protected Client() {}
 
     public Client(String id, Kind kind, Registration registration, Instant now) {
         this.id = Objects.requireNonNull(id);
@@ -150,12 +163,27 @@ public class Client {
     }
 
     public Registration registration() {
-        return new Registration(name, redirectUris, grantTypes, scopes, authMethod, notifyUri, scopeSelectionUri, description,
-                clientUri, logoUri, tosUri, policyUri, softwareId, softwareVersion, contacts);
+        return new Registration(
+                name,
+                redirectUris,
+                grantTypes,
+                scopes,
+                authMethod,
+                notifyUri,
+                scopeSelectionUri,
+                description,
+                clientUri,
+                logoUri,
+                tosUri,
+                policyUri,
+                softwareId,
+                softwareVersion,
+                contacts);
     }
 
     public void status(Status status, Instant now) {
-        if (this.status == Status.REVOKED && status != Status.REVOKED) throw new IllegalStateException("a revoked client stays revoked");
+        if (this.status == Status.REVOKED && status != Status.REVOKED)
+            throw new IllegalStateException("a revoked client stays revoked");
         this.status = status;
         this.updatedAt = now;
     }
@@ -178,25 +206,87 @@ public class Client {
         return PUBLIC.equals(authMethod);
     }
 
-    public String id() { return id; }
-    public Kind kind() { return kind; }
-    public String owner() { return owner; }
-    public Status status() { return status; }
-    public String name() { return name; }
-    public String description() { return description; }
-    public String authMethod() { return authMethod; }
-    public List<String> grantTypes() { return grantTypes; }
-    public List<String> scopes() { return scopes; }
-    public List<String> redirectUris() { return redirectUris; }
-    public String clientUri() { return clientUri; }
-    public String notifyUri() { return notifyUri; }
-    public String scopeSelectionUri() { return scopeSelectionUri; }
-    public String logoUri() { return logoUri; }
-    public String tosUri() { return tosUri; }
-    public String policyUri() { return policyUri; }
-    public String softwareId() { return softwareId; }
-    public String softwareVersion() { return softwareVersion; }
-    public List<String> contacts() { return contacts; }
-    public Instant issuedAt() { return issuedAt; }
-    public Instant updatedAt() { return updatedAt; }
+    public String id() {
+        return id;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String authMethod() {
+        return authMethod;
+    }
+
+    public List<String> grantTypes() {
+        return grantTypes;
+    }
+
+    public List<String> scopes() {
+        return scopes;
+    }
+
+    public List<String> redirectUris() {
+        return redirectUris;
+    }
+
+    public String clientUri() {
+        return clientUri;
+    }
+
+    public String notifyUri() {
+        return notifyUri;
+    }
+
+    public String scopeSelectionUri() {
+        return scopeSelectionUri;
+    }
+
+    public String logoUri() {
+        return logoUri;
+    }
+
+    public String tosUri() {
+        return tosUri;
+    }
+
+    public String policyUri() {
+        return policyUri;
+    }
+
+    public String softwareId() {
+        return softwareId;
+    }
+
+    public String softwareVersion() {
+        return softwareVersion;
+    }
+
+    public List<String> contacts() {
+        return contacts;
+    }
+
+    public Instant issuedAt() {
+        return issuedAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
 }

@@ -11,7 +11,9 @@ import java.time.Instant;
 /** One secret of a client; only its hash is kept. A client has at most two active ones, so it can rotate. */
 @Entity
 @Table(name = "CLIENT_SECRET", indexes = @Index(name = "CLIENT_SECRET_CLIENT", columnList = "CLIENT_ID"))
-@NamedQuery(name = ClientSecret.ACTIVE, query = "SELECT s FROM ClientSecret s WHERE s.clientId = :client AND s.revokedAt IS NULL ORDER BY s.createdAt")
+@NamedQuery(
+        name = ClientSecret.ACTIVE,
+        query = "SELECT s FROM ClientSecret s WHERE s.clientId = :client AND s.revokedAt IS NULL ORDER BY s.createdAt")
 public class ClientSecret {
 
     public static final String ACTIVE = "ClientSecret.active";
@@ -32,8 +34,7 @@ public class ClientSecret {
     @Column(name = "REVOKED_AT")
     private Instant revokedAt;
 
-    protected ClientSecret() {
-    }
+    protected ClientSecret() {}
 
     public ClientSecret(String id, String clientId, String hash, Instant createdAt) {
         this.id = id;
@@ -46,8 +47,19 @@ public class ClientSecret {
         revokedAt = now;
     }
 
-    public String id() { return id; }
-    public String clientId() { return clientId; }
-    public String hash() { return hash; }
-    public Instant createdAt() { return createdAt; }
+    public String id() {
+        return id;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String hash() {
+        return hash;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
 }

@@ -29,18 +29,21 @@ public record EspiScope(String text, SortedSet<Integer> functionBlocks, Map<Stri
             int eq = part.indexOf('=');
             if (eq <= 0) throw new IllegalArgumentException("ESPI scope term '" + part.trim() + "' is not name=value");
             if (terms.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim()) != null) {
-                throw new IllegalArgumentException("ESPI scope term " + part.substring(0, eq).trim() + " appears twice");
+                throw new IllegalArgumentException(
+                        "ESPI scope term " + part.substring(0, eq).trim() + " appears twice");
             }
         }
         String fb = terms.get("FB");
         if (fb == null || !fb.matches("\\d{1,3}(_\\d{1,3})*")) {
-            throw new IllegalArgumentException("an ESPI scope starts with FB= and function block numbers joined by _, e.g. FB=1_3_4_5_13");
+            throw new IllegalArgumentException(
+                    "an ESPI scope starts with FB= and function block numbers joined by _, e.g. FB=1_3_4_5_13");
         }
         SortedSet<Integer> blocks = new TreeSet<>();
         for (String n : fb.split("_")) blocks.add(Integer.parseInt(n));
         for (String numeric : List.of("IntervalDuration", "HistoryLength", "BR", "AccountCollection")) {
             String v = terms.get(numeric);
-            if (v != null && !v.matches("\\d{1,12}(_\\d{1,12})*")) throw new IllegalArgumentException("ESPI scope term " + numeric + " must be a number, not '" + v + "'");
+            if (v != null && !v.matches("\\d{1,12}(_\\d{1,12})*"))
+                throw new IllegalArgumentException("ESPI scope term " + numeric + " must be a number, not '" + v + "'");
         }
         return new EspiScope(text, blocks, terms);
     }
@@ -61,7 +64,9 @@ public record EspiScope(String text, SortedSet<Integer> functionBlocks, Map<Stri
     /** The reading intervals (seconds) of {@code IntervalDuration}; empty when the scope names none. */
     public List<Long> intervals() {
         String v = terms.get("IntervalDuration");
-        return v == null ? List.of() : Arrays.stream(v.split("_")).map(Long::valueOf).toList();
+        return v == null
+                ? List.of()
+                : Arrays.stream(v.split("_")).map(Long::valueOf).toList();
     }
 
     /** Bulk request id ({@code BR=}), or null. */
@@ -81,16 +86,23 @@ public record EspiScope(String text, SortedSet<Integer> functionBlocks, Map<Stri
         if (any(15, 16, 17, 27)) data.add("your bill summaries");
         if (any(18)) data.add("power quality measurements");
         words.add(data.isEmpty() ? "Your usage information." : "Your " + String.join(", ", data) + ".");
-        if (functionBlocks.stream().anyMatch(b -> b >= 45)) words.add("Your customer details: name, addresses and account information.");
+        if (functionBlocks.stream().anyMatch(b -> b >= 45))
+            words.add("Your customer details: name, addresses and account information.");
         String interval = terms.get("IntervalDuration");
         if (interval != null) {
-            words.add("Readings every " + String.join(" or every ", Arrays.stream(interval.split("_"))
-                    .map(s -> duration(Long.parseLong(s))).toList()) + ".");
+            words.add("Readings every "
+                    + String.join(
+                            " or every ",
+                            Arrays.stream(interval.split("_"))
+                                    .map(s -> duration(Long.parseLong(s)))
+                                    .toList())
+                    + ".");
         }
         String history = terms.get("HistoryLength");
         if (history != null) {
             long n = Long.parseLong(history.split("_")[0]);
-            words.add("Past data going back " + (n <= MAX_MONTHS ? n + (n == 1 ? " month" : " months") : duration(n)) + ".");
+            words.add("Past data going back " + (n <= MAX_MONTHS ? n + (n == 1 ? " month" : " months") : duration(n))
+                    + ".");
         }
         String frequency = terms.getOrDefault("SubscriptionFrequency", terms.get("BlockDuration"));
         if (frequency != null) words.add("New data sent " + frequency.toLowerCase() + " while the connection lasts.");

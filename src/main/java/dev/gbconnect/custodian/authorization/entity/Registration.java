@@ -24,5 +24,4 @@ public record Registration(
         @JsonbProperty("policy_uri") String policyUri,
         @JsonbProperty("software_id") String softwareId,
         @JsonbProperty("software_version") String softwareVersion,
-        List<String> contacts) {
-}
+        List<String> contacts) {}

@@ -9,8 +9,7 @@ import java.time.format.DateTimeParseException;
 /** The last day a customer shares data, as given (YYYY-MM-DD), checked against today and the longest allowed. */
 public final class SharingEnd {
 
-    private SharingEnd() {
-    }
+    private SharingEnd() {}
 
     /** The first instant after the last day (UTC); a problem in words when the day is missing, past or too far. */
     public static Instant after(String lastDay, Period longest) {
@@ -22,7 +21,8 @@ public final class SharingEnd {
         }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         if (!end.isAfter(today) || end.isAfter(today.plus(longest))) {
-            throw new IllegalArgumentException("The last day of sharing must be after today and no later than " + today.plus(longest) + ".");
+            throw new IllegalArgumentException(
+                    "The last day of sharing must be after today and no later than " + today.plus(longest) + ".");
         }
         return end.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     }

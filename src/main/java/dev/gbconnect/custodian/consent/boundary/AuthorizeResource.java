@@ -44,21 +44,29 @@ public class AuthorizeResource {
     public Response authorize(@CookieParam(BROWSER_COOKIE) String cookie) {
         String browser = Consents.browser(cookie);
         Consents.Pending p = consents.start(uri.getQueryParameters(), browser, MetadataResource.issuer(uri));
-        return ConsentPages.signIn(p, action("sign-in"), null).cookie(browserCookie(browser)).build();
+        return ConsentPages.signIn(p, action("sign-in"), null)
+                .cookie(browserCookie(browser))
+                .build();
     }
 
     @POST
     @Path("sign-in")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
-    public Response signIn(@FormParam("request") String handle, @FormParam("username") String username, @FormParam("password") String password,
-                           @CookieParam(BROWSER_COOKIE) String browser) {
+    public Response signIn(
+            @FormParam("request") String handle,
+            @FormParam("username") String username,
+            @FormParam("password") String password,
+            @CookieParam(BROWSER_COOKIE) String browser) {
         Consents.Pending p = consents.pending(handle, browser);
         Optional<String> next = consents.signIn(p, username, password);
-        if (next.isEmpty()) return ConsentPages.signIn(p, action("sign-in"), "Wrong username or password.").build();
+        if (next.isEmpty())
+            return ConsentPages.signIn(p, action("sign-in"), "Wrong username or password.")
+                    .build();
         // Post/redirect/get: reloading the consent page must not post the password again.
         return Response.seeOther(PublicUrl.base(uri).resolve("oauth/authorize/consent?request=" + next.get()))
-                .header("Cache-Control", "no-store").build();
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @GET
@@ -66,21 +74,42 @@ public class AuthorizeResource {
     @Transactional
     public Response consent(@QueryParam("request") String handle, @CookieParam(BROWSER_COOKIE) String browser) {
         Consents.Pending p = consents.pending(handle, browser);
-        return ConsentPages.consent(p, consents.usagePoints(p), consents.defaultUntil(), consents.latestUntil(), action("decision"), null).build();
+        return ConsentPages.consent(
+                        p,
+                        consents.usagePoints(p),
+                        consents.defaultUntil(),
+                        consents.latestUntil(),
+                        action("decision"),
+                        null)
+                .build();
     }
 
     @POST
     @Path("decision")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
-    public Response decide(@FormParam("request") String handle, @FormParam("decision") String decision, @FormParam("usage_point") List<String> usagePoints,
-                           @FormParam("until") String until, @CookieParam(BROWSER_COOKIE) String browser) {
+    public Response decide(
+            @FormParam("request") String handle,
+            @FormParam("decision") String decision,
+            @FormParam("usage_point") List<String> usagePoints,
+            @FormParam("until") String until,
+            @CookieParam(BROWSER_COOKIE) String browser) {
         Consents.Pending p = consents.pending(handle, browser);
-        Consents.Decision d = consents.decide(p, "approve".equals(decision), usagePoints, until, MetadataResource.issuer(uri));
+        Consents.Decision d =
+                consents.decide(p, "approve".equals(decision), usagePoints, until, MetadataResource.issuer(uri));
         if (d.problem() != null) {
-            return ConsentPages.consent(p, consents.usagePoints(p), consents.defaultUntil(), consents.latestUntil(), action("decision"), d.problem()).build();
+            return ConsentPages.consent(
+                            p,
+                            consents.usagePoints(p),
+                            consents.defaultUntil(),
+                            consents.latestUntil(),
+                            action("decision"),
+                            d.problem())
+                    .build();
         }
-        return Response.seeOther(d.redirect()).header("Cache-Control", "no-store").build();
+        return Response.seeOther(d.redirect())
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     private String action(String step) {

@@ -16,10 +16,11 @@ import java.util.List;
 final class ConsentPages {
 
     /** ESPI ServiceKind, by code. */
-    private static final String[] SERVICE = {"Electricity", "Gas", "Water", "Time", "Heat", "Refuse", "Sewerage", "Rates", "TV licence", "Internet"};
+    private static final String[] SERVICE = {
+        "Electricity", "Gas", "Water", "Time", "Heat", "Refuse", "Sewerage", "Rates", "TV licence", "Internet"
+    };
 
-    private ConsentPages() {
-    }
+    private ConsentPages() {}
 
     static Response.ResponseBuilder signIn(Consents.Pending p, String action, String problem) {
         Client c = p.client();
@@ -31,23 +32,41 @@ final class ConsentPages {
                 <input type="hidden" name="request" value="%s">
                 %s
                 </form>
-                """.formatted(escape(c.name()), problem(problem), escape(action), escape(p.handle()), Html.SIGN_IN_FIELDS);
+                """.formatted(
+                        escape(c.name()), problem(problem), escape(action), escape(p.handle()), Html.SIGN_IN_FIELDS);
         return Html.page(Response.Status.OK, "Sign in", body);
     }
 
-    static Response.ResponseBuilder consent(Consents.Pending p, List<UsagePoint> points, LocalDate until, LocalDate latest, String action,
-                                            String problem) {
+    static Response.ResponseBuilder consent(
+            Consents.Pending p,
+            List<UsagePoint> points,
+            LocalDate until,
+            LocalDate latest,
+            String action,
+            String problem) {
         Client c = p.client();
         StringBuilder scope = new StringBuilder();
-        EspiScope.parse(p.request().scope()).inPlainWords().forEach(w -> scope.append("<li>").append(escape(w)).append("</li>\n"));
+        EspiScope.parse(p.request().scope())
+                .inPlainWords()
+                .forEach(w -> scope.append("<li>").append(escape(w)).append("</li>\n"));
         StringBuilder choices = new StringBuilder();
         for (UsagePoint u : points) {
             String id = "up-" + u.id();
-            choices.append("<label for=\"").append(id).append("\"><input type=\"checkbox\" id=\"").append(id).append("\" name=\"usage_point\" value=\"")
-                    .append(escape(u.id())).append("\"").append(points.size() == 1 ? " checked" : "").append("> ")
-                    .append(escape(describe(u))).append("</label>\n");
+            choices.append("<label for=\"")
+                    .append(id)
+                    .append("\"><input type=\"checkbox\" id=\"")
+                    .append(id)
+                    .append("\" name=\"usage_point\" value=\"")
+                    .append(escape(u.id()))
+                    .append("\"")
+                    .append(points.size() == 1 ? " checked" : "")
+                    .append("> ")
+                    .append(escape(describe(u)))
+                    .append("</label>\n");
         }
-        String about = c.clientUri() == null ? "" : "<p class=\"muted\">About this application: " + escape(c.clientUri()) + "</p>";
+        String about = c.clientUri() == null
+                ? ""
+                : "<p class=\"muted\">About this application: " + escape(c.clientUri()) + "</p>";
         String body = """
                 <h1>Share your energy data with %s?</h1>
                 %s
@@ -65,14 +84,28 @@ final class ConsentPages {
                 <button type="submit" name="decision" value="approve" class="primary">Allow</button>
                 <button type="submit" name="decision" value="deny">Deny</button>
                 </form>
-                """.formatted(escape(c.name()), c.description() == null ? "" : "<p>" + escape(c.description()) + "</p>", about + problem(problem),
-                scope, escape(action), escape(p.handle()), choices.length() == 0 ? "<p>You have no services to share yet.</p>\n" : choices,
-                until, LocalDate.now().plusDays(1), latest);
-        return Html.page(problem == null ? Response.Status.OK : Response.Status.BAD_REQUEST, "Share your energy data", body, origin(p.request().redirectUri()));
+                """.formatted(
+                        escape(c.name()),
+                        c.description() == null ? "" : "<p>" + escape(c.description()) + "</p>",
+                        about + problem(problem),
+                        scope,
+                        escape(action),
+                        escape(p.handle()),
+                        choices.length() == 0 ? "<p>You have no services to share yet.</p>\n" : choices,
+                        until,
+                        LocalDate.now().plusDays(1),
+                        latest);
+        return Html.page(
+                problem == null ? Response.Status.OK : Response.Status.BAD_REQUEST,
+                "Share your energy data",
+                body,
+                origin(p.request().redirectUri()));
     }
 
     private static String describe(UsagePoint u) {
-        String kind = u.serviceKind() != null && u.serviceKind() >= 0 && u.serviceKind() < SERVICE.length ? SERVICE[u.serviceKind()] : "Service";
+        String kind = u.serviceKind() != null && u.serviceKind() >= 0 && u.serviceKind() < SERVICE.length
+                ? SERVICE[u.serviceKind()]
+                : "Service";
         return u.title() == null || u.title().isBlank() ? kind : kind + ": " + u.title();
     }
 

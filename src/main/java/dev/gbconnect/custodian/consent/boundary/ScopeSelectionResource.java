@@ -46,25 +46,42 @@ public class ScopeSelectionResource {
     @GET
     public Response select(@QueryParam("client_id") String clientId) {
         if (clientId == null) return list();
-        Client c = clients.find(clientId).filter(Client::connectable).orElseThrow(() -> ApiException.page(Response.Status.NOT_FOUND, "Unknown application",
-                "This application is not registered with us, or cannot be started from here."));
+        Client c = clients.find(clientId)
+                .filter(Client::connectable)
+                .orElseThrow(() -> ApiException.page(
+                        Response.Status.NOT_FOUND,
+                        "Unknown application",
+                        "This application is not registered with us, or cannot be started from here."));
         StringBuilder target = new StringBuilder(c.scopeSelectionUri());
         char separator = c.scopeSelectionUri().contains("?") ? '&' : '?';
         for (String scope : c.scopes()) {
             target.append(separator).append("scope=").append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
             separator = '&';
         }
-        target.append(separator).append("DataCustodianID=").append(URLEncoder.encode(dataCustodianId, StandardCharsets.UTF_8));
-        return Response.seeOther(URI.create(target.toString())).header("Cache-Control", "no-store").build();
+        target.append(separator)
+                .append("DataCustodianID=")
+                .append(URLEncoder.encode(dataCustodianId, StandardCharsets.UTF_8));
+        return Response.seeOther(URI.create(target.toString()))
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     private Response list() {
         StringBuilder items = new StringBuilder();
         for (Client c : clients.thirdParties()) {
             if (!c.connectable()) continue;
-            String link = PublicUrl.path(uri, "oauth/scope-selection?client_id=" + URLEncoder.encode(c.id(), StandardCharsets.UTF_8));
-            items.append("<li><a href=\"").append(escape(link)).append("\">").append(escape(c.name())).append("</a>")
-                    .append(c.description() == null ? "" : " <span class=\"muted\">" + escape(c.description()) + "</span>").append("</li>\n");
+            String link = PublicUrl.path(
+                    uri, "oauth/scope-selection?client_id=" + URLEncoder.encode(c.id(), StandardCharsets.UTF_8));
+            items.append("<li><a href=\"")
+                    .append(escape(link))
+                    .append("\">")
+                    .append(escape(c.name()))
+                    .append("</a>")
+                    .append(
+                            c.description() == null
+                                    ? ""
+                                    : " <span class=\"muted\">" + escape(c.description()) + "</span>")
+                    .append("</li>\n");
         }
         String body = "<h1>Connect an application</h1>\n<p>Choose the application to share your energy data with. "
                 + "It will ask what it needs, then send you back here to sign in and approve.</p>\n"

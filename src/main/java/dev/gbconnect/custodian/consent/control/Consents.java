@@ -45,6 +45,7 @@ public class Consents {
 
     /** RFC 7636 §4.2: a S256 challenge is 43 base64url characters; longer ones are allowed by the grammar. */
     private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
+
     private static final Pattern BROWSER = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     @PersistenceContext
@@ -74,12 +75,10 @@ public class Consents {
     Period longest;
 
     /** A consent request as a page shows it, with the handle its forms carry. */
-    public record Pending(ConsentRequest request, String handle, Client client) {
-    }
+    public record Pending(ConsentRequest request, String handle, Client client) {}
 
     /** The customer's answer: where to send the browser, or what to fix on the page. */
-    public record Decision(URI redirect, String problem) {
-    }
+    public record Decision(URI redirect, String problem) {}
 
     /** The browser's secret: the one its cookie holds when well-formed, else a new one. */
     public static String browser(String cookie) {
@@ -93,17 +92,27 @@ public class Consents {
      */
     public Pending start(Map<String, List<String>> query, String browser, String issuer) {
         for (String name : List.of("client_id", "redirect_uri")) {
-            if (query.getOrDefault(name, List.of()).size() > 1) throw refused(name + " appears more than once in the request.");
+            if (query.getOrDefault(name, List.of()).size() > 1)
+                throw refused(name + " appears more than once in the request.");
         }
         String clientId = single(query, "client_id");
-        Client client = clients.find(clientId).filter(c -> c.kind() == Client.Kind.THIRD_PARTY && c.status() == Client.Status.ACTIVE
-                && c.allows("authorization_code")).orElseThrow(() -> refused("The application that sent you here is not registered with us, or is no longer allowed to ask for access."));
+        Client client = clients.find(clientId)
+                .filter(c -> c.kind() == Client.Kind.THIRD_PARTY
+                        && c.status() == Client.Status.ACTIVE
+                        && c.allows("authorization_code"))
+                .orElseThrow(
+                        () -> refused(
+                                "The application that sent you here is not registered with us, or is no longer allowed to ask for access."));
         String given = single(query, "redirect_uri");
-        String redirect = given != null ? given : client.redirectUris().size() == 1 ? client.redirectUris().get(0) : null;
+        String redirect = given != null
+                ? given
+                : client.redirectUris().size() == 1 ? client.redirectUris().get(0) : null;
         // RFC 9700 §4.1.3: exact string comparison, nothing normalized.
         if (redirect == null || !client.redirectUris().contains(redirect)) {
-            throw refused(given == null ? "The request did not say where to return to, and the application registered several places."
-                    : "The request asks to return to an address the application did not register.");
+            throw refused(
+                    given == null
+                            ? "The request did not say where to return to, and the application registered several places."
+                            : "The request asks to return to an address the application did not register.");
         }
         String state = single(query, "state");
         Answer answer = new Answer(redirect, state, issuer);
@@ -112,31 +121,53 @@ public class Consents {
         });
         String responseType = single(query, "response_type");
         if (responseType == null) throw answer.error("invalid_request", "response_type is required");
-        if (!"code".equals(responseType)) throw answer.error("unsupported_response_type", "only response_type=code is supported");
-        if (state != null && state.length() > 1024) throw answer.error("invalid_request", "state is longer than 1024 characters");
+        if (!"code".equals(responseType))
+            throw answer.error("unsupported_response_type", "only response_type=code is supported");
+        if (state != null && state.length() > 1024)
+            throw answer.error("invalid_request", "state is longer than 1024 characters");
         String scope = single(query, "scope");
-        if (scope == null) throw answer.error("invalid_scope", "scope is required: one of the ESPI scopes the application registered");
-        if (!client.scopes().contains(scope)) throw answer.error("invalid_scope", "scope is not one this application registered");
+        if (scope == null)
+            throw answer.error("invalid_scope", "scope is required: one of the ESPI scopes the application registered");
+        if (!client.scopes().contains(scope))
+            throw answer.error("invalid_scope", "scope is not one this application registered");
         String challenge = challenge(query, client, answer);
         String handle = PasswordHash.newSecret();
-        ConsentRequest request = new ConsentRequest(UUID.randomUUID().toString(), Tokens.hash(handle), Tokens.hash(browser), client.id(),
-                redirect, given != null, scope, state, challenge, Instant.now().plus(requestLifetime));
+        ConsentRequest request = new ConsentRequest(
+                UUID.randomUUID().toString(),
+                Tokens.hash(handle),
+                Tokens.hash(browser),
+                client.id(),
+                redirect,
+                given != null,
+                scope,
+                state,
+                challenge,
+                Instant.now().plus(requestLifetime));
         em.persist(request);
         return new Pending(request, handle, client);
     }
 
     /** The request this browser holds under this handle, while it lasts. */
     public Pending pending(String handle, String browser) {
-        List<ConsentRequest> found = handle == null ? List.of()
-                : em.createNamedQuery(ConsentRequest.BY_HANDLE, ConsentRequest.class).setParameter("handle", Tokens.hash(handle)).getResultList();
-        if (found.isEmpty() || browser == null || !found.get(0).browserHash().equals(Tokens.hash(browser))
+        List<ConsentRequest> found = handle == null
+                ? List.of()
+                : em.createNamedQuery(ConsentRequest.BY_HANDLE, ConsentRequest.class)
+                        .setParameter("handle", Tokens.hash(handle))
+                        .getResultList();
+        if (found.isEmpty()
+                || browser == null
+                || !found.get(0).browserHash().equals(Tokens.hash(browser))
                 || !Instant.now().isBefore(found.get(0).expiresAt())) {
-            throw ApiException.page(Response.Status.BAD_REQUEST, "This page has expired",
+            throw ApiException.page(
+                    Response.Status.BAD_REQUEST,
+                    "This page has expired",
                     "This sign-in page has expired or was opened in another browser. Go back to the application and start again.");
         }
         ConsentRequest r = found.get(0);
-        Client client = clients.find(r.clientId()).filter(c -> c.status() == Client.Status.ACTIVE)
-                .orElseThrow(() -> refused("The application that sent you here is no longer allowed to ask for access."));
+        Client client = clients.find(r.clientId())
+                .filter(c -> c.status() == Client.Status.ACTIVE)
+                .orElseThrow(
+                        () -> refused("The application that sent you here is no longer allowed to ask for access."));
         return new Pending(r, handle, client);
     }
 
@@ -170,13 +201,16 @@ public class Consents {
         if (!approve) {
             authorizations.denied(r.clientId(), customerId, r.scope());
             em.remove(r);
-            return new Decision(answer.error("access_denied", "the customer declined").location(), null);
+            return new Decision(
+                    answer.error("access_denied", "the customer declined").location(), null);
         }
-        Set<String> own = new LinkedHashSet<>(usagePoints(p).stream().map(UsagePoint::id).toList());
+        Set<String> own =
+                new LinkedHashSet<>(usagePoints(p).stream().map(UsagePoint::id).toList());
         Set<String> picked = new LinkedHashSet<>(chosen == null ? List.of() : chosen);
         if (picked.isEmpty()) return new Decision(null, "Choose at least one service to share, or deny access.");
         // Another customer's usage point looks like none at all.
-        if (!own.containsAll(picked)) return new Decision(null, "One of the chosen services is not yours; choose again.");
+        if (!own.containsAll(picked))
+            return new Decision(null, "One of the chosen services is not yours; choose again.");
         Instant end;
         try {
             end = SharingEnd.after(until, longest);
@@ -191,7 +225,9 @@ public class Consents {
 
     private static String signedIn(Pending p) {
         String customerId = p.request().customerId();
-        if (customerId == null) throw ApiException.page(Response.Status.BAD_REQUEST, "Sign in first", "Sign in before you choose what to share.");
+        if (customerId == null)
+            throw ApiException.page(
+                    Response.Status.BAD_REQUEST, "Sign in first", "Sign in before you choose what to share.");
         return customerId;
     }
 
@@ -201,17 +237,24 @@ public class Consents {
         String method = single(query, "code_challenge_method");
         if (challenge == null) {
             if (method != null) throw answer.error("invalid_request", "code_challenge_method without code_challenge");
-            if (client.isPublic()) throw answer.error("invalid_request", "a public client must send a PKCE code_challenge (S256)");
+            if (client.isPublic())
+                throw answer.error("invalid_request", "a public client must send a PKCE code_challenge (S256)");
             return null;
         }
         if (!"S256".equals(method)) throw answer.error("invalid_request", "code_challenge_method must be S256");
-        if (!CHALLENGE.matcher(challenge).matches()) throw answer.error("invalid_request", "code_challenge must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~");
+        if (!CHALLENGE.matcher(challenge).matches())
+            throw answer.error("invalid_request", "code_challenge must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~");
         return challenge;
     }
 
     private static String single(Map<String, List<String>> query, String name) {
         List<String> values = query.get(name);
-        return values == null || values.isEmpty() || values.get(0) == null || values.get(0).isEmpty() ? null : values.get(0);
+        return values == null
+                        || values.isEmpty()
+                        || values.get(0) == null
+                        || values.get(0).isEmpty()
+                ? null
+                : values.get(0);
     }
 
     private static ApiException refused(String message) {
@@ -241,7 +284,9 @@ public class Consents {
             StringBuilder b = new StringBuilder(redirectUri);
             char separator = redirectUri.contains("?") ? '&' : '?';
             for (Map.Entry<String, String> p : params.entrySet()) {
-                b.append(separator).append(URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8)).append('=')
+                b.append(separator)
+                        .append(URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8))
+                        .append('=')
                         .append(URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
                 separator = '&';
             }

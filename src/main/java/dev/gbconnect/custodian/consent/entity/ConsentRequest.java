@@ -15,7 +15,9 @@ import java.time.Instant;
  * replaced at sign-in so a handle seen before sign-in is worth nothing after it.
  */
 @Entity
-@Table(name = "CONSENT_REQUEST", indexes = @Index(name = "CONSENT_REQUEST_HANDLE", columnList = "HANDLE_HASH", unique = true))
+@Table(
+        name = "CONSENT_REQUEST",
+        indexes = @Index(name = "CONSENT_REQUEST_HANDLE", columnList = "HANDLE_HASH", unique = true))
 @NamedQuery(name = ConsentRequest.BY_HANDLE, query = "SELECT r FROM ConsentRequest r WHERE r.handleHash = :handle")
 public class ConsentRequest {
 
@@ -56,11 +58,19 @@ public class ConsentRequest {
     @Column(name = "EXPIRES_AT", nullable = false)
     private Instant expiresAt;
 
-    protected ConsentRequest() {
-    }
+    protected ConsentRequest() {}
 
-    public ConsentRequest(String id, String handleHash, String browserHash, String clientId, String redirectUri, boolean redirectGiven,
-                          String scope, String state, String codeChallenge, Instant expiresAt) {
+    public ConsentRequest(
+            String id,
+            String handleHash,
+            String browserHash,
+            String clientId,
+            String redirectUri,
+            boolean redirectGiven,
+            String scope,
+            String state,
+            String codeChallenge,
+            Instant expiresAt) {
         this.id = id;
         this.handleHash = handleHash;
         this.browserHash = browserHash;
@@ -79,13 +89,39 @@ public class ConsentRequest {
         this.handleHash = newHandleHash;
     }
 
-    public String browserHash() { return browserHash; }
-    public String clientId() { return clientId; }
-    public String redirectUri() { return redirectUri; }
-    public boolean redirectGiven() { return redirectGiven; }
-    public String scope() { return scope; }
-    public String state() { return state; }
-    public String codeChallenge() { return codeChallenge; }
-    public String customerId() { return customerId; }
-    public Instant expiresAt() { return expiresAt; }
+    public String browserHash() {
+        return browserHash;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String redirectUri() {
+        return redirectUri;
+    }
+
+    public boolean redirectGiven() {
+        return redirectGiven;
+    }
+
+    public String scope() {
+        return scope;
+    }
+
+    public String state() {
+        return state;
+    }
+
+    public String codeChallenge() {
+        return codeChallenge;
+    }
+
+    public String customerId() {
+        return customerId;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
 }

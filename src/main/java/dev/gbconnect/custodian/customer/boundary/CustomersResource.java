@@ -15,10 +15,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,11 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomersResource {
 
-    public record NewCustomer(String username, String password, String name) {
-    }
+    public record NewCustomer(String username, String password, String name) {}
 
-    public record CustomerChange(Boolean enabled) {
-    }
+    public record CustomerChange(Boolean enabled) {}
 
     public record CustomerView(String id, String username, String name, boolean enabled, Instant createdAt) {
         static CustomerView of(RetailCustomer c) {
@@ -55,9 +53,15 @@ public class CustomersResource {
     @Transactional
     @Operation(summary = "Create a customer; 409 if the username is taken")
     public Response create(NewCustomer body) {
-        if (body == null) throw new ApiException(Response.Status.BAD_REQUEST, "invalid_request", "a JSON body with username, password and name is required");
+        if (body == null)
+            throw new ApiException(
+                    Response.Status.BAD_REQUEST,
+                    "invalid_request",
+                    "a JSON body with username, password and name is required");
         RetailCustomer c = customers.create(body.username(), body.password(), body.name());
-        return Response.created(uri.getAbsolutePathBuilder().path(c.id()).build()).entity(CustomerView.of(c)).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(c.id()).build())
+                .entity(CustomerView.of(c))
+                .build();
     }
 
     @GET
@@ -79,7 +83,8 @@ public class CustomersResource {
     @Operation(summary = "Enable or disable a customer: {\"enabled\": false}")
     public CustomerView change(@PathParam("id") String id, CustomerChange body) {
         if (body == null || body.enabled() == null) {
-            throw new ApiException(Response.Status.BAD_REQUEST, "invalid_request", "body must be {\"enabled\": true|false}");
+            throw new ApiException(
+                    Response.Status.BAD_REQUEST, "invalid_request", "body must be {\"enabled\": true|false}");
         }
         RetailCustomer c = customers.find(id);
         c.enabled(body.enabled());

@@ -31,26 +31,31 @@ public class Customers {
     private SignInThrottle.Policy policy;
 
     @Inject
-    void policy(@ConfigProperty(name = "custodian.sign-in.max-failures", defaultValue = "5") int maxFailures,
-                @ConfigProperty(name = "custodian.sign-in.lockout", defaultValue = "PT15M") Duration lockout) {
+    void policy(
+            @ConfigProperty(name = "custodian.sign-in.max-failures", defaultValue = "5") int maxFailures,
+            @ConfigProperty(name = "custodian.sign-in.lockout", defaultValue = "PT15M") Duration lockout) {
         // Failures count within one lockout period; each further lock doubles, up to a day.
         policy = new SignInThrottle.Policy(maxFailures, lockout, lockout, Duration.ofDays(1));
     }
 
     public RetailCustomer create(String username, String password, String name) {
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw invalid("username must be 3 to 128 characters: letters, digits and . _ @ + - (starting with a letter or digit)");
+            throw invalid(
+                    "username must be 3 to 128 characters: letters, digits and . _ @ + - (starting with a letter or digit)");
         }
         if (password == null || password.length() < 8 || password.length() > 256) {
             throw invalid("password must be 8 to 256 characters");
         }
         if (name != null && name.length() > 256) throw invalid("name must be at most 256 characters");
         if (!em.createNamedQuery(RetailCustomer.BY_USERNAME, RetailCustomer.class)
-                .setParameter("username", username).getResultList().isEmpty()) {
-            throw new ApiException(Response.Status.CONFLICT, "duplicate_username", "username " + username + " is taken");
+                .setParameter("username", username)
+                .getResultList()
+                .isEmpty()) {
+            throw new ApiException(
+                    Response.Status.CONFLICT, "duplicate_username", "username " + username + " is taken");
         }
-        RetailCustomer customer = new RetailCustomer(EntryIds.of("RetailCustomer", username), username,
-                PasswordHash.hash(password), name, Instant.now());
+        RetailCustomer customer = new RetailCustomer(
+                EntryIds.of("RetailCustomer", username), username, PasswordHash.hash(password), name, Instant.now());
         em.persist(customer);
         return customer;
     }
@@ -63,8 +68,11 @@ public class Customers {
     public Optional<RetailCustomer> authenticate(String username, String password) {
         String key = "customer:" + (username == null ? "" : username);
         boolean locked = throttle.lockedUntil(key).isPresent();
-        List<RetailCustomer> found = username == null ? List.of()
-                : em.createNamedQuery(RetailCustomer.BY_USERNAME, RetailCustomer.class).setParameter("username", username).getResultList();
+        List<RetailCustomer> found = username == null
+                ? List.of()
+                : em.createNamedQuery(RetailCustomer.BY_USERNAME, RetailCustomer.class)
+                        .setParameter("username", username)
+                        .getResultList();
         String hash = found.isEmpty() ? DummyHash.VALUE : found.get(0).passwordHash();
         boolean matches = PasswordHash.verify(password == null ? "" : password, hash);
         if (locked || !matches || found.isEmpty() || !found.get(0).enabled()) {
@@ -91,7 +99,10 @@ public class Customers {
     }
 
     public boolean exists() {
-        return !em.createNamedQuery(RetailCustomer.ALL, RetailCustomer.class).setMaxResults(1).getResultList().isEmpty();
+        return !em.createNamedQuery(RetailCustomer.ALL, RetailCustomer.class)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 
     private static ApiException invalid(String message) {

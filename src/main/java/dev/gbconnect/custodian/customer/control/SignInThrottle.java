@@ -23,8 +23,7 @@ public class SignInThrottle {
     private static final Logger LOG = Logger.getLogger(SignInThrottle.class.getName());
 
     /** How a kind of key is throttled. */
-    public record Policy(int maxFailures, Duration window, Duration lock, Duration longest) {
-    }
+    public record Policy(int maxFailures, Duration window, Duration lock, Duration longest) {}
 
     @PersistenceContext
     EntityManager em;
@@ -33,7 +32,9 @@ public class SignInThrottle {
     public Optional<Instant> lockedUntil(String key) {
         SignInFailures f = em.find(SignInFailures.class, key);
         Instant now = Instant.now();
-        return f == null || f.lockedUntil() == null || !now.isBefore(f.lockedUntil()) ? Optional.empty() : Optional.of(f.lockedUntil());
+        return f == null || f.lockedUntil() == null || !now.isBefore(f.lockedUntil())
+                ? Optional.empty()
+                : Optional.of(f.lockedUntil());
     }
 
     @Inject

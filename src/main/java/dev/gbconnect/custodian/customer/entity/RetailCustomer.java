@@ -36,8 +36,7 @@ public class RetailCustomer {
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
 
-    protected RetailCustomer() {
-    }
+    protected RetailCustomer() {}
 
     public RetailCustomer(String id, String username, String passwordHash, String name, Instant createdAt) {
         this.id = Objects.requireNonNull(id);
@@ -48,12 +47,29 @@ public class RetailCustomer {
         this.enabled = true;
     }
 
-    public String id() { return id; }
-    public String username() { return username; }
-    public String passwordHash() { return passwordHash; }
-    public String name() { return name; }
-    public boolean enabled() { return enabled; }
-    public Instant createdAt() { return createdAt; }
+    public String id() {
+        return id;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
 
     public void enabled(boolean enabled) {
         this.enabled = enabled;

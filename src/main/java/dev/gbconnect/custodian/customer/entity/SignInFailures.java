@@ -32,8 +32,7 @@ public class SignInFailures {
     @Column(nullable = false)
     private int locks;
 
-    protected SignInFailures() {
-    }
+    protected SignInFailures() {}
 
     public SignInFailures(String key, Instant now) {
         this.key = key;

@@ -48,7 +48,9 @@ public class DownloadResource {
 
     @GET
     @RequiresScope({})
-    @Operation(summary = "Download My Data: the data custodian, or a token of this customer (its Subscription's usage points)")
+    @Operation(
+            summary =
+                    "Download My Data: the data custodian, or a token of this customer (its Subscription's usage points)")
     public Response all(@PathParam("retailCustomerId") String customerId) {
         return one(customerId, null);
     }
@@ -56,9 +58,14 @@ public class DownloadResource {
     @GET
     @Path("{usagePointId}")
     @RequiresScope({})
-    public Response one(@PathParam("retailCustomerId") String customerId, @PathParam("usagePointId") String usagePointId) {
+    public Response one(
+            @PathParam("retailCustomerId") String customerId, @PathParam("usagePointId") String usagePointId) {
         // The data custodian learns that a customer does not exist; anyone else gets the same 404 either way.
         if (caller.get().scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN)) customers.find(customerId);
-        return FeedRequest.batch(documents, List.of(reaches.retailCustomer(caller.get(), customerId, EspiUris.of(uri))), usagePointId, uri);
+        return FeedRequest.batch(
+                documents,
+                List.of(reaches.retailCustomer(caller.get(), customerId, EspiUris.of(uri))),
+                usagePointId,
+                uri);
     }
 }

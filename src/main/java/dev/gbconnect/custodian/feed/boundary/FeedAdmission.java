@@ -45,11 +45,15 @@ public class FeedAdmission extends HttpFilter {
     @Override
     public void init() {
         Config config = ConfigProvider.getConfig();
-        int concurrency = config.getOptionalValue("custodian.feed.concurrency", Integer.class).filter(n -> n > 0)
+        int concurrency = config.getOptionalValue("custodian.feed.concurrency", Integer.class)
+                .filter(n -> n > 0)
                 .orElse(2 * Runtime.getRuntime().availableProcessors());
-        timeoutMillis = config.getOptionalValue("custodian.feed.queue-timeout", Duration.class).orElse(Duration.ofSeconds(10)).toMillis();
+        timeoutMillis = config.getOptionalValue("custodian.feed.queue-timeout", Duration.class)
+                .orElse(Duration.ofSeconds(10))
+                .toMillis();
         turns = new Turns(concurrency, TimeUnit.MILLISECONDS.toNanos(SWEEP_MILLIS));
-        sweeping = scheduler.scheduleWithFixedDelay(() -> turns.sweep(System.nanoTime()), SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        sweeping = scheduler.scheduleWithFixedDelay(
+                () -> turns.sweep(System.nanoTime()), SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -58,7 +62,8 @@ public class FeedAdmission extends HttpFilter {
     }
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         // Uploads are rare, and bound by how fast the client sends.
         if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
             chain.doFilter(request, response);
@@ -73,7 +78,10 @@ public class FeedAdmission extends HttpFilter {
         }
         if (turn == null) {
             response.setHeader("Retry-After", "1");
-            ErrorMappers.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "temporarily_unavailable",
+            ErrorMappers.write(
+                    response,
+                    HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    "temporarily_unavailable",
                     "the server is reading as much usage data as it can at once; retry after the seconds in Retry-After");
             return;
         }

@@ -20,19 +20,21 @@ import java.util.List;
 /** What the usage feed resources share: the request's page and URIs, and conditional answers for single entries. */
 final class FeedRequest {
 
-    private FeedRequest() {
-    }
+    private FeedRequest() {}
 
     /** A batch of these trees as a streamed answer, paged and bounded by the request's query. */
     static Response batch(UsageDocuments documents, List<Tree> trees, String usagePointId, UriInfo uri) {
-        return Response.ok(AtomBody.stream(documents.batch(trees, usagePointId, page(uri)))).build();
+        return Response.ok(AtomBody.stream(documents.batch(trees, usagePointId, page(uri))))
+                .build();
     }
 
     /** The feed's own URI as the client addressed it (query included), and its query parameters; 400 on a bad one. */
     static Page page(UriInfo uri) {
         String query = uri.getRequestUri().getRawQuery();
         String path = uri.getPath(false);
-        String self = PublicUrl.base(uri) + (path.startsWith("/") ? path.substring(1) : path) + (query == null ? "" : "?" + query);
+        String self = PublicUrl.base(uri)
+                + (path.startsWith("/") ? path.substring(1) : path)
+                + (query == null ? "" : "?" + query);
         return new Page(self, FeedQuery.parse(uri.getQueryParameters()));
     }
 
@@ -43,14 +45,17 @@ final class FeedRequest {
     static Response entry(UsageDocuments.Entry e, Request request) {
         EntityTag tag = new EntityTag(digest(e.body()));
         Date modified = e.updated() == null ? null : Date.from(e.updated());
-        Response.ResponseBuilder unchanged = modified == null ? request.evaluatePreconditions(tag) : request.evaluatePreconditions(modified, tag);
+        Response.ResponseBuilder unchanged =
+                modified == null ? request.evaluatePreconditions(tag) : request.evaluatePreconditions(modified, tag);
         if (unchanged != null) return unchanged.tag(tag).lastModified(modified).build();
         return Response.ok(e.body()).tag(tag).lastModified(modified).build();
     }
 
     private static String digest(byte[] body) {
         try {
-            return HexFormat.of().formatHex(Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(body), 16));
+            return HexFormat.of()
+                    .formatHex(
+                            Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(body), 16));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

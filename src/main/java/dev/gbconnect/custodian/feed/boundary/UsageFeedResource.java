@@ -36,14 +36,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("espi/1_1/resource")
 @RequestScoped
 @RequiresScope({})
-@Tag(name = "ESPI usage data", description = "A customer's token reads its Subscription; DataCustodian_Admin_Access reads everything")
+@Tag(
+        name = "ESPI usage data",
+        description = "A customer's token reads its Subscription; DataCustodian_Admin_Access reads everything")
 @Produces(AtomBody.MEDIA_TYPE)
 public class UsageFeedResource {
 
     /** Empty for the root form, or {@code Subscription/{id}/}. */
     private static final String FORM = "{form: (?:Subscription/[^/]+/)?}";
+
     private static final String SUMMARY = "{summary: UsageSummary|ElectricPowerQualitySummary}";
-    private static final String ROOT = "{kind: MeterReading|IntervalBlock|UsageSummary|ElectricPowerQualitySummary|ReadingType|LocalTimeParameters}";
+    private static final String ROOT =
+            "{kind: MeterReading|IntervalBlock|UsageSummary|ElectricPowerQualitySummary|ReadingType|LocalTimeParameters}";
 
     @Inject
     Reaches reaches;
@@ -81,35 +85,51 @@ public class UsageFeedResource {
 
     @GET
     @Path(FORM + "UsagePoint/{usagePointId}/MeterReading/{meterReadingId}")
-    public Response meterReading(@PathParam("form") String form, @PathParam("usagePointId") String usagePoint, @PathParam("meterReadingId") String id) {
+    public Response meterReading(
+            @PathParam("form") String form,
+            @PathParam("usagePointId") String usagePoint,
+            @PathParam("meterReadingId") String id) {
         return entry(form, Selection.one(UsageKind.METER_READING, usagePoint, null, id));
     }
 
     @GET
     @Path(FORM + "UsagePoint/{usagePointId}/MeterReading/{meterReadingId}/IntervalBlock")
-    @Operation(summary = "A MeterReading's IntervalBlocks in time order; published-min/-max select by the time the readings cover")
-    public Response intervalBlocks(@PathParam("form") String form, @PathParam("usagePointId") String usagePoint,
-                                   @PathParam("meterReadingId") String meterReading) {
+    @Operation(
+            summary =
+                    "A MeterReading's IntervalBlocks in time order; published-min/-max select by the time the readings cover")
+    public Response intervalBlocks(
+            @PathParam("form") String form,
+            @PathParam("usagePointId") String usagePoint,
+            @PathParam("meterReadingId") String meterReading) {
         return feed(form, UsageKind.INTERVAL_BLOCK, usagePoint, meterReading);
     }
 
     @GET
     @Path(FORM + "UsagePoint/{usagePointId}/MeterReading/{meterReadingId}/IntervalBlock/{intervalBlockId}")
-    public Response intervalBlock(@PathParam("form") String form, @PathParam("usagePointId") String usagePoint,
-                                  @PathParam("meterReadingId") String meterReading, @PathParam("intervalBlockId") String id) {
+    public Response intervalBlock(
+            @PathParam("form") String form,
+            @PathParam("usagePointId") String usagePoint,
+            @PathParam("meterReadingId") String meterReading,
+            @PathParam("intervalBlockId") String id) {
         return entry(form, Selection.one(UsageKind.INTERVAL_BLOCK, usagePoint, meterReading, id));
     }
 
     @GET
     @Path(FORM + "UsagePoint/{usagePointId}/" + SUMMARY)
-    public Response summaries(@PathParam("form") String form, @PathParam("usagePointId") String usagePoint, @PathParam("summary") String summary) {
+    public Response summaries(
+            @PathParam("form") String form,
+            @PathParam("usagePointId") String usagePoint,
+            @PathParam("summary") String summary) {
         return feed(form, UsageKind.named(summary), usagePoint, null);
     }
 
     @GET
     @Path(FORM + "UsagePoint/{usagePointId}/" + SUMMARY + "/{id}")
-    public Response summary(@PathParam("form") String form, @PathParam("usagePointId") String usagePoint, @PathParam("summary") String summary,
-                            @PathParam("id") String id) {
+    public Response summary(
+            @PathParam("form") String form,
+            @PathParam("usagePointId") String usagePoint,
+            @PathParam("summary") String summary,
+            @PathParam("id") String id) {
         return entry(form, Selection.one(UsageKind.named(summary), usagePoint, null, id));
     }
 
@@ -128,15 +148,22 @@ public class UsageFeedResource {
 
     @GET
     @Path("Batch/Subscription/{subscriptionId}{usagePoints: (?:/UsagePoint)?}")
-    @Operation(summary = "Everything a Subscription covers: usage points, readings, summaries (published-min/-max bound the readings)")
+    @Operation(
+            summary =
+                    "Everything a Subscription covers: usage points, readings, summaries (published-min/-max bound the readings)")
     public Response subscriptionBatch(@PathParam("subscriptionId") String subscriptionId) {
         return subscriptionBatch(subscriptionId, null);
     }
 
     @GET
     @Path("Batch/Subscription/{subscriptionId}/UsagePoint/{usagePointId}")
-    public Response subscriptionBatch(@PathParam("subscriptionId") String subscriptionId, @PathParam("usagePointId") String usagePointId) {
-        return FeedRequest.batch(documents, List.of(reaches.subscription(caller.get(), subscriptionId, EspiUris.of(uri))), usagePointId, uri);
+    public Response subscriptionBatch(
+            @PathParam("subscriptionId") String subscriptionId, @PathParam("usagePointId") String usagePointId) {
+        return FeedRequest.batch(
+                documents,
+                List.of(reaches.subscription(caller.get(), subscriptionId, EspiUris.of(uri))),
+                usagePointId,
+                uri);
     }
 
     @GET
@@ -154,12 +181,16 @@ public class UsageFeedResource {
     }
 
     private Response entry(String form, Selection s) {
-        return FeedRequest.entry(documents.entry(tree(form), s)
-                .orElseThrow(() -> ApiException.notFound(s.kind().espiName() + " " + s.id())), request);
+        return FeedRequest.entry(
+                documents
+                        .entry(tree(form), s)
+                        .orElseThrow(() -> ApiException.notFound(s.kind().espiName() + " " + s.id())),
+                request);
     }
 
     private Tree tree(String form) {
         if (form.isEmpty()) return reaches.root(caller.get(), EspiUris.of(uri));
-        return reaches.subscription(caller.get(), form.substring("Subscription/".length(), form.length() - 1), EspiUris.of(uri));
+        return reaches.subscription(
+                caller.get(), form.substring("Subscription/".length(), form.length() - 1), EspiUris.of(uri));
     }
 }

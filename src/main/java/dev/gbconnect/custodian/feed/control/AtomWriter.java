@@ -48,7 +48,8 @@ public final class AtomWriter implements AutoCloseable {
     }
 
     /** Opens an entry and its content; the caller writes the ESPI element, then calls {@link #endEntry()}. */
-    public XMLStreamWriter startEntry(String id, String title, Instant published, Instant updated, Link... links) throws XMLStreamException {
+    public XMLStreamWriter startEntry(String id, String title, Instant published, Instant updated, Link... links)
+            throws XMLStreamException {
         if (rootWritten) w.writeStartElement(EspiXml.ATOM, "entry");
         else root("entry");
         leaf("id", id);

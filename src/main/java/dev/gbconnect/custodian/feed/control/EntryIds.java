@@ -14,8 +14,7 @@ public final class EntryIds {
     /** Fixed for the life of the product: changing it would change every published id. */
     static final UUID NAMESPACE = UUID.fromString("6b0f3f9e-1c1e-4f7a-9a57-2e4f5c1d7a10");
 
-    private EntryIds() {
-    }
+    private EntryIds() {}
 
     /** The id of the resource named by these parts, joined so that no two part lists share a name. */
     public static String of(String... parts) {

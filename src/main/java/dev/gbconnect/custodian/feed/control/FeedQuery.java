@@ -15,7 +15,13 @@ import java.util.List;
  * (xs:dateTime; without an offset, UTC), {@code start-index} (1-based) and {@code max-results} (or {@code depth},
  * which GBA's API description defines the same way; the smaller wins).
  */
-public record FeedQuery(Instant publishedMin, Instant publishedMax, Instant updatedMin, Instant updatedMax, long startIndex, Long maxResults) {
+public record FeedQuery(
+        Instant publishedMin,
+        Instant publishedMax,
+        Instant updatedMin,
+        Instant updatedMax,
+        long startIndex,
+        Long maxResults) {
 
     public static final FeedQuery ALL = new FeedQuery(null, null, null, null, 1, null);
 
@@ -23,8 +29,13 @@ public record FeedQuery(Instant publishedMin, Instant publishedMax, Instant upda
         Long max = count(parameters, "max-results", 0), depth = count(parameters, "depth", 0);
         Long start = count(parameters, "start-index", 1);
         Long size = max == null ? depth : depth == null ? max : Long.valueOf(Math.min(max, depth));
-        return new FeedQuery(time(parameters, "published-min"), time(parameters, "published-max"), time(parameters, "updated-min"),
-                time(parameters, "updated-max"), start == null ? 1 : start, size);
+        return new FeedQuery(
+                time(parameters, "published-min"),
+                time(parameters, "published-max"),
+                time(parameters, "updated-min"),
+                time(parameters, "updated-max"),
+                start == null ? 1 : start,
+                size);
     }
 
     /** The paging alone, for the usage points of a batch. */
@@ -51,8 +62,12 @@ public record FeedQuery(Instant publishedMin, Instant publishedMax, Instant upda
         if (start != null) {
             if (publishedMin != null) sql.add(" AND " + start + " >= ?", publishedMin.getEpochSecond());
             if (publishedMax != null) {
-                // The first condition is implied by the second, but only it bounds the index range the blocks are read from.
-                sql.add(" AND " + start + " <= ? AND " + start + " + " + duration + " <= ?", publishedMax.getEpochSecond(), publishedMax.getEpochSecond());
+                // The first condition is implied by the second, but only it bounds the index range the blocks are read
+                // from.
+                sql.add(
+                        " AND " + start + " <= ? AND " + start + " + " + duration + " <= ?",
+                        publishedMax.getEpochSecond(),
+                        publishedMax.getEpochSecond());
             }
         } else {
             if (publishedMin != null) sql.add(" AND x.PUBLISHED >= ?", publishedMin.toEpochMilli());

@@ -10,12 +10,22 @@ import dev.gbconnect.custodian.usage.entity.PackedReadings;
  */
 public final class IntervalBlockXml {
 
-    private static final byte[] OPEN = Bytes.ascii("<IntervalBlock xmlns=\"" + EspiXml.ESPI + "\">"), CLOSE = Bytes.ascii("</IntervalBlock>"),
-            READING = Bytes.ascii("<IntervalReading>"), READING_END = Bytes.ascii("</IntervalReading>"),
-            QUALITY = Bytes.ascii("<ReadingQuality>"), QUALITY_END = Bytes.ascii("</ReadingQuality>");
-    private static final Tag INTERVAL = new Tag("interval"), TIME_PERIOD = new Tag("timePeriod"), DURATION = new Tag("duration"),
-            START = new Tag("start"), COST = new Tag("cost"), QUALITY_CODE = new Tag("quality"), VALUE = new Tag("value"),
-            TIER = new Tag("consumptionTier"), TOU = new Tag("tou"), CPP = new Tag("cpp");
+    private static final byte[] OPEN = Bytes.ascii("<IntervalBlock xmlns=\"" + EspiXml.ESPI + "\">"),
+            CLOSE = Bytes.ascii("</IntervalBlock>"),
+            READING = Bytes.ascii("<IntervalReading>"),
+            READING_END = Bytes.ascii("</IntervalReading>"),
+            QUALITY = Bytes.ascii("<ReadingQuality>"),
+            QUALITY_END = Bytes.ascii("</ReadingQuality>");
+    private static final Tag INTERVAL = new Tag("interval"),
+            TIME_PERIOD = new Tag("timePeriod"),
+            DURATION = new Tag("duration"),
+            START = new Tag("start"),
+            COST = new Tag("cost"),
+            QUALITY_CODE = new Tag("quality"),
+            VALUE = new Tag("value"),
+            TIER = new Tag("consumptionTier"),
+            TOU = new Tag("tou"),
+            CPP = new Tag("cpp");
 
     /** An element's opening and closing tags, encoded once. */
     private record Tag(byte[] open, byte[] close) {
@@ -24,8 +34,7 @@ public final class IntervalBlockXml {
         }
     }
 
-    private IntervalBlockXml() {
-    }
+    private IntervalBlockXml() {}
 
     /**
      * Appends the block, keeping only readings that lie within the reach's time. When readings are left out, the
@@ -34,7 +43,8 @@ public final class IntervalBlockXml {
      */
     public static boolean write(Bytes out, byte[] packed, Reach reach) {
         PackedReadings.Cursor c = new PackedReadings.Cursor(packed);
-        boolean whole = !reach.timeBounded() || (c.hasInterval() && reach.covers(c.intervalStart(), c.intervalStart() + c.intervalDuration()));
+        boolean whole = !reach.timeBounded()
+                || (c.hasInterval() && reach.covers(c.intervalStart(), c.intervalStart() + c.intervalDuration()));
         if (whole) {
             head(out, c, c.intervalStart(), c.intervalDuration());
             readings(out, c, Reach.EVERYTHING, null);

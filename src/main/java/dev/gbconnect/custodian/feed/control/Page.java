@@ -14,12 +14,17 @@ public record Page(String self, FeedQuery query) {
         Long size = query.maxResults();
         if (size == null) return links;
         if (more) links.add(new Link("next", at(query.startIndex() + size, size), type));
-        if (query.startIndex() > 1) links.add(new Link("previous", at(Math.max(1, query.startIndex() - size), size), type));
+        if (query.startIndex() > 1)
+            links.add(new Link("previous", at(Math.max(1, query.startIndex() - size), size), type));
         return links;
     }
 
     private String at(long startIndex, long size) {
-        return UriBuilder.fromUri(self).replaceQueryParam("depth").replaceQueryParam("start-index", startIndex)
-                .replaceQueryParam("max-results", size).build().toString();
+        return UriBuilder.fromUri(self)
+                .replaceQueryParam("depth")
+                .replaceQueryParam("start-index", startIndex)
+                .replaceQueryParam("max-results", size)
+                .build()
+                .toString();
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * the customer chose, while the Authorization is active, readings within its period (from the scope's
  * HistoryLength to the customer's "until"), MeterReadings whose interval the scope names.
  */
-public record Reach(String customerId, String authorizationId, Long from, Long to, List<Long> intervals, List<String> only) {
+public record Reach(
+        String customerId, String authorizationId, Long from, Long to, List<Long> intervals, List<String> only) {
 
     public static final Reach EVERYTHING = new Reach(null, null, null, null, List.of(), List.of());
 
@@ -25,7 +26,13 @@ public record Reach(String customerId, String authorizationId, Long from, Long t
     }
 
     public static Reach of(Authorization a) {
-        return new Reach(null, a.id(), seconds(a.publishedStart()), seconds(a.authorizedEnd()), EspiScope.parse(a.scope()).intervals(), List.of());
+        return new Reach(
+                null,
+                a.id(),
+                seconds(a.publishedStart()),
+                seconds(a.authorizedEnd()),
+                EspiScope.parse(a.scope()).intervals(),
+                List.of());
     }
 
     /*
@@ -38,10 +45,17 @@ public record Reach(String customerId, String authorizationId, Long from, Long t
     void usagePoints(Sql sql, String usagePointId) {
         if (authorizationId != null) {
             // Two single-table probes rather than one over a join: Derby flattens these into the query's joins.
-            sql.add(" AND EXISTS (SELECT 1 FROM SUBSCRIPTION_USAGE_POINT s WHERE s.USAGE_POINT_ID = " + usagePointId + " AND s.AUTHORIZATION_ID = ?)"
-                    + " AND EXISTS (SELECT 1 FROM ESPI_AUTHORIZATION a WHERE a.ID = ? AND a.STATUS = " + Authorization.ACTIVE + ")", authorizationId, authorizationId);
+            sql.add(
+                    " AND EXISTS (SELECT 1 FROM SUBSCRIPTION_USAGE_POINT s WHERE s.USAGE_POINT_ID = " + usagePointId
+                            + " AND s.AUTHORIZATION_ID = ?)"
+                            + " AND EXISTS (SELECT 1 FROM ESPI_AUTHORIZATION a WHERE a.ID = ? AND a.STATUS = "
+                            + Authorization.ACTIVE + ")",
+                    authorizationId,
+                    authorizationId);
         } else if (customerId != null) {
-            sql.add(" AND EXISTS (SELECT 1 FROM USAGE_POINT c WHERE c.ID = " + usagePointId + " AND c.CUSTOMER_ID = ?)", customerId);
+            sql.add(
+                    " AND EXISTS (SELECT 1 FROM USAGE_POINT c WHERE c.ID = " + usagePointId + " AND c.CUSTOMER_ID = ?)",
+                    customerId);
         }
         if (!only.isEmpty()) sql.add(" AND " + usagePointId + " IN (" + Sql.marks(only.size()) + ")", only.toArray());
     }
@@ -49,13 +63,16 @@ public record Reach(String customerId, String authorizationId, Long from, Long t
     /** Restricts an SQL expression naming a ReadingType id to the intervals the scope names. */
     void readingTypes(Sql sql, String readingTypeId) {
         if (intervals.isEmpty()) return;
-        sql.add(" AND EXISTS (SELECT 1 FROM READING_TYPE i WHERE i.ID = " + readingTypeId + " AND i.INTERVAL_LENGTH IN ("
-                + Sql.marks(intervals.size()) + "))", intervals.toArray());
+        sql.add(
+                " AND EXISTS (SELECT 1 FROM READING_TYPE i WHERE i.ID = " + readingTypeId
+                        + " AND i.INTERVAL_LENGTH IN (" + Sql.marks(intervals.size()) + "))",
+                intervals.toArray());
     }
 
     /** Keeps rows whose period (start and duration columns, epoch seconds) overlaps the reachable time. */
     void period(Sql sql, String start, String duration) {
-        if (from != null) sql.add(" AND (" + start + " IS NULL OR " + start + " + COALESCE(" + duration + ", 0) > ?)", from);
+        if (from != null)
+            sql.add(" AND (" + start + " IS NULL OR " + start + " + COALESCE(" + duration + ", 0) > ?)", from);
         if (to != null) sql.add(" AND (" + start + " IS NULL OR " + start + " < ?)", to);
     }
 

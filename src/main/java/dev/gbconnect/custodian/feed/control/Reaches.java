@@ -25,14 +25,17 @@ public class Reaches {
     public Tree root(Caller caller, EspiUris uris) {
         if (admin(caller)) return Tree.root(uris, Reach.EVERYTHING);
         if (caller.subscriptionId() != null) return Tree.root(uris, Reach.of(caller.authorization()));
-        throw new ApiException(Response.Status.FORBIDDEN, "insufficient_scope",
+        throw new ApiException(
+                Response.Status.FORBIDDEN,
+                "insufficient_scope",
                 "usage data needs a customer's authorization (a token from the authorization_code, refresh_token or password grant)"
                         + " or DataCustodian_Admin_Access; this token has " + caller.scope());
     }
 
     /** {@code …/Subscription/{id}/…}: the Subscription's own token, or the data custodian seeing what its third party sees. */
     public Tree subscription(Caller caller, String subscriptionId, EspiUris uris) {
-        Authorization a = subscriptionId.equals(caller.subscriptionId()) ? caller.authorization()
+        Authorization a = subscriptionId.equals(caller.subscriptionId())
+                ? caller.authorization()
                 : admin(caller) ? authorizations.ofSubscription(subscriptionId).orElse(null) : null;
         if (a == null) throw ApiException.notFound("Subscription " + subscriptionId);
         return Tree.subscription(uris, subscriptionId, Reach.of(a));
@@ -50,7 +53,8 @@ public class Reaches {
     /** {@code Batch/Bulk/{id}}: every active Subscription of the calling third party whose scope carries {@code BR={id}}. */
     public List<Tree> bulk(Caller caller, String bulkId, EspiUris uris) {
         List<Tree> trees = authorizations.bulk(admin(caller) ? null : caller.clientId(), bulkId).stream()
-                .map(a -> Tree.subscription(uris, a.subscriptionId(), Reach.of(a))).toList();
+                .map(a -> Tree.subscription(uris, a.subscriptionId(), Reach.of(a)))
+                .toList();
         if (trees.isEmpty()) throw ApiException.notFound("Bulk " + bulkId);
         return trees;
     }

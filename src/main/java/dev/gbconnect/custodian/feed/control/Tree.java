@@ -24,10 +24,16 @@ public record Tree(EspiUris uris, String form, Reach reach) {
     public String collection(UsageKind kind, String usagePointId, String meterReadingId) {
         return switch (kind) {
             case USAGE_POINT -> uris.resource(form + "UsagePoint");
-            case INTERVAL_BLOCK -> meterReadingId == null ? uris.resource(kind.espiName())
-                    : collection(UsageKind.METER_READING, usagePointId, null) + "/" + meterReadingId + "/IntervalBlock";
+            case INTERVAL_BLOCK ->
+                meterReadingId == null
+                        ? uris.resource(kind.espiName())
+                        : collection(UsageKind.METER_READING, usagePointId, null) + "/" + meterReadingId
+                                + "/IntervalBlock";
             case READING_TYPE, LOCAL_TIME_PARAMETERS -> uris.resource(kind.espiName());
-            default -> usagePointId == null ? uris.resource(kind.espiName()) : usagePoint(usagePointId) + "/" + kind.espiName();
+            default ->
+                usagePointId == null
+                        ? uris.resource(kind.espiName())
+                        : usagePoint(usagePointId) + "/" + kind.espiName();
         };
     }
 
@@ -43,19 +49,24 @@ public record Tree(EspiUris uris, String form, Reach reach) {
         links.add(Link.up(collection(kind, r.usagePointId(), r.meterReadingId()), feed(kind)));
         switch (kind) {
             case USAGE_POINT -> {
-                for (UsageKind child : List.of(UsageKind.METER_READING, UsageKind.USAGE_SUMMARY, UsageKind.POWER_QUALITY_SUMMARY)) {
+                for (UsageKind child :
+                        List.of(UsageKind.METER_READING, UsageKind.USAGE_SUMMARY, UsageKind.POWER_QUALITY_SUMMARY)) {
                     links.add(related(self + "/" + child.espiName(), feed(child)));
                 }
                 if (r.relatedId() != null) {
-                    links.add(related(uris.resource("LocalTimeParameters/" + r.relatedId()), entry(UsageKind.LOCAL_TIME_PARAMETERS)));
+                    links.add(related(
+                            uris.resource("LocalTimeParameters/" + r.relatedId()),
+                            entry(UsageKind.LOCAL_TIME_PARAMETERS)));
                 }
             }
             case METER_READING -> {
                 links.add(related(self + "/IntervalBlock", feed(UsageKind.INTERVAL_BLOCK)));
-                if (r.relatedId() != null) links.add(related(uris.resource("ReadingType/" + r.relatedId()), entry(UsageKind.READING_TYPE)));
+                if (r.relatedId() != null)
+                    links.add(related(uris.resource("ReadingType/" + r.relatedId()), entry(UsageKind.READING_TYPE)));
             }
-            case USAGE_SUMMARY, POWER_QUALITY_SUMMARY -> links.add(related(usagePoint(r.usagePointId()), entry(UsageKind.USAGE_POINT)));
-            default -> { }
+            case USAGE_SUMMARY, POWER_QUALITY_SUMMARY ->
+                links.add(related(usagePoint(r.usagePointId()), entry(UsageKind.USAGE_POINT)));
+            default -> {}
         }
         return links;
     }

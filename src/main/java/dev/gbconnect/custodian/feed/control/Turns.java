@@ -49,8 +49,7 @@ public final class Turns {
         private final AtomicInteger state = new AtomicInteger(HELD);
         private volatile long writingSince;
 
-        private Turn() {
-        }
+        private Turn() {}
 
         /** Runs a network write; the turn may go to another while it blocks, and is back when this returns. */
         public void write(Write write) throws IOException {

@@ -36,8 +36,15 @@ public class UsageCsv {
                 for (Row up : r.all(reach, new Selection(UsageKind.USAGE_POINT, null, null, null, null))) {
                     for (Row mr : r.all(reach, new Selection(UsageKind.METER_READING, up.id(), null, null, null))) {
                         int[] unit = mr.relatedId() == null ? new int[] {-1, 0} : r.unit(mr.relatedId());
-                        r.each(reach, new Selection(UsageKind.INTERVAL_BLOCK, up.id(), mr.id(), null, null),
-                                block -> rows(w, csv(up.title() == null ? up.id() : up.title()), block.payload(), reach, unit));
+                        r.each(
+                                reach,
+                                new Selection(UsageKind.INTERVAL_BLOCK, up.id(), mr.id(), null, null),
+                                block -> rows(
+                                        w,
+                                        csv(up.title() == null ? up.id() : up.title()),
+                                        block.payload(),
+                                        reach,
+                                        unit));
                     }
                 }
             } catch (IOException e) {
@@ -60,7 +67,8 @@ public class UsageCsv {
             w.write(',');
             w.write(Long.toString(c.duration()));
             w.write(',');
-            if (c.hasValue()) w.write(BigDecimal.valueOf(c.value()).scaleByPowerOfTen(unit[1]).toPlainString());
+            if (c.hasValue())
+                w.write(BigDecimal.valueOf(c.value()).scaleByPowerOfTen(unit[1]).toPlainString());
             w.write(',');
             w.write(unitName(unit[0]));
             w.write(',');

@@ -25,8 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class UsageDocuments {
 
     /** A single resource as an entry document, with when it last changed. */
-    public record Entry(byte[] body, Instant updated) {
-    }
+    public record Entry(byte[] body, Instant updated) {}
 
     private static final String CERTIFICATE = "https://cert.greenbuttonalliance.org/certificate/";
 
@@ -61,7 +60,8 @@ public class UsageDocuments {
         links.addAll(certification());
         return atom -> {
             atom.startFeed(feedId(page), s.kind().espiName(), Instant.now(), links.toArray(Link[]::new));
-            try (Reading r = rows.open(); Bytes scratch = Bytes.pooled()) {
+            try (Reading r = rows.open();
+                    Bytes scratch = Bytes.pooled()) {
                 r.each(tree.reach(), s, row -> write(atom, tree, s.kind(), row, scratch, List.of()));
             }
         };
@@ -77,16 +77,23 @@ public class UsageDocuments {
         FeedQuery query = page.query();
         boolean more = read("a batch", r -> {
             if (usagePointId != null) parentsWithinReach(r, trees.get(0), usagePointId, null);
-            return trees.size() == 1 && probe(r, trees.get(0), new Selection(UsageKind.USAGE_POINT, null, null, usagePointId, query.pageOnly()));
+            return trees.size() == 1
+                    && probe(
+                            r,
+                            trees.get(0),
+                            new Selection(UsageKind.USAGE_POINT, null, null, usagePointId, query.pageOnly()));
         });
         List<Link> links = page.links("espi-feed/UsagePoint", more);
         links.addAll(certification());
         return atom -> {
             atom.startFeed(feedId(page), "Green Button Data", Instant.now(), links.toArray(Link[]::new));
-            try (Reading r = rows.open(); Bytes scratch = Bytes.pooled()) {
+            try (Reading r = rows.open();
+                    Bytes scratch = Bytes.pooled()) {
                 Set<String> shared = new HashSet<>();
                 for (Tree tree : trees) {
-                    for (Row up : r.all(tree.reach(), new Selection(UsageKind.USAGE_POINT, null, null, usagePointId, query.pageOnly()))) {
+                    for (Row up : r.all(
+                            tree.reach(),
+                            new Selection(UsageKind.USAGE_POINT, null, null, usagePointId, query.pageOnly()))) {
                         tree(r, atom, tree, up, query.boundsOnly(), shared, scratch);
                     }
                 }
@@ -94,33 +101,48 @@ public class UsageDocuments {
         };
     }
 
-    private void tree(Reading r, AtomWriter atom, Tree tree, Row up, FeedQuery bounds, Set<String> shared, Bytes scratch) throws Exception {
+    private void tree(
+            Reading r, AtomWriter atom, Tree tree, Row up, FeedQuery bounds, Set<String> shared, Bytes scratch)
+            throws Exception {
         write(atom, tree, UsageKind.USAGE_POINT, up, scratch, List.of());
         if (up.relatedId() != null && shared.add(up.relatedId())) {
-            r.each(tree.reach(), Selection.one(UsageKind.LOCAL_TIME_PARAMETERS, null, null, up.relatedId()),
+            r.each(
+                    tree.reach(),
+                    Selection.one(UsageKind.LOCAL_TIME_PARAMETERS, null, null, up.relatedId()),
                     ltp -> write(atom, tree, UsageKind.LOCAL_TIME_PARAMETERS, ltp, scratch, List.of()));
         }
         for (Row mr : r.all(tree.reach(), new Selection(UsageKind.METER_READING, up.id(), null, null, null))) {
             write(atom, tree, UsageKind.METER_READING, mr, scratch, List.of());
             if (mr.relatedId() != null && shared.add(mr.relatedId())) {
-                r.each(tree.reach(), Selection.one(UsageKind.READING_TYPE, null, null, mr.relatedId()),
+                r.each(
+                        tree.reach(),
+                        Selection.one(UsageKind.READING_TYPE, null, null, mr.relatedId()),
                         rt -> write(atom, tree, UsageKind.READING_TYPE, rt, scratch, List.of()));
             }
-            r.each(tree.reach(), new Selection(UsageKind.INTERVAL_BLOCK, up.id(), mr.id(), null, bounds),
+            r.each(
+                    tree.reach(),
+                    new Selection(UsageKind.INTERVAL_BLOCK, up.id(), mr.id(), null, bounds),
                     block -> write(atom, tree, UsageKind.INTERVAL_BLOCK, block, scratch, List.of()));
         }
         for (UsageKind summary : List.of(UsageKind.USAGE_SUMMARY, UsageKind.POWER_QUALITY_SUMMARY)) {
-            r.each(tree.reach(), new Selection(summary, up.id(), null, null, bounds), s -> write(atom, tree, summary, s, scratch, List.of()));
+            r.each(
+                    tree.reach(),
+                    new Selection(summary, up.id(), null, null, bounds),
+                    s -> write(atom, tree, summary, s, scratch, List.of()));
         }
     }
 
     /** A collection below a usage point or MeterReading the caller cannot reach answers like one that does not exist. */
-    private static void parentsWithinReach(Reading r, Tree tree, String usagePointId, String meterReadingId) throws Exception {
+    private static void parentsWithinReach(Reading r, Tree tree, String usagePointId, String meterReadingId)
+            throws Exception {
         if (meterReadingId != null) {
-            if (r.one(tree.reach(), Selection.one(UsageKind.METER_READING, usagePointId, null, meterReadingId)).isEmpty()) {
+            if (r.one(tree.reach(), Selection.one(UsageKind.METER_READING, usagePointId, null, meterReadingId))
+                    .isEmpty()) {
                 throw ApiException.notFound("MeterReading " + meterReadingId + " of UsagePoint " + usagePointId);
             }
-        } else if (usagePointId != null && r.one(tree.reach(), Selection.one(UsageKind.USAGE_POINT, null, null, usagePointId)).isEmpty()) {
+        } else if (usagePointId != null
+                && r.one(tree.reach(), Selection.one(UsageKind.USAGE_POINT, null, null, usagePointId))
+                        .isEmpty()) {
             throw ApiException.notFound("UsagePoint " + usagePointId);
         }
     }
@@ -129,11 +151,13 @@ public class UsageDocuments {
     private static boolean probe(Reading r, Tree tree, Selection s) throws Exception {
         FeedQuery q = s.query();
         if (q == null || q.maxResults() == null) return false;
-        return r.one(tree.reach(), new Selection(s.kind(), s.usagePointId(), s.meterReadingId(), s.id(), q.following())).isPresent();
+        return r.one(tree.reach(), new Selection(s.kind(), s.usagePointId(), s.meterReadingId(), s.id(), q.following()))
+                .isPresent();
     }
 
     /** Writes one entry; false when the reach leaves none of a block's readings. */
-    private static boolean write(AtomWriter atom, Tree tree, UsageKind kind, Row row, Bytes scratch, List<Link> extra) throws XMLStreamException {
+    private static boolean write(AtomWriter atom, Tree tree, UsageKind kind, Row row, Bytes scratch, List<Link> extra)
+            throws XMLStreamException {
         byte[] content = row.payload();
         int length = content.length;
         if (kind == UsageKind.INTERVAL_BLOCK) {
@@ -145,15 +169,22 @@ public class UsageDocuments {
         List<Link> links = tree.links(kind, row);
         links.addAll(extra);
         Instant updated = row.updated() == null ? Instant.EPOCH : row.updated();
-        atom.startEntry("urn:uuid:" + row.id(), row.title() == null ? "" : row.title(), row.published() == null ? updated : row.published(),
-                updated, links.toArray(Link[]::new));
+        atom.startEntry(
+                "urn:uuid:" + row.id(),
+                row.title() == null ? "" : row.title(),
+                row.published() == null ? updated : row.published(),
+                updated,
+                links.toArray(Link[]::new));
         atom.raw(content, length);
         atom.endEntry();
         return true;
     }
 
     private List<Link> certification() {
-        return certificationId.filter(id -> !id.isBlank()).map(id -> List.of(new Link("related", CERTIFICATE + id, null))).orElse(List.of());
+        return certificationId
+                .filter(id -> !id.isBlank())
+                .map(id -> List.of(new Link("related", CERTIFICATE + id, null)))
+                .orElse(List.of());
     }
 
     private static String feedId(Page page) {

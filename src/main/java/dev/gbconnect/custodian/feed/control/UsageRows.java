@@ -21,9 +21,15 @@ import javax.sql.DataSource;
 public class UsageRows {
 
     /** One stored resource as a feed writes it; {@code payload} is the ESPI element, or packed readings for a block. */
-    public record Row(String id, String title, Instant published, Instant updated, byte[] payload, String usagePointId,
-                      String meterReadingId, String relatedId) {
-    }
+    public record Row(
+            String id,
+            String title,
+            Instant published,
+            Instant updated,
+            byte[] payload,
+            String usagePointId,
+            String meterReadingId,
+            String relatedId) {}
 
     /** Receives rows as they are read. */
     @FunctionalInterface
@@ -52,7 +58,9 @@ public class UsageRows {
 
         /** Streams the selected rows in feed order. */
         public void each(Reach reach, Selection s, Each each) throws Exception {
-            try (PreparedStatement st = s.kind().select(reach, s.usagePointId(), s.meterReadingId(), s.id(), s.query()).prepare(connection)) {
+            try (PreparedStatement st = s.kind()
+                    .select(reach, s.usagePointId(), s.meterReadingId(), s.id(), s.query())
+                    .prepare(connection)) {
                 st.setFetchSize(64);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) each.accept(row(rs));
@@ -68,7 +76,8 @@ public class UsageRows {
 
         /** A ReadingType's unit of measure (or -1) and power-of-ten multiplier. */
         public int[] unit(String readingTypeId) throws SQLException {
-            try (PreparedStatement st = connection.prepareStatement("SELECT UOM, POWER_OF_TEN_MULTIPLIER FROM READING_TYPE WHERE ID = ?")) {
+            try (PreparedStatement st =
+                    connection.prepareStatement("SELECT UOM, POWER_OF_TEN_MULTIPLIER FROM READING_TYPE WHERE ID = ?")) {
                 st.setString(1, readingTypeId);
                 try (ResultSet rs = st.executeQuery()) {
                     if (!rs.next()) return new int[] {-1, 0};
@@ -102,7 +111,15 @@ public class UsageRows {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
-        return new Row(rs.getString(1), rs.getString(2), instant(rs, 3), instant(rs, 4), rs.getBytes(5), rs.getString(6), rs.getString(7), rs.getString(8));
+        return new Row(
+                rs.getString(1),
+                rs.getString(2),
+                instant(rs, 3),
+                instant(rs, 4),
+                rs.getBytes(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

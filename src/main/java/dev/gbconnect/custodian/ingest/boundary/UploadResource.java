@@ -44,15 +44,24 @@ public class UploadResource {
     @Consumes({"application/atom+xml", MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Import a Green Button Atom feed (201 if anything was created, 200 if it only updated or changed nothing)")
-    public Response upload(@PathParam("retailCustomerId") String customerId,
-                           @HeaderParam("Content-Length") Long length, InputStream body) {
+    @Operation(
+            summary =
+                    "Import a Green Button Atom feed (201 if anything was created, 200 if it only updated or changed nothing)")
+    public Response upload(
+            @PathParam("retailCustomerId") String customerId,
+            @HeaderParam("Content-Length") Long length,
+            InputStream body) {
         if (length != null && length > maxBytes) {
-            throw new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "upload_too_large",
-                    "the upload of " + length + " bytes exceeds the limit of " + maxBytes + " bytes (custodian.upload.max-bytes)");
+            throw new ApiException(
+                    Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                    "upload_too_large",
+                    "the upload of " + length + " bytes exceeds the limit of " + maxBytes
+                            + " bytes (custodian.upload.max-bytes)");
         }
         RetailCustomer customer = customers.find(customerId);
         ImportReport report = importer.importFeed(customer, body, maxBytes);
-        return Response.status(report.createdAnything() ? Response.Status.CREATED : Response.Status.OK).entity(report).build();
+        return Response.status(report.createdAnything() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(report)
+                .build();
     }
 }

@@ -30,8 +30,7 @@ public final class EntryPipe implements AutoCloseable {
     private volatile boolean cancelled;
     private boolean ended;
 
-    private EntryPipe() {
-    }
+    private EntryPipe() {}
 
     public static EntryPipe start(Executor executor, Source source) {
         EntryPipe pipe = new EntryPipe();

@@ -15,8 +15,7 @@ public final class EspiSchema {
 
     public static final String RESOURCE = "schemas/greenbutton.xsd";
 
-    private EspiSchema() {
-    }
+    private EspiSchema() {}
 
     public static Schema load(URL greenbuttonXsd) {
         try {
@@ -26,7 +25,8 @@ public final class EspiSchema {
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             return factory.newSchema(greenbuttonXsd);
         } catch (SAXException e) {
-            throw new IllegalStateException("cannot load the ESPI schemas from " + greenbuttonXsd + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot load the ESPI schemas from " + greenbuttonXsd + ": " + e.getMessage(), e);
         }
     }
 

@@ -9,8 +9,8 @@ import static javax.xml.stream.XMLStreamConstants.ENTITY_REFERENCE;
 import static javax.xml.stream.XMLStreamConstants.SPACE;
 import static javax.xml.stream.XMLStreamConstants.START_ELEMENT;
 
-import dev.gbconnect.custodian.feed.control.EspiXml;
 import com.ctc.wstx.stax.WstxInputFactory;
+import dev.gbconnect.custodian.feed.control.EspiXml;
 import dev.gbconnect.custodian.usage.entity.PackedReadings;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -48,8 +48,7 @@ public final class GreenButtonReader implements AutoCloseable {
     private boolean finished;
 
     /** Stops the read after the problem was already recorded. */
-    static final class Reported extends XMLStreamException {
-    }
+    static final class Reported extends XMLStreamException {}
 
     public GreenButtonReader(InputStream in, Schema schema, Problems problems) throws XMLStreamException {
         this.problems = problems;
@@ -58,8 +57,11 @@ public final class GreenButtonReader implements AutoCloseable {
             // prolog: comments, processing instructions
         }
         if (!isAtom("feed")) {
-            problems.add(line(), column(), "the document element must be an Atom feed ({" + EspiXml.ATOM + "}feed), found {"
-                    + reader.getNamespaceURI() + "}" + reader.getLocalName());
+            problems.add(
+                    line(),
+                    column(),
+                    "the document element must be an Atom feed ({" + EspiXml.ATOM + "}feed), found {"
+                            + reader.getNamespaceURI() + "}" + reader.getLocalName());
             throw new Reported();
         }
     }
@@ -214,10 +216,14 @@ public final class GreenButtonReader implements AutoCloseable {
                     flushText(out);
                     String ns = reader.getNamespaceURI();
                     boolean espi = EspiXml.ESPI.equals(ns);
-                    out.writeStartElement(espi || ns == null ? "" : nonNull(reader.getPrefix()), reader.getLocalName(), nonNull(ns));
+                    out.writeStartElement(
+                            espi || ns == null ? "" : nonNull(reader.getPrefix()), reader.getLocalName(), nonNull(ns));
                     for (int i = 0; i < reader.getAttributeCount(); i++) {
-                        out.writeAttribute(nonNull(reader.getAttributePrefix(i)), nonNull(reader.getAttributeNamespace(i)),
-                                reader.getAttributeLocalName(i), reader.getAttributeValue(i));
+                        out.writeAttribute(
+                                nonNull(reader.getAttributePrefix(i)),
+                                nonNull(reader.getAttributeNamespace(i)),
+                                reader.getAttributeLocalName(i),
+                                reader.getAttributeValue(i));
                     }
                     if (depth > 0) {
                         if (depth >= pathLengths.length) pathLengths = java.util.Arrays.copyOf(pathLengths, depth * 2);
@@ -228,7 +234,8 @@ public final class GreenButtonReader implements AutoCloseable {
                     depth++;
                     leaf = true;
                 }
-                case CHARACTERS, CDATA, SPACE -> text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+                case CHARACTERS, CDATA, SPACE ->
+                    text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
                 case END_ELEMENT -> {
                     String value = flushText(out);
                     if (leaf && value != null && fields != null) fields.putIfAbsent(path.toString(), value);
@@ -237,7 +244,7 @@ public final class GreenButtonReader implements AutoCloseable {
                     if (depth > 0) path.setLength(pathLengths[depth]);
                     leaf = false;
                 }
-                default -> { }
+                default -> {}
             }
             if (depth == 0) break;
             event = nextEvent();
@@ -292,7 +299,7 @@ public final class GreenButtonReader implements AutoCloseable {
                 }
                 case START_ELEMENT -> depth++;
                 case END_ELEMENT -> depth--;
-                default -> { }
+                default -> {}
             }
         }
         if (malformed) return 0;
@@ -319,11 +326,12 @@ public final class GreenButtonReader implements AutoCloseable {
         while (depth > 0) {
             switch (nextEvent()) {
                 case CHARACTERS, CDATA, SPACE -> {
-                    if (depth == 1) text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+                    if (depth == 1)
+                        text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
                 }
                 case START_ELEMENT -> depth++;
                 case END_ELEMENT -> depth--;
-                default -> { }
+                default -> {}
             }
         }
     }
@@ -349,7 +357,10 @@ public final class GreenButtonReader implements AutoCloseable {
     private int nextEvent() throws XMLStreamException {
         int event = reader.next();
         if (event == DTD || event == ENTITY_REFERENCE) {
-            problems.add(line(), column(), "DOCTYPE declarations and entity references are not allowed in Green Button data");
+            problems.add(
+                    line(),
+                    column(),
+                    "DOCTYPE declarations and entity references are not allowed in Green Button data");
             throw new Reported();
         }
         return event;

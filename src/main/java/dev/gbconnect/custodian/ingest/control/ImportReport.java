@@ -7,8 +7,7 @@ import java.util.Map;
 @JsonbPropertyOrder({"retailCustomerId", "resources", "readings"})
 public record ImportReport(String retailCustomerId, Map<String, Counts> resources, Counts readings) {
 
-    public record Counts(long created, long updated, long unchanged) {
-    }
+    public record Counts(long created, long updated, long unchanged) {}
 
     public boolean createdAnything() {
         return resources.values().stream().anyMatch(c -> c.created() > 0);

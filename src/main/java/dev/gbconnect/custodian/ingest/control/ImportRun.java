@@ -47,6 +47,7 @@ final class ImportRun {
     private final Map<String, String> timeParametersByHref = new HashMap<>();
     /** Things named by links whose target may come later: owner id → hrefs it names. */
     private final Map<String, List<String>> meterReadingLinks = new LinkedHashMap<>();
+
     private final Map<String, List<String>> usagePointLinks = new LinkedHashMap<>();
     private final Map<String, String> meterReadingSelf = new HashMap<>();
     private final Map<String, AtomEntry> meterReadingEntry = new HashMap<>();
@@ -55,6 +56,7 @@ final class ImportRun {
     private final Map<String, String> usagePointOf = new HashMap<>();
     /** What notices of new data are made of: each usage point with new or changed data, and the time it covers. */
     private final Map<String, UsageChanged.Span> changed = new LinkedHashMap<>();
+
     private boolean sharedChanged;
 
     private final Map<String, long[]> counts = new LinkedHashMap<>();
@@ -69,7 +71,8 @@ final class ImportRun {
     }
 
     void accept(AtomEntry entry) {
-        if (tooLong(entry, "title", entry.title(), UsageResource.TITLE_LENGTH) | tooLong(entry, "id", entry.atomId(), UsageResource.SOURCE_ID_LENGTH)
+        if (tooLong(entry, "title", entry.title(), UsageResource.TITLE_LENGTH)
+                | tooLong(entry, "id", entry.atomId(), UsageResource.SOURCE_ID_LENGTH)
                 | tooLong(entry, "self link", entry.self(), UsageResource.SOURCE_HREF_LENGTH)) {
             return;
         }
@@ -79,8 +82,10 @@ final class ImportRun {
             String kind = content instanceof AtomEntry.Described d ? d.element() : "IntervalBlock";
             String id = EntryIds.of(customer.id(), kind, entry.atomId(), self, Integer.toString(i));
             if (!seen.add(id)) {
-                problem(entry, "duplicate entry: id " + entry.atomId() + " with self link " + entry.self()
-                        + " appears more than once in this file");
+                problem(
+                        entry,
+                        "duplicate entry: id " + entry.atomId() + " with self link " + entry.self()
+                                + " appears more than once in this file");
                 continue;
             }
             if (content instanceof AtomEntry.Block block) {
@@ -93,7 +98,10 @@ final class ImportRun {
 
     private void described(AtomEntry entry, String id, String self, AtomEntry.Described d) {
         if (!EspiXml.ESPI.equals(d.namespace())) {
-            problem(entry, "{" + d.namespace() + "}" + d.element() + " is not an ESPI usage resource; this upload takes usage data only");
+            problem(
+                    entry,
+                    "{" + d.namespace() + "}" + d.element()
+                            + " is not an ESPI usage resource; this upload takes usage data only");
             return;
         }
         switch (d.element()) {
@@ -109,7 +117,12 @@ final class ImportRun {
             case "MeterReading" -> {
                 String parent = parent(entry, usagePointByHref, lastUsagePoint, "UsagePoint");
                 if (parent == null) return;
-                boolean created = upsert(MeterReading.class, id, entry, d, x -> new MeterReading(x, em.getReference(UsagePoint.class, parent)));
+                boolean created = upsert(
+                        MeterReading.class,
+                        id,
+                        entry,
+                        d,
+                        x -> new MeterReading(x, em.getReference(UsagePoint.class, parent)));
                 if (created) newMeterReadings.add(id);
                 usagePointOf.put(id, parent);
                 if (touched(id)) changed(parent, UsageChanged.Span.UNDATED);
@@ -126,36 +139,55 @@ final class ImportRun {
                 register(readingTypeByHref, self, id);
                 // Some files point from the ReadingType up to its MeterReading instead of the other way round.
                 String owner = meterReadingSelf.get(href(entry.up()));
-                if (owner != null) meterReadingLinks.computeIfAbsent(owner, k -> new ArrayList<>()).add(entry.self());
+                if (owner != null)
+                    meterReadingLinks
+                            .computeIfAbsent(owner, k -> new ArrayList<>())
+                            .add(entry.self());
             }
             case "LocalTimeParameters" -> {
                 upsert(LocalTimeParameters.class, id, entry, d, x -> new LocalTimeParameters(x, customer));
                 sharedChanged |= touched(id);
                 register(timeParametersByHref, self, id);
                 String owner = usagePointByHref.get(href(entry.up()));
-                if (owner != null) usagePointLinks.computeIfAbsent(owner, k -> new ArrayList<>()).add(entry.self());
+                if (owner != null)
+                    usagePointLinks
+                            .computeIfAbsent(owner, k -> new ArrayList<>())
+                            .add(entry.self());
             }
             case "UsageSummary", "ElectricPowerUsageSummary" -> {
                 String parent = parent(entry, usagePointByHref, lastUsagePoint, "UsagePoint");
                 if (parent == null) return;
                 UsageSummary.Element element = UsageSummary.Element.valueOf(d.element());
-                upsert(UsageSummary.class, id, entry, d, x -> new UsageSummary(x, em.getReference(UsagePoint.class, parent), element));
+                upsert(
+                        UsageSummary.class,
+                        id,
+                        entry,
+                        d,
+                        x -> new UsageSummary(x, em.getReference(UsagePoint.class, parent), element));
                 summaryChanged(id, parent, entry);
             }
             case "ElectricPowerQualitySummary" -> {
                 String parent = parent(entry, usagePointByHref, lastUsagePoint, "UsagePoint");
                 if (parent == null) return;
-                upsert(ElectricPowerQualitySummary.class, id, entry, d,
+                upsert(
+                        ElectricPowerQualitySummary.class,
+                        id,
+                        entry,
+                        d,
                         x -> new ElectricPowerQualitySummary(x, em.getReference(UsagePoint.class, parent)));
                 summaryChanged(id, parent, entry);
             }
-            default -> problem(entry, d.element() + " is not a usage resource this upload takes (UsagePoint, MeterReading, "
-                    + "ReadingType, IntervalBlock, UsageSummary, ElectricPowerUsageSummary, ElectricPowerQualitySummary, LocalTimeParameters)");
+            default ->
+                problem(
+                        entry,
+                        d.element() + " is not a usage resource this upload takes (UsagePoint, MeterReading, "
+                                + "ReadingType, IntervalBlock, UsageSummary, ElectricPowerUsageSummary, ElectricPowerQualitySummary, LocalTimeParameters)");
         }
     }
 
     /** Answers true when the row was created. */
-    private <T extends DescribedResource> boolean upsert(Class<T> type, String id, AtomEntry entry, AtomEntry.Described d, Function<String, T> create) {
+    private <T extends DescribedResource> boolean upsert(
+            Class<T> type, String id, AtomEntry entry, AtomEntry.Described d, Function<String, T> create) {
         if (problems.any()) return false;
         T existing = em.find(type, id);
         boolean created = existing == null;
@@ -178,7 +210,8 @@ final class ImportRun {
         boolean created = existing == null;
         IntervalBlock row = created ? new IntervalBlock(id, em.getReference(MeterReading.class, parent)) : existing;
         boolean changed = row.atom(entry.title(), entry.published(), entry.updated(), entry.atomId(), entry.self());
-        boolean readingsChanged = row.readings(block.intervalStart(), block.intervalDuration(), block.readingCount(), block.packed());
+        boolean readingsChanged =
+                row.readings(block.intervalStart(), block.intervalDuration(), block.readingCount(), block.packed());
         changed |= readingsChanged;
         if (created) em.persist(row);
         int outcome = created ? 0 : changed ? 1 : 2;
@@ -186,8 +219,13 @@ final class ImportRun {
         readings[created ? 0 : readingsChanged ? 1 : 2] += block.readingCount();
         // New or changed readings only: a block sent again with new Atom dates only is no new data for a third party.
         if (created || readingsChanged) {
-            changed(usagePointOf.get(parent), block.intervalStart() == null || block.intervalDuration() == null ? UsageChanged.Span.UNDATED
-                    : new UsageChanged.Span(Instant.ofEpochSecond(block.intervalStart()), Instant.ofEpochSecond(block.intervalStart() + block.intervalDuration())));
+            changed(
+                    usagePointOf.get(parent),
+                    block.intervalStart() == null || block.intervalDuration() == null
+                            ? UsageChanged.Span.UNDATED
+                            : new UsageChanged.Span(
+                                    Instant.ofEpochSecond(block.intervalStart()),
+                                    Instant.ofEpochSecond(block.intervalStart() + block.intervalDuration())));
         }
         wrote();
     }
@@ -202,8 +240,10 @@ final class ImportRun {
             MeterReading reading = em.find(MeterReading.class, mr);
             if (type == null) {
                 if (reading.readingType() == null) {
-                    problem(meterReadingEntry.get(mr), "MeterReading " + reading.sourceHref()
-                            + " has no ReadingType: none of its related links " + hrefs + " is the self link of a ReadingType entry");
+                    problem(
+                            meterReadingEntry.get(mr),
+                            "MeterReading " + reading.sourceHref() + " has no ReadingType: none of its related links "
+                                    + hrefs + " is the self link of a ReadingType entry");
                 }
                 return;
             }
@@ -214,7 +254,8 @@ final class ImportRun {
         });
         usagePointLinks.forEach((up, hrefs) -> {
             String ltp = first(hrefs, timeParametersByHref);
-            if (ltp != null) em.find(UsagePoint.class, up).localTimeParameters(em.getReference(LocalTimeParameters.class, ltp));
+            if (ltp != null)
+                em.find(UsagePoint.class, up).localTimeParameters(em.getReference(LocalTimeParameters.class, ltp));
         });
         em.flush();
         // A changed ReadingType or LocalTimeParameters may be shared by every usage point of the file.
@@ -238,8 +279,10 @@ final class ImportRun {
         if (parent == null && up != null) parent = byHref.get(withoutLastSegment(up));
         if (parent == null) parent = previous;
         if (parent == null) {
-            problem(entry, "no " + kind + " for this entry: its up link " + entry.up()
-                    + " matches none in this file, and no " + kind + " entry comes before it");
+            problem(
+                    entry,
+                    "no " + kind + " for this entry: its up link " + entry.up() + " matches none in this file, and no "
+                            + kind + " entry comes before it");
         }
         return parent;
     }
@@ -251,7 +294,11 @@ final class ImportRun {
 
     private void summaryChanged(String id, String usagePoint, AtomEntry entry) {
         if (touched(id)) {
-            changed(usagePoint, entry.published() == null ? UsageChanged.Span.UNDATED : new UsageChanged.Span(entry.published(), entry.published()));
+            changed(
+                    usagePoint,
+                    entry.published() == null
+                            ? UsageChanged.Span.UNDATED
+                            : new UsageChanged.Span(entry.published(), entry.published()));
         }
     }
 
@@ -279,7 +326,9 @@ final class ImportRun {
 
     private boolean tooLong(AtomEntry entry, String what, String value, int max) {
         if (value == null || value.length() <= max) return false;
-        problem(entry, "the entry's " + what + " has " + value.length() + " characters; at most " + max + " are stored");
+        problem(
+                entry,
+                "the entry's " + what + " has " + value.length() + " characters; at most " + max + " are stored");
         return true;
     }
 

@@ -28,10 +28,16 @@ final class IntervalReadingCheck {
 
     /** Children of IntervalReading in schema order, then the leaves beneath ReadingQuality and timePeriod. */
     private enum Slot {
-        COST("cost", -INT48, INT48), QUALITIES("ReadingQuality", 0, 0), TIME_PERIOD("timePeriod", 0, 0),
-        VALUE("value", -INT48, INT48), TIER("consumptionTier", Short.MIN_VALUE, Short.MAX_VALUE),
-        TOU("tou", Short.MIN_VALUE, Short.MAX_VALUE), CPP("cpp", Short.MIN_VALUE, Short.MAX_VALUE),
-        QUALITY("quality", 0, 65_535), DURATION("duration", 0, 4_294_967_295L), START("start", Long.MIN_VALUE, Long.MAX_VALUE);
+        COST("cost", -INT48, INT48),
+        QUALITIES("ReadingQuality", 0, 0),
+        TIME_PERIOD("timePeriod", 0, 0),
+        VALUE("value", -INT48, INT48),
+        TIER("consumptionTier", Short.MIN_VALUE, Short.MAX_VALUE),
+        TOU("tou", Short.MIN_VALUE, Short.MAX_VALUE),
+        CPP("cpp", Short.MIN_VALUE, Short.MAX_VALUE),
+        QUALITY("quality", 0, 65_535),
+        DURATION("duration", 0, 4_294_967_295L),
+        START("start", Long.MIN_VALUE, Long.MAX_VALUE);
 
         final String element;
         final long min, max;
@@ -51,9 +57,11 @@ final class IntervalReadingCheck {
     private int length;
     /** Open elements: the IntervalReading, then a child, then a grandchild. */
     private final Slot[] open = new Slot[3];
+
     private int depth;
     /** Children of the IntervalReading already closed, in order. */
     private Slot[] closed = new Slot[8];
+
     private int closedCount;
     /** Grandchildren of the open complex child already closed. */
     private int innerClosed;
@@ -75,14 +83,20 @@ final class IntervalReadingCheck {
             case 1 -> {
                 slot = child(local);
                 Slot last = closedCount == 0 ? null : closed[closedCount - 1];
-                if (slot == null || last != null && (slot.ordinal() < last.ordinal() || slot == last && slot != Slot.QUALITIES)) return false;
+                if (slot == null
+                        || last != null && (slot.ordinal() < last.ordinal() || slot == last && slot != Slot.QUALITIES))
+                    return false;
                 innerClosed = 0;
             }
             case 2 -> {
                 Slot parent = open[1];
-                slot = parent == Slot.QUALITIES ? ("quality".equals(local) && innerClosed == 0 ? Slot.QUALITY : null)
-                        : parent == Slot.TIME_PERIOD ? ("duration".equals(local) && innerClosed == 0 ? Slot.DURATION
-                        : "start".equals(local) && innerClosed == 1 ? Slot.START : null) : null;
+                slot = parent == Slot.QUALITIES
+                        ? ("quality".equals(local) && innerClosed == 0 ? Slot.QUALITY : null)
+                        : parent == Slot.TIME_PERIOD
+                                ? ("duration".equals(local) && innerClosed == 0
+                                        ? Slot.DURATION
+                                        : "start".equals(local) && innerClosed == 1 ? Slot.START : null)
+                                : null;
                 if (slot == null) return false;
             }
             default -> {
@@ -104,7 +118,8 @@ final class IntervalReadingCheck {
 
     boolean end() {
         Slot slot = depth < 2 ? null : open[depth - 1];
-        if (slot != null && !(slot.complex() ? innerClosed == (slot == Slot.QUALITIES ? 1 : 2) : inRange(slot))) return false;
+        if (slot != null && !(slot.complex() ? innerClosed == (slot == Slot.QUALITIES ? 1 : 2) : inRange(slot)))
+            return false;
         depth--;
         if (depth == 1) {
             if (closedCount == closed.length) closed = Arrays.copyOf(closed, closedCount * 2);

@@ -25,7 +25,8 @@ public record UsageChanged(String customerId, Map<String, Span> usagePoints) {
         public Span union(Span other) {
             if (!other.dated()) return this;
             if (!dated()) return other;
-            return new Span(start.isBefore(other.start) ? start : other.start, end.isAfter(other.end) ? end : other.end);
+            return new Span(
+                    start.isBefore(other.start) ? start : other.start, end.isAfter(other.end) ? end : other.end);
         }
     }
 }

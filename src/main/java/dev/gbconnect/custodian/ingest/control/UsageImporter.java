@@ -38,14 +38,16 @@ public class UsageImporter {
         Problems problems = new Problems();
         ImportRun run = new ImportRun(em, customer, problems);
         Schema schema = schema();
-        try (EntryPipe pipe = EntryPipe.start(executor, () -> new GreenButtonReader(new UploadLimit(body, maxBytes), schema, problems))) {
+        try (EntryPipe pipe = EntryPipe.start(
+                executor, () -> new GreenButtonReader(new UploadLimit(body, maxBytes), schema, problems))) {
             for (AtomEntry entry = pipe.take(); entry != null; entry = pipe.take()) {
                 run.accept(entry);
             }
         } catch (XMLStreamException e) {
             UploadLimit.Exceeded tooLarge = ErrorMappers.causeOf(e, UploadLimit.Exceeded.class);
             if (tooLarge != null) {
-                throw new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "upload_too_large", tooLarge.getMessage());
+                throw new ApiException(
+                        Response.Status.REQUEST_ENTITY_TOO_LARGE, "upload_too_large", tooLarge.getMessage());
             }
             if (!(e instanceof GreenButtonReader.Reported)) {
                 problems.add(line(e), column(e), parserMessage(e));
@@ -53,9 +55,13 @@ public class UsageImporter {
         }
         run.finish();
         if (problems.any()) {
-            throw new ApiException(Response.Status.BAD_REQUEST, "invalid_upload",
+            throw new ApiException(
+                    Response.Status.BAD_REQUEST,
+                    "invalid_upload",
                     "the file was rejected and nothing of it was stored; " + problems.total() + " problem(s)"
-                            + (problems.total() > problems.list().size() ? ", the first " + problems.list().size() + " listed" : ""),
+                            + (problems.total() > problems.list().size()
+                                    ? ", the first " + problems.list().size() + " listed"
+                                    : ""),
                     problems.list());
         }
         UsageChanged changes = run.changes();

@@ -42,10 +42,12 @@ final class ValidatingStreamReader extends StreamReaderDelegate implements Locat
     private int depth;
     /** Depths of the open espi:IntervalBlock elements, innermost last. */
     private int[] blocks = new int[4];
+
     private int openBlocks;
     private boolean readingSkipped;
     /** Depth of the IntervalReading being read, 0 outside one; {@code holding} while the check still vouches for it. */
     private int readingDepth;
+
     private boolean holding;
 
     ValidatingStreamReader(XMLStreamReader reader, Schema schema, Problems problems) throws XMLStreamException {
@@ -96,14 +98,18 @@ final class ValidatingStreamReader extends StreamReaderDelegate implements Locat
         } else if (reading) {
             readingDepth = depth;
         } else if (readingSkipped) {
-            problems.add(getLocation().getLineNumber(), getLocation().getColumnNumber(), "invalid content starting with element '"
-                    + getLocalName() + "': nothing may follow the IntervalReading elements of an IntervalBlock");
+            problems.add(
+                    getLocation().getLineNumber(),
+                    getLocation().getColumnNumber(),
+                    "invalid content starting with element '" + getLocalName()
+                            + "': nothing may follow the IntervalReading elements of an IntervalBlock");
         }
     }
 
     private void hold(int event) throws SAXException {
         boolean sure = switch (event) {
-            case START_ELEMENT -> check.start(getNamespaceURI(), getLocalName(), getAttributeCount() == 0 && getNamespaceCount() == 0);
+            case START_ELEMENT ->
+                check.start(getNamespaceURI(), getLocalName(), getAttributeCount() == 0 && getNamespaceCount() == 0);
             case CHARACTERS, CDATA, SPACE -> check.text(getTextCharacters(), getTextStart(), getTextLength());
             case END_ELEMENT -> check.end();
             default -> true;
@@ -148,7 +154,7 @@ final class ValidatingStreamReader extends StreamReaderDelegate implements Locat
             }
             case CHARACTERS, CDATA, SPACE -> validator.characters(getTextCharacters(), getTextStart(), getTextLength());
             case END_DOCUMENT -> validator.endDocument();
-            default -> { }
+            default -> {}
         }
     }
 
@@ -157,8 +163,12 @@ final class ValidatingStreamReader extends StreamReaderDelegate implements Locat
         for (int i = 0, n = getAttributeCount(); i < n; i++) {
             String prefix = getAttributePrefix(i);
             String local = getAttributeLocalName(i);
-            attributes.addAttribute(nullToEmpty(getAttributeNamespace(i)), local,
-                    prefix == null || prefix.isEmpty() ? local : prefix + ":" + local, "CDATA", getAttributeValue(i));
+            attributes.addAttribute(
+                    nullToEmpty(getAttributeNamespace(i)),
+                    local,
+                    prefix == null || prefix.isEmpty() ? local : prefix + ":" + local,
+                    "CDATA",
+                    getAttributeValue(i));
         }
         return attributes;
     }
@@ -176,16 +186,40 @@ final class ValidatingStreamReader extends StreamReaderDelegate implements Locat
         return s == null ? "" : s;
     }
 
-    @Override public String getPublicId() { return null; }
-    @Override public String getSystemId() { return null; }
-    @Override public int getLineNumber() { return getLocation().getLineNumber(); }
-    @Override public int getColumnNumber() { return getLocation().getColumnNumber(); }
+    @Override
+    public String getPublicId() {
+        return null;
+    }
+
+    @Override
+    public String getSystemId() {
+        return null;
+    }
+
+    @Override
+    public int getLineNumber() {
+        return getLocation().getLineNumber();
+    }
+
+    @Override
+    public int getColumnNumber() {
+        return getLocation().getColumnNumber();
+    }
 
     /** Keeps going after an error so the uploader sees every problem at once. */
     private record Collector(Problems problems) implements ErrorHandler {
-        @Override public void warning(SAXParseException e) { }
-        @Override public void error(SAXParseException e) { add(e); }
-        @Override public void fatalError(SAXParseException e) { add(e); }
+        @Override
+        public void warning(SAXParseException e) {}
+
+        @Override
+        public void error(SAXParseException e) {
+            add(e);
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) {
+            add(e);
+        }
 
         private void add(SAXParseException e) {
             problems.add(e.getLineNumber(), e.getColumnNumber(), e.getMessage());

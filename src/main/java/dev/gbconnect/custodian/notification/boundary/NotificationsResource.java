@@ -40,21 +40,41 @@ public class NotificationsResource {
 
     private static final int MOST = 1000;
 
-    public record NotificationView(long id, @JsonbProperty("delivery_id") String deliveryId, @JsonbProperty("client_id") String clientId,
-                                   String kind, String reason, List<String> resources, String state, int attempts,
-                                   @JsonbProperty("created_at") Instant createdAt, @JsonbProperty("next_attempt_at") Instant nextAttemptAt,
-                                   @JsonbProperty("last_attempt_at") Instant lastAttemptAt, @JsonbProperty("delivered_at") Instant deliveredAt,
-                                   @JsonbProperty("last_error") String lastError) {
+    public record NotificationView(
+            long id,
+            @JsonbProperty("delivery_id") String deliveryId,
+            @JsonbProperty("client_id") String clientId,
+            String kind,
+            String reason,
+            List<String> resources,
+            String state,
+            int attempts,
+            @JsonbProperty("created_at") Instant createdAt,
+            @JsonbProperty("next_attempt_at") Instant nextAttemptAt,
+            @JsonbProperty("last_attempt_at") Instant lastAttemptAt,
+            @JsonbProperty("delivered_at") Instant deliveredAt,
+            @JsonbProperty("last_error") String lastError) {
         static NotificationView of(Notification n) {
-            return new NotificationView(n.sequence(), n.deliveryId(), n.clientId(), lower(n.kind()), n.reason(), n.resources(), lower(n.state()),
-                    n.attempts(), n.createdAt(), n.state() == Notification.State.PENDING ? n.nextAttemptAt() : null, n.lastAttemptAt(),
-                    n.deliveredAt(), n.lastError());
+            return new NotificationView(
+                    n.sequence(),
+                    n.deliveryId(),
+                    n.clientId(),
+                    lower(n.kind()),
+                    n.reason(),
+                    n.resources(),
+                    lower(n.state()),
+                    n.attempts(),
+                    n.createdAt(),
+                    n.state() == Notification.State.PENDING ? n.nextAttemptAt() : null,
+                    n.lastAttemptAt(),
+                    n.deliveredAt(),
+                    n.lastError());
         }
     }
 
     /** {@code client_id} absent: every active third party. */
-    public record NotificationRequest(String kind, @JsonbProperty("client_id") String clientId) {
-    }
+    public record NotificationRequest(
+            String kind, @JsonbProperty("client_id") String clientId) {}
 
     @Inject
     Deliveries deliveries;
@@ -64,11 +84,16 @@ public class NotificationsResource {
 
     @GET
     @Operation(summary = "Notices, newest first; state=pending|delivered|dead and client_id narrow the list")
-    public List<NotificationView> list(@QueryParam("state") String state, @QueryParam("client_id") String clientId,
-                                       @QueryParam("limit") @DefaultValue("100") int limit) {
+    public List<NotificationView> list(
+            @QueryParam("state") String state,
+            @QueryParam("client_id") String clientId,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > MOST) throw invalid("limit must be from 1 to " + MOST + ", not " + limit);
-        return deliveries.list(state == null ? null : parse(Notification.State.class, "state", state), clientId, limit).stream()
-                .map(NotificationView::of).toList();
+        return deliveries
+                .list(state == null ? null : parse(Notification.State.class, "state", state), clientId, limit)
+                .stream()
+                .map(NotificationView::of)
+                .toList();
     }
 
     @GET
@@ -79,7 +104,9 @@ public class NotificationsResource {
 
     @POST
     @Path("{id}/retry")
-    @Operation(summary = "Send a dead (or waiting) notice again now, with a fresh count of attempts; 409 if it was delivered")
+    @Operation(
+            summary =
+                    "Send a dead (or waiting) notice again now, with a fresh count of attempts; 409 if it was delivered")
     public NotificationView retry(@PathParam("id") long id) {
         return NotificationView.of(deliveries.retry(id));
     }
@@ -87,11 +114,17 @@ public class NotificationsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Notify now: {\"kind\": \"data\" | \"authorization\" | \"application\", \"client_id\": optional}; answers the notices written")
+    @Operation(
+            summary =
+                    "Notify now: {\"kind\": \"data\" | \"authorization\" | \"application\", \"client_id\": optional}; answers the notices written")
     public Response request(NotificationRequest body) {
-        if (body == null || body.kind() == null) throw invalid("body must be {\"kind\": \"data\" | \"authorization\" | \"application\", \"client_id\": optional}");
-        List<NotificationView> written = outbox.requested(parse(Notification.Kind.class, "kind", body.kind()), body.clientId()).stream()
-                .map(NotificationView::of).toList();
+        if (body == null || body.kind() == null)
+            throw invalid(
+                    "body must be {\"kind\": \"data\" | \"authorization\" | \"application\", \"client_id\": optional}");
+        List<NotificationView> written =
+                outbox.requested(parse(Notification.Kind.class, "kind", body.kind()), body.clientId()).stream()
+                        .map(NotificationView::of)
+                        .toList();
         return Response.status(Response.Status.ACCEPTED).entity(written).build();
     }
 
@@ -99,7 +132,10 @@ public class NotificationsResource {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid(name + " must be one of " + Arrays.stream(type.getEnumConstants()).map(NotificationsResource::lower).toList() + ", not '" + value + "'");
+            throw invalid(name + " must be one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(NotificationsResource::lower)
+                            .toList() + ", not '" + value + "'");
         }
     }
 

@@ -11,7 +11,8 @@ public record Backoff(Duration first, Duration longest, int attempts) {
 
     public Backoff {
         if (first.isNegative() || first.isZero() || longest.compareTo(first) < 0 || attempts < 1) {
-            throw new IllegalArgumentException("notification retries need first > 0, longest >= first and at least one attempt");
+            throw new IllegalArgumentException(
+                    "notification retries need first > 0, longest >= first and at least one attempt");
         }
     }
 

@@ -12,8 +12,7 @@ final class BatchListXml {
 
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
-    private BatchListXml() {
-    }
+    private BatchListXml() {}
 
     static byte[] of(List<String> uris) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 128 * uris.size());

@@ -25,8 +25,8 @@ import java.util.List;
 public class Deliveries {
 
     /** A notice its sender holds: what to send and where. */
-    public record Claim(long sequence, String deliveryId, String clientId, String target, List<String> resources, int attempt) {
-    }
+    public record Claim(
+            long sequence, String deliveryId, String clientId, String target, List<String> resources, int attempt) {}
 
     @PersistenceContext
     EntityManager em;
@@ -37,23 +37,38 @@ public class Deliveries {
     /** Leases up to {@code most} due notices to {@code owner} until {@code until}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Claim> claimDue(String owner, Instant now, Instant until, int most) {
-        List<Notification> due = em.createQuery("SELECT n FROM Notification n WHERE n.state = :pending AND n.nextAttemptAt <= :now"
-                        + " AND (n.leaseUntil IS NULL OR n.leaseUntil < :now)"
-                        + " AND NOT EXISTS (SELECT o FROM Notification o WHERE o.clientId = n.clientId AND o.state = :pending AND o.sequence < n.sequence)"
-                        + " AND NOT EXISTS (SELECT c FROM Client c WHERE c.id = n.clientId AND c.status = :suspended)"
-                        + " ORDER BY n.sequence", Notification.class)
-                .setParameter("pending", Notification.State.PENDING).setParameter("now", now)
-                .setParameter("suspended", Client.Status.SUSPENDED).setMaxResults(most).getResultList();
+        List<Notification> due = em.createQuery(
+                        "SELECT n FROM Notification n WHERE n.state = :pending AND n.nextAttemptAt <= :now"
+                                + " AND (n.leaseUntil IS NULL OR n.leaseUntil < :now)"
+                                + " AND NOT EXISTS (SELECT o FROM Notification o WHERE o.clientId = n.clientId AND o.state = :pending AND o.sequence < n.sequence)"
+                                + " AND NOT EXISTS (SELECT c FROM Client c WHERE c.id = n.clientId AND c.status = :suspended)"
+                                + " ORDER BY n.sequence",
+                        Notification.class)
+                .setParameter("pending", Notification.State.PENDING)
+                .setParameter("now", now)
+                .setParameter("suspended", Client.Status.SUSPENDED)
+                .setMaxResults(most)
+                .getResultList();
         List<Claim> claimed = new ArrayList<>();
         for (Notification n : due) {
-            int taken = em.createQuery("UPDATE Notification n SET n.leaseOwner = :owner, n.leaseUntil = :until, n.attempts = n.attempts + 1,"
-                            + " n.lastAttemptAt = :now WHERE n.sequence = :seq AND n.state = :pending AND (n.leaseUntil IS NULL OR n.leaseUntil < :now)")
-                    .setParameter("owner", owner).setParameter("until", until).setParameter("now", now).setParameter("seq", n.sequence())
-                    .setParameter("pending", Notification.State.PENDING).executeUpdate();
+            int taken = em.createQuery(
+                            "UPDATE Notification n SET n.leaseOwner = :owner, n.leaseUntil = :until, n.attempts = n.attempts + 1,"
+                                    + " n.lastAttemptAt = :now WHERE n.sequence = :seq AND n.state = :pending AND (n.leaseUntil IS NULL OR n.leaseUntil < :now)")
+                    .setParameter("owner", owner)
+                    .setParameter("until", until)
+                    .setParameter("now", now)
+                    .setParameter("seq", n.sequence())
+                    .setParameter("pending", Notification.State.PENDING)
+                    .executeUpdate();
             if (taken == 1) {
                 Client client = em.find(Client.class, n.clientId());
-                claimed.add(new Claim(n.sequence(), n.deliveryId(), n.clientId(), client == null || client.status() != Client.Status.ACTIVE ? null
-                        : client.notifyUri(), n.resources(), n.attempts() + 1));
+                claimed.add(new Claim(
+                        n.sequence(),
+                        n.deliveryId(),
+                        n.clientId(),
+                        client == null || client.status() != Client.Status.ACTIVE ? null : client.notifyUri(),
+                        n.resources(),
+                        n.attempts() + 1));
             }
         }
         return claimed;
@@ -67,11 +82,16 @@ public class Deliveries {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void settle(Claim claim, String owner, Notification.State state, Instant next, String error, Instant now) {
         boolean delivered = state == Notification.State.DELIVERED;
-        var update = em.createQuery("UPDATE Notification n SET n.state = :state, n.nextAttemptAt = :next,"
-                        + (delivered ? " n.deliveredAt = :delivered," : "") + (error == null ? "" : " n.lastError = :error,")
-                        + " n.leaseOwner = NULL, n.leaseUntil = NULL WHERE n.sequence = :seq AND n.leaseOwner = :owner AND n.state = :pending")
-                .setParameter("state", state).setParameter("next", next).setParameter("seq", claim.sequence())
-                .setParameter("owner", owner).setParameter("pending", Notification.State.PENDING);
+        var update = em.createQuery(
+                        "UPDATE Notification n SET n.state = :state, n.nextAttemptAt = :next,"
+                                + (delivered ? " n.deliveredAt = :delivered," : "")
+                                + (error == null ? "" : " n.lastError = :error,")
+                                + " n.leaseOwner = NULL, n.leaseUntil = NULL WHERE n.sequence = :seq AND n.leaseOwner = :owner AND n.state = :pending")
+                .setParameter("state", state)
+                .setParameter("next", next)
+                .setParameter("seq", claim.sequence())
+                .setParameter("owner", owner)
+                .setParameter("pending", Notification.State.PENDING);
         if (delivered) update.setParameter("delivered", now);
         if (error != null) update.setParameter("error", clip(error));
         update.executeUpdate();
@@ -88,7 +108,9 @@ public class Deliveries {
     }
 
     public long count(Notification.State state) {
-        return em.createQuery("SELECT COUNT(n) FROM Notification n WHERE n.state = :state", Long.class).setParameter("state", state).getSingleResult();
+        return em.createQuery("SELECT COUNT(n) FROM Notification n WHERE n.state = :state", Long.class)
+                .setParameter("state", state)
+                .getSingleResult();
     }
 
     public Notification find(long sequence) {
@@ -102,7 +124,10 @@ public class Deliveries {
     public Notification retry(long sequence) {
         Notification n = find(sequence);
         if (n.state() == Notification.State.DELIVERED) {
-            throw new ApiException(Response.Status.CONFLICT, "already_delivered", "notification " + sequence + " was delivered at " + n.deliveredAt());
+            throw new ApiException(
+                    Response.Status.CONFLICT,
+                    "already_delivered",
+                    "notification " + sequence + " was delivered at " + n.deliveredAt());
         }
         n.retry(Instant.now());
         enqueued.fire(new Outbox.Enqueued());

@@ -44,6 +44,7 @@ public class NoticeSender {
 
     /** This JVM, as the holder of leases. */
     private final String instance = UUID.randomUUID().toString();
+
     private final AtomicBoolean polling = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
@@ -66,10 +67,17 @@ public class NoticeSender {
     private ScheduledFuture<?> schedule;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        backoff = new Backoff(setting("first-retry"), setting("longest-retry"), config.getValue("custodian.notify.max-attempts", Integer.class));
+        backoff = new Backoff(
+                setting("first-retry"),
+                setting("longest-retry"),
+                config.getValue("custodian.notify.max-attempts", Integer.class));
         connectTimeout = setting("connect-timeout");
         requestTimeout = setting("request-timeout");
-        http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).executor(executor).build();
+        http = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor)
+                .build();
         long every = setting("poll-interval").toMillis();
         schedule = scheduler.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
     }
@@ -108,11 +116,20 @@ public class NoticeSender {
     private void send(Deliveries.Claim claim) {
         URI target = claim.target() == null ? null : URI.create(claim.target());
         if (target == null || !Clients.webAddress(target)) {
-            failed(claim, target == null ? "the third party is no longer active" : "the notify URI " + target + " is neither https nor loopback http", true);
+            failed(
+                    claim,
+                    target == null
+                            ? "the third party is no longer active"
+                            : "the notify URI " + target + " is neither https nor loopback http",
+                    true);
             return;
         }
-        HttpRequest request = HttpRequest.newBuilder(target).timeout(requestTimeout).header("Content-Type", "application/xml; charset=UTF-8")
-                .header("Idempotency-Key", claim.deliveryId()).POST(HttpRequest.BodyPublishers.ofByteArray(BatchListXml.of(claim.resources()))).build();
+        HttpRequest request = HttpRequest.newBuilder(target)
+                .timeout(requestTimeout)
+                .header("Content-Type", "application/xml; charset=UTF-8")
+                .header("Idempotency-Key", claim.deliveryId())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(BatchListXml.of(claim.resources())))
+                .build();
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
             if (failure != null) {
                 failed(claim, describe(failure), false);
@@ -120,7 +137,10 @@ public class NoticeSender {
                 record(claim, Notification.State.DELIVERED, Instant.now(), null);
                 poll(); // the third party's next notice, if any, is due now
             } else {
-                String location = response.headers().firstValue("Location").map(l -> " to " + l + ", not followed").orElse("");
+                String location = response.headers()
+                        .firstValue("Location")
+                        .map(l -> " to " + l + ", not followed")
+                        .orElse("");
                 failed(claim, "HTTP " + response.statusCode() + location, false);
             }
         });
@@ -130,22 +150,33 @@ public class NoticeSender {
     private void failed(Deliveries.Claim claim, String error, boolean hopeless) {
         Instant now = Instant.now();
         boolean dead = hopeless || backoff.exhausted(claim.attempt());
-        record(claim, dead ? Notification.State.DEAD : Notification.State.PENDING, dead ? now : now.plus(backoff.after(claim.attempt(),
-                ThreadLocalRandom.current())), error);
-        if (dead) LOG.warning("notification " + claim.sequence() + " to " + claim.clientId() + " is dead after " + claim.attempt() + " attempt(s): " + error);
+        record(
+                claim,
+                dead ? Notification.State.DEAD : Notification.State.PENDING,
+                dead ? now : now.plus(backoff.after(claim.attempt(), ThreadLocalRandom.current())),
+                error);
+        if (dead)
+            LOG.warning("notification " + claim.sequence() + " to " + claim.clientId() + " is dead after "
+                    + claim.attempt() + " attempt(s): " + error);
     }
 
     private void record(Deliveries.Claim claim, Notification.State state, Instant next, String error) {
         try {
             deliveries.settle(claim, instance, state, next, error, Instant.now());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not record the outcome of notification " + claim.sequence() + "; its lease runs out and it is sent again", e);
+            LOG.log(
+                    Level.WARNING,
+                    "could not record the outcome of notification " + claim.sequence()
+                            + "; its lease runs out and it is sent again",
+                    e);
         }
     }
 
     private String describe(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof HttpTimeoutException) return "no answer within " + requestTimeout + " (" + cause.getMessage() + ")";
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof HttpTimeoutException)
+            return "no answer within " + requestTimeout + " (" + cause.getMessage() + ")";
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 }

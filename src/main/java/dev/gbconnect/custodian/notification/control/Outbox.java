@@ -59,15 +59,20 @@ public class Outbox {
     Event<Enqueued> enqueued;
 
     /** Fired with every notice written; the sender starts once the transaction has committed. */
-    public record Enqueued() {
-    }
+    public record Enqueued() {}
 
     void usageChanged(@Observes UsageChanged change) {
         Instant now = Instant.now();
-        List<Authorization> covering = recipients("SELECT DISTINCT a FROM Authorization a JOIN a.usagePointIds u, Client c"
-                        + " WHERE c.id = a.clientId AND " + RECIPIENTS + " AND a.customerId = :customer AND a.subscriptionId IS NOT NULL"
-                        + " AND a.status = " + Authorization.ACTIVE + " AND u IN :points ORDER BY a.clientId, a.createdAt, a.id", Authorization.class)
-                .setParameter("customer", change.customerId()).setParameter("points", change.usagePoints().keySet()).getResultList();
+        List<Authorization> covering = recipients(
+                        "SELECT DISTINCT a FROM Authorization a JOIN a.usagePointIds u, Client c"
+                                + " WHERE c.id = a.clientId AND " + RECIPIENTS
+                                + " AND a.customerId = :customer AND a.subscriptionId IS NOT NULL"
+                                + " AND a.status = " + Authorization.ACTIVE
+                                + " AND u IN :points ORDER BY a.clientId, a.createdAt, a.id",
+                        Authorization.class)
+                .setParameter("customer", change.customerId())
+                .setParameter("points", change.usagePoints().keySet())
+                .getResultList();
         Map<String, Map<String, UsageChanged.Span>> byClient = new LinkedHashMap<>();
         for (Authorization a : covering) {
             if (!a.activeAt(now)) continue;
@@ -76,12 +81,19 @@ public class Outbox {
                 UsageChanged.Span s = change.usagePoints().get(point);
                 if (s != null) span = span.union(s);
             }
-            byClient.computeIfAbsent(a.clientId(), k -> new LinkedHashMap<>()).merge(batchOf(a), span, UsageChanged.Span::union);
+            byClient.computeIfAbsent(a.clientId(), k -> new LinkedHashMap<>())
+                    .merge(batchOf(a), span, UsageChanged.Span::union);
         }
         byClient.forEach((client, batches) -> {
             List<String> paths = new ArrayList<>();
-            batches.forEach((path, span) -> paths.add(span.dated() ? path + "?published-min=" + span.start() + "&published-max=" + span.end() : path));
-            enqueue(client, Notification.Kind.DATA, "new usage data for " + paths.size() + " subscription batch(es)", paths, now);
+            batches.forEach((path, span) -> paths.add(
+                    span.dated() ? path + "?published-min=" + span.start() + "&published-max=" + span.end() : path));
+            enqueue(
+                    client,
+                    Notification.Kind.DATA,
+                    "new usage data for " + paths.size() + " subscription batch(es)",
+                    paths,
+                    now);
         });
     }
 
@@ -89,7 +101,8 @@ public class Outbox {
         Authorization a = change.authorization();
         if (a.customerId() == null || !recipient(a.clientId())) return;
         String what = switch (a.status()) {
-            case Authorization.ACTIVE -> a.createdAt().equals(a.updatedAt()) ? "Authorization created" : "Authorization changed";
+            case Authorization.ACTIVE ->
+                a.createdAt().equals(a.updatedAt()) ? "Authorization created" : "Authorization changed";
             case Authorization.DENIED -> "Authorization denied by the customer";
             default -> "Authorization ended: " + a.endReason();
         };
@@ -99,7 +112,12 @@ public class Outbox {
     void applicationChanged(@Observes ApplicationChanged change) {
         Client c = change.client();
         if (recipient(c.id())) {
-            enqueue(c.id(), Notification.Kind.APPLICATION, "ApplicationInformation changed", List.of("ApplicationInformation/" + c.id()), Instant.now());
+            enqueue(
+                    c.id(),
+                    Notification.Kind.APPLICATION,
+                    "ApplicationInformation changed",
+                    List.of("ApplicationInformation/" + c.id()),
+                    Instant.now());
         }
     }
 
@@ -108,17 +126,27 @@ public class Outbox {
      * batches, their active Authorizations, or their ApplicationInformation. GBA certification asks for each on demand.
      */
     public List<Notification> requested(Notification.Kind kind, String clientId) {
-        TypedQuery<Client> query = recipients("SELECT c FROM Client c WHERE " + RECIPIENTS + (clientId == null ? "" : " AND c.id = :id")
-                + " ORDER BY c.issuedAt, c.id", Client.class);
+        TypedQuery<Client> query = recipients(
+                "SELECT c FROM Client c WHERE " + RECIPIENTS + (clientId == null ? "" : " AND c.id = :id")
+                        + " ORDER BY c.issuedAt, c.id",
+                Client.class);
         List<Client> clients = (clientId == null ? query : query.setParameter("id", clientId)).getResultList();
-        if (clientId != null && clients.isEmpty()) throw ApiException.notFound("active third party " + clientId + " with a notify URI");
+        if (clientId != null && clients.isEmpty())
+            throw ApiException.notFound("active third party " + clientId + " with a notify URI");
         Instant now = Instant.now();
         List<Notification> written = new ArrayList<>();
         for (Client c : clients) {
             List<String> paths = switch (kind) {
                 case APPLICATION -> List.of("ApplicationInformation/" + c.id());
-                case AUTHORIZATION -> authorizations.subscriptionsOf(c.id()).stream().map(a -> "Authorization/" + a.id()).toList();
-                case DATA -> authorizations.subscriptionsOf(c.id()).stream().map(Outbox::batchOf).distinct().toList();
+                case AUTHORIZATION ->
+                    authorizations.subscriptionsOf(c.id()).stream()
+                            .map(a -> "Authorization/" + a.id())
+                            .toList();
+                case DATA ->
+                    authorizations.subscriptionsOf(c.id()).stream()
+                            .map(Outbox::batchOf)
+                            .distinct()
+                            .toList();
             };
             written.addAll(enqueue(c.id(), kind, "requested by the data custodian", paths, now));
         }
@@ -132,25 +160,34 @@ public class Outbox {
     }
 
     private boolean recipient(String clientId) {
-        return !recipients("SELECT c.id FROM Client c WHERE c.id = :id AND " + RECIPIENTS, String.class).setParameter("id", clientId)
-                .getResultList().isEmpty();
+        return !recipients("SELECT c.id FROM Client c WHERE c.id = :id AND " + RECIPIENTS, String.class)
+                .setParameter("id", clientId)
+                .getResultList()
+                .isEmpty();
     }
 
     private <T> TypedQuery<T> recipients(String jpql, Class<T> type) {
-        return em.createQuery(jpql, type).setParameter("thirdParty", Client.Kind.THIRD_PARTY).setParameter("active", Client.Status.ACTIVE);
+        return em.createQuery(jpql, type)
+                .setParameter("thirdParty", Client.Kind.THIRD_PARTY)
+                .setParameter("active", Client.Status.ACTIVE);
     }
 
-    private List<Notification> enqueue(String clientId, Notification.Kind kind, String reason, List<String> paths, Instant now) {
+    private List<Notification> enqueue(
+            String clientId, Notification.Kind kind, String reason, List<String> paths, Instant now) {
         if (paths.isEmpty()) return List.of();
         String base = base(clientId);
         if (base == null || !Clients.webAddress(URI.create(base))) {
-            LOG.warning("no notice to " + clientId + " (" + reason + "): notices name our resources by https URIs (http only on loopback), and "
-                    + (base == null ? "this change came from no request" : base + " is not one") + "; set custodian.public-url to our https address");
+            LOG.warning("no notice to " + clientId + " (" + reason
+                    + "): notices name our resources by https URIs (http only on loopback), and "
+                    + (base == null ? "this change came from no request" : base + " is not one")
+                    + "; set custodian.public-url to our https address");
             return List.of();
         }
         List<Notification> written = new ArrayList<>();
         for (int from = 0; from < paths.size(); from += MOST_URIS) {
-            List<String> uris = paths.subList(from, Math.min(paths.size(), from + MOST_URIS)).stream().map(p -> base + EspiUris.RESOURCE + p).toList();
+            List<String> uris = paths.subList(from, Math.min(paths.size(), from + MOST_URIS)).stream()
+                    .map(p -> base + EspiUris.RESOURCE + p)
+                    .toList();
             Notification n = new Notification(clientId, kind, reason, uris, now);
             em.persist(n);
             enqueued.fire(new Enqueued());
@@ -172,9 +209,17 @@ public class Outbox {
         } catch (ContextNotActiveException outsideRequests) {
             // a background thread without even a request context
         }
-        return em.createQuery("SELECT n FROM Notification n WHERE n.clientId = :client ORDER BY n.sequence DESC", Notification.class)
-                .setParameter("client", clientId).setMaxResults(1).getResultList().stream()
-                .map(n -> baseOf(n.resources().get(0))).findFirst().orElse(null);
+        return em
+                .createQuery(
+                        "SELECT n FROM Notification n WHERE n.clientId = :client ORDER BY n.sequence DESC",
+                        Notification.class)
+                .setParameter("client", clientId)
+                .setMaxResults(1)
+                .getResultList()
+                .stream()
+                .map(n -> baseOf(n.resources().get(0)))
+                .findFirst()
+                .orElse(null);
     }
 
     private static String baseOf(String uri) {

@@ -24,9 +24,19 @@ public class OutboxMetrics {
     Deliveries deliveries;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        registry.gauge(Metadata.builder().withName("notifications_pending").withDescription("notices waiting to be delivered").build(),
-                deliveries, d -> d.count(Notification.State.PENDING));
-        registry.gauge(Metadata.builder().withName("notifications_dead").withDescription("notices given up on, to be retried by the admin").build(),
-                deliveries, d -> d.count(Notification.State.DEAD));
+        registry.gauge(
+                Metadata.builder()
+                        .withName("notifications_pending")
+                        .withDescription("notices waiting to be delivered")
+                        .build(),
+                deliveries,
+                d -> d.count(Notification.State.PENDING));
+        registry.gauge(
+                Metadata.builder()
+                        .withName("notifications_dead")
+                        .withDescription("notices given up on, to be retried by the admin")
+                        .build(),
+                deliveries,
+                d -> d.count(Notification.State.DEAD));
     }
 }

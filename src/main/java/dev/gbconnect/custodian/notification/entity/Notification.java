@@ -24,16 +24,27 @@ import java.util.UUID;
  * that several instances on one database never send the same notice at once.
  */
 @Entity
-@Table(name = "NOTIFICATION", indexes = {
-        @Index(name = "NOTIFICATION_DUE", columnList = "STATE, NEXT_ATTEMPT_AT"),
-        @Index(name = "NOTIFICATION_CLIENT", columnList = "CLIENT_ID, STATE, SEQ")})
+@Table(
+        name = "NOTIFICATION",
+        indexes = {
+            @Index(name = "NOTIFICATION_DUE", columnList = "STATE, NEXT_ATTEMPT_AT"),
+            @Index(name = "NOTIFICATION_CLIENT", columnList = "CLIENT_ID, STATE, SEQ")
+        })
 public class Notification {
 
     /** What the notice is about, which decides the URIs it lists. */
-    public enum Kind { DATA, AUTHORIZATION, APPLICATION }
+    public enum Kind {
+        DATA,
+        AUTHORIZATION,
+        APPLICATION
+    }
 
     /** PENDING until the third party accepts it; DEAD when every attempt failed, kept for the admin to see and retry. */
-    public enum State { PENDING, DELIVERED, DEAD }
+    public enum State {
+        PENDING,
+        DELIVERED,
+        DEAD
+    }
 
     /**
      * From a database sequence with no preallocation, so that notices written by different instances are numbered
@@ -91,8 +102,7 @@ public class Notification {
     @Column(name = "LEASE_UNTIL")
     private Instant leaseUntil;
 
-    protected Notification() {
-    }
+    protected Notification() {}
 
     public Notification(String clientId, Kind kind, String reason, List<String> resources, Instant now) {
         this.deliveryId = UUID.randomUUID().toString();
@@ -114,17 +124,55 @@ public class Notification {
         leaseUntil = null;
     }
 
-    public Long sequence() { return sequence; }
-    public String deliveryId() { return deliveryId; }
-    public String clientId() { return clientId; }
-    public Kind kind() { return kind; }
-    public String reason() { return reason; }
-    public List<String> resources() { return resources; }
-    public State state() { return state; }
-    public int attempts() { return attempts; }
-    public Instant createdAt() { return createdAt; }
-    public Instant nextAttemptAt() { return nextAttemptAt; }
-    public Instant lastAttemptAt() { return lastAttemptAt; }
-    public Instant deliveredAt() { return deliveredAt; }
-    public String lastError() { return lastError; }
+    public Long sequence() {
+        return sequence;
+    }
+
+    public String deliveryId() {
+        return deliveryId;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public List<String> resources() {
+        return resources;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public Instant lastAttemptAt() {
+        return lastAttemptAt;
+    }
+
+    public Instant deliveredAt() {
+        return deliveredAt;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
 }

@@ -1,7 +1,7 @@
 package dev.gbconnect.custodian.oauth.boundary;
 
-import dev.gbconnect.custodian.oauth.control.Tokens;
 import dev.gbconnect.custodian.oauth.control.Caller;
+import dev.gbconnect.custodian.oauth.control.Tokens;
 import dev.gbconnect.custodian.platform.ApiException;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -49,18 +49,29 @@ public class BearerAuthentication implements ContainerRequestFilter {
         if (gbaHarness && header != null && header.isBlank()) {
             throw new ApiException(Response.Status.FORBIDDEN, "invalid_request", "the Authorization header is blank");
         }
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.substring(7).isBlank()) {
-            throw new ApiException(Response.Status.UNAUTHORIZED, "invalid_request",
-                    "a bearer token is required in the Authorization header (get one from /oauth/token)").challenge(REALM);
+        if (header == null
+                || !header.regionMatches(true, 0, "Bearer ", 0, 7)
+                || header.substring(7).isBlank()) {
+            throw new ApiException(
+                            Response.Status.UNAUTHORIZED,
+                            "invalid_request",
+                            "a bearer token is required in the Authorization header (get one from /oauth/token)")
+                    .challenge(REALM);
         }
-        Caller caller = tokens.active(header.substring(7).trim()).orElseThrow(() ->
-                new ApiException(Response.Status.UNAUTHORIZED, "invalid_token", "the access token is unknown, expired or revoked")
+        Caller caller = tokens.active(header.substring(7).trim())
+                .orElseThrow(() -> new ApiException(
+                                Response.Status.UNAUTHORIZED,
+                                "invalid_token",
+                                "the access token is unknown, expired or revoked")
                         .challenge(REALM + ", error=\"invalid_token\""));
         String[] needed = required();
         // An empty list means any valid token will do.
         if (needed.length > 0 && Arrays.stream(needed).noneMatch(caller.scopes()::contains)) {
-            throw new ApiException(Response.Status.FORBIDDEN, "insufficient_scope",
-                    "this resource needs a token with scope " + String.join(" or ", needed) + "; this one has " + caller.scope())
+            throw new ApiException(
+                            Response.Status.FORBIDDEN,
+                            "insufficient_scope",
+                            "this resource needs a token with scope " + String.join(" or ", needed) + "; this one has "
+                                    + caller.scope())
                     .challenge(REALM + ", error=\"insufficient_scope\", scope=\"" + String.join(" ", needed) + "\"");
         }
         current.accept(caller);

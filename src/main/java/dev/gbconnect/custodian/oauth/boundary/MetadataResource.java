@@ -3,8 +3,8 @@ package dev.gbconnect.custodian.oauth.boundary;
 import static dev.gbconnect.custodian.platform.JsonFactories.BUILDERS;
 
 import dev.gbconnect.custodian.oauth.control.Scopes;
-import jakarta.json.JsonObject;
 import dev.gbconnect.custodian.platform.PublicUrl;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,15 +30,40 @@ public class MetadataResource {
                 .add("revocation_endpoint", issuer + "/oauth/revoke")
                 .add("introspection_endpoint", issuer + "/oauth/introspect")
                 .add("registration_endpoint", issuer + "/oauth/register")
-                .add("grant_types_supported", BUILDERS.createArrayBuilder().add("authorization_code").add("refresh_token").add("client_credentials").add("password"))
+                .add(
+                        "grant_types_supported",
+                        BUILDERS.createArrayBuilder()
+                                .add("authorization_code")
+                                .add("refresh_token")
+                                .add("client_credentials")
+                                .add("password"))
                 .add("response_types_supported", BUILDERS.createArrayBuilder().add("code"))
                 .add("response_modes_supported", BUILDERS.createArrayBuilder().add("query"))
-                .add("code_challenge_methods_supported", BUILDERS.createArrayBuilder().add("S256"))
-                .add("token_endpoint_auth_methods_supported", BUILDERS.createArrayBuilder().add("client_secret_basic").add("client_secret_post").add("none"))
-                .add("revocation_endpoint_auth_methods_supported", BUILDERS.createArrayBuilder().add("client_secret_basic").add("client_secret_post").add("none"))
-                .add("introspection_endpoint_auth_methods_supported", BUILDERS.createArrayBuilder().add("client_secret_basic").add("client_secret_post"))
-                .add("scopes_supported", BUILDERS.createArrayBuilder().add(Scopes.DATA_CUSTODIAN_ADMIN).add(Scopes.UPLOAD_ADMIN)
-                        .add(Scopes.THIRD_PARTY_ADMIN).add(Scopes.REGISTRATION))
+                .add(
+                        "code_challenge_methods_supported",
+                        BUILDERS.createArrayBuilder().add("S256"))
+                .add(
+                        "token_endpoint_auth_methods_supported",
+                        BUILDERS.createArrayBuilder()
+                                .add("client_secret_basic")
+                                .add("client_secret_post")
+                                .add("none"))
+                .add(
+                        "revocation_endpoint_auth_methods_supported",
+                        BUILDERS.createArrayBuilder()
+                                .add("client_secret_basic")
+                                .add("client_secret_post")
+                                .add("none"))
+                .add(
+                        "introspection_endpoint_auth_methods_supported",
+                        BUILDERS.createArrayBuilder().add("client_secret_basic").add("client_secret_post"))
+                .add(
+                        "scopes_supported",
+                        BUILDERS.createArrayBuilder()
+                                .add(Scopes.DATA_CUSTODIAN_ADMIN)
+                                .add(Scopes.UPLOAD_ADMIN)
+                                .add(Scopes.THIRD_PARTY_ADMIN)
+                                .add(Scopes.REGISTRATION))
                 // RFC 9207: the authorization response names its issuer, against mix-up attacks.
                 .add("authorization_response_iss_parameter_supported", true)
                 .build();

@@ -4,14 +4,14 @@ import static dev.gbconnect.custodian.platform.JsonFactories.BUILDERS;
 
 import dev.gbconnect.custodian.authorization.control.Clients;
 import dev.gbconnect.custodian.authorization.entity.Client;
+import dev.gbconnect.custodian.oauth.control.Caller;
 import dev.gbconnect.custodian.oauth.control.TokenRequest;
 import dev.gbconnect.custodian.oauth.control.Tokens;
-import dev.gbconnect.custodian.oauth.control.Caller;
 import dev.gbconnect.custodian.platform.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.json.JsonObject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -41,7 +41,8 @@ public class TokenManagementResource {
     @POST
     @Path("revoke")
     @Transactional
-    public Response revoke(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Response revoke(
+            MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         TokenRequest request = TokenRequest.authenticate(form, authorization, clients);
         tokens.revoke(token(request), request.clientId());
         return Response.ok().header("Cache-Control", "no-store").build();
@@ -49,26 +50,36 @@ public class TokenManagementResource {
 
     @POST
     @Path("introspect")
-    public Response introspect(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Response introspect(
+            MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         TokenRequest request = TokenRequest.authenticate(form, authorization, clients);
         if (request.client().isPublic()) {
-            throw ApiException.oauth(Response.Status.UNAUTHORIZED, "invalid_client", "introspection is for confidential clients");
+            throw ApiException.oauth(
+                    Response.Status.UNAUTHORIZED, "invalid_client", "introspection is for confidential clients");
         }
         boolean admin = request.client().kind() == Client.Kind.ADMIN;
-        JsonObject body = tokens.active(token(request)).filter(c -> admin || c.clientId().equals(request.clientId()))
+        JsonObject body = tokens.active(token(request))
+                .filter(c -> admin || c.clientId().equals(request.clientId()))
                 .map(TokenManagementResource::describe)
                 .orElse(BUILDERS.createObjectBuilder().add("active", false).build());
         return Response.ok(body).header("Cache-Control", "no-store").build();
     }
 
     private static JsonObject describe(Caller t) {
-        return BUILDERS.createObjectBuilder().add("active", true).add("scope", t.scope()).add("client_id", t.clientId())
-                .add("token_type", "Bearer").add("iat", t.issuedAt().getEpochSecond()).add("exp", t.expiresAt().getEpochSecond()).build();
+        return BUILDERS.createObjectBuilder()
+                .add("active", true)
+                .add("scope", t.scope())
+                .add("client_id", t.clientId())
+                .add("token_type", "Bearer")
+                .add("iat", t.issuedAt().getEpochSecond())
+                .add("exp", t.expiresAt().getEpochSecond())
+                .build();
     }
 
     private static String token(TokenRequest request) {
         String token = request.parameter("token");
-        if (token == null) throw ApiException.oauth(Response.Status.BAD_REQUEST, "invalid_request", "token is required");
+        if (token == null)
+            throw ApiException.oauth(Response.Status.BAD_REQUEST, "invalid_request", "token is required");
         return token;
     }
 }

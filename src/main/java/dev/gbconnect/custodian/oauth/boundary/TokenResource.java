@@ -60,11 +60,25 @@ public class TokenResource {
     boolean gbaHarness;
 
     /** RFC 6749 §5.1 plus the ESPI members naming what the token opens. */
-    @JsonbPropertyOrder({"access_token", "token_type", "expires_in", "refresh_token", "scope", "resourceURI", "authorizationURI", "customerResourceURI"})
-    public record TokenResponse(@JsonbProperty("access_token") String accessToken, @JsonbProperty("token_type") String tokenType,
-                                @JsonbProperty("expires_in") long expiresIn, @JsonbProperty("refresh_token") String refreshToken, String scope,
-                                String resourceURI, String authorizationURI, String customerResourceURI) {
-    }
+    @JsonbPropertyOrder({
+        "access_token",
+        "token_type",
+        "expires_in",
+        "refresh_token",
+        "scope",
+        "resourceURI",
+        "authorizationURI",
+        "customerResourceURI"
+    })
+    public record TokenResponse(
+            @JsonbProperty("access_token") String accessToken,
+            @JsonbProperty("token_type") String tokenType,
+            @JsonbProperty("expires_in") long expiresIn,
+            @JsonbProperty("refresh_token") String refreshToken,
+            String scope,
+            String resourceURI,
+            String authorizationURI,
+            String customerResourceURI) {}
 
     @PostConstruct
     void index() {
@@ -74,7 +88,10 @@ public class TokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
-    public Response form(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context UriInfo uri) {
+    public Response form(
+            MultivaluedMap<String, String> form,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Context UriInfo uri) {
         if (!gbaHarness) return token(form, authorization, uri);
         Map<String, List<String>> parameters = new LinkedHashMap<>(uri.getQueryParameters());
         parameters.putAll(form);
@@ -84,10 +101,12 @@ public class TokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    public Response json(JsonObject body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context UriInfo uri) {
+    public Response json(
+            JsonObject body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context UriInfo uri) {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         body.forEach((name, value) -> {
-            if (!(value instanceof JsonString text)) throw TokenRequest.invalidRequest("parameter " + name + " must be a JSON string");
+            if (!(value instanceof JsonString text))
+                throw TokenRequest.invalidRequest("parameter " + name + " must be a JSON string");
             parameters.put(name, List.of(text.getString()));
         });
         return token(parameters, authorization, uri);
@@ -97,14 +116,28 @@ public class TokenResource {
         TokenRequest request = TokenRequest.authenticate(parameters, authorization, clients);
         String type = request.required("grant_type");
         Grant grant = grants.get(type);
-        if (grant == null) throw ApiException.oauth(Response.Status.BAD_REQUEST, "unsupported_grant_type", "grant_type " + type + " is not supported here");
+        if (grant == null)
+            throw ApiException.oauth(
+                    Response.Status.BAD_REQUEST,
+                    "unsupported_grant_type",
+                    "grant_type " + type + " is not supported here");
         Tokens.Issued issued = grant.grant(request);
         Authorization a = issued.authorization();
         EspiUris uris = EspiUris.of(uri);
         // ESPI 4.0 names customerResourceURI for customer grants; it stays empty until customer (PII) resources exist.
-        TokenResponse body = new TokenResponse(issued.accessToken(), "Bearer", issued.expiresIn(), issued.refreshToken(), issued.scope(),
-                uris.resourceOf(a), uris.authorization(a), a.customerId() == null ? null : "");
+        TokenResponse body = new TokenResponse(
+                issued.accessToken(),
+                "Bearer",
+                issued.expiresIn(),
+                issued.refreshToken(),
+                issued.scope(),
+                uris.resourceOf(a),
+                uris.authorization(a),
+                a.customerId() == null ? null : "");
         // RFC 6749 §5.1: token responses must not be cached.
-        return Response.ok(body).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+        return Response.ok(body)
+                .header("Cache-Control", "no-store")
+                .header("Pragma", "no-cache")
+                .build();
     }
 }

@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -42,7 +42,13 @@ public class AuthorizationCodeGrant implements Grant {
     /** A code for the consent just given; {@code redirectUri} as the request gave it (null when it left it out). */
     public String issueCode(Authorization a, String redirectUri, String codeChallenge) {
         String code = PasswordHash.newSecret();
-        em.persist(new AuthorizationCode(Tokens.hash(code), a.id(), a.clientId(), redirectUri, codeChallenge, Instant.now().plus(codeLifetime)));
+        em.persist(new AuthorizationCode(
+                Tokens.hash(code),
+                a.id(),
+                a.clientId(),
+                redirectUri,
+                codeChallenge,
+                Instant.now().plus(codeLifetime)));
         return code;
     }
 
@@ -58,18 +64,27 @@ public class AuthorizationCodeGrant implements Grant {
         String redirectUri = request.parameter("redirect_uri");
         String verifier = request.parameter("code_verifier");
         AuthorizationCode stored = em.find(AuthorizationCode.class, Tokens.hash(code));
-        if (stored == null || !stored.clientId().equals(request.clientId())) throw TokenRequest.invalidGrant("the code is unknown or was issued to another client");
+        if (stored == null || !stored.clientId().equals(request.clientId()))
+            throw TokenRequest.invalidGrant("the code is unknown or was issued to another client");
         Instant now = Instant.now();
         if (stored.usedAt() != null) throw replayed(stored);
-        if (!now.isBefore(stored.expiresAt())) throw TokenRequest.invalidGrant("the code has expired; redeem it within " + codeLifetime.toSeconds() + " seconds");
+        if (!now.isBefore(stored.expiresAt()))
+            throw TokenRequest.invalidGrant(
+                    "the code has expired; redeem it within " + codeLifetime.toSeconds() + " seconds");
         if (stored.redirectUri() != null && !stored.redirectUri().equals(redirectUri)) {
             throw TokenRequest.invalidGrant("redirect_uri must be the one of the authorization request");
         }
         checkVerifier(stored.codeChallenge(), verifier);
-        if (em.createNamedQuery(AuthorizationCode.USE).setParameter("hash", Tokens.hash(code)).setParameter("now", now).executeUpdate() != 1) {
+        if (em.createNamedQuery(AuthorizationCode.USE)
+                        .setParameter("hash", Tokens.hash(code))
+                        .setParameter("now", now)
+                        .executeUpdate()
+                != 1) {
             throw replayed(stored);
         }
-        Authorization a = authorizations.find(stored.authorizationId()).filter(x -> x.activeAt(now))
+        Authorization a = authorizations
+                .find(stored.authorizationId())
+                .filter(x -> x.activeAt(now))
                 .orElseThrow(() -> TokenRequest.invalidGrant("the customer's authorization has ended"));
         return tokens.accessAndRefresh(a, a.scope());
     }
@@ -82,12 +97,20 @@ public class AuthorizationCodeGrant implements Grant {
     /** RFC 7636 §4.6, S256 only; a verifier without a challenge is a downgrade attempt (RFC 9700 §2.1.1). */
     private static void checkVerifier(String challenge, String verifier) {
         if (challenge == null) {
-            if (verifier != null) throw TokenRequest.invalidGrant("code_verifier given, but the authorization request had no code_challenge");
+            if (verifier != null)
+                throw TokenRequest.invalidGrant(
+                        "code_verifier given, but the authorization request had no code_challenge");
             return;
         }
-        if (verifier == null) throw TokenRequest.invalidGrant("code_verifier is required: the authorization request had a code_challenge");
-        if (!VERIFIER.matcher(verifier).matches()) throw TokenRequest.invalidRequest("code_verifier must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~");
-        byte[] expected = Base64.getUrlEncoder().withoutPadding().encodeToString(PasswordHash.sha256(verifier)).getBytes(StandardCharsets.US_ASCII);
+        if (verifier == null)
+            throw TokenRequest.invalidGrant(
+                    "code_verifier is required: the authorization request had a code_challenge");
+        if (!VERIFIER.matcher(verifier).matches())
+            throw TokenRequest.invalidRequest("code_verifier must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~");
+        byte[] expected = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(PasswordHash.sha256(verifier))
+                .getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, challenge.getBytes(StandardCharsets.US_ASCII))) {
             throw TokenRequest.invalidGrant("code_verifier does not match the code_challenge");
         }

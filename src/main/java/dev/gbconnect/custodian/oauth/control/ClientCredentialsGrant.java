@@ -18,8 +18,8 @@ public class ClientCredentialsGrant implements Grant {
     private static final Map<Client.Kind, Set<String>> SCOPES = Map.of(
             Client.Kind.ADMIN, Set.of(Scopes.DATA_CUSTODIAN_ADMIN, Scopes.UPLOAD_ADMIN),
             Client.Kind.THIRD_PARTY, Set.of(Scopes.THIRD_PARTY_ADMIN, Scopes.REGISTRATION));
-    private static final Map<Client.Kind, String> DEFAULT_SCOPE = Map.of(
-            Client.Kind.ADMIN, Scopes.DATA_CUSTODIAN_ADMIN, Client.Kind.THIRD_PARTY, Scopes.THIRD_PARTY_ADMIN);
+    private static final Map<Client.Kind, String> DEFAULT_SCOPE =
+            Map.of(Client.Kind.ADMIN, Scopes.DATA_CUSTODIAN_ADMIN, Client.Kind.THIRD_PARTY, Scopes.THIRD_PARTY_ADMIN);
 
     @Inject
     Authorizations authorizations;

@@ -36,13 +36,20 @@ public class ExpiredGrantSweep {
     void sweep() {
         Instant cutoff = Instant.now().minus(GRACE);
         int removed = 0;
-        for (String entity : new String[] {"AccessToken", "RefreshToken", "AuthorizationCode", "ConsentRequest", "PortalSession"}) {
-            removed += em.createQuery("DELETE FROM " + entity + " e WHERE e.expiresAt < :cutoff").setParameter("cutoff", cutoff).executeUpdate();
+        for (String entity :
+                new String[] {"AccessToken", "RefreshToken", "AuthorizationCode", "ConsentRequest", "PortalSession"}) {
+            removed += em.createQuery("DELETE FROM " + entity + " e WHERE e.expiresAt < :cutoff")
+                    .setParameter("cutoff", cutoff)
+                    .executeUpdate();
         }
-        removed += em.createQuery("DELETE FROM SignInFailures f WHERE f.windowStart < :cutoff AND (f.lockedUntil IS NULL OR f.lockedUntil < :cutoff)")
-                .setParameter("cutoff", cutoff).executeUpdate();
+        removed += em.createQuery(
+                        "DELETE FROM SignInFailures f WHERE f.windowStart < :cutoff AND (f.lockedUntil IS NULL OR f.lockedUntil < :cutoff)")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate();
         int ended = authorizations.endLapsed(Instant.now());
         if (ended > 0) LOG.info("ended " + ended + " Authorizations whose sharing period is over");
-        if (removed > 0) LOG.info("swept " + removed + " expired tokens, codes, consent requests, portal sessions and sign-in records");
+        if (removed > 0)
+            LOG.info("swept " + removed
+                    + " expired tokens, codes, consent requests, portal sessions and sign-in records");
     }
 }

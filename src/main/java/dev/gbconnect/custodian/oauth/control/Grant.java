@@ -14,6 +14,9 @@ public interface Grant {
 
     /** RFC 6749 §5.2 {@code unauthorized_client}: the client did not register this grant type. */
     static ApiException unauthorized(Client client, String grantType) {
-        return ApiException.oauth(Response.Status.BAD_REQUEST, "unauthorized_client", "client " + client.id() + " is not registered for " + grantType);
+        return ApiException.oauth(
+                Response.Status.BAD_REQUEST,
+                "unauthorized_client",
+                "client " + client.id() + " is not registered for " + grantType);
     }
 }

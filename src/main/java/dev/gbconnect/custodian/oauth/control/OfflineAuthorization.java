@@ -28,9 +28,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class OfflineAuthorization {
 
-    public record Request(@JsonbProperty("client_id") String clientId, String scope, @JsonbProperty("usage_points") List<String> usagePoints,
-                          String until, String reason) {
-    }
+    public record Request(
+            @JsonbProperty("client_id") String clientId,
+            String scope,
+            @JsonbProperty("usage_points") List<String> usagePoints,
+            String until,
+            String reason) {}
 
     @Inject
     Clients clients;
@@ -54,20 +57,36 @@ public class OfflineAuthorization {
     public Tokens.Issued grant(String customerId, Request r) {
         customers.find(customerId);
         if (r == null || r.clientId() == null) throw invalid("client_id, scope, until and reason are required");
-        Client client = clients.find(r.clientId()).filter(c -> c.kind() == Client.Kind.THIRD_PARTY && c.status() == Client.Status.ACTIVE
-                && c.allows("refresh_token")).orElseThrow(() -> invalid("client " + r.clientId() + " is not an active third party that uses refresh tokens"));
-        if (r.scope() == null || !client.scopes().contains(r.scope())) throw invalid("scope must be one of the ESPI scopes the client registered");
-        if (r.reason() == null || r.reason().isBlank() || r.reason().length() > 256) throw invalid("reason is required (at most 256 characters): it is kept with the Authorization");
-        Set<String> own = new LinkedHashSet<>(usage.usagePoints(customerId).stream().map(UsagePoint::id).toList());
+        Client client = clients.find(r.clientId())
+                .filter(c -> c.kind() == Client.Kind.THIRD_PARTY
+                        && c.status() == Client.Status.ACTIVE
+                        && c.allows("refresh_token"))
+                .orElseThrow(() ->
+                        invalid("client " + r.clientId() + " is not an active third party that uses refresh tokens"));
+        if (r.scope() == null || !client.scopes().contains(r.scope()))
+            throw invalid("scope must be one of the ESPI scopes the client registered");
+        if (r.reason() == null || r.reason().isBlank() || r.reason().length() > 256)
+            throw invalid("reason is required (at most 256 characters): it is kept with the Authorization");
+        Set<String> own = new LinkedHashSet<>(
+                usage.usagePoints(customerId).stream().map(UsagePoint::id).toList());
         Set<String> chosen = r.usagePoints() == null ? own : new LinkedHashSet<>(r.usagePoints());
-        if (chosen.isEmpty() || !own.containsAll(chosen)) throw invalid("usage_points must be some of the customer's own usage points (or left out for all of them)");
+        if (chosen.isEmpty() || !own.containsAll(chosen))
+            throw invalid("usage_points must be some of the customer's own usage points (or left out for all of them)");
         Instant end;
         try {
             end = SharingEnd.after(r.until(), longest);
         } catch (IllegalArgumentException e) {
             throw invalid("until: " + e.getMessage());
         }
-        return tokens.accessAndRefresh(authorizations.offline(client.id(), customerId, r.scope(), chosen, end, r.reason().trim()), r.scope());
+        return tokens.accessAndRefresh(
+                authorizations.offline(
+                        client.id(),
+                        customerId,
+                        r.scope(),
+                        chosen,
+                        end,
+                        r.reason().trim()),
+                r.scope());
     }
 
     private static ApiException invalid(String message) {

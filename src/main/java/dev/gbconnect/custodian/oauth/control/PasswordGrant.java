@@ -46,8 +46,9 @@ public class PasswordGrant implements Grant {
     private SignInThrottle.Policy clientPolicy;
 
     @Inject
-    void policy(@ConfigProperty(name = "custodian.oauth.password.client-max-failures", defaultValue = "20") int maxFailures,
-                @ConfigProperty(name = "custodian.oauth.password.client-lockout", defaultValue = "PT5M") Duration lockout) {
+    void policy(
+            @ConfigProperty(name = "custodian.oauth.password.client-max-failures", defaultValue = "20") int maxFailures,
+            @ConfigProperty(name = "custodian.oauth.password.client-lockout", defaultValue = "PT5M") Duration lockout) {
         clientPolicy = new SignInThrottle.Policy(maxFailures, lockout, lockout, Duration.ofHours(1));
     }
 
@@ -62,16 +63,23 @@ public class PasswordGrant implements Grant {
         if (!client.allows(type())) throw Grant.unauthorized(client, type());
         String key = "client:" + client.id();
         throttle.lockedUntil(key).ifPresent(until -> {
-            throw ApiException.oauth(Response.Status.TOO_MANY_REQUESTS, "slow_down", "too many failed sign-ins from this client; try again later")
-                    .retryAfter(Math.max(1, Duration.between(Instant.now(), until).toSeconds()));
+            throw ApiException.oauth(
+                            Response.Status.TOO_MANY_REQUESTS,
+                            "slow_down",
+                            "too many failed sign-ins from this client; try again later")
+                    .retryAfter(
+                            Math.max(1, Duration.between(Instant.now(), until).toSeconds()));
         });
         String scope = request.parameter("scope") == null ? client.scopes().get(0) : request.parameter("scope");
-        if (!client.scopes().contains(scope)) throw TokenRequest.invalidScope("scope must be one of the ESPI scopes this client registered");
+        if (!client.scopes().contains(scope))
+            throw TokenRequest.invalidScope("scope must be one of the ESPI scopes this client registered");
         String username = request.required("username");
         String password = request.required("password");
         // A customer's personal client speaks for its owner alone; anyone else's credentials fail like wrong ones.
-        RetailCustomer customer = customers.authenticate(username, password)
-                .filter(c -> client.kind() != Client.Kind.PERSONAL || c.id().equals(client.owner())).orElseThrow(() -> {
+        RetailCustomer customer = customers
+                .authenticate(username, password)
+                .filter(c -> client.kind() != Client.Kind.PERSONAL || c.id().equals(client.owner()))
+                .orElseThrow(() -> {
                     throttle.failed(key, clientPolicy);
                     return TokenRequest.invalidGrant("wrong username or password");
                 });

@@ -32,14 +32,16 @@ public class RefreshTokenGrant implements Grant {
         if (!request.client().allows(type())) throw Grant.unauthorized(request.client(), type());
         Tokens.Presented presented = tokens.refreshToken(request.required("refresh_token"))
                 .filter(p -> p.token().clientId().equals(request.clientId()))
-                .orElseThrow(() -> TokenRequest.invalidGrant("the refresh token is unknown or was issued to another client"));
+                .orElseThrow(() ->
+                        TokenRequest.invalidGrant("the refresh token is unknown or was issued to another client"));
         RefreshToken token = presented.token();
         if (token.state() == RefreshToken.State.ROTATED) throw reused(token);
         Instant now = Instant.now();
         if (token.state() == RefreshToken.State.REVOKED || !now.isBefore(token.expiresAt())) {
             throw TokenRequest.invalidGrant("the refresh token has expired or was revoked");
         }
-        Authorization a = Optional.ofNullable(presented.authorization()).filter(x -> x.activeAt(now))
+        Authorization a = Optional.ofNullable(presented.authorization())
+                .filter(x -> x.activeAt(now))
                 .orElseThrow(() -> TokenRequest.invalidGrant("the authorization behind this refresh token has ended"));
         String scope = narrowed(token.scope(), request.parameter("scope"));
         if (!tokens.rotate(token)) throw reused(token);
@@ -56,7 +58,9 @@ public class RefreshTokenGrant implements Grant {
         if (requested == null) return granted;
         Set<String> grantedScopes = Scopes.split(granted);
         for (String s : Scopes.split(requested)) {
-            if (!grantedScopes.contains(s)) throw TokenRequest.invalidScope("scope " + s + " was not granted; this refresh token carries " + granted);
+            if (!grantedScopes.contains(s))
+                throw TokenRequest.invalidScope(
+                        "scope " + s + " was not granted; this refresh token carries " + granted);
         }
         return String.join(" ", Scopes.split(requested));
     }

@@ -16,11 +16,12 @@ public final class Scopes {
     /** ESPI's registration token: a third party reads and updates its own ApplicationInformation. */
     public static final String REGISTRATION = "FB=36_40";
 
-    private Scopes() {
-    }
+    private Scopes() {}
 
     /** RFC 6749 §3.3: space-delimited, order and repetition meaningless. */
     public static Set<String> split(String scope) {
-        return scope == null || scope.isBlank() ? Set.of() : new LinkedHashSet<>(Arrays.asList(scope.trim().split(" +")));
+        return scope == null || scope.isBlank()
+                ? Set.of()
+                : new LinkedHashSet<>(Arrays.asList(scope.trim().split(" +")));
     }
 }

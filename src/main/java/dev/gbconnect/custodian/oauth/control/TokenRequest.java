@@ -31,20 +31,25 @@ public final class TokenRequest {
      * the body client_secret_post, an id alone a public client ({@code none}); the client's registered method
      * must be the one used.
      */
-    public static TokenRequest authenticate(Map<String, List<String>> parameters, String authorization, Clients clients) {
+    public static TokenRequest authenticate(
+            Map<String, List<String>> parameters, String authorization, Clients clients) {
         parameters.forEach((name, values) -> {
             if (values.size() > 1) throw invalidRequest("parameter " + name + " appears more than once");
         });
         String bodyId = single(parameters, "client_id"), bodySecret = single(parameters, "client_secret");
         String id, secret, method;
         if (authorization != null) {
-            if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) throw invalidClient("the token endpoint takes HTTP Basic client authentication");
-            if (bodySecret != null) throw invalidRequest("authenticate the client with one method only: HTTP Basic or client_secret in the body, not both");
+            if (!authorization.regionMatches(true, 0, "Basic ", 0, 6))
+                throw invalidClient("the token endpoint takes HTTP Basic client authentication");
+            if (bodySecret != null)
+                throw invalidRequest(
+                        "authenticate the client with one method only: HTTP Basic or client_secret in the body, not both");
             String[] basic = basic(authorization.substring(6).trim());
             id = basic[0];
             secret = basic[1];
             method = Client.SECRET_BASIC;
-            if (bodyId != null && !bodyId.equals(id)) throw invalidRequest("client_id in the body differs from the one in the Authorization header");
+            if (bodyId != null && !bodyId.equals(id))
+                throw invalidRequest("client_id in the body differs from the one in the Authorization header");
         } else if (bodyId != null && bodySecret != null) {
             id = bodyId;
             secret = bodySecret;
@@ -54,10 +59,13 @@ public final class TokenRequest {
             secret = null;
             method = Client.PUBLIC;
         } else {
-            throw invalidClient("client authentication required: HTTP Basic, or client_id and client_secret in the body");
+            throw invalidClient(
+                    "client authentication required: HTTP Basic, or client_id and client_secret in the body");
         }
-        Client client = clients.authenticate(id, secret, method).orElseThrow(() -> invalidClient(
-                "unknown or inactive client, wrong secret, or not the client's registered authentication method (token_endpoint_auth_method)"));
+        Client client = clients.authenticate(id, secret, method)
+                .orElseThrow(
+                        () -> invalidClient(
+                                "unknown or inactive client, wrong secret, or not the client's registered authentication method (token_endpoint_auth_method)"));
         return new TokenRequest(parameters, client);
     }
 
@@ -83,7 +91,10 @@ public final class TokenRequest {
 
     private static String single(Map<String, List<String>> parameters, String name) {
         List<String> values = parameters.get(name);
-        if (values == null || values.isEmpty() || values.get(0) == null || values.get(0).isEmpty()) return null;
+        if (values == null
+                || values.isEmpty()
+                || values.get(0) == null
+                || values.get(0).isEmpty()) return null;
         return values.get(0);
     }
 
@@ -97,8 +108,10 @@ public final class TokenRequest {
         int colon = decoded.indexOf(':');
         if (colon < 0) throw invalidClient("the Basic credentials must be client_id:client_secret");
         try {
-            return new String[] {URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                    URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
+            return new String[] {
+                URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)
+            };
         } catch (IllegalArgumentException e) {
             throw invalidClient("the Basic credentials are not form-url-encoded (RFC 6749 Appendix B)");
         }
@@ -117,6 +130,7 @@ public final class TokenRequest {
     }
 
     static ApiException invalidClient(String description) {
-        return ApiException.oauth(Response.Status.UNAUTHORIZED, "invalid_client", description).challenge(BASIC_CHALLENGE);
+        return ApiException.oauth(Response.Status.UNAUTHORIZED, "invalid_client", description)
+                .challenge(BASIC_CHALLENGE);
     }
 }

@@ -30,7 +30,8 @@ public class Tokens {
      */
     private static final String CHECK = "SELECT t, a, c.kind FROM AccessToken t, Authorization a, Client c"
             + " WHERE t.hash = :hash AND a.id = t.authorizationId AND c.id = t.clientId AND t.revoked = FALSE AND t.expiresAt > :now"
-            + " AND a.status = " + Authorization.ACTIVE + " AND (a.authorizedEnd IS NULL OR a.authorizedEnd > :now) AND c.status = :active";
+            + " AND a.status = " + Authorization.ACTIVE
+            + " AND (a.authorizedEnd IS NULL OR a.authorizedEnd > :now) AND c.status = :active";
 
     @PersistenceContext
     EntityManager em;
@@ -47,8 +48,8 @@ public class Tokens {
     Duration refreshLifetime;
 
     /** What the token endpoint answers; {@code refreshToken} is null for back-office grants. */
-    public record Issued(String accessToken, long expiresIn, String scope, String refreshToken, Authorization authorization) {
-    }
+    public record Issued(
+            String accessToken, long expiresIn, String scope, String refreshToken, Authorization authorization) {}
 
     /** An access token alone, for client_credentials. */
     public Issued access(Authorization a, String scope) {
@@ -58,7 +59,9 @@ public class Tokens {
         em.persist(new AccessToken(hash(token), a.id(), a.clientId(), scope, now, expires));
         // A back-office Authorization is shared by all of a client's tokens: its expires_at moves on only every half
         // lifetime, so that a busy client does not queue on one row. A customer's follows every token (ESPI).
-        if (a.customerId() != null || a.expiresAt() == null || a.expiresAt().isBefore(expires.minus(accessLifetime.dividedBy(2)))) {
+        if (a.customerId() != null
+                || a.expiresAt() == null
+                || a.expiresAt().isBefore(expires.minus(accessLifetime.dividedBy(2)))) {
             a.tokenIssued(expires, now);
         }
         return new Issued(token, accessLifetime.toSeconds(), scope, null, a);
@@ -80,8 +83,11 @@ public class Tokens {
 
     public Optional<Caller> active(String token) {
         Instant now = Instant.now();
-        List<Object[]> rows = em.createQuery(CHECK, Object[].class).setParameter("hash", hash(token)).setParameter("now", now)
-                .setParameter("active", Client.Status.ACTIVE).getResultList();
+        List<Object[]> rows = em.createQuery(CHECK, Object[].class)
+                .setParameter("hash", hash(token))
+                .setParameter("now", now)
+                .setParameter("active", Client.Status.ACTIVE)
+                .getResultList();
         if (rows.isEmpty()) return Optional.empty();
         Object[] row = rows.get(0);
         AccessToken t = (AccessToken) row[0];
@@ -90,19 +96,27 @@ public class Tokens {
     }
 
     /** A presented refresh token and its Authorization, null when that is gone. */
-    public record Presented(RefreshToken token, Authorization authorization) {
-    }
+    public record Presented(RefreshToken token, Authorization authorization) {}
 
     /** One query for both: every refresh grant needs the two. */
     public Optional<Presented> refreshToken(String token) {
-        return em.createNamedQuery(RefreshToken.WITH_AUTHORIZATION, Object[].class).setParameter("hash", hash(token)).getResultList().stream()
-                .findFirst().map(row -> new Presented((RefreshToken) row[0], (Authorization) row[1]));
+        return em
+                .createNamedQuery(RefreshToken.WITH_AUTHORIZATION, Object[].class)
+                .setParameter("hash", hash(token))
+                .getResultList()
+                .stream()
+                .findFirst()
+                .map(row -> new Presented((RefreshToken) row[0], (Authorization) row[1]));
     }
 
     /** Retires a refresh token; false when another request retired it first (then it was presented twice). */
     public boolean rotate(RefreshToken r) {
-        return em.createNamedQuery(RefreshToken.ROTATE).setParameter("hash", r.hash()).setParameter("active", RefreshToken.State.ACTIVE)
-                .setParameter("rotated", RefreshToken.State.ROTATED).executeUpdate() == 1;
+        return em.createNamedQuery(RefreshToken.ROTATE)
+                        .setParameter("hash", r.hash())
+                        .setParameter("active", RefreshToken.State.ACTIVE)
+                        .setParameter("rotated", RefreshToken.State.ROTATED)
+                        .executeUpdate()
+                == 1;
     }
 
     /**
@@ -116,7 +130,9 @@ public class Tokens {
         RefreshToken refresh = access != null ? null : em.find(RefreshToken.class, hash);
         if (refresh != null && refresh.clientId().equals(clientId)) {
             refresh.revoke();
-            authorizations.find(refresh.authorizationId()).ifPresent(a -> authorizations.end(a, "the third party revoked its refresh token"));
+            authorizations
+                    .find(refresh.authorizationId())
+                    .ifPresent(a -> authorizations.end(a, "the third party revoked its refresh token"));
         }
     }
 

@@ -17,10 +17,10 @@ public class AccessToken extends IssuedToken {
     @Column(name = "REVOKED", nullable = false)
     private boolean revoked;
 
-    protected AccessToken() {
-    }
+    protected AccessToken() {}
 
-    public AccessToken(String hash, String authorizationId, String clientId, String scope, Instant issuedAt, Instant expiresAt) {
+    public AccessToken(
+            String hash, String authorizationId, String clientId, String scope, Instant issuedAt, Instant expiresAt) {
         super(hash, authorizationId, clientId, scope, issuedAt, expiresAt);
     }
 

@@ -13,7 +13,9 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "AUTHORIZATION_CODE")
-@NamedQuery(name = AuthorizationCode.USE, query = "UPDATE AuthorizationCode c SET c.usedAt = :now WHERE c.hash = :hash AND c.usedAt IS NULL")
+@NamedQuery(
+        name = AuthorizationCode.USE,
+        query = "UPDATE AuthorizationCode c SET c.usedAt = :now WHERE c.hash = :hash AND c.usedAt IS NULL")
 public class AuthorizationCode {
 
     public static final String USE = "AuthorizationCode.use";
@@ -41,10 +43,15 @@ public class AuthorizationCode {
     @Column(name = "USED_AT")
     private Instant usedAt;
 
-    protected AuthorizationCode() {
-    }
+    protected AuthorizationCode() {}
 
-    public AuthorizationCode(String hash, String authorizationId, String clientId, String redirectUri, String codeChallenge, Instant expiresAt) {
+    public AuthorizationCode(
+            String hash,
+            String authorizationId,
+            String clientId,
+            String redirectUri,
+            String codeChallenge,
+            Instant expiresAt) {
         this.hash = hash;
         this.authorizationId = authorizationId;
         this.clientId = clientId;
@@ -53,10 +60,27 @@ public class AuthorizationCode {
         this.expiresAt = expiresAt;
     }
 
-    public String authorizationId() { return authorizationId; }
-    public String clientId() { return clientId; }
-    public String redirectUri() { return redirectUri; }
-    public String codeChallenge() { return codeChallenge; }
-    public Instant expiresAt() { return expiresAt; }
-    public Instant usedAt() { return usedAt; }
+    public String authorizationId() {
+        return authorizationId;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String redirectUri() {
+        return redirectUri;
+    }
+
+    public String codeChallenge() {
+        return codeChallenge;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant usedAt() {
+        return usedAt;
+    }
 }

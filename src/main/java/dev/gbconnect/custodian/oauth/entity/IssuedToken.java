@@ -32,10 +32,10 @@ public abstract class IssuedToken {
     @Column(name = "EXPIRES_AT", nullable = false)
     private Instant expiresAt;
 
-    protected IssuedToken() {
-    }
+    protected IssuedToken() {}
 
-    protected IssuedToken(String hash, String authorizationId, String clientId, String scope, Instant issuedAt, Instant expiresAt) {
+    protected IssuedToken(
+            String hash, String authorizationId, String clientId, String scope, Instant issuedAt, Instant expiresAt) {
         this.hash = hash;
         this.authorizationId = authorizationId;
         this.clientId = clientId;
@@ -44,10 +44,27 @@ public abstract class IssuedToken {
         this.expiresAt = expiresAt;
     }
 
-    public String hash() { return hash; }
-    public String authorizationId() { return authorizationId; }
-    public String clientId() { return clientId; }
-    public String scope() { return scope; }
-    public Instant issuedAt() { return issuedAt; }
-    public Instant expiresAt() { return expiresAt; }
+    public String hash() {
+        return hash;
+    }
+
+    public String authorizationId() {
+        return authorizationId;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String scope() {
+        return scope;
+    }
+
+    public Instant issuedAt() {
+        return issuedAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
 }

@@ -16,25 +16,33 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "REFRESH_TOKEN", indexes = @Index(name = "REFRESH_TOKEN_EXPIRES", columnList = "EXPIRES_AT"))
-@NamedQuery(name = RefreshToken.ROTATE, query = "UPDATE RefreshToken r SET r.state = :rotated WHERE r.hash = :hash AND r.state = :active")
-@NamedQuery(name = RefreshToken.WITH_AUTHORIZATION, query = "SELECT r, a FROM RefreshToken r LEFT JOIN Authorization a ON a.id = r.authorizationId"
-        + " WHERE r.hash = :hash")
+@NamedQuery(
+        name = RefreshToken.ROTATE,
+        query = "UPDATE RefreshToken r SET r.state = :rotated WHERE r.hash = :hash AND r.state = :active")
+@NamedQuery(
+        name = RefreshToken.WITH_AUTHORIZATION,
+        query = "SELECT r, a FROM RefreshToken r LEFT JOIN Authorization a ON a.id = r.authorizationId"
+                + " WHERE r.hash = :hash")
 public class RefreshToken extends IssuedToken {
 
     public static final String ROTATE = "RefreshToken.rotate";
     /** The token and its Authorization (null if there is none), which the refresh grant reads together. */
     public static final String WITH_AUTHORIZATION = "RefreshToken.withAuthorization";
 
-    public enum State { ACTIVE, ROTATED, REVOKED }
+    public enum State {
+        ACTIVE,
+        ROTATED,
+        REVOKED
+    }
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 8)
     private State state;
 
-    protected RefreshToken() {
-    }
+    protected RefreshToken() {}
 
-    public RefreshToken(String hash, String authorizationId, String clientId, String scope, Instant issuedAt, Instant expiresAt) {
+    public RefreshToken(
+            String hash, String authorizationId, String clientId, String scope, Instant issuedAt, Instant expiresAt) {
         super(hash, authorizationId, clientId, scope, issuedAt, expiresAt);
         this.state = State.ACTIVE;
     }
@@ -43,5 +51,7 @@ public class RefreshToken extends IssuedToken {
         state = State.REVOKED;
     }
 
-    public State state() { return state; }
+    public State state() {
+        return state;
+    }
 }

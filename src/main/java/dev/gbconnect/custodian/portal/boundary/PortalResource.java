@@ -56,7 +56,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PortalResource {
 
     static final String SESSION_COOKIE = "custodian_portal", FORM_COOKIE = "custodian_portal_form";
-    private static final String WRONG = "The username or password is not right, or the account is locked for a while after too many tries.";
+    private static final String WRONG =
+            "The username or password is not right, or the account is locked for a while after too many tries.";
 
     @Inject
     Customers customers;
@@ -88,35 +89,56 @@ public class PortalResource {
     public Response signInPage(@CookieParam(FORM_COOKIE) String form) {
         String csrf = form != null && form.length() == 43 ? form : PasswordHash.newSecret();
         return PortalPages.signIn(Response.Status.OK, signInPath(), csrf, null)
-                .cookie(PublicUrl.cookie(uri, FORM_COOKIE, csrf, "portal")).build();
+                .cookie(PublicUrl.cookie(uri, FORM_COOKIE, csrf, "portal"))
+                .build();
     }
 
     @POST
     @Path("sign-in")
-    public Response signIn(@FormParam("username") String username, @FormParam("password") String password, @FormParam("csrf") String csrf,
-                           @CookieParam(FORM_COOKIE) String form) {
+    public Response signIn(
+            @FormParam("username") String username,
+            @FormParam("password") String password,
+            @FormParam("csrf") String csrf,
+            @CookieParam(FORM_COOKIE) String form) {
         if (!same(csrf, form)) {
             String fresh = PasswordHash.newSecret();
-            return PortalPages.signIn(Response.Status.BAD_REQUEST, signInPath(), fresh,
-                    "The sign-in form expired. Please try again.").cookie(PublicUrl.cookie(uri, FORM_COOKIE, fresh, "portal")).build();
+            return PortalPages.signIn(
+                            Response.Status.BAD_REQUEST,
+                            signInPath(),
+                            fresh,
+                            "The sign-in form expired. Please try again.")
+                    .cookie(PublicUrl.cookie(uri, FORM_COOKIE, fresh, "portal"))
+                    .build();
         }
         Optional<RetailCustomer> customer = customers.authenticate(username, password);
         if (customer.isEmpty()) {
-            return PortalPages.signIn(Response.Status.UNAUTHORIZED, signInPath(), form, WRONG).build();
+            return PortalPages.signIn(Response.Status.UNAUTHORIZED, signInPath(), form, WRONG)
+                    .build();
         }
         PortalSessions.Started started = sessions.start(customer.get().id());
-        return Response.seeOther(home()).cookie(PublicUrl.cookie(uri, SESSION_COOKIE, started.token(), "portal"),
-                PublicUrl.cookie(uri, FORM_COOKIE, null, "portal")).build();
+        return Response.seeOther(home())
+                .cookie(
+                        PublicUrl.cookie(uri, SESSION_COOKIE, started.token(), "portal"),
+                        PublicUrl.cookie(uri, FORM_COOKIE, null, "portal"))
+                .build();
     }
 
     @GET
     @Operation(summary = "The signed-in customer's usage: usage points, daily and monthly charts")
     public Response usage(@CookieParam(SESSION_COOKIE) String token) {
         Optional<PortalSessions.Session> session = sessions.find(token);
-        if (session.isEmpty()) return Response.seeOther(URI.create(signInPath())).build();
+        if (session.isEmpty())
+            return Response.seeOther(URI.create(signInPath())).build();
         RetailCustomer customer = customers.find(session.get().customerId());
-        return PortalPages.usage(customer.name() == null ? customer.username() : customer.name(), totals.ofCustomer(customer.id()),
-                apps.of(customer.id()), apps.connectable(), apps.personal(customer.id()), PublicUrl.path(uri, ""), session.get().csrf()).build();
+        return PortalPages.usage(
+                        customer.name() == null ? customer.username() : customer.name(),
+                        totals.ofCustomer(customer.id()),
+                        apps.of(customer.id()),
+                        apps.connectable(),
+                        apps.personal(customer.id()),
+                        PublicUrl.path(uri, ""),
+                        session.get().csrf())
+                .build();
     }
 
     /**
@@ -125,32 +147,61 @@ public class PortalResource {
      */
     @GET
     @Path("download")
-    @Operation(summary = "Download My Data: format=xml (Green Button) or csv, usage_point (repeated), from and to (days, UTC, inclusive)")
-    public Response download(@CookieParam(SESSION_COOKIE) String token, @QueryParam("usage_point") List<String> chosen,
-                             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("format") String format) {
+    @Operation(
+            summary =
+                    "Download My Data: format=xml (Green Button) or csv, usage_point (repeated), from and to (days, UTC, inclusive)")
+    public Response download(
+            @CookieParam(SESSION_COOKIE) String token,
+            @QueryParam("usage_point") List<String> chosen,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("format") String format) {
         Optional<PortalSessions.Session> session = sessions.find(token);
-        if (session.isEmpty()) return Response.seeOther(URI.create(signInPath())).build();
+        if (session.isEmpty())
+            return Response.seeOther(URI.create(signInPath())).build();
         String customer = session.get().customerId();
-        Set<String> own = usage.usagePoints(customer).stream().map(UsagePoint::id).collect(Collectors.toSet());
-        if (chosen.isEmpty()) throw ApiException.page(Response.Status.BAD_REQUEST, "Download My Data", "Choose at least one usage point.");
-        for (String id : chosen) if (!own.contains(id)) throw ApiException.page(Response.Status.NOT_FOUND, "Download My Data", "Usage point " + id + " does not exist.");
+        Set<String> own =
+                usage.usagePoints(customer).stream().map(UsagePoint::id).collect(Collectors.toSet());
+        if (chosen.isEmpty())
+            throw ApiException.page(
+                    Response.Status.BAD_REQUEST, "Download My Data", "Choose at least one usage point.");
+        for (String id : chosen)
+            if (!own.contains(id))
+                throw ApiException.page(
+                        Response.Status.NOT_FOUND, "Download My Data", "Usage point " + id + " does not exist.");
         LocalDate first = day(from, "from"), last = day(to, "to");
-        if (last.isBefore(first)) throw ApiException.page(Response.Status.BAD_REQUEST, "Download My Data", "The last day comes before the first.");
-        Reach reach = Reach.download(customer, chosen, first.atStartOfDay(ZoneOffset.UTC).toInstant(), last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        if (last.isBefore(first))
+            throw ApiException.page(
+                    Response.Status.BAD_REQUEST, "Download My Data", "The last day comes before the first.");
+        Reach reach = Reach.download(
+                customer,
+                chosen,
+                first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         String name = "green-button-" + first + "-to-" + last;
         boolean csv = "csv".equals(format);
-        StreamingOutput body = csv ? this.csv.write(reach) : AtomBody.stream(documents.batch(List.of(Tree.root(EspiUris.of(uri), reach)), null,
-                new Page(PublicUrl.base(uri) + "espi/1_1/resource/Batch/RetailCustomer/" + customer + "/UsagePoint", FeedQuery.ALL)));
+        StreamingOutput body = csv
+                ? this.csv.write(reach)
+                : AtomBody.stream(documents.batch(
+                        List.of(Tree.root(EspiUris.of(uri), reach)),
+                        null,
+                        new Page(
+                                PublicUrl.base(uri) + "espi/1_1/resource/Batch/RetailCustomer/" + customer
+                                        + "/UsagePoint",
+                                FeedQuery.ALL)));
         return Response.ok(body, csv ? UsageCsv.MEDIA_TYPE + ";charset=UTF-8" : AtomBody.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + name + (csv ? ".csv" : ".xml") + "\"")
-                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff").build();
+                .header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
     }
 
     private static LocalDate day(String value, String name) {
         try {
             return LocalDate.parse(value == null ? "" : value);
         } catch (DateTimeParseException e) {
-            throw ApiException.page(Response.Status.BAD_REQUEST, "Download My Data", "Choose a day for '" + name + "' (YYYY-MM-DD).");
+            throw ApiException.page(
+                    Response.Status.BAD_REQUEST, "Download My Data", "Choose a day for '" + name + "' (YYYY-MM-DD).");
         }
     }
 
@@ -158,33 +209,50 @@ public class PortalResource {
     @POST
     @Path("api-access")
     @Operation(summary = "Create a personal client for the password grant; the answer shows its secret once")
-    public Response createApiAccess(@FormParam("csrf") String csrf, @FormParam("name") String name, @CookieParam(SESSION_COOKIE) String token) {
+    public Response createApiAccess(
+            @FormParam("csrf") String csrf, @FormParam("name") String name, @CookieParam(SESSION_COOKIE) String token) {
         PortalSessions.Session session = signedIn(token, csrf, "Personal API access");
         RetailCustomer customer = customers.find(session.customerId());
-        Clients.Registered created = apps.createPersonal(customer.id(), name == null || name.isBlank() ? "My script" : name);
-        return PortalPages.newApiAccess(created.client(), created.secret().secret(), customer.username(), PublicUrl.base(uri).toString()).build();
+        Clients.Registered created =
+                apps.createPersonal(customer.id(), name == null || name.isBlank() ? "My script" : name);
+        return PortalPages.newApiAccess(
+                        created.client(),
+                        created.secret().secret(),
+                        customer.username(),
+                        PublicUrl.base(uri).toString())
+                .build();
     }
 
     @POST
     @Path("api-access/delete")
-    public Response deleteApiAccess(@FormParam("csrf") String csrf, @FormParam("client") String client, @CookieParam(SESSION_COOKIE) String token) {
+    public Response deleteApiAccess(
+            @FormParam("csrf") String csrf,
+            @FormParam("client") String client,
+            @CookieParam(SESSION_COOKIE) String token) {
         PortalSessions.Session session = signedIn(token, csrf, "Personal API access");
-        if (!apps.endPersonal(session.customerId(), client)) throw ApiException.page(Response.Status.NOT_FOUND, "Personal API access", "That access does not exist.");
+        if (!apps.endPersonal(session.customerId(), client))
+            throw ApiException.page(Response.Status.NOT_FOUND, "Personal API access", "That access does not exist.");
         return Response.seeOther(home()).build();
     }
 
     /** The session of a form post whose token matches; a signed-out or forged post is refused with a page. */
     private PortalSessions.Session signedIn(String token, String csrf, String title) {
-        PortalSessions.Session s = sessions.find(token).orElseThrow(() -> ApiException.page(Response.Status.UNAUTHORIZED, title,
-                "You are signed out. Please sign in again."));
-        if (!same(csrf, s.csrf())) throw ApiException.page(Response.Status.BAD_REQUEST, title, "The page expired. Please go back, reload it and try again.");
+        PortalSessions.Session s = sessions.find(token)
+                .orElseThrow(() -> ApiException.page(
+                        Response.Status.UNAUTHORIZED, title, "You are signed out. Please sign in again."));
+        if (!same(csrf, s.csrf()))
+            throw ApiException.page(
+                    Response.Status.BAD_REQUEST, title, "The page expired. Please go back, reload it and try again.");
         return s;
     }
 
     @POST
     @Path("revoke")
     @Operation(summary = "End one of the customer's connected apps: its tokens stop working on their next request")
-    public Response revoke(@FormParam("csrf") String csrf, @FormParam("authorization") String authorization, @CookieParam(SESSION_COOKIE) String token) {
+    public Response revoke(
+            @FormParam("csrf") String csrf,
+            @FormParam("authorization") String authorization,
+            @CookieParam(SESSION_COOKIE) String token) {
         PortalSessions.Session session = signedIn(token, csrf, "Connected apps");
         if (!apps.revoke(session.customerId(), authorization)) {
             throw ApiException.page(Response.Status.NOT_FOUND, "Connected apps", "That connection does not exist.");
@@ -196,7 +264,9 @@ public class PortalResource {
     @Path("sign-out")
     public Response signOut(@FormParam("csrf") String csrf, @CookieParam(SESSION_COOKIE) String token) {
         sessions.find(token).filter(s -> same(csrf, s.csrf())).ifPresent(s -> sessions.end(token));
-        return Response.seeOther(URI.create(signInPath())).cookie(PublicUrl.cookie(uri, SESSION_COOKIE, null, "portal")).build();
+        return Response.seeOther(URI.create(signInPath()))
+                .cookie(PublicUrl.cookie(uri, SESSION_COOKIE, null, "portal"))
+                .build();
     }
 
     private String signInPath() {
@@ -208,6 +278,8 @@ public class PortalResource {
     }
 
     private static boolean same(String a, String b) {
-        return a != null && b != null && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+        return a != null
+                && b != null
+                && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 }

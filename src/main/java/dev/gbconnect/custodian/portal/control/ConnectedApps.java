@@ -10,20 +10,26 @@ import dev.gbconnect.custodian.usage.entity.UsagePoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The applications a customer has shared data with, in words a customer reads, and the customer's own API clients. */
 @ApplicationScoped
 public class ConnectedApps {
 
     /** One Authorization as the customer sees it; {@code active} false for ended and refused ones (the history). */
-    public record App(String authorizationId, String application, List<String> sharing, List<String> usagePoints, Instant since,
-                      Instant until, boolean active, String ended) {
-    }
+    public record App(
+            String authorizationId,
+            String application,
+            List<String> sharing,
+            List<String> usagePoints,
+            Instant since,
+            Instant until,
+            boolean active,
+            String ended) {}
 
     @Inject
     Authorizations authorizations;
@@ -41,18 +47,32 @@ public class ConnectedApps {
 
     public List<App> of(String customerId) {
         Map<String, String> points = usage.usagePoints(customerId).stream()
-                .collect(Collectors.toMap(UsagePoint::id, u -> u.title() == null || u.title().isBlank() ? u.id() : u.title()));
+                .collect(Collectors.toMap(
+                        UsagePoint::id, u -> u.title() == null || u.title().isBlank() ? u.id() : u.title()));
         Instant now = Instant.now();
-        return authorizations.ofCustomer(customerId).stream().map(a -> new App(a.id(),
-                clients.find(a.clientId()).map(Client::name).orElse(a.clientId()), words(a.scope()),
-                a.usagePointIds().stream().map(id -> points.getOrDefault(id, id)).sorted().toList(), a.authorizedStart(), a.authorizedEnd(),
-                a.activeAt(now), ending(a, now))).toList();
+        return authorizations.ofCustomer(customerId).stream()
+                .map(a -> new App(
+                        a.id(),
+                        clients.find(a.clientId()).map(Client::name).orElse(a.clientId()),
+                        words(a.scope()),
+                        a.usagePointIds().stream()
+                                .map(id -> points.getOrDefault(id, id))
+                                .sorted()
+                                .toList(),
+                        a.authorizedStart(),
+                        a.authorizedEnd(),
+                        a.activeAt(now),
+                        ending(a, now)))
+                .toList();
     }
 
     /** Ends one of the customer's Authorizations; false when it is not theirs or does not exist, which look alike. */
     @Transactional
     public boolean revoke(String customerId, String authorizationId) {
-        Authorization a = authorizations.find(authorizationId).filter(x -> customerId.equals(x.customerId())).orElse(null);
+        Authorization a = authorizations
+                .find(authorizationId)
+                .filter(x -> customerId.equals(x.customerId()))
+                .orElse(null);
         if (a == null) return false;
         authorizations.end(a, "revoked by the customer in the portal");
         return true;

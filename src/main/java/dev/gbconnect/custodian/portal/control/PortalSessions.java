@@ -17,12 +17,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PortalSessions {
 
     /** What a page needs of the signed-in customer. */
-    public record Session(String customerId, String csrf) {
-    }
+    public record Session(String customerId, String csrf) {}
 
     /** The token for the cookie, and the session it opens. */
-    public record Started(String token, Session session) {
-    }
+    public record Started(String token, Session session) {}
 
     @PersistenceContext
     EntityManager em;
@@ -38,7 +36,8 @@ public class PortalSessions {
     @Transactional
     public Started start(String customerId) {
         String token = PasswordHash.newSecret();
-        PortalSession s = new PortalSession(PasswordHash.hashGenerated(token), customerId, PasswordHash.newSecret(), Instant.now(), longest);
+        PortalSession s = new PortalSession(
+                PasswordHash.hashGenerated(token), customerId, PasswordHash.newSecret(), Instant.now(), longest);
         em.persist(s);
         return new Started(token, new Session(customerId, s.csrf()));
     }

@@ -37,8 +37,7 @@ public class PortalSession {
     @Column(name = "EXPIRES_AT", nullable = false)
     private Instant expiresAt;
 
-    protected PortalSession() {
-    }
+    protected PortalSession() {}
 
     public PortalSession(String tokenHash, String customerId, String csrf, Instant now, Duration longest) {
         this.tokenHash = tokenHash;
@@ -58,6 +57,11 @@ public class PortalSession {
         if (now.isAfter(lastSeenAt.plusSeconds(60))) lastSeenAt = now;
     }
 
-    public String customerId() { return customerId; }
-    public String csrf() { return csrf; }
+    public String customerId() {
+        return customerId;
+    }
+
+    public String csrf() {
+        return csrf;
+    }
 }

@@ -18,8 +18,7 @@ import javax.sql.DataSource;
 public class ReadingScan {
 
     /** Totals over the readings of one MeterReading; times in epoch seconds, null without readings. */
-    public record Totals(long blocks, long readings, long valueSum, Long first, Long last) {
-    }
+    public record Totals(long blocks, long readings, long valueSum, Long first, Long last) {}
 
     private static final String SQL = "SELECT READINGS FROM INTERVAL_BLOCK WHERE METER_READING_ID = ?";
 
@@ -29,7 +28,8 @@ public class ReadingScan {
     public Totals totals(String meterReadingId) {
         long blocks = 0, readings = 0, sum = 0;
         long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(SQL)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(SQL)) {
             s.setFetchSize(64);
             s.setString(1, meterReadingId);
             try (ResultSet rs = s.executeQuery()) {
@@ -49,6 +49,7 @@ public class ReadingScan {
         } catch (SQLException e) {
             throw new IllegalStateException("reading scan failed for MeterReading " + meterReadingId, e);
         }
-        return new Totals(blocks, readings, sum, first == Long.MAX_VALUE ? null : first, last == Long.MIN_VALUE ? null : last);
+        return new Totals(
+                blocks, readings, sum, first == Long.MAX_VALUE ? null : first, last == Long.MIN_VALUE ? null : last);
     }
 }

@@ -4,7 +4,6 @@ import dev.gbconnect.custodian.usage.entity.ElectricPowerQualitySummary;
 import dev.gbconnect.custodian.usage.entity.MeterReading;
 import dev.gbconnect.custodian.usage.entity.ReadingType;
 import dev.gbconnect.custodian.usage.entity.UsagePoint;
-import dev.gbconnect.custodian.usage.entity.UsageSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,15 +14,19 @@ import java.util.List;
 @ApplicationScoped
 public class UsageInventory {
 
-    public record ReadingTypeView(String id, Integer uom, Integer powerOfTenMultiplier, Long intervalLength, Integer commodity) {
-    }
+    public record ReadingTypeView(
+            String id, Integer uom, Integer powerOfTenMultiplier, Long intervalLength, Integer commodity) {}
 
-    public record MeterReadingView(String id, String title, ReadingTypeView readingType, ReadingScan.Totals totals) {
-    }
+    public record MeterReadingView(String id, String title, ReadingTypeView readingType, ReadingScan.Totals totals) {}
 
-    public record UsagePointView(String id, String title, Integer serviceKind, String localTimeParametersId,
-                                 List<MeterReadingView> meterReadings, long usageSummaries, long powerQualitySummaries) {
-    }
+    public record UsagePointView(
+            String id,
+            String title,
+            Integer serviceKind,
+            String localTimeParametersId,
+            List<MeterReadingView> meterReadings,
+            long usageSummaries,
+            long powerQualitySummaries) {}
 
     @PersistenceContext
     EntityManager em;
@@ -37,19 +40,36 @@ public class UsageInventory {
 
     /** The customer's usage points, in a stable order. */
     public List<UsagePoint> usagePoints(String customerId) {
-        return em.createQuery("SELECT u FROM UsagePoint u WHERE u.customer.id = :c ORDER BY u.sourceHref, u.id", UsagePoint.class)
-                .setParameter("c", customerId).getResultList();
+        return em.createQuery(
+                        "SELECT u FROM UsagePoint u WHERE u.customer.id = :c ORDER BY u.sourceHref, u.id",
+                        UsagePoint.class)
+                .setParameter("c", customerId)
+                .getResultList();
     }
 
     private UsagePointView view(UsagePoint u) {
-        List<MeterReadingView> readings = em.createQuery(
-                        "SELECT m FROM MeterReading m WHERE m.usagePoint = :u ORDER BY m.sourceHref, m.id", MeterReading.class)
-                .setParameter("u", u).getResultList().stream()
-                .map(m -> new MeterReadingView(m.id(), m.title(), view(m.readingType()), scan.totals(m.id()))).toList();
+        List<MeterReadingView> readings = em
+                .createQuery(
+                        "SELECT m FROM MeterReading m WHERE m.usagePoint = :u ORDER BY m.sourceHref, m.id",
+                        MeterReading.class)
+                .setParameter("u", u)
+                .getResultList()
+                .stream()
+                .map(m -> new MeterReadingView(m.id(), m.title(), view(m.readingType()), scan.totals(m.id())))
+                .toList();
         long summaries = count("SELECT COUNT(s) FROM UsageSummary s WHERE s.usagePoint = :u", u);
-        long quality = count("SELECT COUNT(q) FROM " + ElectricPowerQualitySummary.class.getSimpleName() + " q WHERE q.usagePoint = :u", u);
-        return new UsagePointView(u.id(), u.title(), u.serviceKind(),
-                u.localTimeParameters() == null ? null : u.localTimeParameters().id(), readings, summaries, quality);
+        long quality = count(
+                "SELECT COUNT(q) FROM " + ElectricPowerQualitySummary.class.getSimpleName()
+                        + " q WHERE q.usagePoint = :u",
+                u);
+        return new UsagePointView(
+                u.id(),
+                u.title(),
+                u.serviceKind(),
+                u.localTimeParameters() == null ? null : u.localTimeParameters().id(),
+                readings,
+                summaries,
+                quality);
     }
 
     private long count(String jpql, UsagePoint u) {
@@ -57,6 +77,8 @@ public class UsageInventory {
     }
 
     private static ReadingTypeView view(ReadingType t) {
-        return t == null ? null : new ReadingTypeView(t.id(), t.uom(), t.powerOfTenMultiplier(), t.intervalLength(), t.commodity());
+        return t == null
+                ? null
+                : new ReadingTypeView(t.id(), t.uom(), t.powerOfTenMultiplier(), t.intervalLength(), t.commodity());
     }
 }

@@ -20,8 +20,7 @@ public abstract class DescribedResource extends UsageResource {
     @Column(name = "CONTENT", nullable = false, length = 16 * 1024 * 1024)
     private byte[] content;
 
-    protected DescribedResource() {
-    }
+    protected DescribedResource() {}
 
     protected DescribedResource(String id) {
         super(id);

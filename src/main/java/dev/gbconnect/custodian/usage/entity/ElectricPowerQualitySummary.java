@@ -23,8 +23,7 @@ public class ElectricPowerQualitySummary extends DescribedResource {
     @Column(name = "SUMMARY_DURATION")
     private Long summaryDuration;
 
-    protected ElectricPowerQualitySummary() {
-    }
+    protected ElectricPowerQualitySummary() {}
 
     public ElectricPowerQualitySummary(String id, UsagePoint usagePoint) {
         super(id);
@@ -37,7 +36,15 @@ public class ElectricPowerQualitySummary extends DescribedResource {
         summaryDuration = number(fields, "summaryInterval/duration");
     }
 
-    public UsagePoint usagePoint() { return usagePoint; }
-    public Long summaryStart() { return summaryStart; }
-    public Long summaryDuration() { return summaryDuration; }
+    public UsagePoint usagePoint() {
+        return usagePoint;
+    }
+
+    public Long summaryStart() {
+        return summaryStart;
+    }
+
+    public Long summaryDuration() {
+        return summaryDuration;
+    }
 }

@@ -16,7 +16,9 @@ import jakarta.persistence.Table;
  * {@link PackedReadings}). The interval columns let time-window queries pick blocks through the index.
  */
 @Entity
-@Table(name = "INTERVAL_BLOCK", indexes = @Index(name = "IX_BLOCK_READING_START", columnList = "METER_READING_ID, INTERVAL_START, ID"))
+@Table(
+        name = "INTERVAL_BLOCK",
+        indexes = @Index(name = "IX_BLOCK_READING_START", columnList = "METER_READING_ID, INTERVAL_START, ID"))
 public class IntervalBlock extends UsageResource {
 
     /*
@@ -42,8 +44,7 @@ public class IntervalBlock extends UsageResource {
     @Column(name = "READINGS", nullable = false, length = 64 * 1024 * 1024)
     private byte[] readings;
 
-    protected IntervalBlock() {
-    }
+    protected IntervalBlock() {}
 
     public IntervalBlock(String id, MeterReading meterReading) {
         super(id);
@@ -60,9 +61,23 @@ public class IntervalBlock extends UsageResource {
         return changed;
     }
 
-    public MeterReading meterReading() { return meterReading; }
-    public Long intervalStart() { return intervalStart; }
-    public Long intervalDuration() { return intervalDuration; }
-    public int readingCount() { return readingCount; }
-    public byte[] readings() { return readings; }
+    public MeterReading meterReading() {
+        return meterReading;
+    }
+
+    public Long intervalStart() {
+        return intervalStart;
+    }
+
+    public Long intervalDuration() {
+        return intervalDuration;
+    }
+
+    public int readingCount() {
+        return readingCount;
+    }
+
+    public byte[] readings() {
+        return readings;
+    }
 }

@@ -31,8 +31,7 @@ public class LocalTimeParameters extends DescribedResource {
     @Column(name = "DST_END_RULE", length = 16)
     private String dstEndRule;
 
-    protected LocalTimeParameters() {
-    }
+    protected LocalTimeParameters() {}
 
     public LocalTimeParameters(String id, RetailCustomer customer) {
         super(id);
@@ -47,9 +46,23 @@ public class LocalTimeParameters extends DescribedResource {
         dstEndRule = fields.get("dstEndRule");
     }
 
-    public RetailCustomer customer() { return customer; }
-    public Long tzOffset() { return tzOffset; }
-    public Long dstOffset() { return dstOffset; }
-    public String dstStartRule() { return dstStartRule; }
-    public String dstEndRule() { return dstEndRule; }
+    public RetailCustomer customer() {
+        return customer;
+    }
+
+    public Long tzOffset() {
+        return tzOffset;
+    }
+
+    public Long dstOffset() {
+        return dstOffset;
+    }
+
+    public String dstStartRule() {
+        return dstStartRule;
+    }
+
+    public String dstEndRule() {
+        return dstEndRule;
+    }
 }

@@ -20,8 +20,7 @@ public class MeterReading extends DescribedResource {
     @JoinColumn(name = "READING_TYPE_ID")
     private ReadingType readingType;
 
-    protected MeterReading() {
-    }
+    protected MeterReading() {}
 
     public MeterReading(String id, UsagePoint usagePoint) {
         super(id);
@@ -33,8 +32,13 @@ public class MeterReading extends DescribedResource {
         // MeterReading carries no values of its own beyond what the stored element holds.
     }
 
-    public UsagePoint usagePoint() { return usagePoint; }
-    public ReadingType readingType() { return readingType; }
+    public UsagePoint usagePoint() {
+        return usagePoint;
+    }
+
+    public ReadingType readingType() {
+        return readingType;
+    }
 
     public boolean readingType(ReadingType type) {
         boolean changed = readingType == null || !readingType.id().equals(type.id());

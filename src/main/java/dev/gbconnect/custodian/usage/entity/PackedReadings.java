@@ -22,12 +22,17 @@ public final class PackedReadings {
     static final int VERSION = 1;
 
     static final int BLOCK_PREFIX = 1, BLOCK_INTERVAL = 2, BLOCK_INTERVAL_EXT = 4;
+    static final int TIME_PERIOD = 1,
+            VALUE = 2,
+            COST = 4,
+            QUALITIES = 8,
+            TIER = 16,
+            TOU = 32,
+            CPP = 64,
+            READING_EXT = 128,
+            TIME_PERIOD_EXT = 256;
 
-    static final int TIME_PERIOD = 1, VALUE = 2, COST = 4, QUALITIES = 8, TIER = 16, TOU = 32, CPP = 64,
-            READING_EXT = 128, TIME_PERIOD_EXT = 256;
-
-    private PackedReadings() {
-    }
+    private PackedReadings() {}
 
     /** Collects one block's readings in document order; reusable after {@link #finish()}. */
     public static final class Builder {
@@ -63,12 +68,35 @@ public final class PackedReadings {
             }
         }
 
-        public void readingExtension(String xml) { readingExt = xml; flags |= READING_EXT; }
-        public void cost(long v) { cost = v; flags |= COST; }
-        public void value(long v) { value = v; flags |= VALUE; }
-        public void consumptionTier(long v) { tier = v; flags |= TIER; }
-        public void tou(long v) { tou = v; flags |= TOU; }
-        public void cpp(long v) { cpp = v; flags |= CPP; }
+        public void readingExtension(String xml) {
+            readingExt = xml;
+            flags |= READING_EXT;
+        }
+
+        public void cost(long v) {
+            cost = v;
+            flags |= COST;
+        }
+
+        public void value(long v) {
+            value = v;
+            flags |= VALUE;
+        }
+
+        public void consumptionTier(long v) {
+            tier = v;
+            flags |= TIER;
+        }
+
+        public void tou(long v) {
+            tou = v;
+            flags |= TOU;
+        }
+
+        public void cpp(long v) {
+            cpp = v;
+            flags |= CPP;
+        }
 
         public void timePeriod(long start, long duration, String extensionXml) {
             tpStart = start;
@@ -168,7 +196,8 @@ public final class PackedReadings {
         public Cursor(byte[] packed) {
             buf = packed;
             if (buf.length == 0 || buf[0] != VERSION) {
-                throw new IllegalArgumentException("not a packed IntervalBlock (version " + (buf.length == 0 ? "none" : buf[0]) + ")");
+                throw new IllegalArgumentException(
+                        "not a packed IntervalBlock (version " + (buf.length == 0 ? "none" : buf[0]) + ")");
             }
             pos = 1;
             headerFlags = (int) varint();
@@ -184,12 +213,29 @@ public final class PackedReadings {
             expectedStart = intervalStart;
         }
 
-        public String blockPrefixXml() { return prefixXml; }
-        public boolean hasInterval() { return (headerFlags & BLOCK_INTERVAL) != 0; }
-        public long intervalStart() { return intervalStart; }
-        public long intervalDuration() { return intervalDuration; }
-        public String intervalExtensionXml() { return intervalExt; }
-        public int count() { return count; }
+        public String blockPrefixXml() {
+            return prefixXml;
+        }
+
+        public boolean hasInterval() {
+            return (headerFlags & BLOCK_INTERVAL) != 0;
+        }
+
+        public long intervalStart() {
+            return intervalStart;
+        }
+
+        public long intervalDuration() {
+            return intervalDuration;
+        }
+
+        public String intervalExtensionXml() {
+            return intervalExt;
+        }
+
+        public int count() {
+            return count;
+        }
 
         public boolean next() {
             if (index == count) return false;
@@ -224,25 +270,81 @@ public final class PackedReadings {
             return true;
         }
 
-        public boolean has(int field) { return (flags & field) != 0; }
-        public boolean hasValue() { return has(VALUE); }
-        public boolean hasCost() { return has(COST); }
-        public boolean hasTimePeriod() { return has(TIME_PERIOD); }
-        public boolean hasConsumptionTier() { return has(TIER); }
-        public boolean hasTou() { return has(TOU); }
-        public boolean hasCpp() { return has(CPP); }
-        public long value() { return value; }
-        public long cost() { return cost; }
-        public long start() { return tpStart; }
-        public long duration() { return tpDuration; }
-        public long consumptionTier() { return tier; }
-        public long tou() { return tou; }
-        public long cpp() { return cpp; }
-        public String readingExtensionXml() { return readingExt; }
-        public String timePeriodExtensionXml() { return timePeriodExt; }
-        public int qualityCount() { return qualityCount; }
-        public int qualityCode(int i) { return qualityCodes[i]; }
-        public String qualityExtensionXml(int i) { return qualityExts[i]; }
+        public boolean has(int field) {
+            return (flags & field) != 0;
+        }
+
+        public boolean hasValue() {
+            return has(VALUE);
+        }
+
+        public boolean hasCost() {
+            return has(COST);
+        }
+
+        public boolean hasTimePeriod() {
+            return has(TIME_PERIOD);
+        }
+
+        public boolean hasConsumptionTier() {
+            return has(TIER);
+        }
+
+        public boolean hasTou() {
+            return has(TOU);
+        }
+
+        public boolean hasCpp() {
+            return has(CPP);
+        }
+
+        public long value() {
+            return value;
+        }
+
+        public long cost() {
+            return cost;
+        }
+
+        public long start() {
+            return tpStart;
+        }
+
+        public long duration() {
+            return tpDuration;
+        }
+
+        public long consumptionTier() {
+            return tier;
+        }
+
+        public long tou() {
+            return tou;
+        }
+
+        public long cpp() {
+            return cpp;
+        }
+
+        public String readingExtensionXml() {
+            return readingExt;
+        }
+
+        public String timePeriodExtensionXml() {
+            return timePeriodExt;
+        }
+
+        public int qualityCount() {
+            return qualityCount;
+        }
+
+        public int qualityCode(int i) {
+            return qualityCodes[i];
+        }
+
+        public String qualityExtensionXml(int i) {
+            return qualityExts[i];
+        }
 
         private long varint() {
             long result = 0;

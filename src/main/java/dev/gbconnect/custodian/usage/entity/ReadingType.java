@@ -40,8 +40,7 @@ public class ReadingType extends DescribedResource {
     @Column(name = "ACCUMULATION_BEHAVIOUR")
     private Integer accumulationBehaviour;
 
-    protected ReadingType() {
-    }
+    protected ReadingType() {}
 
     public ReadingType(String id, RetailCustomer customer) {
         super(id);
@@ -59,12 +58,35 @@ public class ReadingType extends DescribedResource {
         accumulationBehaviour = integer(fields, "accumulationBehaviour");
     }
 
-    public RetailCustomer customer() { return customer; }
-    public Long intervalLength() { return intervalLength; }
-    public Integer uom() { return uom; }
-    public Integer powerOfTenMultiplier() { return powerOfTenMultiplier; }
-    public Integer commodity() { return commodity; }
-    public Integer kind() { return kind; }
-    public Integer flowDirection() { return flowDirection; }
-    public Integer accumulationBehaviour() { return accumulationBehaviour; }
+    public RetailCustomer customer() {
+        return customer;
+    }
+
+    public Long intervalLength() {
+        return intervalLength;
+    }
+
+    public Integer uom() {
+        return uom;
+    }
+
+    public Integer powerOfTenMultiplier() {
+        return powerOfTenMultiplier;
+    }
+
+    public Integer commodity() {
+        return commodity;
+    }
+
+    public Integer kind() {
+        return kind;
+    }
+
+    public Integer flowDirection() {
+        return flowDirection;
+    }
+
+    public Integer accumulationBehaviour() {
+        return accumulationBehaviour;
+    }
 }

@@ -28,8 +28,7 @@ public class UsagePoint extends DescribedResource {
 
     private Integer status;
 
-    protected UsagePoint() {
-    }
+    protected UsagePoint() {}
 
     public UsagePoint(String id, RetailCustomer customer) {
         super(id);
@@ -42,10 +41,21 @@ public class UsagePoint extends DescribedResource {
         status = integer(fields, "status");
     }
 
-    public RetailCustomer customer() { return customer; }
-    public Integer serviceKind() { return serviceKind; }
-    public Integer status() { return status; }
-    public LocalTimeParameters localTimeParameters() { return localTimeParameters; }
+    public RetailCustomer customer() {
+        return customer;
+    }
+
+    public Integer serviceKind() {
+        return serviceKind;
+    }
+
+    public Integer status() {
+        return status;
+    }
+
+    public LocalTimeParameters localTimeParameters() {
+        return localTimeParameters;
+    }
 
     public void localTimeParameters(LocalTimeParameters ltp) {
         this.localTimeParameters = ltp;

@@ -34,24 +34,42 @@ public abstract class UsageResource {
     @Column(name = "SOURCE_HREF", length = SOURCE_HREF_LENGTH)
     private String sourceHref;
 
-    protected UsageResource() {
-    }
+    protected UsageResource() {}
 
     protected UsageResource(String id) {
         this.id = Objects.requireNonNull(id);
     }
 
-    public String id() { return id; }
-    public String title() { return title; }
-    public Instant published() { return published; }
-    public Instant updated() { return updated; }
-    public String sourceId() { return sourceId; }
-    public String sourceHref() { return sourceHref; }
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Instant published() {
+        return published;
+    }
+
+    public Instant updated() {
+        return updated;
+    }
+
+    public String sourceId() {
+        return sourceId;
+    }
+
+    public String sourceHref() {
+        return sourceHref;
+    }
 
     /** Takes the Atom metadata of an import; answers whether anything changed. */
     public boolean atom(String title, Instant published, Instant updated, String sourceId, String sourceHref) {
-        boolean changed = !Objects.equals(this.title, title) || !Objects.equals(this.published, published)
-                || !Objects.equals(this.updated, updated) || !Objects.equals(this.sourceId, sourceId)
+        boolean changed = !Objects.equals(this.title, title)
+                || !Objects.equals(this.published, published)
+                || !Objects.equals(this.updated, updated)
+                || !Objects.equals(this.sourceId, sourceId)
                 || !Objects.equals(this.sourceHref, sourceHref);
         this.title = title;
         this.published = published;

@@ -18,7 +18,10 @@ import java.util.Map;
 @Table(name = "USAGE_SUMMARY")
 public class UsageSummary extends DescribedResource {
 
-    public enum Element { UsageSummary, ElectricPowerUsageSummary }
+    public enum Element {
+        UsageSummary,
+        ElectricPowerUsageSummary
+    }
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "USAGE_POINT_ID", nullable = false)
@@ -34,8 +37,7 @@ public class UsageSummary extends DescribedResource {
     @Column(name = "BILLING_PERIOD_DURATION")
     private Long billingPeriodDuration;
 
-    protected UsageSummary() {
-    }
+    protected UsageSummary() {}
 
     public UsageSummary(String id, UsagePoint usagePoint, Element element) {
         super(id);
@@ -49,8 +51,19 @@ public class UsageSummary extends DescribedResource {
         billingPeriodDuration = number(fields, "billingPeriod/duration");
     }
 
-    public UsagePoint usagePoint() { return usagePoint; }
-    public Element element() { return element; }
-    public Long billingPeriodStart() { return billingPeriodStart; }
-    public Long billingPeriodDuration() { return billingPeriodDuration; }
+    public UsagePoint usagePoint() {
+        return usagePoint;
+    }
+
+    public Element element() {
+        return element;
+    }
+
+    public Long billingPeriodStart() {
+        return billingPeriodStart;
+    }
+
+    public Long billingPeriodDuration() {
+        return billingPeriodDuration;
+    }
 }

@@ -53,12 +53,27 @@ class EspiOAuthResourcesIT {
         other = ThirdParties.confidential(admin, REDIRECT);
         String username = "ea-" + UUID.randomUUID().toString().substring(0, 8);
         customerId = admin.newCustomer(username);
-        assertEquals(201, admin.upload(customerId, Shared.sample("datasdk/BatchFeedThreeUsagePoints_M.xml")).status());
-        Api.Reply answer = new ConsentFlow(base).consent("response_type=code&client_id=" + app.id() + "&redirect_uri=" + enc(REDIRECT) + "&scope="
-                + enc(ThirdParties.SCOPE) + "&code_challenge=" + ThirdParties.challenge(VERIFIER) + "&code_challenge_method=S256", username,
-                "pass-" + username, "approve", null, LocalDate.now().plusMonths(2).toString());
-        customerToken = Api.withAuthorization(base, null).token(app.basic(), "grant_type=authorization_code&code=" + enc(ConsentFlow.query(answer).get("code"))
-                + "&redirect_uri=" + enc(REDIRECT) + "&code_verifier=" + VERIFIER).json();
+        assertEquals(
+                201,
+                admin.upload(customerId, Shared.sample("datasdk/BatchFeedThreeUsagePoints_M.xml"))
+                        .status());
+        Api.Reply answer = new ConsentFlow(base)
+                .consent(
+                        "response_type=code&client_id=" + app.id() + "&redirect_uri=" + enc(REDIRECT) + "&scope="
+                                + enc(ThirdParties.SCOPE) + "&code_challenge=" + ThirdParties.challenge(VERIFIER)
+                                + "&code_challenge_method=S256",
+                        username,
+                        "pass-" + username,
+                        "approve",
+                        null,
+                        LocalDate.now().plusMonths(2).toString());
+        customerToken = Api.withAuthorization(base, null)
+                .token(
+                        app.basic(),
+                        "grant_type=authorization_code&code="
+                                + enc(ConsentFlow.query(answer).get("code")) + "&redirect_uri=" + enc(REDIRECT)
+                                + "&code_verifier=" + VERIFIER)
+                .json();
     }
 
     Api bearer(String token) {
@@ -66,7 +81,10 @@ class EspiOAuthResourcesIT {
     }
 
     String clientCredentials(ThirdParties.Registered client, String scope) {
-        return Api.withAuthorization(base, null).token(client.basic(), "grant_type=client_credentials&scope=" + enc(scope)).json().getString("access_token");
+        return Api.withAuthorization(base, null)
+                .token(client.basic(), "grant_type=client_credentials&scope=" + enc(scope))
+                .json()
+                .getString("access_token");
     }
 
     @Test
@@ -75,19 +93,36 @@ class EspiOAuthResourcesIT {
         assertEquals(200, all.status(), all.body());
         assertTrue(all.header("Content-Type").startsWith("application/atom+xml"));
         Atom feed = Atom.valid(all.body());
-        assertTrue(feed.texts("//espi:ApplicationInformation/espi:client_id").containsAll(List.of(app.id(), other.id())));
+        assertTrue(
+                feed.texts("//espi:ApplicationInformation/espi:client_id").containsAll(List.of(app.id(), other.id())));
 
         Api own = bearer(clientCredentials(app, "ThirdParty_Admin_Access"));
-        Atom mine = Atom.valid(own.get("espi/1_1/resource/ApplicationInformation").body());
+        Atom mine =
+                Atom.valid(own.get("espi/1_1/resource/ApplicationInformation").body());
         assertEquals(List.of(app.id()), mine.texts("//espi:ApplicationInformation/espi:client_id"));
-        Atom entry = Atom.valid(own.get("espi/1_1/resource/ApplicationInformation/" + app.id()).body());
-        assertEquals(ThirdParties.NOTIFY, entry.text("/atom:entry/atom:content/espi:ApplicationInformation/espi:thirdPartyNotifyUri"));
+        Atom entry = Atom.valid(
+                own.get("espi/1_1/resource/ApplicationInformation/" + app.id()).body());
+        assertEquals(
+                ThirdParties.NOTIFY,
+                entry.text("/atom:entry/atom:content/espi:ApplicationInformation/espi:thirdPartyNotifyUri"));
         assertEquals("2", entry.text("//espi:dataCustodianApplicationStatus"));
         assertEquals("", entry.text("//espi:client_secret"), "secrets are never shown again");
-        assertFalse(own.get("espi/1_1/resource/ApplicationInformation/" + app.id()).body().contains(app.secret()));
-        assertEquals(base + "espi/1_1/resource/ApplicationInformation/" + app.id(), entry.text("/atom:entry/atom:link[@rel='self']/@href"));
-        assertEquals(404, own.get("espi/1_1/resource/ApplicationInformation/" + other.id()).status(), "another's looks absent");
-        assertEquals(403, bearer(customerToken.getString("access_token")).get("espi/1_1/resource/ApplicationInformation").status());
+        assertFalse(own.get("espi/1_1/resource/ApplicationInformation/" + app.id())
+                .body()
+                .contains(app.secret()));
+        assertEquals(
+                base + "espi/1_1/resource/ApplicationInformation/" + app.id(),
+                entry.text("/atom:entry/atom:link[@rel='self']/@href"));
+        assertEquals(
+                404,
+                own.get("espi/1_1/resource/ApplicationInformation/" + other.id())
+                        .status(),
+                "another's looks absent");
+        assertEquals(
+                403,
+                bearer(customerToken.getString("access_token"))
+                        .get("espi/1_1/resource/ApplicationInformation")
+                        .status());
     }
 
     @Test
@@ -95,17 +130,23 @@ class EspiOAuthResourcesIT {
         String authorizationUri = customerToken.getString("authorizationURI");
         String id = authorizationUri.substring(authorizationUri.lastIndexOf('/') + 1);
 
-        Atom byCustomer = Atom.valid(bearer(customerToken.getString("access_token")).get("espi/1_1/resource/Authorization/" + id).body());
+        Atom byCustomer = Atom.valid(bearer(customerToken.getString("access_token"))
+                .get("espi/1_1/resource/Authorization/" + id)
+                .body());
         assertEquals("1", byCustomer.text("//espi:Authorization/espi:status"));
         assertEquals(ThirdParties.SCOPE, byCustomer.text("//espi:Authorization/espi:scope"));
         assertEquals("authorization_code", byCustomer.text("//espi:Authorization/espi:grant_type"));
         assertEquals(customerToken.getString("resourceURI"), byCustomer.text("//espi:Authorization/espi:resourceURI"));
         assertEquals(authorizationUri, byCustomer.text("//espi:Authorization/espi:authorizationURI"));
 
-        Atom byApp = Atom.valid(bearer(clientCredentials(app, "ThirdParty_Admin_Access")).get("espi/1_1/resource/Authorization").body());
+        Atom byApp = Atom.valid(bearer(clientCredentials(app, "ThirdParty_Admin_Access"))
+                .get("espi/1_1/resource/Authorization")
+                .body());
         assertTrue(byApp.texts("//espi:Authorization/espi:authorizationURI").contains(authorizationUri));
         Api otherApp = bearer(clientCredentials(other, "ThirdParty_Admin_Access"));
-        assertFalse(Atom.valid(otherApp.get("espi/1_1/resource/Authorization").body()).texts("//espi:authorizationURI").contains(authorizationUri));
+        assertFalse(Atom.valid(otherApp.get("espi/1_1/resource/Authorization").body())
+                .texts("//espi:authorizationURI")
+                .contains(authorizationUri));
         assertEquals(404, otherApp.get("espi/1_1/resource/Authorization/" + id).status(), "another's looks absent");
         Atom.valid(admin.get("espi/1_1/resource/Authorization").body());
     }
@@ -115,24 +156,39 @@ class EspiOAuthResourcesIT {
         String authorizationUri = customerToken.getString("authorizationURI");
         String id = authorizationUri.substring(authorizationUri.lastIndexOf('/') + 1);
         Api otherApp = bearer(clientCredentials(other, "ThirdParty_Admin_Access"));
-        assertEquals(404, otherApp.delete("espi/1_1/resource/Authorization/" + id).status());
+        assertEquals(
+                404, otherApp.delete("espi/1_1/resource/Authorization/" + id).status());
 
-        assertEquals(204, bearer(clientCredentials(app, "ThirdParty_Admin_Access")).delete("espi/1_1/resource/Authorization/" + id).status());
-        assertEquals(401, bearer(customerToken.getString("access_token")).get("espi/1_1/resource/ReadServiceStatus").status());
+        assertEquals(
+                204,
+                bearer(clientCredentials(app, "ThirdParty_Admin_Access"))
+                        .delete("espi/1_1/resource/Authorization/" + id)
+                        .status());
+        assertEquals(
+                401,
+                bearer(customerToken.getString("access_token"))
+                        .get("espi/1_1/resource/ReadServiceStatus")
+                        .status());
         Api.Reply refresh = ThirdParties.refresh(base, app, customerToken.getString("refresh_token"));
         assertEquals("invalid_grant", refresh.json().getString("error"));
-        Atom ended = Atom.valid(admin.get("espi/1_1/resource/Authorization/" + id).body());
+        Atom ended =
+                Atom.valid(admin.get("espi/1_1/resource/Authorization/" + id).body());
         assertEquals("0", ended.text("//espi:Authorization/espi:status"));
     }
 
     @Test
     void readServiceStatusWhenAnyValidTokenThenNormal() {
-        for (String token : List.of(customerToken.getString("access_token"), clientCredentials(app, "ThirdParty_Admin_Access"))) {
+        for (String token :
+                List.of(customerToken.getString("access_token"), clientCredentials(app, "ThirdParty_Admin_Access"))) {
             Api.Reply r = bearer(token).get("espi/1_1/resource/ReadServiceStatus");
             assertEquals(200, r.status(), r.body());
             assertEquals("1", Atom.valid(r.body()).text("/espi:ServiceStatus/espi:currentStatus"));
         }
-        assertEquals(401, Api.withAuthorization(base, null).get("espi/1_1/resource/ReadServiceStatus").status());
+        assertEquals(
+                401,
+                Api.withAuthorization(base, null)
+                        .get("espi/1_1/resource/ReadServiceStatus")
+                        .status());
     }
 
     @Test
@@ -146,7 +202,10 @@ class EspiOAuthResourcesIT {
         assertEquals(303, go.status());
         String location = go.header("Location");
         assertTrue(location.startsWith(ThirdParties.SCOPE_SELECTION + "&scope="), location);
-        assertTrue(location.contains("scope=" + enc(ThirdParties.SCOPE)) && location.contains("scope=" + enc(ThirdParties.OTHER_SCOPE)), location);
+        assertTrue(
+                location.contains("scope=" + enc(ThirdParties.SCOPE))
+                        && location.contains("scope=" + enc(ThirdParties.OTHER_SCOPE)),
+                location);
         assertTrue(location.endsWith("&DataCustodianID=data-custodian"), location);
         assertEquals(404, browser.get("oauth/scope-selection?client_id=nobody").status());
     }
@@ -154,22 +213,30 @@ class EspiOAuthResourcesIT {
     @Test
     void offlineAuthorizationWhenStaffGrantWithReasonThenThirdPartyRefreshesAndCustomerSeesIt() {
         String until = LocalDate.now().plusMonths(1).toString();
-        Api.Reply refused = admin.postJson("admin/customers/" + customerId + "/authorizations",
-                "{\"client_id\":\"" + other.id() + "\",\"scope\":\"" + ThirdParties.SCOPE + "\",\"until\":\"" + until + "\"}");
+        Api.Reply refused = admin.postJson(
+                "admin/customers/" + customerId + "/authorizations",
+                "{\"client_id\":\"" + other.id() + "\",\"scope\":\"" + ThirdParties.SCOPE + "\",\"until\":\"" + until
+                        + "\"}");
         assertEquals(400, refused.status(), "a reason is required");
         assertTrue(refused.json().getString("message").contains("reason"), refused.body());
 
-        Api.Reply granted = admin.postJson("admin/customers/" + customerId + "/authorizations", "{\"client_id\":\"" + other.id() + "\",\"scope\":\""
-                + ThirdParties.SCOPE + "\",\"until\":\"" + until + "\",\"reason\":\"customer called support, ticket 4711\"}");
+        Api.Reply granted = admin.postJson(
+                "admin/customers/" + customerId + "/authorizations",
+                "{\"client_id\":\"" + other.id() + "\",\"scope\":\"" + ThirdParties.SCOPE + "\",\"until\":\"" + until
+                        + "\",\"reason\":\"customer called support, ticket 4711\"}");
         assertEquals(201, granted.status(), granted.body());
         Api.Reply tokens = ThirdParties.refresh(base, other, granted.json().getString("refresh_token"));
         assertEquals(200, tokens.status(), tokens.body());
         assertEquals(granted.json().getString("authorizationURI"), tokens.json().getString("authorizationURI"));
 
-        JsonObject recorded = admin.get("admin/customers/" + customerId + "/authorizations").array().stream().map(JsonObject.class::cast)
-                .filter(a -> a.getString("client_id").equals(other.id())).findFirst().orElseThrow();
+        JsonObject recorded = admin.get("admin/customers/" + customerId + "/authorizations").array().stream()
+                .map(JsonObject.class::cast)
+                .filter(a -> a.getString("client_id").equals(other.id()))
+                .findFirst()
+                .orElseThrow();
         assertEquals("customer called support, ticket 4711", recorded.getString("offline_reason"));
         assertEquals(3, recorded.getJsonArray("usage_points").size());
-        Atom.valid(admin.get("espi/1_1/resource/Authorization/" + recorded.getString("id")).body());
+        Atom.valid(admin.get("espi/1_1/resource/Authorization/" + recorded.getString("id"))
+                .body());
     }
 }

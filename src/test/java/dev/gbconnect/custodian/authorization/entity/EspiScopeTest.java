@@ -15,17 +15,25 @@ class EspiScopeTest {
 
     @Test
     void parseWhenGbaExampleThenFunctionBlocksTermsAndPlainWords() {
-        EspiScope s = EspiScope.parse("FB=1_3_4_5_8_13_14_15_18_19_31_32_33_34_35_37_39;IntervalDuration=900_3600;BlockDuration=monthly;HistoryLength=13");
+        EspiScope s = EspiScope.parse(
+                "FB=1_3_4_5_8_13_14_15_18_19_31_32_33_34_35_37_39;IntervalDuration=900_3600;BlockDuration=monthly;HistoryLength=13");
         assertTrue(s.functionBlocks().containsAll(Set.of(1, 4, 5, 15, 18)));
-        assertEquals(List.of("Your electricity use, electricity you send back to the grid, your bill summaries, power quality measurements.",
-                "Readings every 15 minutes or every hour.", "Past data going back 13 months.", "New data sent monthly while the connection lasts."), s.inPlainWords());
-        assertEquals(Instant.parse("2025-10-23T00:00:00Z"), s.historyStart(NOW), "small HistoryLength values are months");
+        assertEquals(
+                List.of(
+                        "Your electricity use, electricity you send back to the grid, your bill summaries, power quality measurements.",
+                        "Readings every 15 minutes or every hour.",
+                        "Past data going back 13 months.",
+                        "New data sent monthly while the connection lasts."),
+                s.inPlainWords());
+        assertEquals(
+                Instant.parse("2025-10-23T00:00:00Z"), s.historyStart(NOW), "small HistoryLength values are months");
     }
 
     @Test
     void parseWhenSchemaExampleWithSpacesAndSecondsThenReadAsREQ21Counts() {
-        EspiScope s = EspiScope.parse("FB=1_3_4_5_8_13_18_19_31_34_35_39;IntervalDuration=900_3600;BlockDuration=Daily; HistoryLength= 34128000;"
-                + "SubscriptionFrequency=Daily; AccountCollection=5;BR=1;");
+        EspiScope s = EspiScope.parse(
+                "FB=1_3_4_5_8_13_18_19_31_34_35_39;IntervalDuration=900_3600;BlockDuration=Daily; HistoryLength= 34128000;"
+                        + "SubscriptionFrequency=Daily; AccountCollection=5;BR=1;");
         assertEquals(NOW.minusSeconds(34_128_000), s.historyStart(NOW));
         assertEquals("1", s.bulkId());
         assertTrue(s.inPlainWords().contains("New data sent daily while the connection lasts."));
@@ -34,8 +42,12 @@ class EspiScopeTest {
     @Test
     void parseWhenNotAnEspiScopeThenTheProblemIsNamed() {
         assertThrows(IllegalArgumentException.class, () -> EspiScope.parse("DataCustodian_Admin_Access"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> EspiScope.parse("FB=1_3;FB=4")).getMessage().contains("twice"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> EspiScope.parse("FB=1_3;HistoryLength=long")).getMessage().contains("HistoryLength"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> EspiScope.parse("FB=1_3;FB=4"))
+                .getMessage()
+                .contains("twice"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> EspiScope.parse("FB=1_3;HistoryLength=long"))
+                .getMessage()
+                .contains("HistoryLength"));
         assertThrows(IllegalArgumentException.class, () -> EspiScope.parse("FB=" + "1_".repeat(200) + "1"));
     }
 }

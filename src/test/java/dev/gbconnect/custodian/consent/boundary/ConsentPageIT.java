@@ -65,7 +65,10 @@ class ConsentPageIT {
         app = ThirdParties.confidential(admin, callback.uri());
         username = "cp-" + UUID.randomUUID().toString().substring(0, 8);
         customerId = admin.newCustomer(username);
-        assertEquals(201, admin.upload(customerId, Shared.sample("datasdk/BatchFeedThreeUsagePoints_M.xml")).status());
+        assertEquals(
+                201,
+                admin.upload(customerId, Shared.sample("datasdk/BatchFeedThreeUsagePoints_M.xml"))
+                        .status());
     }
 
     @AfterEach
@@ -76,9 +79,12 @@ class ConsentPageIT {
 
     void openConsentPage(boolean javascript, int width) {
         browser = Browser.start(javascript, width, 900);
-        browser.get(base.resolve("oauth/authorize?response_type=code&client_id=" + app.id() + "&redirect_uri=" + enc(callback.uri())
-                + "&scope=" + enc(ThirdParties.SCOPE) + "&state=st-42&code_challenge=" + ThirdParties.challenge(VERIFIER)
-                + "&code_challenge_method=S256").toString());
+        browser.get(base.resolve("oauth/authorize?response_type=code&client_id=" + app.id() + "&redirect_uri="
+                        + enc(callback.uri())
+                        + "&scope=" + enc(ThirdParties.SCOPE) + "&state=st-42&code_challenge="
+                        + ThirdParties.challenge(VERIFIER)
+                        + "&code_challenge_method=S256")
+                .toString());
         assertTrue(browser.findElement(By.tagName("body")).getText().contains("Test Energy App"));
         browser.findElement(By.cssSelector("label[for=username]"));
         browser.findElement(By.id("username")).sendKeys(username);
@@ -105,11 +111,14 @@ class ConsentPageIT {
         List<WebElement> boxes = browser.findElements(By.name("usage_point"));
         assertEquals(3, boxes.size());
         for (WebElement box : boxes) {
-            assertNotNull(browser.findElement(By.cssSelector("label[for='" + box.getAttribute("id") + "']")), "every input has a label");
+            assertNotNull(
+                    browser.findElement(By.cssSelector("label[for='" + box.getAttribute("id") + "']")),
+                    "every input has a label");
         }
         boxes.get(0).click();
         boxes.get(2).click();
-        Set<String> chosen = Set.of(boxes.get(0).getAttribute("value"), boxes.get(2).getAttribute("value"));
+        Set<String> chosen =
+                Set.of(boxes.get(0).getAttribute("value"), boxes.get(2).getAttribute("value"));
         WebElement until = browser.findElement(By.id("until"));
         until.clear();
         LocalDate last = LocalDate.now().plusMonths(3);
@@ -118,15 +127,22 @@ class ConsentPageIT {
 
         Map<String, String> answer = query(callback.next());
         assertEquals("st-42", answer.get("state"));
-        Api.Reply token = Api.withAuthorization(base, null).token(app.basic(), "grant_type=authorization_code&code=" + enc(answer.get("code"))
-                + "&redirect_uri=" + enc(callback.uri()) + "&code_verifier=" + VERIFIER);
+        Api.Reply token = Api.withAuthorization(base, null)
+                .token(
+                        app.basic(),
+                        "grant_type=authorization_code&code=" + enc(answer.get("code")) + "&redirect_uri="
+                                + enc(callback.uri()) + "&code_verifier=" + VERIFIER);
         assertEquals(200, token.status(), token.body());
 
-        JsonArray granted = admin.get("admin/customers/" + customerId + "/authorizations").array();
+        JsonArray granted =
+                admin.get("admin/customers/" + customerId + "/authorizations").array();
         assertEquals(1, granted.size());
         JsonObject a = granted.getJsonObject(0);
         assertEquals("active", a.getString("status"));
-        assertEquals(chosen, a.getJsonArray("usage_points").getValuesAs(JsonString::getString).stream().collect(Collectors.toSet()));
+        assertEquals(
+                chosen,
+                a.getJsonArray("usage_points").getValuesAs(JsonString::getString).stream()
+                        .collect(Collectors.toSet()));
         assertTrue(a.getString("until").startsWith(last.plusDays(1).toString()), a.toString());
         assertTrue(token.json().getString("authorizationURI").endsWith("/Authorization/" + a.getString("id")));
     }
@@ -139,7 +155,8 @@ class ConsentPageIT {
         Map<String, String> answer = query(callback.next());
         assertEquals("access_denied", answer.get("error"));
         assertEquals("st-42", answer.get("state"));
-        JsonArray granted = admin.get("admin/customers/" + customerId + "/authorizations").array();
+        JsonArray granted =
+                admin.get("admin/customers/" + customerId + "/authorizations").array();
         assertEquals("denied", granted.getJsonObject(0).getString("status"));
     }
 

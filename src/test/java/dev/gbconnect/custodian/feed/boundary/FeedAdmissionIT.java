@@ -30,10 +30,23 @@ class FeedAdmissionIT {
 
     @Test
     void readersWhenOthersStopReadingMidDownloadThenStillServedAtOnce() throws Exception {
-        Path dir = Files.createDirectories(Path.of(System.getProperty("it.dataRoot", "target/it-data"), "admission-" + UUID.randomUUID()).toAbsolutePath());
-        UberJarServer server = UberJarServer.start(dir, UberJarServer.testJvm(), Map.of("CUSTODIAN_DEMO_DATA", "false",
-                "CUSTODIAN_ADMIN_CLIENT_ID", Api.IT_ADMIN, "CUSTODIAN_ADMIN_CLIENT_SECRET", Api.IT_SECRET,
-                "CUSTODIAN_FEED_CONCURRENCY", "1", "CUSTODIAN_FEED_QUEUE_TIMEOUT", "PT10S"));
+        Path dir = Files.createDirectories(
+                Path.of(System.getProperty("it.dataRoot", "target/it-data"), "admission-" + UUID.randomUUID())
+                        .toAbsolutePath());
+        UberJarServer server = UberJarServer.start(
+                dir,
+                UberJarServer.testJvm(),
+                Map.of(
+                        "CUSTODIAN_DEMO_DATA",
+                        "false",
+                        "CUSTODIAN_ADMIN_CLIENT_ID",
+                        Api.IT_ADMIN,
+                        "CUSTODIAN_ADMIN_CLIENT_SECRET",
+                        Api.IT_SECRET,
+                        "CUSTODIAN_FEED_CONCURRENCY",
+                        "1",
+                        "CUSTODIAN_FEED_QUEUE_TIMEOUT",
+                        "PT10S"));
         List<Socket> stalled = new ArrayList<>();
         try {
             Api admin = server.api(Api.IT_ADMIN, Api.IT_SECRET);
@@ -41,12 +54,20 @@ class FeedAdmissionIT {
             // Ten years of 15-minute readings, about 50 MB of XML: far more than socket buffers and the server's
             // write queue hold, so a client that reads nothing blocks the server's writes.
             ByteArrayOutputStream file = new ByteArrayOutputStream();
-            GreenButtonGenerator.write(file, new Plan(List.of(new Point("big", Kind.ELECTRIC, 3)), Instant.parse("2015-01-01T00:00:00Z").getEpochSecond(),
-                    3650, 900));
-            assertEquals(201, admin.upload(customer, "application/atom+xml", file.toByteArray()).status());
+            GreenButtonGenerator.write(
+                    file,
+                    new Plan(
+                            List.of(new Point("big", Kind.ELECTRIC, 3)),
+                            Instant.parse("2015-01-01T00:00:00Z").getEpochSecond(),
+                            3650,
+                            900));
+            assertEquals(
+                    201,
+                    admin.upload(customer, "application/atom+xml", file.toByteArray())
+                            .status());
 
-            String request = "GET /espi/1_1/resource/Batch/RetailCustomer/" + customer + "/UsagePoint HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
-                    + admin.authorization() + "\r\n\r\n";
+            String request = "GET /espi/1_1/resource/Batch/RetailCustomer/" + customer
+                    + "/UsagePoint HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + admin.authorization() + "\r\n\r\n";
             for (int i = 0; i < 3; i++) {
                 Socket s = new Socket();
                 s.setReceiveBufferSize(2048);

@@ -54,9 +54,11 @@ import org.w3c.dom.Element;
 class UsageFeedIT {
 
     private static final String R = "espi/1_1/resource/";
-    private static final String FIFTEEN = "openespi/test_usage_data.xml", HOURLY = "datasdk/1hrLP_32DaysFiveUsagePoints_M.xml",
+    private static final String FIFTEEN = "openespi/test_usage_data.xml",
+            HOURLY = "datasdk/1hrLP_32DaysFiveUsagePoints_M.xml",
             DAILY = "gba-sample-data/Coastal_Multi_Family_Daily_Jan_1_2011_to_Jan_1_2012_RetailCustomer_4.xml";
-    private static final String S15 = "FB=1_3_4_5_13_14_15_18;IntervalDuration=900", S60 = "FB=1_3_4_5_13_14_15;IntervalDuration=3600",
+    private static final String S15 = "FB=1_3_4_5_13_14_15_18;IntervalDuration=900",
+            S60 = "FB=1_3_4_5_13_14_15;IntervalDuration=3600",
             BULK = "FB=1_3_4_5_13_14_15;IntervalDuration=3600;BR=7";
     private static final String CERTIFICATE = "https://cert.greenbuttonalliance.org/certificate/IT-CERT-0001";
 
@@ -69,9 +71,15 @@ class UsageFeedIT {
     URL url;
 
     /** Built once for the class: uploads take seconds. A is the customer under test, B the one whose data must not leak. */
-    record Fixture(URI base, Api admin, ThirdParties.Registered app, String a, String b, String fifteenPoint, List<String> hourlyPoints,
-                   String dailyPoint) {
-    }
+    record Fixture(
+            URI base,
+            Api admin,
+            ThirdParties.Registered app,
+            String a,
+            String b,
+            String fifteenPoint,
+            List<String> hourlyPoints,
+            String dailyPoint) {}
 
     private static Fixture f;
 
@@ -80,8 +88,11 @@ class UsageFeedIT {
         if (f != null) return;
         URI base = url.toURI();
         Api admin = new Api(base, Api.IT_ADMIN, Api.IT_SECRET);
-        ThirdParties.Registered app = ThirdParties.register(admin, "{\"client_name\":\"Feed reader\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],"
-                + "\"third_party_notify_uri\":\"" + ThirdParties.NOTIFY + "\",\"scopes\":[\"" + S15 + "\",\"" + S60 + "\",\"" + BULK + "\"]}");
+        ThirdParties.Registered app = ThirdParties.register(
+                admin,
+                "{\"client_name\":\"Feed reader\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],"
+                        + "\"third_party_notify_uri\":\"" + ThirdParties.NOTIFY + "\",\"scopes\":[\"" + S15 + "\",\""
+                        + S60 + "\",\"" + BULK + "\"]}");
         String a = admin.newCustomer("feed-a-" + UUID.randomUUID().toString().substring(0, 8));
         String b = admin.newCustomer("feed-b-" + UUID.randomUUID().toString().substring(0, 8));
         assertEquals(201, admin.upload(a, Shared.sample(FIFTEEN)).status());
@@ -90,13 +101,16 @@ class UsageFeedIT {
         List<String> hourly = new ArrayList<>(usagePoints(admin, a));
         hourly.remove(fifteen);
         assertEquals(201, admin.upload(b, Shared.sample(DAILY)).status());
-        f = new Fixture(base, admin, app, a, b, fifteen, hourly, usagePoints(admin, b).get(0));
+        f = new Fixture(
+                base, admin, app, a, b, fifteen, hourly, usagePoints(admin, b).get(0));
     }
 
     /** A customer's usage point ids, from the data custodian's Download My Data. */
     private static List<String> usagePoints(Api admin, String customer) {
         Atom batch = valid(admin.get(R + "Batch/RetailCustomer/" + customer + "/UsagePoint"));
-        return batch.texts("/atom:feed/atom:entry[atom:content/espi:UsagePoint]/atom:id").stream().map(id -> id.substring("urn:uuid:".length())).toList();
+        return batch.texts("/atom:feed/atom:entry[atom:content/espi:UsagePoint]/atom:id").stream()
+                .map(id -> id.substring("urn:uuid:".length()))
+                .toList();
     }
 
     /** A third party's token for a Subscription, through offline authorization and the refresh grant. */
@@ -128,8 +142,14 @@ class UsageFeedIT {
         Atom batch = valid(f.admin().get(R + "Batch/RetailCustomer/" + f.a() + "/UsagePoint/" + f.fifteenPoint()));
         Document original = Xml.parse(Files.newInputStream(Shared.sample(FIFTEEN)));
 
-        for (String kind : List.of("UsagePoint", "MeterReading", "ReadingType", "IntervalBlock", "ElectricPowerUsageSummary",
-                "ElectricPowerQualitySummary", "LocalTimeParameters")) {
+        for (String kind : List.of(
+                "UsagePoint",
+                "MeterReading",
+                "ReadingType",
+                "IntervalBlock",
+                "ElectricPowerUsageSummary",
+                "ElectricPowerQualitySummary",
+                "LocalTimeParameters")) {
             List<Element> expected = new ArrayList<>();
             for (Element content : Xml.elements(original, "http://www.w3.org/2005/Atom", "content")) {
                 for (var n = content.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -150,27 +170,46 @@ class UsageFeedIT {
 
     /** Each valid sample of ../shared/samples, uploaded to a customer of its own and downloaded again. */
     @ParameterizedTest
-    @ValueSource(strings = {"gba-sample-data/Coastal_Multi_Family_Jan_1_2011_to_Jan_1_2012_RetailCustomer_5.xml", DAILY,
-            "gba-sample-data/TestGBDataOneYearDailyBinnedMonthly.xml", FIFTEEN, HOURLY, "datasdk/BatchFeedThreeUsagePoints_M.xml",
-            "datasdk/Gas.xml", "datasdk/Water.xml", "synthetic/synthetic_batch_subscription_usagesummary.xml"})
+    @ValueSource(
+            strings = {
+                "gba-sample-data/Coastal_Multi_Family_Jan_1_2011_to_Jan_1_2012_RetailCustomer_5.xml",
+                DAILY,
+                "gba-sample-data/TestGBDataOneYearDailyBinnedMonthly.xml",
+                FIFTEEN,
+                HOURLY,
+                "datasdk/BatchFeedThreeUsagePoints_M.xml",
+                "datasdk/Gas.xml",
+                "datasdk/Water.xml",
+                "synthetic/synthetic_batch_subscription_usagesummary.xml"
+            })
     void roundTripWhenAValidSampleIsDownloadedThenEveryResourceAndValueSurvives(String sample) throws IOException {
-        String customer = f.admin().newCustomer("trip-" + UUID.randomUUID().toString().substring(0, 8));
+        String customer =
+                f.admin().newCustomer("trip-" + UUID.randomUUID().toString().substring(0, 8));
         assertEquals(201, f.admin().upload(customer, Shared.sample(sample)).status());
         Atom batch = valid(f.admin().get(R + "Batch/RetailCustomer/" + customer + "/UsagePoint"));
         Document original = Xml.parse(Files.newInputStream(Shared.sample(sample)));
         Map<String, List<Element>> expected = new LinkedHashMap<>();
         for (Element content : Xml.elements(original, "http://www.w3.org/2005/Atom", "content")) {
             for (var n = content.getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (n instanceof Element e) expected.computeIfAbsent(e.getLocalName(), k -> new ArrayList<>()).add(e);
+                if (n instanceof Element e)
+                    expected.computeIfAbsent(e.getLocalName(), k -> new ArrayList<>())
+                            .add(e);
             }
         }
-        assertEquals(expected.values().stream().mapToInt(List::size).sum(), batch.count("/atom:feed/atom:entry"), "one entry per resource");
+        assertEquals(
+                expected.values().stream().mapToInt(List::size).sum(),
+                batch.count("/atom:feed/atom:entry"),
+                "one entry per resource");
         for (var kind : expected.entrySet()) {
-            List<Element> served = new ArrayList<>(batch.elements("/atom:feed/atom:entry/atom:content/espi:" + kind.getKey()));
+            List<Element> served =
+                    new ArrayList<>(batch.elements("/atom:feed/atom:entry/atom:content/espi:" + kind.getKey()));
             assertEquals(kind.getValue().size(), served.size(), kind.getKey());
             for (Element e : kind.getValue()) {
-                Element match = served.stream().filter(s -> Xml.same(e, s)).findFirst()
-                        .orElseThrow(() -> new AssertionError(sample + ": no served " + kind.getKey() + " equals\n" + Xml.toString(e)));
+                Element match = served.stream()
+                        .filter(s -> Xml.same(e, s))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError(
+                                sample + ": no served " + kind.getKey() + " equals\n" + Xml.toString(e)));
                 served.remove(match);
             }
         }
@@ -181,24 +220,39 @@ class UsageFeedIT {
         Atom batch = valid(f.admin().get(R + "Batch/RetailCustomer/" + f.a() + "/UsagePoint/" + f.fifteenPoint()));
         List<String> selves = batch.texts("/atom:feed/atom:entry/atom:link[@rel='self']/@href");
         List<String> ids = batch.texts("/atom:feed/atom:entry/atom:id");
-        assertEquals(1 + 1 + 1 + 1 + 14 + 1 + 1, selves.size(), "UsagePoint, LocalTimeParameters, MeterReading, ReadingType, 14 blocks, 2 summaries");
+        assertEquals(
+                1 + 1 + 1 + 1 + 14 + 1 + 1,
+                selves.size(),
+                "UsagePoint, LocalTimeParameters, MeterReading, ReadingType, 14 blocks, 2 summaries");
         for (int i = 0; i < selves.size(); i++) {
-            Atom entry = valid(f.admin().get(f.base().relativize(URI.create(selves.get(i))).toString()));
+            Atom entry = valid(
+                    f.admin().get(f.base().relativize(URI.create(selves.get(i))).toString()));
             assertEquals(ids.get(i), entry.text("/atom:entry/atom:id"));
             assertEquals(selves.get(i), entry.text("/atom:entry/atom:link[@rel='self']/@href"));
             String up = entry.text("/atom:entry/atom:link[@rel='up']/@href");
-            assertEquals(selves.get(i).substring(0, selves.get(i).lastIndexOf('/')), up, "up is the collection, without the id");
+            assertEquals(
+                    selves.get(i).substring(0, selves.get(i).lastIndexOf('/')),
+                    up,
+                    "up is the collection, without the id");
             assertTrue(entry.text("/atom:entry/atom:link[@rel='self']/@type").startsWith("espi-entry/"));
-            assertTrue(entry.text("/atom:entry/atom:id").matches("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+            assertTrue(entry.text("/atom:entry/atom:id")
+                    .matches("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
             assertEquals(CERTIFICATE, entry.text("/atom:entry/atom:link[@href='" + CERTIFICATE + "']/@href"));
         }
         Atom usagePoint = valid(f.admin().get(R + "UsagePoint/" + f.fifteenPoint()));
         for (String related : List.of("MeterReading", "UsageSummary", "ElectricPowerQualitySummary")) {
-            assertEquals("espi-feed/" + related, usagePoint.text("/atom:entry/atom:link[@href='" + f.base() + R + "UsagePoint/" + f.fifteenPoint() + "/"
-                    + related + "']/@type"));
+            assertEquals(
+                    "espi-feed/" + related,
+                    usagePoint.text("/atom:entry/atom:link[@href='" + f.base() + R + "UsagePoint/" + f.fifteenPoint()
+                            + "/" + related + "']/@type"));
         }
-        assertEquals("espi-entry/LocalTimeParameters", usagePoint.text("/atom:entry/atom:link[contains(@href, '/LocalTimeParameters/')]/@type"));
-        assertEquals(ids, valid(f.admin().get(R + "Batch/RetailCustomer/" + f.a() + "/UsagePoint/" + f.fifteenPoint())).texts("/atom:feed/atom:entry/atom:id"),
+        assertEquals(
+                "espi-entry/LocalTimeParameters",
+                usagePoint.text("/atom:entry/atom:link[contains(@href, '/LocalTimeParameters/')]/@type"));
+        assertEquals(
+                ids,
+                valid(f.admin().get(R + "Batch/RetailCustomer/" + f.a() + "/UsagePoint/" + f.fifteenPoint()))
+                        .texts("/atom:feed/atom:entry/atom:id"),
                 "the same ids on every request");
     }
 
@@ -210,28 +264,50 @@ class UsageFeedIT {
         String sub = R + "Subscription/" + subscription(token) + "/";
 
         Atom points = valid(api.get(sub + "UsagePoint"));
-        assertEquals(Set.copyOf(shared), Set.copyOf(points.texts("/atom:feed/atom:entry/atom:id").stream().map(UsageFeedIT::idOf).toList()));
-        assertTrue(points.text("/atom:feed/atom:entry[1]/atom:link[@rel='self']/@href").startsWith(f.base() + sub + "UsagePoint/"));
-        assertEquals(0, valid(api.get(sub + "UsagePoint/" + f.fifteenPoint() + "/MeterReading")).count("/atom:feed/atom:entry"),
+        assertEquals(
+                Set.copyOf(shared),
+                Set.copyOf(points.texts("/atom:feed/atom:entry/atom:id").stream()
+                        .map(UsageFeedIT::idOf)
+                        .toList()));
+        assertTrue(points.text("/atom:feed/atom:entry[1]/atom:link[@rel='self']/@href")
+                .startsWith(f.base() + sub + "UsagePoint/"));
+        assertEquals(
+                0,
+                valid(api.get(sub + "UsagePoint/" + f.fifteenPoint() + "/MeterReading"))
+                        .count("/atom:feed/atom:entry"),
                 "the 15-minute MeterReading is outside IntervalDuration=3600");
         Atom readings = valid(api.get(sub + "UsagePoint/" + shared.get(0) + "/MeterReading"));
         assertEquals(1, readings.count("/atom:feed/atom:entry"));
-        String blocks = readings.text("/atom:feed/atom:entry/atom:link[@rel='related' and @type='espi-feed/IntervalBlock']/@href");
-        assertEquals(32, valid(api.get(f.base().relativize(URI.create(blocks)).toString())).count("/atom:feed/atom:entry"));
+        String blocks = readings.text(
+                "/atom:feed/atom:entry/atom:link[@rel='related' and @type='espi-feed/IntervalBlock']/@href");
+        assertEquals(
+                32,
+                valid(api.get(f.base().relativize(URI.create(blocks)).toString()))
+                        .count("/atom:feed/atom:entry"));
 
         Atom batch = valid(api.get(R + "Batch/Subscription/" + subscription(token)));
         assertEquals(3, batch.count("/atom:feed/atom:entry/atom:content/espi:UsagePoint"));
         assertEquals(64, batch.count("/atom:feed/atom:entry/atom:content/espi:IntervalBlock"));
-        assertEquals(List.of("3600"), new ArrayList<>(new HashSet<>(batch.texts("//espi:IntervalReading/espi:timePeriod/espi:duration"))));
-        assertEquals(batch.count("//espi:IntervalReading"), valid(api.get(R + "Batch/Subscription/" + subscription(token) + "/UsagePoint"))
-                .count("//espi:IntervalReading"));
+        assertEquals(
+                List.of("3600"),
+                new ArrayList<>(new HashSet<>(batch.texts("//espi:IntervalReading/espi:timePeriod/espi:duration"))));
+        assertEquals(
+                batch.count("//espi:IntervalReading"),
+                valid(api.get(R + "Batch/Subscription/" + subscription(token) + "/UsagePoint"))
+                        .count("//espi:IntervalReading"));
 
         String unshared = f.hourlyPoints().get(2);
-        for (String path : List.of(sub + "UsagePoint/" + unshared, sub + "UsagePoint/" + unshared + "/MeterReading", R + "UsagePoint/" + unshared,
+        for (String path : List.of(
+                sub + "UsagePoint/" + unshared,
+                sub + "UsagePoint/" + unshared + "/MeterReading",
+                R + "UsagePoint/" + unshared,
                 R + "Batch/Subscription/" + subscription(token) + "/UsagePoint/" + unshared)) {
             assertEquals(404, api.get(path).status(), path);
         }
-        assertEquals(3, valid(api.get(R + "UsagePoint")).count("/atom:feed/atom:entry"), "the root form within the token's reach");
+        assertEquals(
+                3,
+                valid(api.get(R + "UsagePoint")).count("/atom:feed/atom:entry"),
+                "the root form within the token's reach");
     }
 
     @Test
@@ -243,7 +319,8 @@ class UsageFeedIT {
         String up = f.dailyPoint();
         String mr = idOf(theirs.text("/atom:feed/atom:entry[atom:content/espi:MeterReading]/atom:id"));
         String block = idOf(theirs.text("/atom:feed/atom:entry[atom:content/espi:IntervalBlock][1]/atom:id"));
-        String summary = idOf(theirs.text("/atom:feed/atom:entry[atom:content/espi:ElectricPowerUsageSummary][1]/atom:id"));
+        String summary =
+                idOf(theirs.text("/atom:feed/atom:entry[atom:content/espi:ElectricPowerUsageSummary][1]/atom:id"));
         String type = idOf(theirs.text("/atom:feed/atom:entry[atom:content/espi:ReadingType]/atom:id"));
         String missing = UUID.randomUUID().toString();
 
@@ -265,31 +342,49 @@ class UsageFeedIT {
                 Api.Reply none = api.get(form + e.getKey().formatted(missing));
                 assertEquals(404, other.status(), form + e.getKey());
                 assertEquals(none.status(), other.status());
-                assertEquals(none.body().replace(missing, "ID"), other.body().replace(e.getValue(), "ID"), form + e.getKey());
+                assertEquals(
+                        none.body().replace(missing, "ID"),
+                        other.body().replace(e.getValue(), "ID"),
+                        form + e.getKey());
             }
         }
-        assertEquals(404, api.get(R + "Batch/RetailCustomer/" + f.b() + "/UsagePoint").status());
+        assertEquals(
+                404,
+                api.get(R + "Batch/RetailCustomer/" + f.b() + "/UsagePoint").status());
         assertEquals(404, api.get(R + "Batch/Subscription/" + UUID.randomUUID()).status());
         Atom own = valid(api.get(R + "Batch/RetailCustomer/" + f.a() + "/UsagePoint"));
-        assertEquals(6, own.count("/atom:feed/atom:entry/atom:content/espi:UsagePoint"), "Download My Data with the customer's token: its Subscription");
+        assertEquals(
+                6,
+                own.count("/atom:feed/atom:entry/atom:content/espi:UsagePoint"),
+                "Download My Data with the customer's token: its Subscription");
     }
 
     @Test
     void intervalBlocksWhenPublishedBoundsSpanSecondToNextToLastThenAllButFirstAndLast() {
-        String blocks = R + "UsagePoint/" + f.fifteenPoint() + "/MeterReading/" + meterReadingOf(f.fifteenPoint()) + "/IntervalBlock";
+        String blocks = R + "UsagePoint/" + f.fifteenPoint() + "/MeterReading/" + meterReadingOf(f.fifteenPoint())
+                + "/IntervalBlock";
         Atom all = valid(f.admin().get(blocks + "/"));
         List<String> starts = all.texts("//espi:IntervalBlock/espi:interval/espi:start");
         List<String> durations = all.texts("//espi:IntervalBlock/espi:interval/espi:duration");
         assertEquals(14, starts.size());
-        assertEquals(starts.stream().map(Long::valueOf).sorted().map(String::valueOf).toList(), starts, "chronological");
+        assertEquals(
+                starts.stream().map(Long::valueOf).sorted().map(String::valueOf).toList(), starts, "chronological");
         int n = starts.size();
         String min = Instant.ofEpochSecond(Long.parseLong(starts.get(1))).toString();
-        String max = Instant.ofEpochSecond(Long.parseLong(starts.get(n - 2)) + Long.parseLong(durations.get(n - 2))).toString();
+        String max = Instant.ofEpochSecond(Long.parseLong(starts.get(n - 2)) + Long.parseLong(durations.get(n - 2)))
+                .toString();
         Atom bounded = valid(f.admin().get(blocks + "?published-min=" + min + "&published-max=" + max));
         assertEquals(starts.subList(1, n - 1), bounded.texts("//espi:IntervalBlock/espi:interval/espi:start"));
 
-        for (String bad : List.of("published-min=All", "published-max=03/01/2016", "updated-min=yesterday", "max-results=-1", "start-index=0",
-                "max-results=ten", "depth=x", "start-index=1&start-index=2")) {
+        for (String bad : List.of(
+                "published-min=All",
+                "published-max=03/01/2016",
+                "updated-min=yesterday",
+                "max-results=-1",
+                "start-index=0",
+                "max-results=ten",
+                "depth=x",
+                "start-index=1&start-index=2")) {
             Api.Reply r = f.admin().get(blocks + "?" + bad);
             assertEquals(400, r.status(), bad);
             assertTrue(r.body().contains(bad.substring(0, bad.indexOf('='))), r.body());
@@ -297,19 +392,23 @@ class UsageFeedIT {
     }
 
     private static String meterReadingOf(String usagePoint) {
-        return idOf(valid(f.admin().get(R + "UsagePoint/" + usagePoint + "/MeterReading")).text("/atom:feed/atom:entry/atom:id"));
+        return idOf(valid(f.admin().get(R + "UsagePoint/" + usagePoint + "/MeterReading"))
+                .text("/atom:feed/atom:entry/atom:id"));
     }
 
     @Test
     void pagingWhenWalkingNextLinksThenEveryBlockExactlyOnce() {
-        String blocks = R + "UsagePoint/" + f.dailyPoint() + "/MeterReading/" + meterReadingOf(f.dailyPoint()) + "/IntervalBlock";
+        String blocks = R + "UsagePoint/" + f.dailyPoint() + "/MeterReading/" + meterReadingOf(f.dailyPoint())
+                + "/IntervalBlock";
         List<String> seen = new ArrayList<>();
         String next = blocks + "?max-results=100";
         int pages = 0;
         while (next != null) {
             Atom page = valid(f.admin().get(next));
             seen.addAll(page.texts("/atom:feed/atom:entry/atom:id"));
-            if (pages > 0) assertFalse(page.text("/atom:feed/atom:link[@rel='previous']/@href").isEmpty());
+            if (pages > 0)
+                assertFalse(
+                        page.text("/atom:feed/atom:link[@rel='previous']/@href").isEmpty());
             String link = page.text("/atom:feed/atom:link[@rel='next']/@href");
             next = link.isEmpty() ? null : f.base().relativize(URI.create(link)).toString();
             pages++;
@@ -318,26 +417,35 @@ class UsageFeedIT {
         assertEquals(365, seen.size());
         assertEquals(365, new HashSet<>(seen).size());
         assertEquals(valid(f.admin().get(blocks)).texts("/atom:feed/atom:entry/atom:id"), seen, "pages in feed order");
-        assertEquals(seen.subList(10, 15), valid(f.admin().get(blocks + "?start-index=11&depth=5")).texts("/atom:feed/atom:entry/atom:id"));
+        assertEquals(
+                seen.subList(10, 15),
+                valid(f.admin().get(blocks + "?start-index=11&depth=5")).texts("/atom:feed/atom:entry/atom:id"));
     }
 
     @Test
     void historyLengthWhenItEndsInsideABlockThenOnlyTheReadingsAfterItAndTheIntervalShrinks() {
         // HistoryLength in seconds reaching back to just before 2012-03-08T12:00Z, inside the sample's eighth day.
         Instant from = Instant.parse("2012-03-08T11:59:30Z");
-        String scope = "FB=1_3_4_5_13_14;IntervalDuration=900;HistoryLength=" + (Instant.now().getEpochSecond() - from.getEpochSecond());
-        ThirdParties.Registered reader = ThirdParties.register(f.admin(), "{\"client_name\":\"History reader\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],"
-                + "\"third_party_notify_uri\":\"" + ThirdParties.NOTIFY + "\",\"scopes\":[\"" + scope + "\"]}");
+        String scope = "FB=1_3_4_5_13_14;IntervalDuration=900;HistoryLength="
+                + (Instant.now().getEpochSecond() - from.getEpochSecond());
+        ThirdParties.Registered reader = ThirdParties.register(
+                f.admin(),
+                "{\"client_name\":\"History reader\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],"
+                        + "\"third_party_notify_uri\":\"" + ThirdParties.NOTIFY + "\",\"scopes\":[\"" + scope + "\"]}");
         JsonObject token = ThirdParties.offlineToken(f.admin(), reader, f.a(), scope, List.of(f.fifteenPoint()));
 
         Atom batch = valid(bearer(token).get(R + "Batch/Subscription/" + subscription(token)));
-        List<Long> starts = batch.texts("//espi:IntervalReading/espi:timePeriod/espi:start").stream().map(Long::valueOf).toList();
+        List<Long> starts = batch.texts("//espi:IntervalReading/espi:timePeriod/espi:start").stream()
+                .map(Long::valueOf)
+                .toList();
         assertEquals(Instant.parse("2012-03-08T12:00:00Z").getEpochSecond(), starts.get(0));
         assertTrue(starts.stream().allMatch(s -> s >= from.getEpochSecond()));
         assertEquals(String.valueOf(starts.get(0)), batch.text("//espi:IntervalBlock[1]/espi:interval/espi:start"));
         Atom all = valid(f.admin().get(R + "Batch/RetailCustomer/" + f.a() + "/UsagePoint/" + f.fifteenPoint()));
-        long kept = all.texts("//espi:IntervalReading/espi:timePeriod/espi:start").stream().mapToLong(Long::parseLong)
-                .filter(s -> s >= from.getEpochSecond()).count();
+        long kept = all.texts("//espi:IntervalReading/espi:timePeriod/espi:start").stream()
+                .mapToLong(Long::parseLong)
+                .filter(s -> s >= from.getEpochSecond())
+                .count();
         assertEquals(kept, starts.size());
     }
 
@@ -346,16 +454,22 @@ class UsageFeedIT {
         JsonObject first = token(f.a(), BULK, List.of(f.hourlyPoints().get(3)));
         JsonObject second = token(f.b(), BULK, null);
         token(f.a(), S60, List.of(f.hourlyPoints().get(4)));
-        String backOffice = Api.withAuthorization(f.base(), null).token(f.app().basic(), "grant_type=client_credentials&scope=ThirdParty_Admin_Access")
-                .json().getString("access_token");
+        String backOffice = Api.withAuthorization(f.base(), null)
+                .token(f.app().basic(), "grant_type=client_credentials&scope=ThirdParty_Admin_Access")
+                .json()
+                .getString("access_token");
         Api api = Api.withAuthorization(f.base(), "Bearer " + backOffice);
 
         Atom bulk = valid(api.get(R + "Batch/Bulk/7"));
-        Set<String> points = Set.copyOf(bulk.texts("/atom:feed/atom:entry[atom:content/espi:UsagePoint]/atom:id").stream().map(UsageFeedIT::idOf).toList());
+        Set<String> points =
+                Set.copyOf(bulk.texts("/atom:feed/atom:entry[atom:content/espi:UsagePoint]/atom:id").stream()
+                        .map(UsageFeedIT::idOf)
+                        .toList());
         assertTrue(points.containsAll(List.of(f.hourlyPoints().get(3), f.dailyPoint())), points.toString());
         assertFalse(points.contains(f.hourlyPoints().get(4)), "a Subscription without BR=7");
         assertTrue(bulk.texts("/atom:feed/atom:entry/atom:link[@rel='self']/@href").stream()
-                .anyMatch(h -> h.contains("/Subscription/" + subscription(first) + "/") || h.contains("/Subscription/" + subscription(second) + "/")));
+                .anyMatch(h -> h.contains("/Subscription/" + subscription(first) + "/")
+                        || h.contains("/Subscription/" + subscription(second) + "/")));
         assertEquals(404, api.get(R + "Batch/Bulk/8").status());
         assertEquals(403, api.get(R + "UsagePoint").status(), "a back-office token reads no usage data outside bulk");
         assertEquals(403, bearer(first).get(R + "Batch/Bulk/7").status(), "a customer's token is not the back office");
@@ -368,8 +482,13 @@ class UsageFeedIT {
         String etag = first.header("ETag");
         assertTrue(etag != null && etag.startsWith("\""), String.valueOf(etag));
         assertEquals(304, f.admin().get(path, "If-None-Match", etag).status());
-        assertEquals(304, f.admin().get(path, "If-Modified-Since", first.header("Last-Modified")).status());
-        assertEquals(200, f.admin().get(path, "If-None-Match", "\"something-else\"").status());
+        assertEquals(
+                304,
+                f.admin()
+                        .get(path, "If-Modified-Since", first.header("Last-Modified"))
+                        .status());
+        assertEquals(
+                200, f.admin().get(path, "If-None-Match", "\"something-else\"").status());
     }
 
     @Test
@@ -380,24 +499,39 @@ class UsageFeedIT {
         assertEquals(200, zipped.statusCode());
         assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(""));
         assertTrue(zipped.body().length * 5 < plain.length(), zipped.body().length + " vs " + plain.length());
-        String unzipped = new String(new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes(), StandardCharsets.UTF_8);
+        String unzipped = new String(
+                new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes(), StandardCharsets.UTF_8);
         Atom.valid(unzipped);
-        assertEquals(plain.replaceAll("<updated>[^<]*</updated>", "").length(), unzipped.replaceAll("<updated>[^<]*</updated>", "").length());
+        assertEquals(
+                plain.replaceAll("<updated>[^<]*</updated>", "").length(),
+                unzipped.replaceAll("<updated>[^<]*</updated>", "").length());
         assertTrue(f.admin().get(path, "Accept-Encoding", "gzip;q=0").header("Content-Encoding") == null);
     }
 
     @Test
     void rootFormWhenAdminThenEveryKindAndTheSharedResources() {
-        for (String kind : List.of("UsagePoint", "MeterReading", "IntervalBlock", "UsageSummary", "ElectricPowerQualitySummary", "ReadingType",
+        for (String kind : List.of(
+                "UsagePoint",
+                "MeterReading",
+                "IntervalBlock",
+                "UsageSummary",
+                "ElectricPowerQualitySummary",
+                "ReadingType",
                 "LocalTimeParameters")) {
             Atom feed = valid(f.admin().get(R + kind + "?max-results=3"));
             assertTrue(feed.count("/atom:feed/atom:entry") > 0, kind);
             assertEquals(f.base() + R + kind + "?max-results=3", feed.text("/atom:feed/atom:link[@rel='self']/@href"));
             String id = idOf(feed.text("/atom:feed/atom:entry[1]/atom:id"));
-            assertEquals("urn:uuid:" + id, valid(f.admin().get(R + kind + "/" + id)).text("/atom:entry/atom:id"), kind);
+            assertEquals(
+                    "urn:uuid:" + id, valid(f.admin().get(R + kind + "/" + id)).text("/atom:entry/atom:id"), kind);
         }
-        assertEquals(404, f.admin().get(R + "Batch/RetailCustomer/" + UUID.randomUUID() + "/UsagePoint").status());
-        assertEquals(401, Api.withAuthorization(f.base(), null).get(R + "UsagePoint").status());
+        assertEquals(
+                404,
+                f.admin()
+                        .get(R + "Batch/RetailCustomer/" + UUID.randomUUID() + "/UsagePoint")
+                        .status());
+        assertEquals(
+                401, Api.withAuthorization(f.base(), null).get(R + "UsagePoint").status());
     }
 
     /**
@@ -406,13 +540,23 @@ class UsageFeedIT {
      */
     @Test
     void readersWhenSeveralStopReadingMidDownloadThenAnotherIsStillServed() throws Exception {
-        String big = f.admin().newCustomer("feed-big-" + UUID.randomUUID().toString().substring(0, 8));
+        String big =
+                f.admin().newCustomer("feed-big-" + UUID.randomUUID().toString().substring(0, 8));
         ByteArrayOutputStream file = new ByteArrayOutputStream();
-        GreenButtonGenerator.write(file, new Plan(List.of(new Point("stalled", Kind.ELECTRIC, 11)), Instant.parse("2024-01-01T00:00:00Z").getEpochSecond(),
-                120, 900));
-        assertEquals(201, f.admin().upload(big, "application/atom+xml", file.toByteArray()).status());
-        String request = "GET /" + R + "Batch/RetailCustomer/" + big + "/UsagePoint HTTP/1.1\r\nHost: " + f.base().getHost() + "\r\nAuthorization: "
-                + f.admin().authorization() + "\r\n\r\n";
+        GreenButtonGenerator.write(
+                file,
+                new Plan(
+                        List.of(new Point("stalled", Kind.ELECTRIC, 11)),
+                        Instant.parse("2024-01-01T00:00:00Z").getEpochSecond(),
+                        120,
+                        900));
+        assertEquals(
+                201,
+                f.admin()
+                        .upload(big, "application/atom+xml", file.toByteArray())
+                        .status());
+        String request = "GET /" + R + "Batch/RetailCustomer/" + big + "/UsagePoint HTTP/1.1\r\nHost: "
+                + f.base().getHost() + "\r\nAuthorization: " + f.admin().authorization() + "\r\n\r\n";
         List<Socket> stalled = new ArrayList<>();
         try {
             for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors() + 2; i++) {

@@ -30,7 +30,7 @@ class TurnsTest {
     void whenAWriteReturnsQuicklyThenTheTurnIsKept() throws Exception {
         Turns turns = new Turns(1, PATIENCE);
         Turn t = turns.take(0, TimeUnit.MILLISECONDS);
-        t.write(() -> { });
+        t.write(() -> {});
         turns.sweep(System.nanoTime() + PATIENCE * 10);
         assertEquals(0, turns.available(), "a finished write is not swept");
         t.end();

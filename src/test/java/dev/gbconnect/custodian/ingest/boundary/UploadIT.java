@@ -50,12 +50,16 @@ class UploadIT {
     }
 
     /** UsagePoints, IntervalBlocks and IntervalReadings as ../shared/samples/README.md gives them. */
-    record Expected(String file, int usagePoints, int blocks, int readings) {
-    }
+    record Expected(String file, int usagePoints, int blocks, int readings) {}
 
     static final List<Expected> VALID = List.of(
-            new Expected("gba-sample-data/Coastal_Multi_Family_Jan_1_2011_to_Jan_1_2012_RetailCustomer_5.xml", 1, 12, 8760),
-            new Expected("gba-sample-data/Coastal_Multi_Family_Daily_Jan_1_2011_to_Jan_1_2012_RetailCustomer_4.xml", 1, 365, 8760),
+            new Expected(
+                    "gba-sample-data/Coastal_Multi_Family_Jan_1_2011_to_Jan_1_2012_RetailCustomer_5.xml", 1, 12, 8760),
+            new Expected(
+                    "gba-sample-data/Coastal_Multi_Family_Daily_Jan_1_2011_to_Jan_1_2012_RetailCustomer_4.xml",
+                    1,
+                    365,
+                    8760),
             new Expected("gba-sample-data/TestGBDataOneYearDailyBinnedMonthly.xml", 1, 15, 444),
             new Expected("openespi/test_usage_data.xml", 1, 14, 1340),
             new Expected("datasdk/1hrLP_32DaysFiveUsagePoints_M.xml", 5, 160, 3840),
@@ -78,10 +82,17 @@ class UploadIT {
                 assertEquals(e.readings(), report.getJsonObject("readings").getInt("created"), e.file());
                 JsonArray stored = admin().inventory(id);
                 assertEquals(e.usagePoints(), stored.size(), e.file());
-                assertEquals(e.blocks(), sum(stored, t -> t.getJsonNumber("blocks").longValue()), e.file());
-                assertEquals(e.readings(), sum(stored, t -> t.getJsonNumber("readings").longValue()), e.file());
-                stored.forEach(up -> up.asJsonObject().getJsonArray("meterReadings").forEach(mr ->
-                        assertNotNull(mr.asJsonObject().get("readingType"), e.file() + ": every MeterReading has its ReadingType")));
+                assertEquals(
+                        e.blocks(), sum(stored, t -> t.getJsonNumber("blocks").longValue()), e.file());
+                assertEquals(
+                        e.readings(),
+                        sum(stored, t -> t.getJsonNumber("readings").longValue()),
+                        e.file());
+                stored.forEach(up -> up.asJsonObject()
+                        .getJsonArray("meterReadings")
+                        .forEach(mr -> assertNotNull(
+                                mr.asJsonObject().get("readingType"),
+                                e.file() + ": every MeterReading has its ReadingType")));
             });
         }
         assertAll(checks);
@@ -110,7 +121,10 @@ class UploadIT {
     void uploadWhenChangedValuesThenUpdatedInPlace() throws Exception {
         String id = customer();
         String xml = Files.readString(Shared.sample("datasdk/Gas.xml"));
-        assertEquals(201, admin().upload(id, "application/xml", xml.getBytes(StandardCharsets.UTF_8)).status());
+        assertEquals(
+                201,
+                admin().upload(id, "application/xml", xml.getBytes(StandardCharsets.UTF_8))
+                        .status());
         long total = sum(admin().inventory(id), t -> t.getJsonNumber("valueSum").longValue());
         int at = xml.indexOf("<value>") + "<value>".length();
         int end = xml.indexOf("</value>", at);
@@ -120,23 +134,31 @@ class UploadIT {
         Api.Reply r = admin().upload(id, "application/xml", changed.getBytes(StandardCharsets.UTF_8));
 
         assertEquals(200, r.status(), r.body());
-        assertEquals(1, r.json().getJsonObject("resources").getJsonObject("IntervalBlock").getInt("updated"));
+        assertEquals(
+                1,
+                r.json()
+                        .getJsonObject("resources")
+                        .getJsonObject("IntervalBlock")
+                        .getInt("updated"));
         assertEquals(1, r.json().getJsonObject("readings").getInt("updated"));
         assertEquals(1, admin().inventory(id).size(), "no duplicate usage point");
-        assertEquals(total + 1000, sum(admin().inventory(id), t -> t.getJsonNumber("valueSum").longValue()));
+        assertEquals(
+                total + 1000,
+                sum(admin().inventory(id), t -> t.getJsonNumber("valueSum").longValue()));
     }
 
     @Test
     void uploadWhenInvalidSampleThenEveryProblemNamedAndNothingStored() throws Exception {
         String[][] invalid = {
-                {"gba-sample-data/TestGBDataHourlyNineDaysBinnedDaily.xml", "ServiceDeliveryPoint"},
-                {"datasdk/1hrLP_32Days_Additional2_M.xml", "costAdditionalDetailLastPeriod"},
-                {"openespi/Usage-Subscription-Feed-Anonymized.xml", "ReadingType"},
-                {"openespi/Customer-Subscription-Feed-Anonymized.xml", "status"},
-                {"real-world/ngma_natural_gas_billing_billing_data_Service_1_1_2021-05-26_to_2024-04-25.xml", "2024-06-21"},
-                {"real-world/ngma_gas_provider_2024-07-16.xml", "1721154384.66136"},
-                {"openespi/ApplicationInformation-Entry-Anonymized.xml", "Atom feed"},
-                {"openespi/Multiple-Authorization-Feed-Anonymized.xml", "Authorization"}};
+            {"gba-sample-data/TestGBDataHourlyNineDaysBinnedDaily.xml", "ServiceDeliveryPoint"},
+            {"datasdk/1hrLP_32Days_Additional2_M.xml", "costAdditionalDetailLastPeriod"},
+            {"openespi/Usage-Subscription-Feed-Anonymized.xml", "ReadingType"},
+            {"openespi/Customer-Subscription-Feed-Anonymized.xml", "status"},
+            {"real-world/ngma_natural_gas_billing_billing_data_Service_1_1_2021-05-26_to_2024-04-25.xml", "2024-06-21"},
+            {"real-world/ngma_gas_provider_2024-07-16.xml", "1721154384.66136"},
+            {"openespi/ApplicationInformation-Entry-Anonymized.xml", "Atom feed"},
+            {"openespi/Multiple-Authorization-Feed-Anonymized.xml", "Authorization"}
+        };
         List<Executable> checks = new ArrayList<>();
         for (String[] sample : invalid) {
             String id = customer();
@@ -149,16 +171,21 @@ class UploadIT {
     @Test
     void uploadWhenProblemNearTheEndThenEarlierEntriesAreNotKept() throws Exception {
         String id = customer();
-        assertEquals(201, admin().upload(id, Shared.sample("datasdk/1hrLP_32DaysFiveUsagePoints_M.xml")).status());
+        assertEquals(
+                201,
+                admin().upload(id, Shared.sample("datasdk/1hrLP_32DaysFiveUsagePoints_M.xml"))
+                        .status());
         String before = admin().inventory(id).toString();
-        String xml = Files.readString(Shared.sample("gba-sample-data/Coastal_Multi_Family_Daily_Jan_1_2011_to_Jan_1_2012_RetailCustomer_4.xml"));
+        String xml = Files.readString(Shared.sample(
+                "gba-sample-data/Coastal_Multi_Family_Daily_Jan_1_2011_to_Jan_1_2012_RetailCustomer_4.xml"));
         int last = xml.lastIndexOf("<value>");
         String broken = xml.substring(0, last) + "<value>not-a-number" + xml.substring(xml.indexOf("</value>", last));
 
         Api.Reply r = admin().upload(id, "application/atom+xml", broken.getBytes(StandardCharsets.UTF_8));
 
         assertRejected(r, 400, "not-a-number", null);
-        assertEquals(before, admin().inventory(id).toString(), "the 364 good days before the bad value were rolled back");
+        assertEquals(
+                before, admin().inventory(id).toString(), "the 364 good days before the bad value were rolled back");
     }
 
     @Test
@@ -169,7 +196,11 @@ class UploadIT {
                 <feed xmlns="http://www.w3.org/2005/Atom"><id>&xxe;</id></feed>""";
         StringBuilder laughs = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\">");
         for (int i = 1; i < 10; i++) {
-            laughs.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10)).append("\">");
+            laughs.append("<!ENTITY lol")
+                    .append(i)
+                    .append(" \"")
+                    .append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10))
+                    .append("\">");
         }
         laughs.append("]>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><id>&lol9;</id></feed>");
         for (String payload : List.of(xxe, laughs.toString())) {
@@ -188,10 +219,12 @@ class UploadIT {
         assertRejected(admin().upload(id, "application/xml", truncated), 400, "", id);
 
         byte[] wrongNamespace = new String(file, StandardCharsets.UTF_8)
-                .replace("xmlns=\"http://www.w3.org/2005/Atom\"", "xmlns=\"http://www.w3.org/2005/Atom-not\"").getBytes(StandardCharsets.UTF_8);
+                .replace("xmlns=\"http://www.w3.org/2005/Atom\"", "xmlns=\"http://www.w3.org/2005/Atom-not\"")
+                .getBytes(StandardCharsets.UTF_8);
         assertRejected(admin().upload(id, "application/xml", wrongNamespace), 400, "Atom-not", id);
 
-        assertRejected(admin().upload(id, "application/xml", "not xml at all".getBytes(StandardCharsets.UTF_8)), 400, "", id);
+        assertRejected(
+                admin().upload(id, "application/xml", "not xml at all".getBytes(StandardCharsets.UTF_8)), 400, "", id);
         assertRejected(admin().upload(id, "application/xml", new byte[0]), 400, "", id);
     }
 
@@ -202,7 +235,11 @@ class UploadIT {
         int start = xml.indexOf("<entry>"), end = xml.indexOf("</entry>") + "</entry>".length();
         String twice = xml.substring(0, end) + xml.substring(start, end) + xml.substring(end);
 
-        assertRejected(admin().upload(id, "application/atom+xml", twice.getBytes(StandardCharsets.UTF_8)), 400, "duplicate entry", id);
+        assertRejected(
+                admin().upload(id, "application/atom+xml", twice.getBytes(StandardCharsets.UTF_8)),
+                400,
+                "duplicate entry",
+                id);
     }
 
     @Test
@@ -212,7 +249,11 @@ class UploadIT {
         int title = xml.indexOf("<title>", xml.indexOf("<entry>")) + "<title>".length();
         String longTitle = xml.substring(0, title) + "t".repeat(600) + xml.substring(xml.indexOf("</title>", title));
 
-        assertRejected(admin().upload(id, "application/atom+xml", longTitle.getBytes(StandardCharsets.UTF_8)), 400, "title has 6", id);
+        assertRejected(
+                admin().upload(id, "application/atom+xml", longTitle.getBytes(StandardCharsets.UTF_8)),
+                400,
+                "title has 6",
+                id);
     }
 
     @Test
@@ -225,7 +266,8 @@ class UploadIT {
     @Test
     void uploadWhenOverTheLimitThen413WithOrWithoutContentLength() throws Exception {
         String id = customer();
-        byte[] file = Files.readAllBytes(Shared.sample("gba-sample-data/Coastal_Multi_Family_Daily_Jan_1_2011_to_Jan_1_2012_RetailCustomer_4.xml"));
+        byte[] file = Files.readAllBytes(Shared.sample(
+                "gba-sample-data/Coastal_Multi_Family_Daily_Jan_1_2011_to_Jan_1_2012_RetailCustomer_4.xml"));
         String padded = new String(file, StandardCharsets.UTF_8) + "<!--" + "x".repeat(1_200_000) + "-->";
         byte[] body = padded.getBytes(StandardCharsets.UTF_8);
 
@@ -244,10 +286,15 @@ class UploadIT {
     void uploadWhenNoValidBearerTokenThen401AndNothingStored() throws Exception {
         String id = customer();
         for (String authorization : Arrays.asList("Bearer not-a-token", Api.basic(Api.IT_ADMIN, Api.IT_SECRET), null)) {
-            Api.Reply r = Api.withAuthorization(base.toURI(), authorization).upload(id, Shared.sample("datasdk/Gas.xml"));
+            Api.Reply r =
+                    Api.withAuthorization(base.toURI(), authorization).upload(id, Shared.sample("datasdk/Gas.xml"));
             assertEquals(401, r.status(), r.body());
-            assertTrue(r.header("WWW-Authenticate").startsWith("Bearer realm=\"custodian\""), r.header("WWW-Authenticate"));
-            assertEquals(authorization == null || authorization.startsWith("Basic") ? "invalid_request" : "invalid_token", r.json().getString("error"));
+            assertTrue(
+                    r.header("WWW-Authenticate").startsWith("Bearer realm=\"custodian\""),
+                    r.header("WWW-Authenticate"));
+            assertEquals(
+                    authorization == null || authorization.startsWith("Basic") ? "invalid_request" : "invalid_token",
+                    r.json().getString("error"));
         }
         assertEquals(0, admin().inventory(id).size());
     }
@@ -255,24 +302,41 @@ class UploadIT {
     @Test
     void customersWhenCreatedThenListedDisabledAndDuplicateRefused() throws Exception {
         String name = "dana-" + UUID.randomUUID().toString().substring(0, 6);
-        Api.Reply created = admin().postJson("admin/customers", "{\"username\":\"" + name + "\",\"password\":\"s3cret-pass\",\"name\":\"Dana\"}");
+        Api.Reply created = admin().postJson(
+                        "admin/customers",
+                        "{\"username\":\"" + name + "\",\"password\":\"s3cret-pass\",\"name\":\"Dana\"}");
         assertEquals(201, created.status(), created.body());
         String id = created.json().getString("id");
         assertTrue(created.header("Location").endsWith("/admin/customers/" + id));
-        assertTrue(!created.body().contains("s3cret") && !created.body().contains("password"), "no password or hash echoed");
+        assertTrue(
+                !created.body().contains("s3cret") && !created.body().contains("password"),
+                "no password or hash echoed");
 
-        assertEquals(409, admin().postJson("admin/customers", "{\"username\":\"" + name + "\",\"password\":\"other-pass\"}").status());
-        assertTrue(admin().get("admin/customers").array().stream().anyMatch(c -> c.asJsonObject().getString("id").equals(id)));
+        assertEquals(
+                409,
+                admin().postJson("admin/customers", "{\"username\":\"" + name + "\",\"password\":\"other-pass\"}")
+                        .status());
+        assertTrue(admin().get("admin/customers").array().stream()
+                .anyMatch(c -> c.asJsonObject().getString("id").equals(id)));
 
         Api.Reply disabled = admin().patchJson("admin/customers/" + id, "{\"enabled\":false}");
         assertEquals(200, disabled.status(), disabled.body());
-        assertEquals(JsonValue.FALSE, admin().get("admin/customers/" + id).json().get("enabled"));
+        assertEquals(
+                JsonValue.FALSE, admin().get("admin/customers/" + id).json().get("enabled"));
 
-        assertEquals(400, admin().postJson("admin/customers", "{\"username\":\"x\",\"password\":\"long-enough\"}").status());
-        assertEquals(400, admin().postJson("admin/customers", "{\"username\":\"short-pass\",\"password\":\"abc\"}").status());
+        assertEquals(
+                400,
+                admin().postJson("admin/customers", "{\"username\":\"x\",\"password\":\"long-enough\"}")
+                        .status());
+        assertEquals(
+                400,
+                admin().postJson("admin/customers", "{\"username\":\"short-pass\",\"password\":\"abc\"}")
+                        .status());
         assertEquals(400, admin().postJson("admin/customers", "{not json").status());
         assertEquals(404, admin().get("admin/customers/nobody").status());
-        assertEquals(401, Api.withAuthorization(base.toURI(), null).get("admin/customers").status());
+        assertEquals(
+                401,
+                Api.withAuthorization(base.toURI(), null).get("admin/customers").status());
     }
 
     @Test
@@ -283,21 +347,26 @@ class UploadIT {
         assertTrue(ready.body().contains("\"database\""), ready.body());
         Api.Reply openapi = anonymous.get("/openapi");
         assertEquals(200, openapi.status());
-        assertTrue(openapi.body().contains("/admin/customers") && openapi.body().contains("/Batch/RetailCustomer/{retailCustomerId}/UsagePoint"));
+        assertTrue(openapi.body().contains("/admin/customers")
+                && openapi.body().contains("/Batch/RetailCustomer/{retailCustomerId}/UsagePoint"));
         Api.Reply missing = anonymous.get("no/such/path");
         assertEquals(404, missing.status());
         assertEquals("not_found", missing.json().getString("error"));
     }
 
-    private void assertRejected(Api.Reply r, int status, String named, String customerWithNothingStored) throws Exception {
+    private void assertRejected(Api.Reply r, int status, String named, String customerWithNothingStored)
+            throws Exception {
         assertEquals(status, r.status(), r.body());
         JsonObject body = r.json();
-        String all = body.getString("message") + (body.containsKey("problems") ? body.getJsonArray("problems").toString() : "");
+        String all = body.getString("message")
+                + (body.containsKey("problems") ? body.getJsonArray("problems").toString() : "");
         assertTrue(all.contains(named), () -> "expected the error to name '" + named + "': " + r.body());
         assertTrue(!r.body().contains("Exception") && !r.body().contains("\tat "), "no stack trace: " + r.body());
         if (status == 400 && body.containsKey("problems")) {
-            body.getJsonArray("problems").getValuesAs(jakarta.json.JsonString.class).forEach(p ->
-                    assertTrue(p.getString().matches("(?s)\\d+:\\d+: .+"), "line:column: message, got " + p.getString()));
+            body.getJsonArray("problems")
+                    .getValuesAs(jakarta.json.JsonString.class)
+                    .forEach(p -> assertTrue(
+                            p.getString().matches("(?s)\\d+:\\d+: .+"), "line:column: message, got " + p.getString()));
         }
         if (customerWithNothingStored != null) {
             assertEquals(0, admin().inventory(customerWithNothingStored).size(), "nothing stored");
@@ -318,5 +387,4 @@ class UploadIT {
         }
         return sum;
     }
-
 }

@@ -45,7 +45,8 @@ class EntryPipeTest {
 
     @Test
     void aParseFailureReachesTheCallerAfterTheEntriesBeforeIt() throws Exception {
-        String broken = "<feed xmlns='http://www.w3.org/2005/Atom'><entry><id>a</id></entry><entry><id>b</id></entr></feed>";
+        String broken =
+                "<feed xmlns='http://www.w3.org/2005/Atom'><entry><id>a</id></entry><entry><id>b</id></entr></feed>";
         try (EntryPipe pipe = pipe(new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8)), new Problems())) {
             assertEquals("a", pipe.take().atomId());
             assertThrows(XMLStreamException.class, pipe::take);
@@ -56,15 +57,18 @@ class EntryPipeTest {
     @Test
     void closingEarlyStopsReadingTheBody() throws Exception {
         AtomicLong read = new AtomicLong();
-        InputStream counted = new FilterInputStream(Files.newInputStream(Shared.sample("gba-sample-data/Coastal_Multi_Family_Daily_Jan_1_2011_to_Jan_1_2012_RetailCustomer_4.xml"))) {
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, Math.min(len, 512));
-                if (n > 0) read.addAndGet(n);
-                return n;
-            }
-        };
-        long size = Files.size(Shared.sample("gba-sample-data/Coastal_Multi_Family_Daily_Jan_1_2011_to_Jan_1_2012_RetailCustomer_4.xml"));
+        InputStream counted =
+                new FilterInputStream(Files.newInputStream(Shared.sample(
+                        "gba-sample-data/Coastal_Multi_Family_Daily_Jan_1_2011_to_Jan_1_2012_RetailCustomer_4.xml"))) {
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        int n = super.read(b, off, Math.min(len, 512));
+                        if (n > 0) read.addAndGet(n);
+                        return n;
+                    }
+                };
+        long size = Files.size(Shared.sample(
+                "gba-sample-data/Coastal_Multi_Family_Daily_Jan_1_2011_to_Jan_1_2012_RetailCustomer_4.xml"));
 
         try (EntryPipe pipe = pipe(counted, new Problems())) {
             pipe.take();

@@ -1,12 +1,11 @@
 package dev.gbconnect.custodian.ingest.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gbconnect.custodian.feed.control.EspiXml;
 import dev.gbconnect.custodian.feed.control.Bytes;
+import dev.gbconnect.custodian.feed.control.EspiXml;
 import dev.gbconnect.custodian.feed.control.IntervalBlockXml;
 import dev.gbconnect.custodian.feed.control.Reach;
 import dev.gbconnect.custodian.testsupport.Shared;
@@ -29,39 +28,51 @@ class GreenButtonReaderTest {
     /** Counts from ../shared/samples/README.md: UsagePoints, IntervalBlocks, IntervalReadings. */
     @ParameterizedTest
     @CsvSource({
-            "gba-sample-data/Coastal_Multi_Family_Jan_1_2011_to_Jan_1_2012_RetailCustomer_5.xml, 1, 12, 8760",
-            "gba-sample-data/Coastal_Multi_Family_Daily_Jan_1_2011_to_Jan_1_2012_RetailCustomer_4.xml, 1, 365, 8760",
-            "gba-sample-data/TestGBDataOneYearDailyBinnedMonthly.xml, 1, 15, 444",
-            "openespi/test_usage_data.xml, 1, 14, 1340",
-            "datasdk/1hrLP_32DaysFiveUsagePoints_M.xml, 5, 160, 3840",
-            "datasdk/BatchFeedThreeUsagePoints_M.xml, 3, 4, 384",
-            "datasdk/Gas.xml, 1, 13, 13",
-            "datasdk/Water.xml, 1, 2, 2",
-            "synthetic/synthetic_batch_subscription_usagesummary.xml, 1, 1, 4"})
-    void validSampleReadsWithoutProblemsAndCountsMatchTheReadme(String file, int usagePoints, int blocks, int readings) throws Exception {
+        "gba-sample-data/Coastal_Multi_Family_Jan_1_2011_to_Jan_1_2012_RetailCustomer_5.xml, 1, 12, 8760",
+        "gba-sample-data/Coastal_Multi_Family_Daily_Jan_1_2011_to_Jan_1_2012_RetailCustomer_4.xml, 1, 365, 8760",
+        "gba-sample-data/TestGBDataOneYearDailyBinnedMonthly.xml, 1, 15, 444",
+        "openespi/test_usage_data.xml, 1, 14, 1340",
+        "datasdk/1hrLP_32DaysFiveUsagePoints_M.xml, 5, 160, 3840",
+        "datasdk/BatchFeedThreeUsagePoints_M.xml, 3, 4, 384",
+        "datasdk/Gas.xml, 1, 13, 13",
+        "datasdk/Water.xml, 1, 2, 2",
+        "synthetic/synthetic_batch_subscription_usagesummary.xml, 1, 1, 4"
+    })
+    void validSampleReadsWithoutProblemsAndCountsMatchTheReadme(String file, int usagePoints, int blocks, int readings)
+            throws Exception {
         Problems problems = new Problems();
         List<AtomEntry> entries = readAll(Files.newInputStream(Shared.sample(file)), problems);
 
         assertEquals(List.of(), problems.list());
-        assertEquals(usagePoints, entries.stream().flatMap(e -> e.contents().stream())
-                .filter(c -> c instanceof AtomEntry.Described d && d.element().equals("UsagePoint")).count());
-        List<AtomEntry.Block> found = entries.stream().flatMap(e -> e.contents().stream())
-                .filter(AtomEntry.Block.class::isInstance).map(AtomEntry.Block.class::cast).toList();
+        assertEquals(
+                usagePoints,
+                entries.stream()
+                        .flatMap(e -> e.contents().stream())
+                        .filter(c -> c instanceof AtomEntry.Described d
+                                && d.element().equals("UsagePoint"))
+                        .count());
+        List<AtomEntry.Block> found = entries.stream()
+                .flatMap(e -> e.contents().stream())
+                .filter(AtomEntry.Block.class::isInstance)
+                .map(AtomEntry.Block.class::cast)
+                .toList();
         assertEquals(blocks, found.size());
-        assertEquals(readings, found.stream().mapToInt(AtomEntry.Block::readingCount).sum());
+        assertEquals(
+                readings, found.stream().mapToInt(AtomEntry.Block::readingCount).sum());
     }
 
     /** Every element of every IntervalBlock and every other ESPI resource comes back from what we store. */
     @ParameterizedTest
     @CsvSource({
-            "gba-sample-data/Coastal_Multi_Family_Daily_Jan_1_2011_to_Jan_1_2012_RetailCustomer_4.xml",
-            "gba-sample-data/TestGBDataOneYearDailyBinnedMonthly.xml",
-            "openespi/test_usage_data.xml",
-            "datasdk/1hrLP_32DaysFiveUsagePoints_M.xml",
-            "datasdk/BatchFeedThreeUsagePoints_M.xml",
-            "datasdk/Gas.xml",
-            "datasdk/Water.xml",
-            "synthetic/synthetic_batch_subscription_usagesummary.xml"})
+        "gba-sample-data/Coastal_Multi_Family_Daily_Jan_1_2011_to_Jan_1_2012_RetailCustomer_4.xml",
+        "gba-sample-data/TestGBDataOneYearDailyBinnedMonthly.xml",
+        "openespi/test_usage_data.xml",
+        "datasdk/1hrLP_32DaysFiveUsagePoints_M.xml",
+        "datasdk/BatchFeedThreeUsagePoints_M.xml",
+        "datasdk/Gas.xml",
+        "datasdk/Water.xml",
+        "synthetic/synthetic_batch_subscription_usagesummary.xml"
+    })
     void storedFormReproducesEveryElementOfTheSample(String file) throws Exception {
         Document original = Xml.parse(Files.newInputStream(Shared.sample(file)));
         List<Element> originalContents = new ArrayList<>();
@@ -72,15 +83,19 @@ class GreenButtonReaderTest {
         }
         Problems problems = new Problems();
         List<AtomEntry.Content> stored = readAll(Files.newInputStream(Shared.sample(file)), problems).stream()
-                .flatMap(e -> e.contents().stream()).toList();
+                .flatMap(e -> e.contents().stream())
+                .toList();
 
         assertEquals(originalContents.size(), stored.size());
         for (int i = 0; i < stored.size(); i++) {
             AtomEntry.Content c = stored.get(i);
-            Element back = c instanceof AtomEntry.Described d ? Xml.parse(d.xml())
+            Element back = c instanceof AtomEntry.Described d
+                    ? Xml.parse(d.xml())
                     : Xml.parse(rewrite(((AtomEntry.Block) c).packed()));
             Element expected = originalContents.get(i);
-            assertTrue(Xml.same(expected, back), () -> "differs:\n" + Xml.toString(expected) + "\n---\n" + Xml.toString(back));
+            assertTrue(
+                    Xml.same(expected, back),
+                    () -> "differs:\n" + Xml.toString(expected) + "\n---\n" + Xml.toString(back));
         }
     }
 
@@ -102,7 +117,8 @@ class GreenButtonReaderTest {
                   <IntervalReading><timePeriod><duration>900</duration><start>1699990000</start></timePeriod><value>-5</value></IntervalReading>
                   <IntervalReading><value>9</value></IntervalReading>
                 </IntervalBlock>""";
-        AtomEntry.Block stored = (AtomEntry.Block) readAll(feed(block), new Problems()).get(0).contents().get(0);
+        AtomEntry.Block stored = (AtomEntry.Block)
+                readAll(feed(block), new Problems()).get(0).contents().get(0);
 
         assertEquals(3, stored.readingCount());
         assertEquals(1700000000L, stored.intervalStart());
@@ -118,32 +134,42 @@ class GreenButtonReaderTest {
                 <!DOCTYPE feed [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
                 <feed xmlns="http://www.w3.org/2005/Atom"><title>&xxe;</title></feed>""";
         Problems problems = new Problems();
-        assertThrows(XMLStreamException.class,
+        assertThrows(
+                XMLStreamException.class,
                 () -> readAll(new ByteArrayInputStream(xxe.getBytes(StandardCharsets.UTF_8)), problems));
-        assertTrue(problems.list().get(0).matches("2:\\d+: DOCTYPE declarations .*"), problems.list().toString());
+        assertTrue(
+                problems.list().get(0).matches("2:\\d+: DOCTYPE declarations .*"),
+                problems.list().toString());
     }
 
     @Test
     void wrongNamespaceIsNamed() {
         Problems problems = new Problems();
-        assertThrows(XMLStreamException.class, () -> readAll(new ByteArrayInputStream(
-                "<feed xmlns='urn:not-atom'/>".getBytes(StandardCharsets.UTF_8)), problems));
-        assertTrue(problems.list().stream().anyMatch(p -> p.contains("{urn:not-atom}feed")), problems.list().toString());
+        assertThrows(
+                XMLStreamException.class,
+                () -> readAll(
+                        new ByteArrayInputStream("<feed xmlns='urn:not-atom'/>".getBytes(StandardCharsets.UTF_8)),
+                        problems));
+        assertTrue(
+                problems.list().stream().anyMatch(p -> p.contains("{urn:not-atom}feed")),
+                problems.list().toString());
     }
 
     @ParameterizedTest
     @CsvSource({
-            "gba-sample-data/TestGBDataHourlyNineDaysBinnedDaily.xml, ServiceDeliveryPoint",
-            "datasdk/1hrLP_32Days_Additional2_M.xml, costAdditionalDetailLastPeriod",
-            "openespi/Usage-Subscription-Feed-Anonymized.xml, ReadingType",
-            "real-world/ngma_natural_gas_billing_billing_data_Service_1_1_2021-05-26_to_2024-04-25.xml, 2024-06-21",
-            "real-world/ngma_gas_provider_2024-07-16.xml, 1721154384.66136"})
+        "gba-sample-data/TestGBDataHourlyNineDaysBinnedDaily.xml, ServiceDeliveryPoint",
+        "datasdk/1hrLP_32Days_Additional2_M.xml, costAdditionalDetailLastPeriod",
+        "openespi/Usage-Subscription-Feed-Anonymized.xml, ReadingType",
+        "real-world/ngma_natural_gas_billing_billing_data_Service_1_1_2021-05-26_to_2024-04-25.xml, 2024-06-21",
+        "real-world/ngma_gas_provider_2024-07-16.xml, 1721154384.66136"
+    })
     void invalidSampleProblemsNameTheOffendingElement(String file, String named) throws Exception {
         Problems problems = new Problems();
         readAll(Files.newInputStream(Shared.sample(file)), problems);
 
         assertTrue(problems.any());
-        assertTrue(problems.list().stream().anyMatch(p -> p.matches("\\d+:\\d+: .*") && p.contains(named)),
+        assertTrue(
+                problems.list().stream().anyMatch(p -> p.matches("\\d+:\\d+: .*") && p.contains(named)),
                 () -> String.join("\n", problems.list()));
     }
 

@@ -22,46 +22,49 @@ import org.xml.sax.SAXParseException;
 class IntervalReadingCheckTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            // valid
-            "<IntervalReading><timePeriod><duration>900</duration><start>1700000000</start></timePeriod><value>12</value></IntervalReading>",
-            "<IntervalReading><cost>-140737488355328</cost><value>140737488355328</value></IntervalReading>",
-            "<IntervalReading><value>+5</value></IntervalReading><IntervalReading><value> 7\n</value></IntervalReading>",
-            "<IntervalReading><ReadingQuality><quality>7</quality></ReadingQuality><ReadingQuality><quality>65535</quality></ReadingQuality></IntervalReading>",
-            "<IntervalReading><consumptionTier>-32768</consumptionTier><tou>32767</tou><cpp>0</cpp></IntervalReading>",
-            "<IntervalReading/><IntervalReading></IntervalReading>",
-            "<IntervalReading><extension><x:any xmlns:x='urn:x'>1</x:any></extension><value>1</value></IntervalReading>",
-            "<IntervalReading xmlns='http://naesb.org/espi'><value>1</value></IntervalReading>",
-            "<IntervalReading><!-- note --><value>00000000000000000000001</value></IntervalReading>",
-            "<IntervalReading><timePeriod><duration>4294967295</duration><start>-9223372036854775808</start></timePeriod></IntervalReading>",
-            "<IntervalReading><cost>1</cost><value>                                        5</value></IntervalReading>",
-            // invalid
-            "<IntervalReading><cost>1</cost><ReadingQuality><quality>1</quality></ReadingQuality><ReadingQuality><quality>x</quality></ReadingQuality></IntervalReading>",
-            "<IntervalReading><timePeriod><duration>1</duration><start>1</start><start>2</start></timePeriod></IntervalReading>",
-            "<IntervalReading><timePeriod><duration>1</duration><start>1</start></timePeriod><value>                                        5x</value></IntervalReading>",
-            "<IntervalReading><value>140737488355329</value></IntervalReading>",
-            "<IntervalReading><value>12a</value></IntervalReading>",
-            "<IntervalReading><value></value></IntervalReading>",
-            "<IntervalReading><value>1 2</value></IntervalReading>",
-            "<IntervalReading><value>1</value><cost>1</cost></IntervalReading>",
-            "<IntervalReading><value>1</value><value>2</value></IntervalReading>",
-            "<IntervalReading><timePeriod><duration>900</duration></timePeriod></IntervalReading>",
-            "<IntervalReading><timePeriod><start>1</start><duration>900</duration></timePeriod></IntervalReading>",
-            "<IntervalReading><ReadingQuality/></IntervalReading>",
-            "<IntervalReading><ReadingQuality><quality>65536</quality></ReadingQuality></IntervalReading>",
-            "<IntervalReading><ReadingQuality><quality>-1</quality></ReadingQuality></IntervalReading>",
-            "<IntervalReading><timePeriod><duration>-1</duration><start>1</start></timePeriod></IntervalReading>",
-            "<IntervalReading><tou>40000</tou></IntervalReading>",
-            "<IntervalReading><reading>1</reading></IntervalReading>",
-            "<IntervalReading>junk<value>1</value></IntervalReading>",
-            "<IntervalReading><value><b>1</b></value></IntervalReading>",
-            "<IntervalReading id='1'><value>1</value></IntervalReading>",
-            "<IntervalReading><value>1</value></IntervalReading><interval><duration>1</duration><start>1</start></interval>",
-            "<IntervalReading><value>1</value></IntervalReading><x:IntervalReading xmlns:x='urn:x'/>",
-            "<IntervalReading><x:value xmlns:x='urn:x'>1</x:value></IntervalReading>"})
+    @ValueSource(
+            strings = {
+                // valid
+                "<IntervalReading><timePeriod><duration>900</duration><start>1700000000</start></timePeriod><value>12</value></IntervalReading>",
+                "<IntervalReading><cost>-140737488355328</cost><value>140737488355328</value></IntervalReading>",
+                "<IntervalReading><value>+5</value></IntervalReading><IntervalReading><value> 7\n</value></IntervalReading>",
+                "<IntervalReading><ReadingQuality><quality>7</quality></ReadingQuality><ReadingQuality><quality>65535</quality></ReadingQuality></IntervalReading>",
+                "<IntervalReading><consumptionTier>-32768</consumptionTier><tou>32767</tou><cpp>0</cpp></IntervalReading>",
+                "<IntervalReading/><IntervalReading></IntervalReading>",
+                "<IntervalReading><extension><x:any xmlns:x='urn:x'>1</x:any></extension><value>1</value></IntervalReading>",
+                "<IntervalReading xmlns='http://naesb.org/espi'><value>1</value></IntervalReading>",
+                "<IntervalReading><!-- note --><value>00000000000000000000001</value></IntervalReading>",
+                "<IntervalReading><timePeriod><duration>4294967295</duration><start>-9223372036854775808</start></timePeriod></IntervalReading>",
+                "<IntervalReading><cost>1</cost><value>                                        5</value></IntervalReading>",
+                // invalid
+                "<IntervalReading><cost>1</cost><ReadingQuality><quality>1</quality></ReadingQuality><ReadingQuality><quality>x</quality></ReadingQuality></IntervalReading>",
+                "<IntervalReading><timePeriod><duration>1</duration><start>1</start><start>2</start></timePeriod></IntervalReading>",
+                "<IntervalReading><timePeriod><duration>1</duration><start>1</start></timePeriod><value>                                        5x</value></IntervalReading>",
+                "<IntervalReading><value>140737488355329</value></IntervalReading>",
+                "<IntervalReading><value>12a</value></IntervalReading>",
+                "<IntervalReading><value></value></IntervalReading>",
+                "<IntervalReading><value>1 2</value></IntervalReading>",
+                "<IntervalReading><value>1</value><cost>1</cost></IntervalReading>",
+                "<IntervalReading><value>1</value><value>2</value></IntervalReading>",
+                "<IntervalReading><timePeriod><duration>900</duration></timePeriod></IntervalReading>",
+                "<IntervalReading><timePeriod><start>1</start><duration>900</duration></timePeriod></IntervalReading>",
+                "<IntervalReading><ReadingQuality/></IntervalReading>",
+                "<IntervalReading><ReadingQuality><quality>65536</quality></ReadingQuality></IntervalReading>",
+                "<IntervalReading><ReadingQuality><quality>-1</quality></ReadingQuality></IntervalReading>",
+                "<IntervalReading><timePeriod><duration>-1</duration><start>1</start></timePeriod></IntervalReading>",
+                "<IntervalReading><tou>40000</tou></IntervalReading>",
+                "<IntervalReading><reading>1</reading></IntervalReading>",
+                "<IntervalReading>junk<value>1</value></IntervalReading>",
+                "<IntervalReading><value><b>1</b></value></IntervalReading>",
+                "<IntervalReading id='1'><value>1</value></IntervalReading>",
+                "<IntervalReading><value>1</value></IntervalReading><interval><duration>1</duration><start>1</start></interval>",
+                "<IntervalReading><value>1</value></IntervalReading><x:IntervalReading xmlns:x='urn:x'/>",
+                "<IntervalReading><x:value xmlns:x='urn:x'>1</x:value></IntervalReading>"
+            })
     void sameVerdictAndLineAsTheSchemaValidator(String readings) throws Exception {
-        String block = "<IntervalBlock xmlns=\"http://naesb.org/espi\">\n<interval><duration>86400</duration><start>1700000000</start></interval>\n"
-                + readings.replace("><", ">\n<") + "\n</IntervalBlock>";
+        String block =
+                "<IntervalBlock xmlns=\"http://naesb.org/espi\">\n<interval><duration>86400</duration><start>1700000000</start></interval>\n"
+                        + readings.replace("><", ">\n<") + "\n</IntervalBlock>";
         List<String> expected = reference(block);
 
         Problems problems = new Problems();
@@ -72,16 +75,29 @@ class IntervalReadingCheckTest {
         }
 
         assertEquals(expected.isEmpty(), !problems.any(), () -> "expected " + expected + ", found " + problems.list());
-        if (!expected.isEmpty()) assertEquals(line(expected.get(0)), line(problems.list().get(0)), problems.list().toString());
+        if (!expected.isEmpty())
+            assertEquals(
+                    line(expected.get(0)),
+                    line(problems.list().get(0)),
+                    problems.list().toString());
     }
 
     private static List<String> reference(String block) throws IOException, SAXException {
         List<String> errors = new ArrayList<>();
         Validator validator = Shared.schema().newValidator();
         validator.setErrorHandler(new ErrorHandler() {
-            @Override public void warning(SAXParseException e) { }
-            @Override public void error(SAXParseException e) { errors.add(e.getLineNumber() + ":" + e.getMessage()); }
-            @Override public void fatalError(SAXParseException e) { error(e); }
+            @Override
+            public void warning(SAXParseException e) {}
+
+            @Override
+            public void error(SAXParseException e) {
+                errors.add(e.getLineNumber() + ":" + e.getMessage());
+            }
+
+            @Override
+            public void fatalError(SAXParseException e) {
+                error(e);
+            }
         });
         try {
             validator.validate(new StreamSource(GreenButtonReaderTest.feed(block)));

@@ -59,32 +59,60 @@ class NotificationIT {
     void uploadWhenTheReceiverFailsFirstThenEachNoticeArrivesInOrderAndListsExactlyTheNewData() throws Exception {
         try (NotifyReceiver receiver = new NotifyReceiver(2, 204)) {
             ThirdParties.Registered app = register(receiver);
-            String customer = admin.newCustomer("notify-" + UUID.randomUUID().toString().substring(0, 8));
+            String customer =
+                    admin.newCustomer("notify-" + UUID.randomUUID().toString().substring(0, 8));
             long start = recent();
-            assertEquals(201, admin.upload(customer, "application/atom+xml", days(start, 3)).status());
+            assertEquals(
+                    201,
+                    admin.upload(customer, "application/atom+xml", days(start, 3))
+                            .status());
             JsonObject token = ThirdParties.offlineToken(admin, app, customer, ThirdParties.SCOPE, null);
-            assertEquals(201, admin.upload(customer, "application/atom+xml", days(start, 5)).status(), "two more days of readings");
+            assertEquals(
+                    201,
+                    admin.upload(customer, "application/atom+xml", days(start, 5))
+                            .status(),
+                    "two more days of readings");
 
             List<NotifyReceiver.Received> got = receiver.await(4, WAIT);
             String authorizationId = got.get(0).deliveryId();
-            assertEquals(List.of(authorizationId, authorizationId, authorizationId), got.subList(0, 3).stream().map(NotifyReceiver.Received::deliveryId).toList(),
+            assertEquals(
+                    List.of(authorizationId, authorizationId, authorizationId),
+                    got.subList(0, 3).stream()
+                            .map(NotifyReceiver.Received::deliveryId)
+                            .toList(),
                     "the Authorization's notice is sent again, with the same id, until it is taken");
             assertTrue(!got.get(3).deliveryId().equals(authorizationId), "then, and only then, the data notice");
-            assertTrue(got.get(0).contentType().startsWith("application/xml"), got.get(0).contentType());
-            assertEquals(List.of(token.getString("authorizationURI")), Atom.valid(got.get(0).body()).texts("/espi:BatchList/espi:resources"));
+            assertTrue(
+                    got.get(0).contentType().startsWith("application/xml"),
+                    got.get(0).contentType());
+            assertEquals(
+                    List.of(token.getString("authorizationURI")),
+                    Atom.valid(got.get(0).body()).texts("/espi:BatchList/espi:resources"));
 
             List<String> data = Atom.valid(got.get(3).body()).texts("/espi:BatchList/espi:resources");
             assertEquals(1, data.size(), data.toString());
             String subscription = token.getString("resourceURI");
-            assertEquals(subscription + "?published-min=" + Instant.ofEpochSecond(start + 3 * DAY) + "&published-max=" + Instant.ofEpochSecond(start + 5 * DAY),
-                    data.get(0), "bounds around the two new days");
-            Atom batch = Atom.valid(Api.withAuthorization(admin.base(), "Bearer " + token.getString("access_token")).get(data.get(0)).body());
-            assertEquals(List.of(String.valueOf(start + 3 * DAY), String.valueOf(start + 4 * DAY)),
-                    batch.texts("//espi:IntervalBlock/espi:interval/espi:start"), "the new blocks and no others");
+            assertEquals(
+                    subscription + "?published-min=" + Instant.ofEpochSecond(start + 3 * DAY) + "&published-max="
+                            + Instant.ofEpochSecond(start + 5 * DAY),
+                    data.get(0),
+                    "bounds around the two new days");
+            Atom batch = Atom.valid(Api.withAuthorization(admin.base(), "Bearer " + token.getString("access_token"))
+                    .get(data.get(0))
+                    .body());
+            assertEquals(
+                    List.of(String.valueOf(start + 3 * DAY), String.valueOf(start + 4 * DAY)),
+                    batch.texts("//espi:IntervalBlock/espi:interval/espi:start"),
+                    "the new blocks and no others");
 
             List<JsonObject> listed = notices("client_id=" + app.id());
-            assertEquals(List.of("delivered", "delivered"), listed.stream().map(n -> n.getString("state")).toList());
-            assertEquals(List.of("data", "authorization"), listed.stream().map(n -> n.getString("kind")).toList(), "newest first");
+            assertEquals(
+                    List.of("delivered", "delivered"),
+                    listed.stream().map(n -> n.getString("state")).toList());
+            assertEquals(
+                    List.of("data", "authorization"),
+                    listed.stream().map(n -> n.getString("kind")).toList(),
+                    "newest first");
             assertEquals(3, listed.get(1).getInt("attempts"));
             assertEquals("HTTP 503", listed.get(1).getString("last_error"), "the last failure stays on record");
             assertEquals(1, listed.get(0).getInt("attempts"));
@@ -92,34 +120,56 @@ class NotificationIT {
     }
 
     @Test
-    void aReceiverThatNeverAnswersIsRetriedThenDeadLetteredWithoutDelayingOthersAndTheAdminCanRetryIt() throws Exception {
-        try (NotifyReceiver silent = new NotifyReceiver(0, 0); NotifyReceiver healthy = new NotifyReceiver(0, 200)) {
+    void aReceiverThatNeverAnswersIsRetriedThenDeadLetteredWithoutDelayingOthersAndTheAdminCanRetryIt()
+            throws Exception {
+        try (NotifyReceiver silent = new NotifyReceiver(0, 0);
+                NotifyReceiver healthy = new NotifyReceiver(0, 200)) {
             ThirdParties.Registered slow = register(silent), quick = register(healthy);
             long dead = requested("application", slow.id());
             silent.await(1, WAIT);
             requested("application", quick.id());
             healthy.await(1, WAIT);
             JsonObject stillFirst = Notices.one(admin, dead);
-            assertEquals("pending", stillFirst.getString("state"), "the quick third party got its notice while the slow one's first attempt hung");
+            assertEquals(
+                    "pending",
+                    stillFirst.getString("state"),
+                    "the quick third party got its notice while the slow one's first attempt hung");
             assertEquals(1, stillFirst.getInt("attempts"));
 
             JsonObject failed = Notices.awaitState(admin, dead, "dead", WAIT);
             assertEquals(3, failed.getInt("attempts"));
             assertTrue(failed.getString("last_error").startsWith("no answer within PT3S"), failed.toString());
-            assertTrue(notices("state=dead").stream().anyMatch(n -> n.getJsonNumber("id").longValue() == dead), "listed as dead");
+            assertTrue(
+                    notices("state=dead").stream()
+                            .anyMatch(n -> n.getJsonNumber("id").longValue() == dead),
+                    "listed as dead");
             assertEquals(3, silent.received().size(), "no attempt after the last");
-            String metrics = Api.withAuthorization(admin.base(), null).get("/metrics?scope=application").body(); // the server's, not below the application
-            assertTrue(metrics.lines().anyMatch(l -> l.startsWith("notifications_dead{") && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 1),
+            String metrics = Api.withAuthorization(admin.base(), null)
+                    .get("/metrics?scope=application")
+                    .body(); // the server's, not below the application
+            assertTrue(
+                    metrics.lines()
+                            .anyMatch(l -> l.startsWith("notifications_dead{")
+                                    && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 1),
                     "dead notices show on /metrics for alerting:\n" + metrics);
 
             silent.answer(202);
             Api.Reply retried = admin.postJson("admin/notifications/" + dead + "/retry", "");
             assertEquals(200, retried.status(), retried.body());
             List<NotifyReceiver.Received> all = silent.await(4, WAIT);
-            assertEquals(1, all.stream().map(NotifyReceiver.Received::deliveryId).distinct().count(), "one id across every attempt");
+            assertEquals(
+                    1,
+                    all.stream()
+                            .map(NotifyReceiver.Received::deliveryId)
+                            .distinct()
+                            .count(),
+                    "one id across every attempt");
             JsonObject delivered = Notices.awaitState(admin, dead, "delivered", WAIT);
             assertEquals(1, delivered.getInt("attempts"), "counted afresh after the retry");
-            assertEquals(409, admin.postJson("admin/notifications/" + dead + "/retry", "").status(), "a delivered notice is not sent again");
+            assertEquals(
+                    409,
+                    admin.postJson("admin/notifications/" + dead + "/retry", "").status(),
+                    "a delivered notice is not sent again");
         }
     }
 
@@ -127,32 +177,56 @@ class NotificationIT {
     void aRedirectIsAFailureNotFollowedAndBulkScopesAreNotifiedOfTheirBulkBatch() throws Exception {
         String bulkScope = "FB=1_3_4_5_13_14_15;IntervalDuration=900;BR=9";
         try (NotifyReceiver receiver = new NotifyReceiver(0, 302)) {
-            ThirdParties.Registered app = ThirdParties.register(admin, ThirdParties.registration("Bulk app", receiver.uri(), bulkScope));
-            String customer = admin.newCustomer("notify-" + UUID.randomUUID().toString().substring(0, 8));
+            ThirdParties.Registered app =
+                    ThirdParties.register(admin, ThirdParties.registration("Bulk app", receiver.uri(), bulkScope));
+            String customer =
+                    admin.newCustomer("notify-" + UUID.randomUUID().toString().substring(0, 8));
             long start = recent();
-            assertEquals(201, admin.upload(customer, "application/atom+xml", days(start, 2)).status());
+            assertEquals(
+                    201,
+                    admin.upload(customer, "application/atom+xml", days(start, 2))
+                            .status());
             ThirdParties.offline(admin, app, customer, bulkScope, null);
-            assertEquals(201, admin.upload(customer, "application/atom+xml", days(start, 3)).status());
+            assertEquals(
+                    201,
+                    admin.upload(customer, "application/atom+xml", days(start, 3))
+                            .status());
 
             receiver.await(6, WAIT);
             List<JsonObject> listed = notices("client_id=" + app.id());
             for (JsonObject n : listed) {
-                JsonObject dead = Notices.awaitState(admin, n.getJsonNumber("id").longValue(), "dead", WAIT);
+                JsonObject dead =
+                        Notices.awaitState(admin, n.getJsonNumber("id").longValue(), "dead", WAIT);
                 assertEquals("HTTP 302 to " + receiver.uri() + "?moved, not followed", dead.getString("last_error"));
             }
-            assertEquals(6, receiver.received().size(), "three attempts each, and no request to where the redirects pointed");
+            assertEquals(
+                    6,
+                    receiver.received().size(),
+                    "three attempts each, and no request to where the redirects pointed");
 
             receiver.answer(204);
             long data = listed.get(0).getJsonNumber("id").longValue();
-            assertEquals(200, admin.postJson("admin/notifications/" + data + "/retry", "").status());
-            List<String> uris = Atom.valid(receiver.await(7, WAIT).get(6).body()).texts("/espi:BatchList/espi:resources");
+            assertEquals(
+                    200,
+                    admin.postJson("admin/notifications/" + data + "/retry", "").status());
+            List<String> uris =
+                    Atom.valid(receiver.await(7, WAIT).get(6).body()).texts("/espi:BatchList/espi:resources");
             String bulk = admin.base() + "espi/1_1/resource/Batch/Bulk/9";
-            assertEquals(List.of(bulk + "?published-min=" + Instant.ofEpochSecond(start + 2 * DAY) + "&published-max=" + Instant.ofEpochSecond(start + 3 * DAY)),
-                    uris, "the bulk batch, bounded to the new day");
-            String backOffice = Api.withAuthorization(admin.base(), null).token(app.basic(), "grant_type=client_credentials&scope=ThirdParty_Admin_Access")
-                    .json().getString("access_token");
-            Atom batch = Atom.valid(Api.withAuthorization(admin.base(), "Bearer " + backOffice).get(uris.get(0)).body());
-            assertEquals(List.of(String.valueOf(start + 2 * DAY)), batch.texts("//espi:IntervalBlock/espi:interval/espi:start"));
+            assertEquals(
+                    List.of(bulk + "?published-min=" + Instant.ofEpochSecond(start + 2 * DAY) + "&published-max="
+                            + Instant.ofEpochSecond(start + 3 * DAY)),
+                    uris,
+                    "the bulk batch, bounded to the new day");
+            String backOffice = Api.withAuthorization(admin.base(), null)
+                    .token(app.basic(), "grant_type=client_credentials&scope=ThirdParty_Admin_Access")
+                    .json()
+                    .getString("access_token");
+            Atom batch = Atom.valid(Api.withAuthorization(admin.base(), "Bearer " + backOffice)
+                    .get(uris.get(0))
+                    .body());
+            assertEquals(
+                    List.of(String.valueOf(start + 2 * DAY)),
+                    batch.texts("//espi:IntervalBlock/espi:interval/espi:start"));
         }
     }
 
@@ -160,30 +234,64 @@ class NotificationIT {
     void authorizationAndRegistrationChangesAndAdminRequestsEachNotify() throws Exception {
         try (NotifyReceiver receiver = new NotifyReceiver(0, 200)) {
             ThirdParties.Registered app = register(receiver);
-            String customer = admin.newCustomer("notify-" + UUID.randomUUID().toString().substring(0, 8));
-            assertEquals(201, admin.upload(customer, "application/atom+xml", days(recent(), 1)).status());
+            String customer =
+                    admin.newCustomer("notify-" + UUID.randomUUID().toString().substring(0, 8));
+            assertEquals(
+                    201,
+                    admin.upload(customer, "application/atom+xml", days(recent(), 1))
+                            .status());
             JsonObject first = ThirdParties.offline(admin, app, customer, ThirdParties.SCOPE, null);
             JsonObject second = ThirdParties.offline(admin, app, customer, ThirdParties.SCOPE, null);
             String ended = first.getString("authorizationURI");
             assertEquals(204, admin.delete(ended).status());
-            Api.Reply changed = admin.putJson("oauth/register/" + app.id(), ThirdParties.registration("Renamed app", receiver.uri()));
+            Api.Reply changed = admin.putJson(
+                    "oauth/register/" + app.id(), ThirdParties.registration("Renamed app", receiver.uri()));
             assertEquals(200, changed.status(), changed.body());
-            String applicationUri = URI.create(ended).resolve("../ApplicationInformation/" + app.id()).toString();
+            String applicationUri = URI.create(ended)
+                    .resolve("../ApplicationInformation/" + app.id())
+                    .toString();
 
-            assertEquals(1, admin.postJson("admin/notifications", "{\"kind\":\"data\",\"client_id\":\"" + app.id() + "\"}").array().size());
-            assertEquals(1, admin.postJson("admin/notifications", "{\"kind\":\"authorization\",\"client_id\":\"" + app.id() + "\"}").array().size());
-            assertTrue(admin.postJson("admin/notifications", "{\"kind\":\"application\"}").array().stream()
-                    .anyMatch(n -> n.asJsonObject().getString("client_id").equals(app.id())), "no client_id: every third party");
+            assertEquals(
+                    1,
+                    admin.postJson("admin/notifications", "{\"kind\":\"data\",\"client_id\":\"" + app.id() + "\"}")
+                            .array()
+                            .size());
+            assertEquals(
+                    1,
+                    admin.postJson(
+                                    "admin/notifications",
+                                    "{\"kind\":\"authorization\",\"client_id\":\"" + app.id() + "\"}")
+                            .array()
+                            .size());
+            assertTrue(
+                    admin.postJson("admin/notifications", "{\"kind\":\"application\"}").array().stream()
+                            .anyMatch(
+                                    n -> n.asJsonObject().getString("client_id").equals(app.id())),
+                    "no client_id: every third party");
 
-            List<List<String>> bodies = receiver.await(7, WAIT).stream().map(r -> Atom.valid(r.body()).texts("/espi:BatchList/espi:resources")).toList();
-            assertEquals(List.of(List.of(ended), List.of(second.getString("authorizationURI")), List.of(ended), List.of(applicationUri),
-                    List.of(second.getString("resourceURI")), List.of(second.getString("authorizationURI")), List.of(applicationUri)), bodies,
+            List<List<String>> bodies = receiver.await(7, WAIT).stream()
+                    .map(r -> Atom.valid(r.body()).texts("/espi:BatchList/espi:resources"))
+                    .toList();
+            assertEquals(
+                    List.of(
+                            List.of(ended),
+                            List.of(second.getString("authorizationURI")),
+                            List.of(ended),
+                            List.of(applicationUri),
+                            List.of(second.getString("resourceURI")),
+                            List.of(second.getString("authorizationURI")),
+                            List.of(applicationUri)),
+                    bodies,
                     "created, created, ended, registration changed, then the three requested kinds, in order");
 
             Api.Reply badKind = admin.postJson("admin/notifications", "{\"kind\":\"everything\"}");
             assertEquals(400, badKind.status());
-            assertTrue(badKind.body().contains("kind must be one of [data, authorization, application]"), badKind.body());
-            assertEquals(404, admin.postJson("admin/notifications", "{\"kind\":\"data\",\"client_id\":\"no-such-client\"}").status());
+            assertTrue(
+                    badKind.body().contains("kind must be one of [data, authorization, application]"), badKind.body());
+            assertEquals(
+                    404,
+                    admin.postJson("admin/notifications", "{\"kind\":\"data\",\"client_id\":\"no-such-client\"}")
+                            .status());
             assertEquals(400, admin.get("admin/notifications?state=lost").status());
             Api.Reply anonymous = Api.withAuthorization(admin.base(), null).get("admin/notifications");
             assertEquals(401, anonymous.status(), "the outbox is the data custodian's alone");
@@ -196,19 +304,28 @@ class NotificationIT {
 
     /** A UTC midnight well inside the test scope's HistoryLength. */
     private static long recent() {
-        return LocalDate.now(ZoneOffset.UTC).minusDays(20).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        return LocalDate.now(ZoneOffset.UTC)
+                .minusDays(20)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toEpochSecond();
     }
 
     /** Days of 15-minute readings for one electric meter, the same readings for the same days in every file. */
     private static byte[] days(long start, int days) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        GreenButtonGenerator.write(out, new GreenButtonGenerator.Plan(List.of(new GreenButtonGenerator.Point("meter", GreenButtonGenerator.Kind.ELECTRIC, 42)),
-                start, days, 900));
+        GreenButtonGenerator.write(
+                out,
+                new GreenButtonGenerator.Plan(
+                        List.of(new GreenButtonGenerator.Point("meter", GreenButtonGenerator.Kind.ELECTRIC, 42)),
+                        start,
+                        days,
+                        900));
         return out.toByteArray();
     }
 
     private long requested(String kind, String clientId) {
-        Api.Reply r = admin.postJson("admin/notifications", "{\"kind\":\"" + kind + "\",\"client_id\":\"" + clientId + "\"}");
+        Api.Reply r =
+                admin.postJson("admin/notifications", "{\"kind\":\"" + kind + "\",\"client_id\":\"" + clientId + "\"}");
         assertEquals(202, r.status(), r.body());
         return r.array().getJsonObject(0).getJsonNumber("id").longValue();
     }
@@ -218,5 +335,4 @@ class NotificationIT {
         assertEquals(200, r.status(), r.body());
         return r.array().stream().map(v -> v.asJsonObject()).collect(Collectors.toList());
     }
-
 }

@@ -43,8 +43,10 @@ class BackoffTest {
         assertFalse(backoff.exhausted(4));
         assertTrue(backoff.exhausted(5));
         assertThrows(IllegalArgumentException.class, () -> new Backoff(Duration.ZERO, Duration.ofHours(1), 5));
-        assertThrows(IllegalArgumentException.class, () -> new Backoff(Duration.ofMinutes(2), Duration.ofMinutes(1), 5));
-        assertThrows(IllegalArgumentException.class, () -> new Backoff(Duration.ofMinutes(1), Duration.ofMinutes(1), 0));
+        assertThrows(
+                IllegalArgumentException.class, () -> new Backoff(Duration.ofMinutes(2), Duration.ofMinutes(1), 5));
+        assertThrows(
+                IllegalArgumentException.class, () -> new Backoff(Duration.ofMinutes(1), Duration.ofMinutes(1), 0));
     }
 
     /** A generator whose bounded draws are always the bound's top (MAX_VALUE) or zero. */

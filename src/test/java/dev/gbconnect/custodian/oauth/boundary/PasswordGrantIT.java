@@ -41,15 +41,22 @@ class PasswordGrantIT {
     void setUp() throws Exception {
         base = url.toURI();
         admin = new Api(base, Api.IT_ADMIN, Api.IT_SECRET);
-        script = ThirdParties.register(admin, "{\"client_name\":\"Plant energy script\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],\"grant_types\":[\"password\",\"refresh_token\",\"client_credentials\"],"
-                + "\"third_party_notify_uri\":\"" + ThirdParties.NOTIFY + "\",\"scopes\":[\"" + ThirdParties.SCOPE + "\"]}");
+        script = ThirdParties.register(
+                admin,
+                "{\"client_name\":\"Plant energy script\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],\"grant_types\":[\"password\",\"refresh_token\",\"client_credentials\"],"
+                        + "\"third_party_notify_uri\":\"" + ThirdParties.NOTIFY + "\",\"scopes\":[\""
+                        + ThirdParties.SCOPE + "\"]}");
         username = "pw-" + UUID.randomUUID().toString().substring(0, 8);
         customerId = admin.newCustomer(username);
-        assertEquals(201, admin.upload(customerId, Shared.sample("datasdk/BatchFeedThreeUsagePoints_M.xml")).status());
+        assertEquals(
+                201,
+                admin.upload(customerId, Shared.sample("datasdk/BatchFeedThreeUsagePoints_M.xml"))
+                        .status());
     }
 
     Api.Reply password(ThirdParties.Registered client, String user, String password) {
-        return Api.withAuthorization(base, null).token(client.basic(), "grant_type=password&username=" + enc(user) + "&password=" + enc(password));
+        return Api.withAuthorization(base, null)
+                .token(client.basic(), "grant_type=password&username=" + enc(user) + "&password=" + enc(password));
     }
 
     @Test
@@ -58,15 +65,24 @@ class PasswordGrantIT {
         assertEquals(200, first.status(), first.body());
         JsonObject t = first.json();
         assertEquals(ThirdParties.SCOPE, t.getString("scope"));
-        assertTrue(t.getString("resourceURI").matches(".*/espi/1_1/resource/Batch/Subscription/[0-9a-f-]{36}"), t.toString());
+        assertTrue(
+                t.getString("resourceURI").matches(".*/espi/1_1/resource/Batch/Subscription/[0-9a-f-]{36}"),
+                t.toString());
         Api.Reply refreshed = ThirdParties.refresh(base, script, t.getString("refresh_token"));
         assertEquals(200, refreshed.status(), refreshed.body());
 
         JsonObject second = password(script, username, "pass-" + username).json();
-        assertEquals(t.getString("authorizationURI"), second.getString("authorizationURI"), "a daily script reuses its Authorization");
-        var granted = admin.get("admin/customers/" + customerId + "/authorizations").array();
+        assertEquals(
+                t.getString("authorizationURI"),
+                second.getString("authorizationURI"),
+                "a daily script reuses its Authorization");
+        var granted =
+                admin.get("admin/customers/" + customerId + "/authorizations").array();
         assertEquals(1, granted.size());
-        assertEquals(3, granted.getJsonObject(0).getJsonArray("usage_points").size(), "all of the customer's own usage points");
+        assertEquals(
+                3,
+                granted.getJsonObject(0).getJsonArray("usage_points").size(),
+                "all of the customer's own usage points");
     }
 
     @Test
@@ -90,7 +106,8 @@ class PasswordGrantIT {
 
         ConsentFlow browser = new ConsentFlow(base);
         ThirdParties.Registered app = ThirdParties.confidential(admin, "http://127.0.0.1:9/cb");
-        String handle = ConsentFlow.handle(browser.authorize("response_type=code&client_id=" + app.id() + "&scope=" + enc(ThirdParties.SCOPE)));
+        String handle = ConsentFlow.handle(
+                browser.authorize("response_type=code&client_id=" + app.id() + "&scope=" + enc(ThirdParties.SCOPE)));
         Api.Reply page = browser.signIn(handle, username, "pass-" + username);
         assertEquals(200, page.status(), "the lock holds on the consent page too");
         assertTrue(page.body().contains("Wrong username or password."));
@@ -105,16 +122,26 @@ class PasswordGrantIT {
         assertEquals(429, last.status(), last.body());
         assertEquals("slow_down", last.json().getString("error"));
         assertTrue(Long.parseLong(last.header("Retry-After")) > 0);
-        assertEquals(429, password(script, username, "pass-" + username).status(), "the client is held back, whoever it tries");
+        assertEquals(
+                429,
+                password(script, username, "pass-" + username).status(),
+                "the client is held back, whoever it tries");
     }
 
     @Test
     void registrationWhenClientUpdatesItselfThenItCannotAddThePasswordGrant() {
         ThirdParties.Registered app = ThirdParties.confidential(admin, "http://127.0.0.1:9/cb");
-        String reg = Api.withAuthorization(base, null).token(app.basic(), "grant_type=client_credentials&scope=FB%3D36_40").json().getString("access_token");
-        Api.Reply r = Api.withAuthorization(base, "Bearer " + reg).putJson("oauth/register/" + app.id(), "{\"client_name\":\"x\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],"
-                + "\"grant_types\":[\"authorization_code\",\"refresh_token\",\"password\"],\"third_party_notify_uri\":\"" + ThirdParties.NOTIFY + "\","
-                + "\"scopes\":[\"" + ThirdParties.SCOPE + "\"]}");
+        String reg = Api.withAuthorization(base, null)
+                .token(app.basic(), "grant_type=client_credentials&scope=FB%3D36_40")
+                .json()
+                .getString("access_token");
+        Api.Reply r = Api.withAuthorization(base, "Bearer " + reg)
+                .putJson(
+                        "oauth/register/" + app.id(),
+                        "{\"client_name\":\"x\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],"
+                                + "\"grant_types\":[\"authorization_code\",\"refresh_token\",\"password\"],\"third_party_notify_uri\":\""
+                                + ThirdParties.NOTIFY + "\","
+                                + "\"scopes\":[\"" + ThirdParties.SCOPE + "\"]}");
         assertEquals(400, r.status(), r.body());
         assertEquals("invalid_client_metadata", r.json().getString("error"));
     }

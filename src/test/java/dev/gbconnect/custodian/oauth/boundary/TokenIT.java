@@ -50,19 +50,32 @@ class TokenIT {
         String access = token.getString("access_token");
         assertTrue(access.matches("[A-Za-z0-9_-]{43,}"), "256 bits, base64url: " + access);
 
-        assertEquals(200, Api.withAuthorization(base.toURI(), "Bearer " + access).get("admin/customers").status());
-        assertEquals(401, anonymous().get("admin/customers?access_token=" + access).status(), "tokens only in the Authorization header");
+        assertEquals(
+                200,
+                Api.withAuthorization(base.toURI(), "Bearer " + access)
+                        .get("admin/customers")
+                        .status());
+        assertEquals(
+                401,
+                anonymous().get("admin/customers?access_token=" + access).status(),
+                "tokens only in the Authorization header");
     }
 
     @Test
     void clientCredentialsWhenSecretInFormOrJsonBodyThenTokenToo() throws Exception {
-        Api.Reply form = anonymous().token(null, "grant_type=client_credentials&client_id=" + Api.IT_ADMIN + "&client_secret=" + Api.IT_SECRET
-                + "&scope=Upload_Admin_Access");
+        Api.Reply form = anonymous()
+                .token(
+                        null,
+                        "grant_type=client_credentials&client_id=" + Api.IT_ADMIN + "&client_secret=" + Api.IT_SECRET
+                                + "&scope=Upload_Admin_Access");
         assertEquals(200, form.status(), form.body());
         assertEquals("Upload_Admin_Access", form.json().getString("scope"));
 
-        Api.Reply json = anonymous().postJson("oauth/token",
-                "{\"grant_type\":\"client_credentials\",\"client_id\":\"" + Api.IT_ADMIN + "\",\"client_secret\":\"" + Api.IT_SECRET + "\"}");
+        Api.Reply json = anonymous()
+                .postJson(
+                        "oauth/token",
+                        "{\"grant_type\":\"client_credentials\",\"client_id\":\"" + Api.IT_ADMIN
+                                + "\",\"client_secret\":\"" + Api.IT_SECRET + "\"}");
         assertEquals(200, json.status(), json.body());
         assertEquals("Bearer", json.json().getString("token_type"));
     }
@@ -70,11 +83,12 @@ class TokenIT {
     @Test
     void tokenRequestWhenClientNotAuthenticatedThen401InvalidClientWithChallenge() throws Exception {
         for (String[] attempt : new String[][] {
-                {Api.basic(Api.IT_ADMIN, "wrong-secret"), "grant_type=client_credentials"},
-                {Api.basic("nobody", Api.IT_SECRET), "grant_type=client_credentials"},
-                {null, "grant_type=client_credentials&client_id=" + Api.IT_ADMIN + "&client_secret=wrong-secret"},
-                {null, "grant_type=client_credentials&client_id=" + Api.IT_ADMIN},
-                {"Bearer something", "grant_type=client_credentials"}}) {
+            {Api.basic(Api.IT_ADMIN, "wrong-secret"), "grant_type=client_credentials"},
+            {Api.basic("nobody", Api.IT_SECRET), "grant_type=client_credentials"},
+            {null, "grant_type=client_credentials&client_id=" + Api.IT_ADMIN + "&client_secret=wrong-secret"},
+            {null, "grant_type=client_credentials&client_id=" + Api.IT_ADMIN},
+            {"Bearer something", "grant_type=client_credentials"}
+        }) {
             Api.Reply r = anonymous().token(attempt[0], attempt[1]);
             assertOAuthError(r, 401, "invalid_client");
             assertEquals("Basic realm=\"custodian\"", r.header("WWW-Authenticate"));
@@ -83,28 +97,45 @@ class TokenIT {
 
     @Test
     void tokenRequestWhenMalformedThen400WithTheRfcErrorCode() throws Exception {
-        assertOAuthError(anonymous().token(ADMIN_BASIC, "grant_type=client_credentials&client_secret=" + Api.IT_SECRET), 400, "invalid_request");
-        assertOAuthError(anonymous().token(ADMIN_BASIC, "grant_type=client_credentials&grant_type=client_credentials"), 400, "invalid_request");
+        assertOAuthError(
+                anonymous().token(ADMIN_BASIC, "grant_type=client_credentials&client_secret=" + Api.IT_SECRET),
+                400,
+                "invalid_request");
+        assertOAuthError(
+                anonymous().token(ADMIN_BASIC, "grant_type=client_credentials&grant_type=client_credentials"),
+                400,
+                "invalid_request");
         assertOAuthError(anonymous().token(ADMIN_BASIC, "scope=DataCustodian_Admin_Access"), 400, "invalid_request");
-        assertOAuthError(anonymous().token(ADMIN_BASIC, "grant_type=urn:example:unknown"), 400, "unsupported_grant_type");
-        assertOAuthError(anonymous().token(ADMIN_BASIC, "grant_type=client_credentials&scope=FB=1_3_4_5_13_14_39"), 400, "invalid_scope");
+        assertOAuthError(
+                anonymous().token(ADMIN_BASIC, "grant_type=urn:example:unknown"), 400, "unsupported_grant_type");
+        assertOAuthError(
+                anonymous().token(ADMIN_BASIC, "grant_type=client_credentials&scope=FB=1_3_4_5_13_14_39"),
+                400,
+                "invalid_scope");
     }
 
     @Test
     void bearerWhenScopeDoesNotCoverTheResourceThen403InsufficientScope() throws Exception {
-        String uploadOnly = anonymous().token(ADMIN_BASIC, "grant_type=client_credentials&scope=Upload_Admin_Access").json().getString("access_token");
+        String uploadOnly = anonymous()
+                .token(ADMIN_BASIC, "grant_type=client_credentials&scope=Upload_Admin_Access")
+                .json()
+                .getString("access_token");
 
-        Api.Reply r = Api.withAuthorization(base.toURI(), "Bearer " + uploadOnly).get("admin/customers");
+        Api.Reply r =
+                Api.withAuthorization(base.toURI(), "Bearer " + uploadOnly).get("admin/customers");
 
         assertEquals(403, r.status(), r.body());
         assertEquals("insufficient_scope", r.json().getString("error"));
         assertTrue(r.header("WWW-Authenticate").contains("error=\"insufficient_scope\""), r.header("WWW-Authenticate"));
-        assertTrue(r.header("WWW-Authenticate").contains("scope=\"DataCustodian_Admin_Access\""), r.header("WWW-Authenticate"));
+        assertTrue(
+                r.header("WWW-Authenticate").contains("scope=\"DataCustodian_Admin_Access\""),
+                r.header("WWW-Authenticate"));
     }
 
     @Test
     void bearerWhenTokenUnknownThen401InvalidToken() throws Exception {
-        Api.Reply r = Api.withAuthorization(base.toURI(), "Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").get("admin/customers");
+        Api.Reply r = Api.withAuthorization(base.toURI(), "Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+                .get("admin/customers");
 
         assertEquals(401, r.status(), r.body());
         assertEquals("Bearer realm=\"custodian\", error=\"invalid_token\"", r.header("WWW-Authenticate"));
@@ -112,20 +143,48 @@ class TokenIT {
 
     @Test
     void introspectAndRevokeWhenClientAuthenticatedThenTokenEndsAtOnce() throws Exception {
-        String access = anonymous().token(ADMIN_BASIC, "grant_type=client_credentials").json().getString("access_token");
+        String access = anonymous()
+                .token(ADMIN_BASIC, "grant_type=client_credentials")
+                .json()
+                .getString("access_token");
 
         Api.Reply active = anonymous().postForm("oauth/introspect", ADMIN_BASIC, "token=" + access);
         assertEquals(200, active.status(), active.body());
         assertEquals(true, active.json().getBoolean("active"));
         assertEquals("DataCustodian_Admin_Access", active.json().getString("scope"));
         assertEquals(Api.IT_ADMIN, active.json().getString("client_id"));
-        assertTrue(active.json().getJsonNumber("exp").longValue() > active.json().getJsonNumber("iat").longValue());
-        assertEquals(401, anonymous().postForm("oauth/introspect", null, "token=" + access).status(), "introspection is for authenticated clients");
+        assertTrue(active.json().getJsonNumber("exp").longValue()
+                > active.json().getJsonNumber("iat").longValue());
+        assertEquals(
+                401,
+                anonymous()
+                        .postForm("oauth/introspect", null, "token=" + access)
+                        .status(),
+                "introspection is for authenticated clients");
 
-        assertEquals(200, anonymous().postForm("oauth/revoke", ADMIN_BASIC, "token=" + access + "&token_type_hint=access_token").status());
-        assertEquals(false, anonymous().postForm("oauth/introspect", ADMIN_BASIC, "token=" + access).json().getBoolean("active"));
-        assertEquals(401, Api.withAuthorization(base.toURI(), "Bearer " + access).get("admin/customers").status(), "revoked means refused");
-        assertEquals(200, anonymous().postForm("oauth/revoke", ADMIN_BASIC, "token=never-issued").status(), "RFC 7009: unknown tokens are not an error");
+        assertEquals(
+                200,
+                anonymous()
+                        .postForm("oauth/revoke", ADMIN_BASIC, "token=" + access + "&token_type_hint=access_token")
+                        .status());
+        assertEquals(
+                false,
+                anonymous()
+                        .postForm("oauth/introspect", ADMIN_BASIC, "token=" + access)
+                        .json()
+                        .getBoolean("active"));
+        assertEquals(
+                401,
+                Api.withAuthorization(base.toURI(), "Bearer " + access)
+                        .get("admin/customers")
+                        .status(),
+                "revoked means refused");
+        assertEquals(
+                200,
+                anonymous()
+                        .postForm("oauth/revoke", ADMIN_BASIC, "token=never-issued")
+                        .status(),
+                "RFC 7009: unknown tokens are not an error");
     }
 
     @Test
@@ -137,12 +196,18 @@ class TokenIT {
         assertEquals(m.getString("issuer") + "/oauth/introspect", m.getString("introspection_endpoint"));
         assertEquals(m.getString("issuer") + "/oauth/authorize", m.getString("authorization_endpoint"));
         assertEquals(m.getString("issuer") + "/oauth/register", m.getString("registration_endpoint"));
-        assertEquals(List.of("authorization_code", "refresh_token", "client_credentials", "password"), m.getJsonArray("grant_types_supported").getValuesAs(JsonString::getString));
+        assertEquals(
+                List.of("authorization_code", "refresh_token", "client_credentials", "password"),
+                m.getJsonArray("grant_types_supported").getValuesAs(JsonString::getString));
         assertEquals(List.of("code"), m.getJsonArray("response_types_supported").getValuesAs(JsonString::getString));
-        assertEquals(List.of("S256"), m.getJsonArray("code_challenge_methods_supported").getValuesAs(JsonString::getString));
-        assertEquals(List.of("client_secret_basic", "client_secret_post", "none"),
+        assertEquals(
+                List.of("S256"),
+                m.getJsonArray("code_challenge_methods_supported").getValuesAs(JsonString::getString));
+        assertEquals(
+                List.of("client_secret_basic", "client_secret_post", "none"),
                 m.getJsonArray("token_endpoint_auth_methods_supported").getValuesAs(JsonString::getString));
-        assertEquals(List.of("DataCustodian_Admin_Access", "Upload_Admin_Access", "ThirdParty_Admin_Access", "FB=36_40"),
+        assertEquals(
+                List.of("DataCustodian_Admin_Access", "Upload_Admin_Access", "ThirdParty_Admin_Access", "FB=36_40"),
                 m.getJsonArray("scopes_supported").getValuesAs(JsonString::getString));
     }
 

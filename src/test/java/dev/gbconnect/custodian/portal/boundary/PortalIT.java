@@ -56,7 +56,10 @@ class PortalIT {
         admin = new Api(base, Api.IT_ADMIN, Api.IT_SECRET);
         username = "portal-" + UUID.randomUUID().toString().substring(0, 8);
         customer = admin.newCustomer(username);
-        assertEquals(201, admin.upload(customer, Shared.sample("openespi/test_usage_data.xml")).status());
+        assertEquals(
+                201,
+                admin.upload(customer, Shared.sample("openespi/test_usage_data.xml"))
+                        .status());
         browser = Browser.start(false, 1200, 900);
     }
 
@@ -89,13 +92,16 @@ class PortalIT {
         Cookie session = browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE);
         assertTrue(session.isHttpOnly());
         assertEquals("Lax", session.getSameSite());
-        assertEquals(0L, browser.executeScript("return document.scripts.length"), "scripts are off and none are needed");
+        assertEquals(
+                0L, browser.executeScript("return document.scripts.length"), "scripts are off and none are needed");
 
         Browser.submit(browser, browser.findElement(By.xpath("//button[text()='Sign out']")));
         assertTrue(browser.getCurrentUrl().endsWith("/portal/sign-in"), browser::getCurrentUrl);
         browser.manage().addCookie(session);
         browser.get(base.resolve("portal").toString());
-        assertTrue(browser.getCurrentUrl().endsWith("/portal/sign-in"), "the old session cookie no longer opens the portal");
+        assertTrue(
+                browser.getCurrentUrl().endsWith("/portal/sign-in"),
+                "the old session cookie no longer opens the portal");
     }
 
     @Test
@@ -103,86 +109,155 @@ class PortalIT {
         signIn("pass-" + username);
         WebElement form = browser.findElement(By.cssSelector("form[action$='/portal/download']"));
         for (WebElement input : form.findElements(By.cssSelector("input"))) {
-            assertEquals(1, form.findElements(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).size(), "a label for every input");
+            assertEquals(
+                    1,
+                    form.findElements(By.cssSelector("label[for='" + input.getAttribute("id") + "']"))
+                            .size(),
+                    "a label for every input");
         }
         String point = form.findElement(By.name("usage_point")).getAttribute("value");
-        String cookie = PortalResource.SESSION_COOKIE + "=" + browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue();
+        String cookie = PortalResource.SESSION_COOKIE + "="
+                + browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue();
         HttpClient http = HttpClient.newHttpClient();
         String query = "portal/download?usage_point=" + point + "&from=2012-03-03&to=2012-03-04&format=";
 
-        long from = Instant.parse("2012-03-03T00:00:00Z").getEpochSecond(), to = Instant.parse("2012-03-05T00:00:00Z").getEpochSecond();
-        Atom all = Atom.valid(admin.get("espi/1_1/resource/Batch/RetailCustomer/" + customer + "/UsagePoint").body());
+        long from = Instant.parse("2012-03-03T00:00:00Z").getEpochSecond(),
+                to = Instant.parse("2012-03-05T00:00:00Z").getEpochSecond();
+        Atom all = Atom.valid(admin.get("espi/1_1/resource/Batch/RetailCustomer/" + customer + "/UsagePoint")
+                .body());
         List<String> expected = new ArrayList<>();
         for (Element reading : all.elements("//espi:IntervalReading")) {
-            long start = Long.parseLong(reading.getElementsByTagNameNS("http://naesb.org/espi", "start").item(0).getTextContent());
-            if (start >= from && start + 900 <= to) expected.add(start + "=" + reading.getElementsByTagNameNS("http://naesb.org/espi", "value").item(0).getTextContent());
+            long start = Long.parseLong(reading.getElementsByTagNameNS("http://naesb.org/espi", "start")
+                    .item(0)
+                    .getTextContent());
+            if (start >= from && start + 900 <= to)
+                expected.add(start + "="
+                        + reading.getElementsByTagNameNS("http://naesb.org/espi", "value")
+                                .item(0)
+                                .getTextContent());
         }
         assertEquals(192, expected.size(), "two days of 15-minute readings");
 
-        HttpResponse<String> xml = http.send(HttpRequest.newBuilder(base.resolve(query + "xml")).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> xml = http.send(
+                HttpRequest.newBuilder(base.resolve(query + "xml"))
+                        .header("Cookie", cookie)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, xml.statusCode(), xml.body());
-        assertTrue(xml.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment; filename=\"green-button-2012-03-03-to-2012-03-04.xml"));
+        assertTrue(xml.headers()
+                .firstValue("Content-Disposition")
+                .orElse("")
+                .startsWith("attachment; filename=\"green-button-2012-03-03-to-2012-03-04.xml"));
         Atom file = Atom.valid(xml.body());
         List<String> served = new ArrayList<>();
         for (Element reading : file.elements("//espi:IntervalReading")) {
-            served.add(reading.getElementsByTagNameNS("http://naesb.org/espi", "start").item(0).getTextContent() + "="
-                    + reading.getElementsByTagNameNS("http://naesb.org/espi", "value").item(0).getTextContent());
+            served.add(reading.getElementsByTagNameNS("http://naesb.org/espi", "start")
+                            .item(0)
+                            .getTextContent() + "="
+                    + reading.getElementsByTagNameNS("http://naesb.org/espi", "value")
+                            .item(0)
+                            .getTextContent());
         }
         assertEquals(expected, served);
 
-        HttpResponse<String> csv = http.send(HttpRequest.newBuilder(base.resolve(query + "csv")).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> csv = http.send(
+                HttpRequest.newBuilder(base.resolve(query + "csv"))
+                        .header("Cookie", cookie)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, csv.statusCode());
         List<String> lines = csv.body().lines().toList();
         assertEquals("usage_point,start,duration_s,value,unit,cost,quality", lines.get(0));
         assertEquals(expected.size(), lines.size() - 1);
         String[] firstRow = lines.get(1).split(",", -1);
-        assertEquals(Instant.ofEpochSecond(Long.parseLong(expected.get(0).split("=")[0])).toString(), firstRow[1]);
+        assertEquals(
+                Instant.ofEpochSecond(Long.parseLong(expected.get(0).split("=")[0]))
+                        .toString(),
+                firstRow[1]);
         assertEquals("900", firstRow[2]);
         assertEquals("Wh", firstRow[4]);
 
-        String stranger = admin.newCustomer("stranger-" + UUID.randomUUID().toString().substring(0, 8));
-        assertEquals(201, admin.upload(stranger, Shared.sample("datasdk/Gas.xml")).status());
-        String theirs = Atom.valid(admin.get("espi/1_1/resource/Batch/RetailCustomer/" + stranger + "/UsagePoint").body())
-                .text("/atom:feed/atom:entry[atom:content/espi:UsagePoint]/atom:id").substring(9);
-        HttpResponse<String> other = http.send(HttpRequest.newBuilder(base.resolve(query.replace(point, theirs) + "xml")).header("Cookie", cookie).build(),
+        String stranger =
+                admin.newCustomer("stranger-" + UUID.randomUUID().toString().substring(0, 8));
+        assertEquals(
+                201, admin.upload(stranger, Shared.sample("datasdk/Gas.xml")).status());
+        String theirs = Atom.valid(admin.get("espi/1_1/resource/Batch/RetailCustomer/" + stranger + "/UsagePoint")
+                        .body())
+                .text("/atom:feed/atom:entry[atom:content/espi:UsagePoint]/atom:id")
+                .substring(9);
+        HttpResponse<String> other = http.send(
+                HttpRequest.newBuilder(base.resolve(query.replace(point, theirs) + "xml"))
+                        .header("Cookie", cookie)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(base.resolve(query.replace(point, UUID.randomUUID().toString()) + "xml"))
-                .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> missing = http.send(
+                HttpRequest.newBuilder(base.resolve(
+                                query.replace(point, UUID.randomUUID().toString()) + "xml"))
+                        .header("Cookie", cookie)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(404, other.statusCode());
         assertEquals(missing.statusCode(), other.statusCode());
-        assertEquals(303, http.send(HttpRequest.newBuilder(base.resolve(query + "xml")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(
+                303,
+                http.send(
+                                HttpRequest.newBuilder(base.resolve(query + "xml"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
     }
 
     @Test
     void connectedAppsWhenCustomerRevokesThenTheAppsTokenIsRefusedAndTheAppMovesToHistory() {
         ThirdParties.Registered app = ThirdParties.confidential(admin, "http://127.0.0.1:9/cb");
-        String access = ThirdParties.offlineToken(admin, app, customer, ThirdParties.SCOPE, null).getString("access_token");
+        String access = ThirdParties.offlineToken(admin, app, customer, ThirdParties.SCOPE, null)
+                .getString("access_token");
         Api asApp = Api.withAuthorization(base, "Bearer " + access);
         assertEquals(200, asApp.get("espi/1_1/resource/ReadServiceStatus").status());
 
         signIn("pass-" + username);
         WebElement connected = browser.findElement(By.xpath("//section[@class='app'][h3='Test Energy App']"));
         assertTrue(connected.getText().contains("Readings every 15 minutes."), connected.getText());
-        assertTrue(connected.getText().contains("until " + ThirdParties.offlineUntil().plusDays(1)), connected.getText());
+        assertTrue(
+                connected
+                        .getText()
+                        .contains("until " + ThirdParties.offlineUntil().plusDays(1)),
+                connected.getText());
         // by id: on the PostgreSQL run, other test classes' apps of the same name share the database
-        WebElement connect = browser.findElement(By.xpath("//ul[@class='connect']/li/a[contains(@href, 'client_id=" + app.id() + "')]"));
-        assertTrue(connect.getAttribute("href").endsWith("oauth/scope-selection?client_id=" + app.id()), connect.getAttribute("href"));
-        assertTrue(connect.findElement(By.xpath("..")).getText().contains("Test Energy App"), connect.findElement(By.xpath("..")).getText());
+        WebElement connect = browser.findElement(
+                By.xpath("//ul[@class='connect']/li/a[contains(@href, 'client_id=" + app.id() + "')]"));
+        assertTrue(
+                connect.getAttribute("href").endsWith("oauth/scope-selection?client_id=" + app.id()),
+                connect.getAttribute("href"));
+        assertTrue(
+                connect.findElement(By.xpath("..")).getText().contains("Test Energy App"),
+                connect.findElement(By.xpath("..")).getText());
 
         String csrf = connected.findElement(By.name("csrf")).getAttribute("value");
-        String cookie = PortalResource.SESSION_COOKIE + "=" + browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue();
-        String strangers = admin.newCustomer("stranger-" + UUID.randomUUID().toString().substring(0, 8));
+        String cookie = PortalResource.SESSION_COOKIE + "="
+                + browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue();
+        String strangers =
+                admin.newCustomer("stranger-" + UUID.randomUUID().toString().substring(0, 8));
         admin.upload(strangers, Shared.sample("datasdk/Gas.xml"));
-        String theirAuthorization = ThirdParties.offline(admin, app, strangers, ThirdParties.SCOPE, null).getString("authorizationURI").replaceAll(".*/", "");
+        String theirAuthorization = ThirdParties.offline(admin, app, strangers, ThirdParties.SCOPE, null)
+                .getString("authorizationURI")
+                .replaceAll(".*/", "");
         for (String id : List.of(theirAuthorization, UUID.randomUUID().toString())) {
-            Api.Reply r = Api.withAuthorization(base, null).postForm("portal/revoke", null, "csrf=" + csrf + "&authorization=" + id, "Cookie", cookie);
+            Api.Reply r = Api.withAuthorization(base, null)
+                    .postForm("portal/revoke", null, "csrf=" + csrf + "&authorization=" + id, "Cookie", cookie);
             assertEquals(404, r.status(), "another customer's connection answers like a missing one");
         }
-        assertEquals("active", admin.get("admin/customers/" + strangers + "/authorizations").array().getJsonObject(0).getString("status"));
+        assertEquals(
+                "active",
+                admin.get("admin/customers/" + strangers + "/authorizations")
+                        .array()
+                        .getJsonObject(0)
+                        .getString("status"));
 
         Browser.submit(browser, connected.findElement(By.xpath(".//button[text()='Revoke']")));
         assertEquals(401, asApp.get("espi/1_1/resource/ReadServiceStatus").status(), "the app's token stops at once");
-        assertTrue(browser.findElements(By.xpath("//section[@class='app'][h3='Test Energy App']")).isEmpty());
+        assertTrue(browser.findElements(By.xpath("//section[@class='app'][h3='Test Energy App']"))
+                .isEmpty());
         assertTrue(browser.findElement(By.cssSelector("ul.history")).getText().contains("Test Energy App"));
     }
 
@@ -193,27 +268,39 @@ class PortalIT {
         name.clear();
         name.sendKeys("Nightly export");
         Browser.submit(browser, browser.findElement(By.xpath("//button[text()='Create API access']")));
-        String id = browser.findElement(By.id("client-id")).getText(), secret = browser.findElement(By.id("client-secret")).getText();
+        String id = browser.findElement(By.id("client-id")).getText(),
+                secret = browser.findElement(By.id("client-secret")).getText();
         assertTrue(browser.findElement(By.id("example")).getText().contains("grant_type=password"));
 
-        Api.Reply token = Api.withAuthorization(base, null).token(Api.basic(id, secret), "grant_type=password&username=" + username + "&password=pass-" + username);
+        Api.Reply token = Api.withAuthorization(base, null)
+                .token(
+                        Api.basic(id, secret),
+                        "grant_type=password&username=" + username + "&password=pass-" + username);
         assertEquals(200, token.status(), token.body());
         Api mine = Api.withAuthorization(base, "Bearer " + token.json().getString("access_token"));
-        Api.Reply data = mine.get(token.json().getString("resourceURI").substring(base.toString().length()));
+        Api.Reply data = mine.get(
+                token.json().getString("resourceURI").substring(base.toString().length()));
         assertEquals(1340, Atom.valid(data.body()).count("//espi:IntervalReading"), "all of the owner's readings");
 
         String other = "other-" + UUID.randomUUID().toString().substring(0, 8);
         admin.newCustomer(other);
-        Api.Reply borrowed = Api.withAuthorization(base, null).token(Api.basic(id, secret), "grant_type=password&username=" + other + "&password=pass-" + other);
+        Api.Reply borrowed = Api.withAuthorization(base, null)
+                .token(Api.basic(id, secret), "grant_type=password&username=" + other + "&password=pass-" + other);
         assertEquals(400, borrowed.status());
-        assertEquals("invalid_grant", borrowed.json().getString("error"), "another customer's right password fails like a wrong one");
+        assertEquals(
+                "invalid_grant",
+                borrowed.json().getString("error"),
+                "another customer's right password fails like a wrong one");
 
         browser.get(base.resolve("portal").toString());
-        WebElement listed = browser.findElement(By.xpath("//ul[@class='api-access']/li[contains(., 'Nightly export')]"));
+        WebElement listed =
+                browser.findElement(By.xpath("//ul[@class='api-access']/li[contains(., 'Nightly export')]"));
         assertFalse(browser.getPageSource().contains(secret), "the secret is never shown again");
         Browser.submit(browser, listed.findElement(By.xpath(".//button[text()='Delete']")));
-        assertEquals(401, mine.get("espi/1_1/resource/ReadServiceStatus").status(), "deleting the access stops its tokens");
-        assertTrue(browser.findElements(By.xpath("//ul[@class='api-access']/li")).isEmpty());
+        assertEquals(
+                401, mine.get("espi/1_1/resource/ReadServiceStatus").status(), "deleting the access stops its tokens");
+        assertTrue(
+                browser.findElements(By.xpath("//ul[@class='api-access']/li")).isEmpty());
     }
 
     @Test
@@ -241,32 +328,48 @@ class PortalIT {
     @Test
     void signInWhenTwiceThenANewSessionIdEachTime() {
         signIn("pass-" + username);
-        String first = browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue();
+        String first =
+                browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue();
         browser.manage().deleteAllCookies();
         signIn("pass-" + username);
         assertTrue(browser.getCurrentUrl().endsWith("/portal"), browser::getCurrentUrl);
-        assertNotEquals(first, browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue());
+        assertNotEquals(
+                first,
+                browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue());
     }
 
     @Test
     void pagesWhenFetchedThenSafeHeadersAndAForgedSignInIsRefused() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         signIn("pass-" + username);
-        String cookie = PortalResource.SESSION_COOKIE + "=" + browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue();
-        assertEquals(303, http.send(HttpRequest.newBuilder(base.resolve("portal")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        String cookie = PortalResource.SESSION_COOKIE + "="
+                + browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue();
+        assertEquals(
+                303,
+                http.send(HttpRequest.newBuilder(base.resolve("portal")).build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
         for (String path : List.of("portal/sign-in", "portal", "portal/download?format=xml")) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(path)).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(base.resolve(path))
+                            .header("Cookie", cookie)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(path.contains("download") ? 400 : 200, r.statusCode(), path);
             String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
             assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("default-src 'none'"), csp);
             assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""));
-            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+            assertEquals(
+                    "nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
         }
-        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(base.resolve("portal/sign-in"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=pass-" + username + "&csrf=guessed")).build(),
+        HttpResponse<String> forged = http.send(
+                HttpRequest.newBuilder(base.resolve("portal/sign-in"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "username=" + username + "&password=pass-" + username + "&csrf=guessed"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, forged.statusCode(), "a form posted from elsewhere lacks the form cookie");
-        assertFalse(forged.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith(PortalResource.SESSION_COOKIE + "=")));
+        assertFalse(forged.headers().allValues("Set-Cookie").stream()
+                .anyMatch(c -> c.startsWith(PortalResource.SESSION_COOKIE + "=")));
     }
 }
