@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -35,6 +36,7 @@ public class UsageImporter {
     private volatile Schema schema;
 
     public ImportReport importFeed(RetailCustomer customer, InputStream body, long maxBytes) {
+        waitForOtherUploadsOf(customer);
         Problems problems = new Problems();
         ImportRun run = new ImportRun(em, customer, problems);
         Schema schema = schema();
@@ -67,6 +69,22 @@ public class UsageImporter {
         UsageChanged changes = run.changes();
         if (!changes.usagePoints().isEmpty()) usageChanged.fire(changes);
         return run.report();
+    }
+
+    /**
+     * Every row an upload writes is its customer's (the ids derive from the customer), so two uploads can collide only
+     * when they are for the same customer. A lock on the customer's row, held until the transaction ends, makes a
+     * second upload for that customer wait for the first to commit: it then finds the rows the first stored and
+     * updates them, where both would have inserted the same ids and one would have failed on the duplicate key.
+     * Uploads for other customers do not wait. Derby takes an update lock ({@code FOR UPDATE WITH RS}), which readers
+     * of the row pass; PostgreSQL's {@code FOR UPDATE} holds back only writers of the row and inserts of rows that
+     * reference it, which are this customer's uploads.
+     */
+    private void waitForOtherUploadsOf(RetailCustomer customer) {
+        em.createQuery("SELECT c FROM RetailCustomer c WHERE c.id = :id", RetailCustomer.class)
+                .setParameter("id", customer.id())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
     }
 
     private Schema schema() {
