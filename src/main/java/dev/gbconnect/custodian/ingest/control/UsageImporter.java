@@ -72,13 +72,9 @@ public class UsageImporter {
     }
 
     /**
-     * Every row an upload writes is its customer's (the ids derive from the customer), so two uploads can collide only
-     * when they are for the same customer. A lock on the customer's row, held until the transaction ends, makes a
-     * second upload for that customer wait for the first to commit: it then finds the rows the first stored and
-     * updates them, where both would have inserted the same ids and one would have failed on the duplicate key.
-     * Uploads for other customers do not wait. Derby takes an update lock ({@code FOR UPDATE WITH RS}), which readers
-     * of the row pass; PostgreSQL's {@code FOR UPDATE} holds back only writers of the row and inserts of rows that
-     * reference it, which are this customer's uploads.
+     * Holds the customer's row until this transaction ends, so a second upload for the customer waits and then finds
+     * the rows this one stored, instead of inserting the same ids (the package's notes say why a lock). Derby takes an
+     * update lock ({@code FOR UPDATE WITH RS}), which readers of the row pass.
      */
     private void waitForOtherUploadsOf(RetailCustomer customer) {
         em.createQuery("SELECT c FROM RetailCustomer c WHERE c.id = :id", RetailCustomer.class)
