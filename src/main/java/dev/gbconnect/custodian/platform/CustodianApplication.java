@@ -3,11 +3,15 @@ package dev.gbconnect.custodian.platform;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 
 /**
  * One JAX-RS application at the root: ESPI resources live under {@code /espi/1_1/resource}, operator APIs under
  * {@code /admin}. The data source is chosen at run time by {@link ConfiguredDataSource}, so the same jar runs on
  * embedded Derby or on PostgreSQL with nothing but configuration.
+ *
+ * <p>Jersey's WADL is off: it answered {@code OPTIONS} and {@code /application.wadl} to anyone with a list of every
+ * resource and the Jersey version (issue 14). {@code /openapi} describes the API.
  */
 @ApplicationPath("/")
 @DataSourceDefinition(
@@ -17,4 +21,10 @@ import jakarta.ws.rs.core.Application;
         maxPoolSize = 16)
 public class CustodianApplication extends Application {
     public static final String DATA_SOURCE = "java:app/jdbc/custodian";
+
+    @Override
+    public Map<String, Object> getProperties() {
+        // Jersey's ServerProperties.WADL_FEATURE_DISABLE, named by value: Jersey is the container's, not a dependency
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
 }
