@@ -1,5 +1,6 @@
 package dev.gbconnect.custodian.platform;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.Test;
  * printed once, configuration from environment variables, and everything still there after a restart.
  */
 class UberJarIT {
+
+    private static final SocketFactory PLAIN = SocketFactory.getDefault();
 
     @Test
     void uberJarWhenRestartedThenDataAndCredentialsSurvive() throws Exception {
@@ -200,81 +203,86 @@ class UberJarIT {
                 metricsToken);
         // Operators keep Payara's runtime directory across restarts.
         List<String> rootdir = List.of("--rootdir", dataDir.resolve("payara").toString());
-        SocketFactory plain = SocketFactory.getDefault();
 
         UberJarServer server = UberJarServer.start(dataDir, UberJarServer.testJvm(), env, rootdir);
         try {
-            int port = server.port();
-            String misdirected = RawHttp.exchange(plain, port, "GET", "/portal", "evil.example");
-            assertEquals(421, RawHttp.status(misdirected), misdirected);
-            String own = RawHttp.exchange(plain, port, "GET", "/portal", "greenbutton.utility.example");
-            assertEquals(303, RawHttp.status(own), own);
-            assertTrue(own.contains("Location: https://greenbutton.utility.example/portal/sign-in"), own);
-            assertEquals(
-                    200,
-                    RawHttp.status(RawHttp.exchange(plain, port, "GET", "/health/ready", "10.0.0.11:" + port)),
-                    "load balancers check each instance at its own address");
-            assertFalse(server.output().contains("custodian.public-url is not set"), "a public URL: no warning");
-
-            assertEquals(401, RawHttp.status(RawHttp.exchange(plain, port, "GET", "/metrics", "localhost")));
-            assertEquals(
-                    401,
-                    RawHttp.status(RawHttp.exchange(
-                            plain,
-                            port,
-                            "GET",
-                            "/metrics",
-                            "localhost",
-                            "Authorization: Bearer " + metricsToken + "x")));
-            String scrape = RawHttp.exchange(
-                    plain,
-                    port,
-                    "GET",
-                    "/metrics?scope=application",
-                    "localhost",
-                    "Authorization: Bearer " + metricsToken);
-            assertEquals(200, RawHttp.status(scrape), scrape);
-            assertTrue(scrape.contains("notifications_dead"), scrape);
-
-            for (String[] request : List.of(
-                    new String[] {"OPTIONS", "/espi/1_1/resource/ReadServiceStatus"},
-                    new String[] {"GET", "/application.wadl"},
-                    new String[] {"GET", "/openapi/application.wadl"},
-                    new String[] {"GET", "/openapi"},
-                    new String[] {"GET", "/.well-known/oauth-authorization-server"},
-                    new String[] {"GET", "/nothing-here"},
-                    new String[] {"GET", "/WEB-INF/web.xml"},
-                    new String[] {"DELETE", "/health/ready"},
-                    new String[] {"POST", "/openapi"},
-                    new String[] {"TRACE", "/"})) {
-                String answer = RawHttp.exchange(plain, port, request[0], request[1], "localhost");
-                String said = request[0] + " " + request[1] + " answered:\n" + answer;
-                assertFalse(answer.contains("vnd.sun.wadl"), said);
-                assertFalse(
-                        Pattern.compile("(?im)^(server|x-powered-by):")
-                                .matcher(answer)
-                                .find(),
-                        said);
-                assertFalse(
-                        Pattern.compile("(?i)payara|glassfish|grizzly|jersey")
-                                .matcher(answer)
-                                .find(),
-                        said);
-            }
+            // each item reported on its own; the restart last, as it stops the server
+            assertAll(
+                    () -> refusesOtherHosts(server),
+                    () -> metricsNeedTheToken(server, metricsToken),
+                    () -> namesNoSoftware(server),
+                    () -> {
+                        server.stop();
+                        UberJarServer again = UberJarServer.start(dataDir, UberJarServer.testJvm(), env, rootdir);
+                        try {
+                            assertEquals(
+                                    200,
+                                    again.api(null, null)
+                                            .get(".well-known/oauth-authorization-server")
+                                            .status(),
+                                    "the application is deployed again on the kept root directory");
+                        } finally {
+                            again.stop();
+                        }
+                    });
         } finally {
             server.stop();
         }
+    }
 
-        UberJarServer again = UberJarServer.start(dataDir, UberJarServer.testJvm(), env, rootdir);
-        try {
-            assertEquals(
-                    200,
-                    again.api(null, null)
-                            .get(".well-known/oauth-authorization-server")
-                            .status(),
-                    "the application is deployed again on the kept root directory");
-        } finally {
-            again.stop();
+    private static void refusesOtherHosts(UberJarServer server) throws Exception {
+        int port = server.port();
+        String misdirected = RawHttp.exchange(PLAIN, port, "GET", "/portal", "evil.example");
+        assertEquals(421, RawHttp.status(misdirected), misdirected);
+        String own = RawHttp.exchange(PLAIN, port, "GET", "/portal", "greenbutton.utility.example");
+        assertEquals(303, RawHttp.status(own), own);
+        assertTrue(own.contains("Location: https://greenbutton.utility.example/portal/sign-in"), own);
+        assertEquals(
+                200,
+                RawHttp.status(RawHttp.exchange(PLAIN, port, "GET", "/health/ready", "10.0.0.11:" + port)),
+                "load balancers check each instance at its own address");
+        assertFalse(server.output().contains("custodian.public-url is not set"), "a public URL: no warning");
+    }
+
+    private static void metricsNeedTheToken(UberJarServer server, String token) throws Exception {
+        int port = server.port();
+        assertEquals(401, RawHttp.status(RawHttp.exchange(PLAIN, port, "GET", "/metrics", "localhost")));
+        assertEquals(
+                401,
+                RawHttp.status(RawHttp.exchange(
+                        PLAIN, port, "GET", "/metrics", "localhost", "Authorization: Bearer " + token + "x")));
+        String scrape = RawHttp.exchange(
+                PLAIN, port, "GET", "/metrics?scope=application", "localhost", "Authorization: Bearer " + token);
+        assertEquals(200, RawHttp.status(scrape), scrape);
+        assertTrue(scrape.contains("notifications_dead"), scrape);
+    }
+
+    /** Neither headers, nor error pages, nor a WADL name the server software or its version. */
+    private static void namesNoSoftware(UberJarServer server) throws Exception {
+        for (String[] request : List.of(
+                new String[] {"OPTIONS", "/espi/1_1/resource/ReadServiceStatus"},
+                new String[] {"GET", "/application.wadl"},
+                new String[] {"GET", "/openapi/application.wadl"},
+                new String[] {"GET", "/openapi"},
+                new String[] {"GET", "/.well-known/oauth-authorization-server"},
+                new String[] {"GET", "/nothing-here"},
+                new String[] {"GET", "/WEB-INF/web.xml"},
+                new String[] {"DELETE", "/health/ready"},
+                new String[] {"POST", "/openapi"},
+                new String[] {"TRACE", "/"})) {
+            String answer = RawHttp.exchange(PLAIN, server.port(), request[0], request[1], "localhost");
+            String said = request[0] + " " + request[1] + " answered:\n" + answer;
+            assertFalse(answer.contains("vnd.sun.wadl"), said);
+            assertFalse(
+                    Pattern.compile("(?im)^(server|x-powered-by):")
+                            .matcher(answer)
+                            .find(),
+                    said);
+            assertFalse(
+                    Pattern.compile("(?i)payara|glassfish|grizzly|jersey")
+                            .matcher(answer)
+                            .find(),
+                    said);
         }
     }
 
