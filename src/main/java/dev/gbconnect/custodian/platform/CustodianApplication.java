@@ -22,9 +22,15 @@ import java.util.Map;
 public class CustodianApplication extends Application {
     public static final String DATA_SOURCE = "java:app/jdbc/custodian";
 
+    /**
+     * Jersey's ServerProperties, named by value: Jersey is the container's, not a dependency. A relative Location
+     * stays relative (RFC 9110 §10.2.2 lets the client resolve it against the address it used): Jersey would make it
+     * absolute from the request's Host and scheme, which behind a TLS proxy sent browsers to http:// (issue 14).
+     */
     @Override
     public Map<String, Object> getProperties() {
-        // Jersey's ServerProperties.WADL_FEATURE_DISABLE, named by value: Jersey is the container's, not a dependency
-        return Map.of("jersey.config.server.wadl.disableWadl", true);
+        return Map.of(
+                "jersey.config.server.wadl.disableWadl", true,
+                "jersey.config.server.location.relative.resolution.disabled", true);
     }
 }
