@@ -31,6 +31,6 @@ public class CustodianApplication extends Application {
     public Map<String, Object> getProperties() {
         return Map.of(
                 "jersey.config.server.wadl.disableWadl", true,
-                "jersey.config.server.location.relative.resolution.disabled", true);
+                "jersey.config.server.headers.location.relative.resolution.disabled", true);
     }
 }
