@@ -128,26 +128,6 @@ class TokenEndpointConformanceIT {
     }
 
     @Test
-    void ER06_tokenWhenClientIdLongerThanAnyThen401() throws Exception {
-        String huge = "c".repeat(60_000);
-        assertError(
-                send(
-                        "POST",
-                        "oauth/token",
-                        null,
-                        FORM,
-                        "grant_type=client_credentials&client_id=" + huge + "&client_secret=s"),
-                401,
-                "invalid_client",
-                "a 60,000-character client_id in the body");
-        assertError(
-                send("POST", "oauth/token", Api.basic("c".repeat(4000), "s"), FORM, "grant_type=client_credentials"),
-                401,
-                "invalid_client",
-                "a 4,000-character client_id in the Basic header");
-    }
-
-    @Test
     void ER06_revokeAndIntrospectWhenMalformedThenTheTokenEndpointsAnswers() throws Exception {
         for (String path : new String[] {"oauth/revoke", "oauth/introspect"}) {
             assertError(send("POST", path, null, null, null), 401, "invalid_client", path + " without anything");

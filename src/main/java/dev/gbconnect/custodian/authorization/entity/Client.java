@@ -58,11 +58,8 @@ public class Client {
             SECRET_POST = "client_secret_post",
             PUBLIC = "none";
 
-    /** The longest client id. */
-    public static final int ID_LENGTH = 64;
-
     @Id
-    @Column(name = "CLIENT_ID", length = ID_LENGTH)
+    @Column(name = "CLIENT_ID", length = 64)
     private String id;
 
     @Enumerated(EnumType.STRING)
