@@ -1,6 +1,6 @@
 package dev.gbconnect.custodian.feed.boundary;
 
-import dev.gbconnect.custodian.feed.control.AtomBody;
+import dev.gbconnect.custodian.atom.AtomBody;
 import dev.gbconnect.custodian.feed.control.FeedQuery;
 import dev.gbconnect.custodian.feed.control.Page;
 import dev.gbconnect.custodian.feed.control.Tree;

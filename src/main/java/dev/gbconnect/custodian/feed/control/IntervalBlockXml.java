@@ -1,5 +1,7 @@
 package dev.gbconnect.custodian.feed.control;
 
+import dev.gbconnect.custodian.atom.Bytes;
+import dev.gbconnect.custodian.atom.EspiXml;
 import dev.gbconnect.custodian.usage.entity.PackedReadings;
 
 /**

@@ -1,6 +1,6 @@
 package dev.gbconnect.custodian.feed.control;
 
-import dev.gbconnect.custodian.feed.control.AtomWriter.Link;
+import dev.gbconnect.custodian.atom.AtomWriter.Link;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.gbconnect.custodian.feed.control;
 
-import dev.gbconnect.custodian.feed.control.AtomWriter.Link;
+import dev.gbconnect.custodian.atom.AtomWriter.Link;
+import dev.gbconnect.custodian.atom.EspiUris;
 import dev.gbconnect.custodian.feed.control.UsageRows.Row;
 import java.util.ArrayList;
 import java.util.List;

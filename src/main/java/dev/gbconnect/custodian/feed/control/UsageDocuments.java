@@ -1,6 +1,10 @@
 package dev.gbconnect.custodian.feed.control;
 
-import dev.gbconnect.custodian.feed.control.AtomWriter.Link;
+import dev.gbconnect.custodian.atom.AtomBody;
+import dev.gbconnect.custodian.atom.AtomWriter;
+import dev.gbconnect.custodian.atom.AtomWriter.Link;
+import dev.gbconnect.custodian.atom.Bytes;
+import dev.gbconnect.custodian.atom.EntryIds;
 import dev.gbconnect.custodian.feed.control.UsageRows.Reading;
 import dev.gbconnect.custodian.feed.control.UsageRows.Row;
 import dev.gbconnect.custodian.feed.control.UsageRows.Selection;

@@ -1,10 +1,10 @@
 package dev.gbconnect.custodian.portal.boundary;
 
+import dev.gbconnect.custodian.atom.AtomBody;
+import dev.gbconnect.custodian.atom.EspiUris;
 import dev.gbconnect.custodian.authorization.control.Clients;
 import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
-import dev.gbconnect.custodian.feed.control.AtomBody;
-import dev.gbconnect.custodian.feed.control.EspiUris;
 import dev.gbconnect.custodian.feed.control.FeedQuery;
 import dev.gbconnect.custodian.feed.control.Page;
 import dev.gbconnect.custodian.feed.control.Reach;

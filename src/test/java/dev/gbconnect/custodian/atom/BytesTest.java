@@ -1,4 +1,4 @@
-package dev.gbconnect.custodian.feed.control;
+package dev.gbconnect.custodian.atom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,12 +1,13 @@
-package dev.gbconnect.custodian.authorization.boundary;
+package dev.gbconnect.custodian.oauth.boundary;
 
+import dev.gbconnect.custodian.atom.EspiUris;
+import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
+import dev.gbconnect.custodian.authorization.control.AuthorizationUris;
 import dev.gbconnect.custodian.authorization.control.Authorizations;
+import dev.gbconnect.custodian.authorization.control.Scopes;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.customer.control.Customers;
-import dev.gbconnect.custodian.feed.control.EspiUris;
-import dev.gbconnect.custodian.oauth.boundary.RequiresScope;
 import dev.gbconnect.custodian.oauth.control.OfflineAuthorization;
-import dev.gbconnect.custodian.oauth.control.Scopes;
 import dev.gbconnect.custodian.oauth.control.Tokens;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -104,8 +105,8 @@ public class CustomerAuthorizationsResource {
                 .header("Cache-Control", "no-store")
                 .entity(new OfflineGrant(
                         issued.refreshToken(),
-                        uris.resourceOf(issued.authorization()),
-                        uris.authorization(issued.authorization())))
+                        AuthorizationUris.resourceOf(uris, issued.authorization()),
+                        AuthorizationUris.authorization(uris, issued.authorization())))
                 .build();
     }
 }

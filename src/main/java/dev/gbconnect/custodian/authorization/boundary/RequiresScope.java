@@ -1,4 +1,4 @@
-package dev.gbconnect.custodian.oauth.boundary;
+package dev.gbconnect.custodian.authorization.boundary;
 
 import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.ElementType;

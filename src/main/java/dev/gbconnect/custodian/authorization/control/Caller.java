@@ -1,4 +1,4 @@
-package dev.gbconnect.custodian.oauth.control;
+package dev.gbconnect.custodian.authorization.control;
 
 import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.authorization.entity.Client;

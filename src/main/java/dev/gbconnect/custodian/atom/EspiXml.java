@@ -1,4 +1,4 @@
-package dev.gbconnect.custodian.feed.control;
+package dev.gbconnect.custodian.atom;
 
 /** Namespaces of the Green Button documents we read and write. */
 public final class EspiXml {

@@ -1,4 +1,4 @@
-package dev.gbconnect.custodian.feed.control;
+package dev.gbconnect.custodian.atom;
 
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;

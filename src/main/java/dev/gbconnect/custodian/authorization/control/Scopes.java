@@ -1,4 +1,4 @@
-package dev.gbconnect.custodian.oauth.control;
+package dev.gbconnect.custodian.authorization.control;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;

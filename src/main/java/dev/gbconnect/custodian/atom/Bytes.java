@@ -1,4 +1,4 @@
-package dev.gbconnect.custodian.feed.control;
+package dev.gbconnect.custodian.atom;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

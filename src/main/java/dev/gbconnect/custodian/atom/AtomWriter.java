@@ -1,4 +1,4 @@
-package dev.gbconnect.custodian.feed.control;
+package dev.gbconnect.custodian.atom;
 
 import com.ctc.wstx.stax.WstxOutputFactory;
 import java.io.IOException;

@@ -1,15 +1,15 @@
-package dev.gbconnect.custodian.oauth.boundary;
+package dev.gbconnect.custodian.authorization.boundary;
 
-import dev.gbconnect.custodian.oauth.control.Caller;
+import dev.gbconnect.custodian.authorization.control.Caller;
 import jakarta.enterprise.context.RequestScoped;
 
-/** The caller {@link BearerAuthentication} accepted for this request, for resources that need more than a scope. */
+/** The caller {@code oauth}'s BearerAuthentication accepted for this request, for resources that need more than a scope. */
 @RequestScoped
 public class CurrentCaller {
 
     private Caller caller;
 
-    void accept(Caller caller) {
+    public void accept(Caller caller) {
         this.caller = caller;
     }
 
