@@ -1,8 +1,11 @@
-package dev.gbconnect.custodian.feed.control;
+package dev.gbconnect.custodian.feed.control.document;
 
-import dev.gbconnect.custodian.feed.control.UsageRows.Reading;
-import dev.gbconnect.custodian.feed.control.UsageRows.Row;
-import dev.gbconnect.custodian.feed.control.UsageRows.Selection;
+import dev.gbconnect.custodian.feed.control.query.UsageKind;
+import dev.gbconnect.custodian.feed.control.query.UsageRows;
+import dev.gbconnect.custodian.feed.control.query.UsageRows.Reading;
+import dev.gbconnect.custodian.feed.control.query.UsageRows.Row;
+import dev.gbconnect.custodian.feed.control.query.UsageRows.Selection;
+import dev.gbconnect.custodian.feed.control.reach.Reach;
 import dev.gbconnect.custodian.usage.entity.PackedReadings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

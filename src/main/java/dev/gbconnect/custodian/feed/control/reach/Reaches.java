@@ -1,4 +1,4 @@
-package dev.gbconnect.custodian.feed.control;
+package dev.gbconnect.custodian.feed.control.reach;
 
 import dev.gbconnect.custodian.atom.EspiUris;
 import dev.gbconnect.custodian.authorization.control.Authorizations;

@@ -1,13 +1,17 @@
-package dev.gbconnect.custodian.feed.control;
+package dev.gbconnect.custodian.feed.control.document;
 
 import dev.gbconnect.custodian.atom.AtomBody;
 import dev.gbconnect.custodian.atom.AtomWriter;
 import dev.gbconnect.custodian.atom.AtomWriter.Link;
 import dev.gbconnect.custodian.atom.Bytes;
 import dev.gbconnect.custodian.atom.EntryIds;
-import dev.gbconnect.custodian.feed.control.UsageRows.Reading;
-import dev.gbconnect.custodian.feed.control.UsageRows.Row;
-import dev.gbconnect.custodian.feed.control.UsageRows.Selection;
+import dev.gbconnect.custodian.feed.control.query.FeedQuery;
+import dev.gbconnect.custodian.feed.control.query.UsageKind;
+import dev.gbconnect.custodian.feed.control.query.UsageRows;
+import dev.gbconnect.custodian.feed.control.query.UsageRows.Reading;
+import dev.gbconnect.custodian.feed.control.query.UsageRows.Row;
+import dev.gbconnect.custodian.feed.control.query.UsageRows.Selection;
+import dev.gbconnect.custodian.feed.control.reach.Tree;
 import dev.gbconnect.custodian.platform.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,7 +64,7 @@ public class UsageDocuments {
             parentsWithinReach(r, tree, s.usagePointId(), s.meterReadingId());
             return probe(r, tree, s);
         });
-        List<Link> links = page.links(Tree.feed(s.kind()), more);
+        List<Link> links = page.links(UsageLinks.feed(s.kind()), more);
         links.addAll(certification());
         return atom -> {
             atom.startFeed(feedId(page), s.kind().espiName(), Instant.now(), links.toArray(Link[]::new));
@@ -170,7 +174,7 @@ public class UsageDocuments {
             content = scratch.array();
             length = scratch.length();
         }
-        List<Link> links = tree.links(kind, row);
+        List<Link> links = UsageLinks.of(tree, kind, row);
         links.addAll(extra);
         Instant updated = row.updated() == null ? Instant.EPOCH : row.updated();
         atom.startEntry(

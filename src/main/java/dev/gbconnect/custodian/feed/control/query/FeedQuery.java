@@ -1,4 +1,4 @@
-package dev.gbconnect.custodian.feed.control;
+package dev.gbconnect.custodian.feed.control.query;
 
 import dev.gbconnect.custodian.platform.ApiException;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -39,17 +39,17 @@ public record FeedQuery(
     }
 
     /** The paging alone, for the usage points of a batch. */
-    FeedQuery pageOnly() {
+    public FeedQuery pageOnly() {
         return new FeedQuery(null, null, null, null, startIndex, maxResults);
     }
 
     /** The time bounds alone, for what a batch holds below its usage points. */
-    FeedQuery boundsOnly() {
+    public FeedQuery boundsOnly() {
         return new FeedQuery(publishedMin, publishedMax, updatedMin, updatedMax, 1, null);
     }
 
     /** The query for the first entry after this page: the feed goes on when it finds one. */
-    FeedQuery following() {
+    public FeedQuery following() {
         return new FeedQuery(publishedMin, publishedMax, updatedMin, updatedMax, startIndex + maxResults, 1L);
     }
 

@@ -1,6 +1,7 @@
-package dev.gbconnect.custodian.feed.control;
+package dev.gbconnect.custodian.feed.control.document;
 
 import dev.gbconnect.custodian.atom.AtomWriter.Link;
+import dev.gbconnect.custodian.feed.control.query.FeedQuery;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.ArrayList;
 import java.util.List;

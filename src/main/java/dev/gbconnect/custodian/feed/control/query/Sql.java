@@ -1,4 +1,4 @@
-package dev.gbconnect.custodian.feed.control;
+package dev.gbconnect.custodian.feed.control.query;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

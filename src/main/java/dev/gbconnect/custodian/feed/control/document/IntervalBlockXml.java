@@ -1,7 +1,8 @@
-package dev.gbconnect.custodian.feed.control;
+package dev.gbconnect.custodian.feed.control.document;
 
 import dev.gbconnect.custodian.atom.Bytes;
 import dev.gbconnect.custodian.atom.EspiXml;
+import dev.gbconnect.custodian.feed.control.reach.Reach;
 import dev.gbconnect.custodian.usage.entity.PackedReadings;
 
 /**

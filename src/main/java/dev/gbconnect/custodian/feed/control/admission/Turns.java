@@ -1,4 +1,4 @@
-package dev.gbconnect.custodian.feed.control;
+package dev.gbconnect.custodian.feed.control.admission;
 
 import java.io.IOException;
 import java.util.Set;
