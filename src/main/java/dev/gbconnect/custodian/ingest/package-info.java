@@ -6,5 +6,10 @@
  * transaction, flushed and cleared every few hundred rows: a problem anywhere rolls back everything, and the
  * uploader gets every problem as {@code line:column: message}. Re-importing is idempotent because ids derive from
  * the customer and the entry's id and self link (files in the wild reuse atom ids, so the id alone is not enough).
+ *
+ * <p>May use: {@code usage} (the entities it writes), {@code customer}, {@code authorization} (the upload scope),
+ * {@code atom} (namespaces and ids), {@code platform}. Must not use {@code feed}, {@code oauth} or
+ * {@code notification}: notification observes {@code control.UsageChanged} instead of being called, so an upload
+ * knows nothing of who is told. The component map (docs/design.md, enforced by ArchitectureTest) holds this.
  */
 package dev.gbconnect.custodian.ingest;
