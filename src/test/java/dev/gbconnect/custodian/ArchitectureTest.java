@@ -4,16 +4,24 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +88,22 @@ class ArchitectureTest {
     @Test
     void entitiesUseNoControlOrBoundaryCode() {
         entitiesStayEntities(ROOT).check(classes);
+    }
+
+    @Test
+    void designDocumentShowsTheSameMap() throws IOException {
+        Map<String, Set<String>> documented = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of("docs/design.md"))) {
+            if (!line.startsWith("| `")) continue;
+            String[] cells = line.split("\\|");
+            Set<String> used = new LinkedHashSet<>();
+            Matcher names = Pattern.compile("`([a-z]+)`").matcher(cells[3]);
+            while (names.find()) used.add(names.group(1));
+            documented.put(cells[1].strip().replace("`", ""), used);
+        }
+        Map<String, Set<String>> tested = new LinkedHashMap<>();
+        parse(MAP).forEach((component, used) -> tested.put(component, new LinkedHashSet<>(used)));
+        assertEquals(tested, documented, "docs/design.md's component map differs from ArchitectureTest.MAP");
     }
 
     /** The map as component -> the components it may use, in the order written. */
