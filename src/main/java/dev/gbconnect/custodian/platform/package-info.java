@@ -7,5 +7,8 @@
  * database made by any earlier build (Derby or PostgreSQL) is brought forward in place, and instances sharing one
  * database agree on its version. The migrations are held against EclipseLink's own DDL for the entities by
  * SchemaMigrationIT.
+ *
+ * <p>May use no business component: everything depends on it, so it depends on nothing of ours (the component map
+ * (docs/design.md, enforced by ArchitectureTest)).
  */
 package dev.gbconnect.custodian.platform;

@@ -1,9 +1,9 @@
 package dev.gbconnect.custodian.customer.boundary;
 
+import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
+import dev.gbconnect.custodian.authorization.control.Scopes;
 import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
-import dev.gbconnect.custodian.oauth.boundary.RequiresScope;
-import dev.gbconnect.custodian.oauth.control.Scopes;
 import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.PublicUrl;
 import jakarta.enterprise.context.RequestScoped;

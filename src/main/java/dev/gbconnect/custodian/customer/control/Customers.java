@@ -1,7 +1,7 @@
 package dev.gbconnect.custodian.customer.control;
 
+import dev.gbconnect.custodian.atom.EntryIds;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
-import dev.gbconnect.custodian.feed.control.EntryIds;
 import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.ErrorMappers;
 import dev.gbconnect.custodian.platform.PasswordHash;

@@ -2,9 +2,9 @@ package dev.gbconnect.custodian.oauth.boundary;
 
 import static dev.gbconnect.custodian.platform.JsonFactories.BUILDERS;
 
+import dev.gbconnect.custodian.authorization.control.Caller;
 import dev.gbconnect.custodian.authorization.control.Clients;
 import dev.gbconnect.custodian.authorization.entity.Client;
-import dev.gbconnect.custodian.oauth.control.Caller;
 import dev.gbconnect.custodian.oauth.control.OAuthParameters;
 import dev.gbconnect.custodian.oauth.control.TokenRequest;
 import dev.gbconnect.custodian.oauth.control.Tokens;

@@ -1,8 +1,9 @@
 package dev.gbconnect.custodian.oauth.boundary;
 
+import dev.gbconnect.custodian.atom.EspiUris;
+import dev.gbconnect.custodian.authorization.control.AuthorizationUris;
 import dev.gbconnect.custodian.authorization.control.Clients;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
-import dev.gbconnect.custodian.feed.control.EspiUris;
 import dev.gbconnect.custodian.oauth.control.Grant;
 import dev.gbconnect.custodian.oauth.control.OAuthParameters;
 import dev.gbconnect.custodian.oauth.control.TokenRequest;
@@ -123,8 +124,8 @@ public class TokenResource {
                 issued.expiresIn(),
                 issued.refreshToken(),
                 issued.scope(),
-                uris.resourceOf(a),
-                uris.authorization(a),
+                AuthorizationUris.resourceOf(uris, a),
+                AuthorizationUris.authorization(uris, a),
                 a.customerId() == null ? null : "");
         // RFC 6749 §5.1: token responses must not be cached.
         return Response.ok(body)
