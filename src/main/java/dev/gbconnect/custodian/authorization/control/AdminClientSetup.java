@@ -43,6 +43,7 @@ public class AdminClientSetup {
             null,
             null,
             null,
+            null,
             List.of());
 
     @PersistenceContext

@@ -4,6 +4,7 @@ import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.oauth.control.Scopes;
 import dev.gbconnect.custodian.platform.PublicUrl;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
 
 /** The absolute URIs of ESPI resources that token responses, Authorizations and notices point at. */
 public record EspiUris(String base) {
@@ -24,17 +25,16 @@ public record EspiUris(String base) {
     }
 
     /**
-     * What an Authorization gives access to: a customer's Subscription as a batch, or for back-office access the
-     * collection its scope opens (ESPI names one URI per token).
+     * What an Authorization gives access to: a customer's Subscription as a batch, or for back-office access a
+     * resource its token can read (ESPI names one URI per token): the broadest of its classes wins, and an upload
+     * token, which reads nothing else, names ReadServiceStatus.
      */
     public String resourceOf(Authorization a) {
         if (a.subscriptionId() != null) return resource("Batch/Subscription/" + a.subscriptionId());
-        String scope = Scopes.split(a.scope()).iterator().next();
-        return switch (scope) {
-            case Scopes.REGISTRATION -> resource("ApplicationInformation/" + a.clientId());
-            case Scopes.THIRD_PARTY_ADMIN -> resource("Authorization");
-            case Scopes.UPLOAD_ADMIN -> resource("Batch/RetailCustomer");
-            default -> resource("ApplicationInformation");
-        };
+        Set<String> scopes = Scopes.split(a.scope());
+        if (scopes.contains(Scopes.DATA_CUSTODIAN_ADMIN)) return resource("ApplicationInformation");
+        if (scopes.contains(Scopes.THIRD_PARTY_ADMIN)) return resource("Authorization");
+        if (scopes.contains(Scopes.REGISTRATION)) return resource("ApplicationInformation/" + a.clientId());
+        return resource("ReadServiceStatus");
     }
 }

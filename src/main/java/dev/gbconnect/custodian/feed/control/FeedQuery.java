@@ -1,6 +1,7 @@
 package dev.gbconnect.custodian.feed.control;
 
 import dev.gbconnect.custodian.platform.ApiException;
+import jakarta.persistence.TypedQuery;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -75,6 +76,33 @@ public record FeedQuery(
         }
         if (updatedMin != null) sql.add(" AND x.UPDATED >= ?", updatedMin.toEpochMilli());
         if (updatedMax != null) sql.add(" AND x.UPDATED <= ?", updatedMax.toEpochMilli());
+    }
+
+    /** One page of rows, and whether the feed goes on after it. */
+    public record Slice<T>(List<T> rows, boolean more) {}
+
+    /**
+     * The time bounds as JPQL conditions, for feeds of entities (ApplicationInformation, Authorization) whose Atom
+     * published and updated times are the Instant attributes named here; {@link #read} binds them.
+     */
+    public String jpql(String published, String updated) {
+        return (publishedMin == null ? "" : " AND " + published + " >= :publishedMin")
+                + (publishedMax == null ? "" : " AND " + published + " <= :publishedMax")
+                + (updatedMin == null ? "" : " AND " + updated + " >= :updatedMin")
+                + (updatedMax == null ? "" : " AND " + updated + " <= :updatedMax");
+    }
+
+    /** Runs a query built with {@link #jpql} for this page; one row more than the page tells whether more follow. */
+    public <T> Slice<T> read(TypedQuery<T> q) {
+        if (publishedMin != null) q.setParameter("publishedMin", publishedMin);
+        if (publishedMax != null) q.setParameter("publishedMax", publishedMax);
+        if (updatedMin != null) q.setParameter("updatedMin", updatedMin);
+        if (updatedMax != null) q.setParameter("updatedMax", updatedMax);
+        q.setFirstResult((int) (startIndex - 1));
+        if (maxResults != null) q.setMaxResults((int) Math.min(Integer.MAX_VALUE, maxResults + 1));
+        List<T> rows = q.getResultList();
+        boolean more = maxResults != null && rows.size() > maxResults;
+        return new Slice<>(more ? rows.subList(0, maxResults.intValue()) : rows, more);
     }
 
     void page(Sql sql) {
