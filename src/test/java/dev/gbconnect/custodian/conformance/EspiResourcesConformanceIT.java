@@ -471,7 +471,7 @@ class EspiResourcesConformanceIT {
             assertTrue(all.size() >= 2, feed + " " + all);
             Atom second = valid(as("data_custodian").get(feed + "?start-index=2&max-results=1"));
             assertEquals(List.of(all.get(1)), second.texts("/atom:feed/atom:entry/atom:id"), feed);
-            assertEquals(1, second.count("/atom:feed/atom:link[@rel='next']"), feed);
+            assertEquals(all.size() > 2 ? 1 : 0, second.count("/atom:feed/atom:link[@rel='next']"), feed);
             assertEquals(1, second.count("/atom:feed/atom:link[@rel='previous']"), feed);
             assertEquals(
                     0,
