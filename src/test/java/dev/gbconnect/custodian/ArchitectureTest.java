@@ -52,7 +52,7 @@ class ArchitectureTest {
             notification  -> ingest, authorization, atom, platform
             consent       -> oauth, usage, customer, authorization, platform
             portal        -> feed, usage, customer, authorization, atom, platform
-            status        -> authorization, platform
+            status        -> authorization, atom, platform
             demo          -> ingest, customer, atom, platform
             """;
 

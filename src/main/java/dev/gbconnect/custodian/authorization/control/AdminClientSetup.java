@@ -42,6 +42,7 @@ public class AdminClientSetup {
             null,
             null,
             null,
+            null,
             List.of());
 
     @PersistenceContext

@@ -2,6 +2,7 @@ package dev.gbconnect.custodian.authorization.control;
 
 import dev.gbconnect.custodian.atom.EspiUris;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
+import java.util.Set;
 
 /**
  * The URIs an Authorization is published with (ESPI authorizationURI and resourceURI), in token responses,
@@ -17,17 +18,16 @@ public final class AuthorizationUris {
     }
 
     /**
-     * What an Authorization gives access to: a customer's Subscription as a batch, or for back-office access the
-     * collection its scope opens (ESPI names one URI per token).
+     * What an Authorization gives access to: a customer's Subscription as a batch, or for back-office access a
+     * resource its token can read (ESPI names one URI per token): the broadest of its classes wins, and an upload
+     * token, which reads nothing else, names ReadServiceStatus.
      */
     public static String resourceOf(EspiUris uris, Authorization a) {
         if (a.subscriptionId() != null) return uris.resource("Batch/Subscription/" + a.subscriptionId());
-        String scope = Scopes.split(a.scope()).iterator().next();
-        return switch (scope) {
-            case Scopes.REGISTRATION -> uris.resource("ApplicationInformation/" + a.clientId());
-            case Scopes.THIRD_PARTY_ADMIN -> uris.resource("Authorization");
-            case Scopes.UPLOAD_ADMIN -> uris.resource("Batch/RetailCustomer");
-            default -> uris.resource("ApplicationInformation");
-        };
+        Set<String> scopes = Scopes.split(a.scope());
+        if (scopes.contains(Scopes.DATA_CUSTODIAN_ADMIN)) return uris.resource("ApplicationInformation");
+        if (scopes.contains(Scopes.THIRD_PARTY_ADMIN)) return uris.resource("Authorization");
+        if (scopes.contains(Scopes.REGISTRATION)) return uris.resource("ApplicationInformation/" + a.clientId());
+        return uris.resource("ReadServiceStatus");
     }
 }

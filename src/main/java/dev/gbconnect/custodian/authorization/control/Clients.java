@@ -1,5 +1,6 @@
 package dev.gbconnect.custodian.authorization.control;
 
+import dev.gbconnect.custodian.atom.FeedQuery;
 import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.authorization.entity.ClientSecret;
 import dev.gbconnect.custodian.authorization.entity.EspiScope;
@@ -13,6 +14,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -103,6 +105,7 @@ public class Clients {
                 Client.SECRET_BASIC,
                 null,
                 null,
+                null,
                 "personal API access",
                 null,
                 null,
@@ -176,6 +179,17 @@ public class Clients {
         return em.createNamedQuery(Client.BY_KIND, Client.class)
                 .setParameter("kind", Client.Kind.THIRD_PARTY)
                 .getResultList();
+    }
+
+    /** One page of the third parties' registrations (ESPI ApplicationInformation); {@code onlyId} null: all of them. */
+    public FeedQuery.Slice<Client> thirdParties(String onlyId, FeedQuery query) {
+        TypedQuery<Client> q = em.createQuery(
+                        "SELECT c FROM Client c WHERE c.kind = :kind" + (onlyId == null ? "" : " AND c.id = :id")
+                                + query.jpql("c.issuedAt", "c.updatedAt") + " ORDER BY c.issuedAt, c.id",
+                        Client.class)
+                .setParameter("kind", Client.Kind.THIRD_PARTY);
+        if (onlyId != null) q.setParameter("id", onlyId);
+        return query.read(q);
     }
 
     public NewSecret newSecret(String clientId) {
@@ -275,6 +289,7 @@ public class Clients {
         for (String[] uri : new String[][] {
             {"third_party_notify_uri", r.thirdPartyNotifyUri()},
             {"third_party_scope_selection_uri", r.thirdPartyScopeSelectionUri()},
+            {"third_party_user_portal_screen_uri", r.thirdPartyUserPortalScreenUri()},
             {"client_uri", r.clientUri()},
             {"logo_uri", r.logoUri()},
             {"tos_uri", r.tosUri()},
@@ -290,6 +305,7 @@ public class Clients {
                 method,
                 r.thirdPartyNotifyUri(),
                 r.thirdPartyScopeSelectionUri(),
+                r.thirdPartyUserPortalScreenUri(),
                 r.clientDescription(),
                 r.clientUri(),
                 r.logoUri(),

@@ -47,6 +47,7 @@ public final class EspiAuthorizationXml {
         leaf(w, "dataCustodianBulkRequestURI", uris.resource("Batch/Bulk"));
         leaf(w, "dataCustodianResourceEndpoint", uris.base() + "espi/1_1/resource");
         leaf(w, "thirdPartyScopeSelectionScreenURI", c.scopeSelectionUri());
+        leaf(w, "thirdPartyUserPortalScreenURI", c.userPortalUri());
         leaf(w, "client_secret", "");
         leaf(w, "logo_uri", c.logoUri());
         leaf(w, "client_name", c.name());
@@ -70,13 +71,20 @@ public final class EspiAuthorizationXml {
         w.writeEndElement();
     }
 
-    /** {@code expiresAt} for back-office access, whose Authorization does not track each token. */
-    public static void authorization(XMLStreamWriter w, Authorization a, EspiUris uris, Instant now)
-            throws XMLStreamException {
+    /**
+     * Every Authorization carries both periods, as GBA's FND004 reads them. authorizedPeriod: from the grant to its
+     * end, the customer's "until" or an earlier revocation; duration 0 while it has no end (espi.xsd: 0 is an
+     * infinite duration). publishedPeriod: the data it opens, from the scope's HistoryLength (start 0, the epoch,
+     * when the scope sets none) to the same end. A refusal (status 2) authorized nothing and has neither. Neither
+     * moves with token refreshes; {@code expires_at} does.
+     */
+    public static void authorization(XMLStreamWriter w, Authorization a, EspiUris uris) throws XMLStreamException {
         AtomWriter.startEspi(w, "Authorization");
-        if (a.authorizedEnd() != null) period(w, "authorizedPeriod", a.authorizedStart(), a.authorizedEnd());
-        if (a.publishedStart() != null)
-            period(w, "publishedPeriod", a.publishedStart(), a.authorizedEnd() == null ? now : a.authorizedEnd());
+        if (a.status() != Authorization.DENIED) {
+            Instant end = end(a);
+            period(w, "authorizedPeriod", a.authorizedStart(), end);
+            period(w, "publishedPeriod", a.publishedStart() == null ? Instant.EPOCH : a.publishedStart(), end);
+        }
         leaf(w, "status", a.status());
         Instant expires =
                 a.expiresAt() != null ? a.expiresAt() : a.authorizedEnd() != null ? a.authorizedEnd() : a.updatedAt();
@@ -89,9 +97,21 @@ public final class EspiAuthorizationXml {
         w.writeEndElement();
     }
 
+    /** When it stops (or stopped) giving access; null while it has no end. A revocation is its last change. */
+    private static Instant end(Authorization a) {
+        if (a.status() != Authorization.REVOKED) return a.authorizedEnd();
+        return a.authorizedEnd() != null && a.authorizedEnd().isBefore(a.updatedAt())
+                ? a.authorizedEnd()
+                : a.updatedAt();
+    }
+
+    /** An ended period lasts at least a second, so that it never reads as 0, "no end". */
     private static void period(XMLStreamWriter w, String name, Instant start, Instant end) throws XMLStreamException {
         w.writeStartElement(name);
-        leaf(w, "duration", Math.max(0, Duration.between(start, end).toSeconds()));
+        leaf(
+                w,
+                "duration",
+                end == null ? 0 : Math.max(1, Duration.between(start, end).toSeconds()));
         leaf(w, "start", start.getEpochSecond());
         w.writeEndElement();
     }

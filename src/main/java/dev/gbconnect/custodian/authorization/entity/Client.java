@@ -97,6 +97,9 @@ public class Client {
     @Column(name = "SCOPE_SELECTION_URI", length = 1024)
     private String scopeSelectionUri;
 
+    @Column(name = "USER_PORTAL_URI", length = 1024)
+    private String userPortalUri;
+
     @Column(name = "CLIENT_URI", length = 1024)
     private String clientUri;
 
@@ -156,6 +159,7 @@ public class Client {
         redirectUris = r.redirectUris();
         notifyUri = r.thirdPartyNotifyUri();
         scopeSelectionUri = r.thirdPartyScopeSelectionUri();
+        userPortalUri = r.thirdPartyUserPortalScreenUri();
         clientUri = r.clientUri();
         logoUri = r.logoUri();
         tosUri = r.tosUri();
@@ -175,6 +179,7 @@ public class Client {
                 authMethod,
                 notifyUri,
                 scopeSelectionUri,
+                userPortalUri,
                 description,
                 clientUri,
                 logoUri,
@@ -190,6 +195,11 @@ public class Client {
             throw new IllegalStateException("a revoked client stays revoked");
         this.status = status;
         this.updatedAt = now;
+    }
+
+    /** Is this one of the scopes it registered ({@link EspiScope#same}: a trailing {@code ;} does not count)? */
+    public boolean offers(String scope) {
+        return scopes.stream().anyMatch(s -> EspiScope.same(s, scope));
     }
 
     public boolean allows(String grantType) {
@@ -260,6 +270,11 @@ public class Client {
 
     public String scopeSelectionUri() {
         return scopeSelectionUri;
+    }
+
+    /** ESPI thirdPartyUserPortalScreenURI; null when the third party registered none. */
+    public String userPortalUri() {
+        return userPortalUri;
     }
 
     public String logoUri() {

@@ -68,7 +68,7 @@ public class PasswordGrant implements Grant {
                             Math.max(1, Duration.between(Instant.now(), until).toSeconds()));
         });
         String scope = request.parameter("scope") == null ? client.scopes().get(0) : request.parameter("scope");
-        if (!client.scopes().contains(scope))
+        if (!client.offers(scope))
             throw TokenRequest.invalidScope("scope must be one of the ESPI scopes this client registered");
         String username = request.required("username");
         String password = request.required("password");

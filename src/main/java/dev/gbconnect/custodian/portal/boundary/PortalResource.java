@@ -2,13 +2,13 @@ package dev.gbconnect.custodian.portal.boundary;
 
 import dev.gbconnect.custodian.atom.AtomBody;
 import dev.gbconnect.custodian.atom.EspiUris;
+import dev.gbconnect.custodian.atom.FeedQuery;
+import dev.gbconnect.custodian.atom.Page;
 import dev.gbconnect.custodian.authorization.control.Clients;
 import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
-import dev.gbconnect.custodian.feed.control.document.Page;
 import dev.gbconnect.custodian.feed.control.document.UsageCsv;
 import dev.gbconnect.custodian.feed.control.document.UsageDocuments;
-import dev.gbconnect.custodian.feed.control.query.FeedQuery;
 import dev.gbconnect.custodian.feed.control.reach.Reach;
 import dev.gbconnect.custodian.feed.control.reach.Tree;
 import dev.gbconnect.custodian.platform.ApiException;

@@ -10,6 +10,7 @@ import dev.gbconnect.custodian.testsupport.Atom;
 import dev.gbconnect.custodian.testsupport.Browser;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.ThirdParties;
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -210,14 +211,20 @@ class PortalIT {
     @Test
     void connectedAppsWhenCustomerRevokesThenTheAppsTokenIsRefusedAndTheAppMovesToHistory() {
         ThirdParties.Registered app = ThirdParties.confidential(admin, "http://127.0.0.1:9/cb");
-        String access = ThirdParties.offlineToken(admin, app, customer, ThirdParties.SCOPE, null)
-                .getString("access_token");
-        Api asApp = Api.withAuthorization(base, "Bearer " + access);
-        assertEquals(200, asApp.get("espi/1_1/resource/ReadServiceStatus").status());
+        JsonObject token = ThirdParties.offlineToken(admin, app, customer, ThirdParties.SCOPE, null);
+        Api asApp = Api.withAuthorization(base, "Bearer " + token.getString("access_token"));
+        String subscription = token.getString("resourceURI");
+        assertEquals(200, asApp.get(subscription).status());
 
         signIn("pass-" + username);
         WebElement connected = browser.findElement(By.xpath("//section[@class='app'][h3='Test Energy App']"));
         assertTrue(connected.getText().contains("Readings every 15 minutes."), connected.getText());
+        assertEquals(
+                ThirdParties.USER_PORTAL,
+                connected
+                        .findElement(By.linkText("Your account with Test Energy App"))
+                        .getAttribute("href"),
+                "the application's own page for its customers (ESPI thirdPartyUserPortalScreenURI)");
         assertTrue(
                 connected
                         .getText()
@@ -255,7 +262,7 @@ class PortalIT {
                         .getString("status"));
 
         Browser.submit(browser, connected.findElement(By.xpath(".//button[text()='Revoke']")));
-        assertEquals(401, asApp.get("espi/1_1/resource/ReadServiceStatus").status(), "the app's token stops at once");
+        assertEquals(401, asApp.get(subscription).status(), "the app's token stops at once");
         assertTrue(browser.findElements(By.xpath("//section[@class='app'][h3='Test Energy App']"))
                 .isEmpty());
         assertTrue(browser.findElement(By.cssSelector("ul.history")).getText().contains("Test Energy App"));

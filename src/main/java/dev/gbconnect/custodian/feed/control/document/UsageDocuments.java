@@ -4,15 +4,19 @@ import dev.gbconnect.custodian.atom.AtomBody;
 import dev.gbconnect.custodian.atom.AtomWriter;
 import dev.gbconnect.custodian.atom.AtomWriter.Link;
 import dev.gbconnect.custodian.atom.Bytes;
+import dev.gbconnect.custodian.atom.CertificationLink;
 import dev.gbconnect.custodian.atom.EntryIds;
-import dev.gbconnect.custodian.feed.control.query.FeedQuery;
+import dev.gbconnect.custodian.atom.FeedQuery;
+import dev.gbconnect.custodian.atom.Page;
 import dev.gbconnect.custodian.feed.control.query.UsageKind;
 import dev.gbconnect.custodian.feed.control.query.UsageRows;
 import dev.gbconnect.custodian.feed.control.query.UsageRows.Reading;
 import dev.gbconnect.custodian.feed.control.query.UsageRows.Row;
 import dev.gbconnect.custodian.feed.control.query.UsageRows.Selection;
+import dev.gbconnect.custodian.feed.control.reach.Reach;
 import dev.gbconnect.custodian.feed.control.reach.Tree;
 import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.OutsideRights;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -22,7 +26,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.xml.stream.XMLStreamException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes usage data as Green Button Atom: single entries, feeds of one kind, and batches of whole usage point
@@ -35,15 +38,14 @@ public class UsageDocuments {
     /** A single resource as an entry document, with when it last changed. */
     public record Entry(byte[] body, Instant updated) {}
 
-    private static final String CERTIFICATE = "https://cert.greenbuttonalliance.org/certificate/";
-
     @Inject
     UsageRows rows;
 
-    /** GBA certification asks for a link to the product's certificate in every document. */
     @Inject
-    @ConfigProperty(name = "custodian.certification-id")
-    Optional<String> certificationId;
+    CertificationLink certification;
+
+    @Inject
+    OutsideRights outsideRights;
 
     public Optional<Entry> entry(Tree tree, Selection s) {
         return read(s.kind().espiName() + " " + s.id(), r -> {
@@ -52,7 +54,7 @@ public class UsageDocuments {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             AtomWriter atom = new AtomWriter(out);
             try (Bytes scratch = Bytes.pooled()) {
-                if (!write(atom, tree, s.kind(), row.get(), scratch, certification())) return Optional.empty();
+                if (!write(atom, tree, s.kind(), row.get(), scratch, certification.links())) return Optional.empty();
             }
             atom.close();
             return Optional.of(new Entry(out.toByteArray(), row.get().updated()));
@@ -65,7 +67,7 @@ public class UsageDocuments {
             return probe(r, tree, s);
         });
         List<Link> links = page.links(UsageLinks.feed(s.kind()), more);
-        links.addAll(certification());
+        links.addAll(certification.links());
         return atom -> {
             atom.startFeed(feedId(page), s.kind().espiName(), Instant.now(), links.toArray(Link[]::new));
             try (Reading r = rows.open();
@@ -92,7 +94,7 @@ public class UsageDocuments {
                             new Selection(UsageKind.USAGE_POINT, null, null, usagePointId, query.pageOnly()));
         });
         List<Link> links = page.links("espi-feed/UsagePoint", more);
-        links.addAll(certification());
+        links.addAll(certification.links());
         return atom -> {
             atom.startFeed(feedId(page), "Green Button Data", Instant.now(), links.toArray(Link[]::new));
             try (Reading r = rows.open();
@@ -140,18 +142,30 @@ public class UsageDocuments {
         }
     }
 
-    /** A collection below a usage point or MeterReading the caller cannot reach answers like one that does not exist. */
-    private static void parentsWithinReach(Reading r, Tree tree, String usagePointId, String meterReadingId)
-            throws Exception {
-        if (meterReadingId != null) {
-            if (r.one(tree.reach(), Selection.one(UsageKind.METER_READING, usagePointId, null, meterReadingId))
-                    .isEmpty()) {
-                throw ApiException.notFound("MeterReading " + meterReadingId + " of UsagePoint " + usagePointId);
-            }
-        } else if (usagePointId != null
-                && r.one(tree.reach(), Selection.one(UsageKind.USAGE_POINT, null, null, usagePointId))
-                        .isEmpty()) {
-            throw ApiException.notFound("UsagePoint " + usagePointId);
+    /** A collection below a usage point or MeterReading the caller cannot reach is refused like any id out of reach. */
+    private void parentsWithinReach(Reading r, Tree tree, String usagePointId, String meterReadingId) throws Exception {
+        Selection parent = meterReadingId != null
+                ? Selection.one(UsageKind.METER_READING, usagePointId, null, meterReadingId)
+                : usagePointId != null ? Selection.one(UsageKind.USAGE_POINT, null, null, usagePointId) : null;
+        if (parent != null && r.one(tree.reach(), parent).isEmpty()) {
+            throw outsideRights.refusal(
+                    meterReadingId != null
+                            ? "MeterReading " + meterReadingId + " of UsagePoint " + usagePointId
+                            : "UsagePoint " + usagePointId,
+                    () -> exists(r, parent));
+        }
+    }
+
+    /** Is it there at all, for anyone? Asked only to tell another's id from a missing one (GBA's harness mode). */
+    public boolean exists(Selection s) {
+        return read(s.kind().espiName() + " " + s.id(), r -> exists(r, s));
+    }
+
+    private static boolean exists(Reading r, Selection s) {
+        try {
+            return r.one(Reach.EVERYTHING, s).isPresent();
+        } catch (Exception e) {
+            throw new IllegalStateException("looking for " + s.kind().espiName() + " " + s.id() + " failed", e);
         }
     }
 
@@ -186,13 +200,6 @@ public class UsageDocuments {
         atom.raw(content, length);
         atom.endEntry();
         return true;
-    }
-
-    private List<Link> certification() {
-        return certificationId
-                .filter(id -> !id.isBlank())
-                .map(id -> List.of(new Link("related", CERTIFICATE + id, null)))
-                .orElse(List.of());
     }
 
     private static String feedId(Page page) {

@@ -1,5 +1,6 @@
 package dev.gbconnect.custodian.feed.control.query;
 
+import dev.gbconnect.custodian.atom.Sql;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.feed.control.reach.Reach;
 

@@ -1,5 +1,7 @@
 package dev.gbconnect.custodian.feed.control.query;
 
+import dev.gbconnect.custodian.atom.FeedQuery;
+import dev.gbconnect.custodian.atom.Sql;
 import dev.gbconnect.custodian.feed.control.reach.Reach;
 
 /**

@@ -1,5 +1,6 @@
 package dev.gbconnect.custodian.feed.control.query;
 
+import dev.gbconnect.custodian.atom.FeedQuery;
 import dev.gbconnect.custodian.feed.control.reach.Reach;
 import dev.gbconnect.custodian.platform.CustodianApplication;
 import jakarta.annotation.Resource;

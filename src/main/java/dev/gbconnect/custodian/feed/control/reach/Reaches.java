@@ -6,15 +6,16 @@ import dev.gbconnect.custodian.authorization.control.Caller;
 import dev.gbconnect.custodian.authorization.control.Scopes;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.OutsideRights;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
  * Which tree of usage data a caller reads on each kind of path. The data custodian reads everything; a customer's
  * token (authorization_code, refresh, password, offline) its own Subscription; a third party's back office its
- * bulk requests. Anything else of someone else's answers exactly like an id that does not exist.
+ * bulk requests. Which token classes reach which path is decided before this ({@code AcceptsTokens}); anything of
+ * someone else's is refused as {@link OutsideRights} says.
  */
 @ApplicationScoped
 public class Reaches {
@@ -22,15 +23,12 @@ public class Reaches {
     @Inject
     Authorizations authorizations;
 
-    /** The root form ({@code …/UsagePoint}, {@code …/ReadingType}, …). */
+    @Inject
+    OutsideRights outsideRights;
+
+    /** The root form ({@code …/UsagePoint}, {@code …/ReadingType}, …), for the data custodian or a customer's token. */
     public Tree root(Caller caller, EspiUris uris) {
-        if (admin(caller)) return Tree.root(uris, Reach.EVERYTHING);
-        if (caller.subscriptionId() != null) return Tree.root(uris, Reach.of(caller.authorization()));
-        throw new ApiException(
-                Response.Status.FORBIDDEN,
-                "insufficient_scope",
-                "usage data needs a customer's authorization (a token from the authorization_code, refresh_token or password grant)"
-                        + " or DataCustodian_Admin_Access; this token has " + caller.scope());
+        return Tree.root(uris, admin(caller) ? Reach.EVERYTHING : Reach.of(caller.authorization()));
     }
 
     /** {@code …/Subscription/{id}/…}: the Subscription's own token, or the data custodian seeing what its third party sees. */
@@ -38,7 +36,13 @@ public class Reaches {
         Authorization a = subscriptionId.equals(caller.subscriptionId())
                 ? caller.authorization()
                 : admin(caller) ? authorizations.ofSubscription(subscriptionId).orElse(null) : null;
-        if (a == null) throw ApiException.notFound("Subscription " + subscriptionId);
+        if (a == null) {
+            throw admin(caller)
+                    ? ApiException.notFound("Subscription " + subscriptionId)
+                    : outsideRights.refusal(
+                            "Subscription " + subscriptionId,
+                            () -> authorizations.ofSubscription(subscriptionId).isPresent());
+        }
         return Tree.subscription(uris, subscriptionId, Reach.of(a));
     }
 

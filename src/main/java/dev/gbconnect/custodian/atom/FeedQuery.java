@@ -1,6 +1,7 @@
-package dev.gbconnect.custodian.feed.control.query;
+package dev.gbconnect.custodian.atom;
 
 import dev.gbconnect.custodian.platform.ApiException;
+import jakarta.persistence.TypedQuery;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -58,7 +59,7 @@ public record FeedQuery(
      * readings cover, as GBA's test reads these bounds: published-min at the start of the second block and
      * published-max at the end of the next-to-last leave all but the first and last.
      */
-    void bound(Sql sql, String start, String duration) {
+    public void bound(Sql sql, String start, String duration) {
         if (start != null) {
             if (publishedMin != null) sql.add(" AND " + start + " >= ?", publishedMin.getEpochSecond());
             if (publishedMax != null) {
@@ -77,7 +78,34 @@ public record FeedQuery(
         if (updatedMax != null) sql.add(" AND x.UPDATED <= ?", updatedMax.toEpochMilli());
     }
 
-    void page(Sql sql) {
+    /** One page of rows, and whether the feed goes on after it. */
+    public record Slice<T>(List<T> rows, boolean more) {}
+
+    /**
+     * The time bounds as JPQL conditions, for feeds of entities (ApplicationInformation, Authorization) whose Atom
+     * published and updated times are the Instant attributes named here; {@link #read} binds them.
+     */
+    public String jpql(String published, String updated) {
+        return (publishedMin == null ? "" : " AND " + published + " >= :publishedMin")
+                + (publishedMax == null ? "" : " AND " + published + " <= :publishedMax")
+                + (updatedMin == null ? "" : " AND " + updated + " >= :updatedMin")
+                + (updatedMax == null ? "" : " AND " + updated + " <= :updatedMax");
+    }
+
+    /** Runs a query built with {@link #jpql} for this page; one row more than the page tells whether more follow. */
+    public <T> Slice<T> read(TypedQuery<T> q) {
+        if (publishedMin != null) q.setParameter("publishedMin", publishedMin);
+        if (publishedMax != null) q.setParameter("publishedMax", publishedMax);
+        if (updatedMin != null) q.setParameter("updatedMin", updatedMin);
+        if (updatedMax != null) q.setParameter("updatedMax", updatedMax);
+        q.setFirstResult((int) (startIndex - 1));
+        if (maxResults != null) q.setMaxResults((int) Math.min(Integer.MAX_VALUE, maxResults + 1));
+        List<T> rows = q.getResultList();
+        boolean more = maxResults != null && rows.size() > maxResults;
+        return new Slice<>(more ? rows.subList(0, maxResults.intValue()) : rows, more);
+    }
+
+    public void page(Sql sql) {
         if (startIndex > 1) sql.add(" OFFSET ? ROWS", startIndex - 1);
         if (maxResults != null) sql.add(" FETCH NEXT ? ROWS ONLY", maxResults);
     }
