@@ -86,9 +86,14 @@ public class UsageImporter {
         return e.getLocation() == null ? 0 : e.getLocation().getColumnNumber();
     }
 
-    /** Parsers append the location to their message ("… at [row,col {unknown-source}]: [3,5]"); it is listed apart. */
+    /**
+     * Parsers add the location to their message (Woodstox "… at [row,col {unknown-source}]: [3,5]", the JDK
+     * "ParseError at [row,col]:[3,5]\nMessage: …"); it is listed apart.
+     */
     static String parserMessage(XMLStreamException e) {
         String m = String.valueOf(e.getMessage());
+        int message = m.startsWith("ParseError at [row,col]") ? m.indexOf("Message: ") : -1;
+        if (message >= 0) m = m.substring(message + "Message: ".length());
         int at = m.indexOf("\n at [row,col");
         return (at >= 0 ? m.substring(0, at) : m).strip();
     }

@@ -38,6 +38,10 @@ final class ValidatingStreamReader extends StreamReaderDelegate implements Locat
     private final Problems problems;
     private final AttributesImpl attributes = new AttributesImpl();
     private final IntervalReadingCheck check = new IntervalReadingCheck();
+    private final int maxText;
+
+    /** Characters since the last tag: the parser bounds each event, not text that comments split into several. */
+    private int text;
 
     private int depth;
     /** Depths of the open espi:IntervalBlock elements, innermost last. */
@@ -50,9 +54,11 @@ final class ValidatingStreamReader extends StreamReaderDelegate implements Locat
 
     private boolean holding;
 
-    ValidatingStreamReader(XMLStreamReader reader, Schema schema, Problems problems) throws XMLStreamException {
+    ValidatingStreamReader(XMLStreamReader reader, Schema schema, Problems problems, int maxText)
+            throws XMLStreamException {
         super(reader);
         this.problems = problems;
+        this.maxText = maxText;
         validator = schema.newValidatorHandler();
         try {
             // Only the schema set we loaded counts: no xsi:schemaLocation fetches, no DTDs.
@@ -69,6 +75,7 @@ final class ValidatingStreamReader extends StreamReaderDelegate implements Locat
     @Override
     public int next() throws XMLStreamException {
         int event = super.next();
+        boundText(event);
         try {
             if (event == START_ELEMENT) {
                 depth++;
@@ -85,6 +92,17 @@ final class ValidatingStreamReader extends StreamReaderDelegate implements Locat
             throw new XMLStreamException(e.getMessage(), getLocation(), e);
         }
         return event;
+    }
+
+    private void boundText(int event) throws XMLStreamException {
+        if (event == CHARACTERS || event == CDATA || event == SPACE) {
+            text += getTextLength();
+            if (text > maxText)
+                throw new XMLStreamException(
+                        "text of more than " + maxText + " characters: longer ones are refused", getLocation());
+        } else if (event == START_ELEMENT || event == END_ELEMENT) {
+            text = 0;
+        }
     }
 
     /** A child of an IntervalBlock: an IntervalReading goes to the check first; anything after a skipped one is an error. */
