@@ -35,11 +35,22 @@ public class UsageImporter {
     private volatile Schema schema;
 
     public ImportReport importFeed(RetailCustomer customer, InputStream body, long maxBytes) {
+        UploadLimit limited = new UploadLimit(body, maxBytes);
+        try {
+            return importFrom(customer, limited);
+        } catch (RuntimeException | Error refused) {
+            // Read the rest, within the limit, before answering: many HTTP clients read no answer until they have
+            // sent their whole body, and one the server closes on gets no answer at all (JDK HttpClient: EOF).
+            limited.drain();
+            throw refused;
+        }
+    }
+
+    private ImportReport importFrom(RetailCustomer customer, UploadLimit body) {
         Problems problems = new Problems();
         ImportRun run = new ImportRun(em, customer, problems);
         Schema schema = schema();
-        try (EntryPipe pipe = EntryPipe.start(
-                executor, () -> new GreenButtonReader(new UploadLimit(body, maxBytes), schema, problems))) {
+        try (EntryPipe pipe = EntryPipe.start(executor, () -> new GreenButtonReader(body, schema, problems))) {
             for (AtomEntry entry = pipe.take(); entry != null; entry = pipe.take()) {
                 run.accept(entry);
             }

@@ -7,6 +7,7 @@ import static javax.xml.stream.XMLStreamConstants.END_ELEMENT;
 import static javax.xml.stream.XMLStreamConstants.SPACE;
 import static javax.xml.stream.XMLStreamConstants.START_ELEMENT;
 
+import com.ctc.wstx.exc.WstxLazyException;
 import dev.gbconnect.custodian.feed.control.EspiXml;
 import java.util.Arrays;
 import javax.xml.XMLConstants;
@@ -75,7 +76,12 @@ final class ValidatingStreamReader extends StreamReaderDelegate implements Locat
     @Override
     public int next() throws XMLStreamException {
         int event = super.next();
-        boundText(event);
+        try {
+            boundText(event);
+        } catch (WstxLazyException e) {
+            // Woodstox reads text lazily, on first access, and throws its errors (bad UTF-8, its limits) unchecked
+            throw (XMLStreamException) e.getCause();
+        }
         try {
             if (event == START_ELEMENT) {
                 depth++;
