@@ -9,8 +9,9 @@ import java.io.InputStream;
  * bounds text and attribute values itself but not names: an element, attribute or processing-instruction name of
  * a gigabyte filled the heap (issue 14). Every name is such a run, and so is any longer stretch of text or value,
  * which the parser's own limits (no lower than {@code max}) refuse anyway; so this refuses only what would be
- * refused or must not be held. Counting on bytes works for UTF-8 and other ASCII-based encodings: continuation
- * bytes and NULs are not counted, so a run is counted in characters, at most twice for a UTF-16 file.
+ * refused or must not be held. Counting bytes works for UTF-8 and other ASCII-based encodings: continuation bytes
+ * and NULs are not counted, so a run is counted in characters (in a UTF-16 file a non-ASCII character may count
+ * twice).
  */
 final class NameLimit extends FilterInputStream {
 
