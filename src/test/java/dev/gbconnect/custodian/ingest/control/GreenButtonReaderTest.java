@@ -200,16 +200,6 @@ class GreenButtonReaderTest {
         assertTrue(UsageImporter.parserMessage(e).contains("65536"), e.getMessage());
     }
 
-    /** Woodstox reads text lazily and threw its errors unchecked, which became 500s. */
-    @Test
-    void invalidUtf8InTextIsAnXmlError() {
-        byte[] xml = (ENTRY + "<title>ab</title></entry></feed>").getBytes(StandardCharsets.UTF_8);
-        xml[ENTRY.length() + "<title>".length()] = (byte) 0xC3;
-        XMLStreamException e =
-                assertThrows(XMLStreamException.class, () -> readAll(new ByteArrayInputStream(xml), new Problems()));
-        assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
-    }
-
     @Test
     void nestingDeeperThanTheLimitIsRefused() {
         XMLStreamException e = assertThrows(
