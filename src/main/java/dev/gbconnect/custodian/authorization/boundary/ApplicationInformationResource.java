@@ -1,16 +1,14 @@
 package dev.gbconnect.custodian.authorization.boundary;
 
+import dev.gbconnect.custodian.atom.AtomBody;
+import dev.gbconnect.custodian.atom.AtomWriter;
+import dev.gbconnect.custodian.atom.EntryIds;
+import dev.gbconnect.custodian.atom.EspiUris;
+import dev.gbconnect.custodian.authorization.control.Caller;
 import dev.gbconnect.custodian.authorization.control.Clients;
 import dev.gbconnect.custodian.authorization.control.EspiAuthorizationXml;
+import dev.gbconnect.custodian.authorization.control.Scopes;
 import dev.gbconnect.custodian.authorization.entity.Client;
-import dev.gbconnect.custodian.feed.control.AtomBody;
-import dev.gbconnect.custodian.feed.control.AtomWriter;
-import dev.gbconnect.custodian.feed.control.EntryIds;
-import dev.gbconnect.custodian.feed.control.EspiUris;
-import dev.gbconnect.custodian.oauth.boundary.CurrentCaller;
-import dev.gbconnect.custodian.oauth.boundary.RequiresScope;
-import dev.gbconnect.custodian.oauth.control.Caller;
-import dev.gbconnect.custodian.oauth.control.Scopes;
 import dev.gbconnect.custodian.platform.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,16 +1,15 @@
 package dev.gbconnect.custodian.authorization.boundary;
 
+import dev.gbconnect.custodian.atom.AtomBody;
+import dev.gbconnect.custodian.atom.AtomWriter;
+import dev.gbconnect.custodian.atom.EntryIds;
+import dev.gbconnect.custodian.atom.EspiUris;
+import dev.gbconnect.custodian.authorization.control.AuthorizationUris;
 import dev.gbconnect.custodian.authorization.control.Authorizations;
+import dev.gbconnect.custodian.authorization.control.Caller;
 import dev.gbconnect.custodian.authorization.control.EspiAuthorizationXml;
+import dev.gbconnect.custodian.authorization.control.Scopes;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
-import dev.gbconnect.custodian.feed.control.AtomBody;
-import dev.gbconnect.custodian.feed.control.AtomWriter;
-import dev.gbconnect.custodian.feed.control.EntryIds;
-import dev.gbconnect.custodian.feed.control.EspiUris;
-import dev.gbconnect.custodian.oauth.boundary.CurrentCaller;
-import dev.gbconnect.custodian.oauth.boundary.RequiresScope;
-import dev.gbconnect.custodian.oauth.control.Caller;
-import dev.gbconnect.custodian.oauth.control.Scopes;
 import dev.gbconnect.custodian.platform.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -100,7 +99,7 @@ public class EspiAuthorizationResource {
     }
 
     private static void entry(AtomWriter atom, Authorization a, EspiUris uris, Instant now) throws XMLStreamException {
-        String self = uris.authorization(a);
+        String self = AuthorizationUris.authorization(uris, a);
         EspiAuthorizationXml.authorization(
                 atom.startEntry(
                         "urn:uuid:" + EntryIds.of("Authorization", a.id()),

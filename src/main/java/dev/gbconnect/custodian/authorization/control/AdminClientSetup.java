@@ -3,7 +3,6 @@ package dev.gbconnect.custodian.authorization.control;
 import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.authorization.entity.ClientSecret;
 import dev.gbconnect.custodian.authorization.entity.Registration;
-import dev.gbconnect.custodian.oauth.control.Scopes;
 import dev.gbconnect.custodian.platform.PasswordHash;
 import dev.gbconnect.custodian.platform.StartupLock;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,8 +2,6 @@ package dev.gbconnect.custodian.authorization.control;
 
 import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.authorization.entity.EspiScope;
-import dev.gbconnect.custodian.oauth.control.Caller;
-import dev.gbconnect.custodian.oauth.control.Scopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

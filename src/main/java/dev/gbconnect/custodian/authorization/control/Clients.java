@@ -5,6 +5,8 @@ import dev.gbconnect.custodian.authorization.entity.ClientSecret;
 import dev.gbconnect.custodian.authorization.entity.EspiScope;
 import dev.gbconnect.custodian.authorization.entity.Registration;
 import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.OAuthError;
+import dev.gbconnect.custodian.platform.OAuthException;
 import dev.gbconnect.custodian.platform.PasswordHash;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -44,6 +46,9 @@ public class Clients {
     @Inject
     Event<ApplicationChanged> changed;
 
+    @Inject
+    ClientLockout lockout;
+
     /** A secret as it is shown, once: its id (to revoke it later) and the secret itself. */
     public record NewSecret(String id, String secret, Instant createdAt) {}
 
@@ -52,20 +57,27 @@ public class Clients {
 
     /**
      * The active client these credentials prove, or empty. {@code secret} is null for a public client, which
-     * proves nothing and is only named; {@code method} is how the request authenticated. The client and its
-     * secrets come in one query: every grant starts here.
+     * proves nothing and is only named; {@code method} is how the request authenticated. The client, its secrets
+     * and its recent failures come in one query: every grant starts here. A client held back after too many wrong
+     * secrets gets 429 before any secret is hashed ({@link ClientLockout}).
      */
     public Optional<Client> authenticate(String id, String secret, String method) {
+        lockout.refuseIfKnownHeld(id);
         List<Object[]> rows = em.createNamedQuery(Client.WITH_SECRETS, Object[].class)
                 .setParameter("id", id)
                 .getResultList();
         if (rows.isEmpty()) return Optional.empty();
         Client client = (Client) rows.get(0)[0];
+        lockout.refuseIfHeld(id, (Instant) rows.get(0)[2]);
         if (client.status() != Client.Status.ACTIVE || !client.accepts(method)) return Optional.empty();
         if (client.isPublic()) return Optional.of(client);
         for (Object[] row : rows) {
-            if (row[1] != null && PasswordHash.verify(secret, (String) row[1])) return Optional.of(client);
+            if (row[1] != null && PasswordHash.verify(secret, (String) row[1])) {
+                if (rows.get(0)[3] != null) lockout.succeeded(id);
+                return Optional.of(client);
+            }
         }
+        lockout.failed(id);
         return Optional.empty();
     }
 
@@ -328,11 +340,11 @@ public class Clients {
         }
     }
 
-    private static ApiException invalidRedirect(String message) {
-        return ApiException.oauth(Response.Status.BAD_REQUEST, "invalid_redirect_uri", message);
+    private static OAuthException invalidRedirect(String message) {
+        return OAuthError.INVALID_REDIRECT_URI.because(message);
     }
 
-    private static ApiException metadata(String message) {
-        return ApiException.oauth(Response.Status.BAD_REQUEST, "invalid_client_metadata", message);
+    private static OAuthException metadata(String message) {
+        return OAuthError.INVALID_CLIENT_METADATA.because(message);
     }
 }

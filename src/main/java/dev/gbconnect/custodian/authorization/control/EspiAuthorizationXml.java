@@ -1,11 +1,11 @@
 package dev.gbconnect.custodian.authorization.control;
 
-import static dev.gbconnect.custodian.feed.control.AtomWriter.leaf;
+import static dev.gbconnect.custodian.atom.AtomWriter.leaf;
 
+import dev.gbconnect.custodian.atom.AtomWriter;
+import dev.gbconnect.custodian.atom.EspiUris;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.authorization.entity.Client;
-import dev.gbconnect.custodian.feed.control.AtomWriter;
-import dev.gbconnect.custodian.feed.control.EspiUris;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -84,8 +84,8 @@ public final class EspiAuthorizationXml {
         if (ESPI_GRANT_TYPES.contains(a.grantType())) leaf(w, "grant_type", a.grantType());
         leaf(w, "scope", a.scope());
         leaf(w, "token_type", "Bearer");
-        leaf(w, "resourceURI", uris.resourceOf(a));
-        leaf(w, "authorizationURI", uris.authorization(a));
+        leaf(w, "resourceURI", AuthorizationUris.resourceOf(uris, a));
+        leaf(w, "authorizationURI", AuthorizationUris.authorization(uris, a));
         w.writeEndElement();
     }
 

@@ -26,13 +26,17 @@ import java.util.Objects;
         query = "SELECT c FROM Client c WHERE c.owner = :owner AND c.status = :active ORDER BY c.issuedAt, c.id")
 @NamedQuery(
         name = Client.WITH_SECRETS,
-        query = "SELECT c, s.hash FROM Client c LEFT JOIN ClientSecret s ON s.clientId = c.id AND s.revokedAt IS NULL"
-                + " WHERE c.id = :id")
+        query = "SELECT c, s.hash, f.heldUntil, f.clientId FROM Client c"
+                + " LEFT JOIN ClientSecret s ON s.clientId = c.id AND s.revokedAt IS NULL"
+                + " LEFT JOIN ClientAuthFailures f ON f.clientId = c.id WHERE c.id = :id")
 public class Client {
 
     public static final String BY_KIND = "Client.byKind";
     public static final String OWNED_BY = "Client.ownedBy";
-    /** The client with the hash of each active secret, one row per secret (one row with a null hash if none). */
+    /**
+     * The client with the hash of each active secret, one row per secret (one row with a null hash if none), and
+     * its recent failures: until when it is held back, and whether failures are on record (null when none).
+     */
     public static final String WITH_SECRETS = "Client.withSecrets";
 
     /** PERSONAL: a customer's own script client, created in the portal, good for the password grant of its owner only. */

@@ -1,10 +1,10 @@
 package dev.gbconnect.custodian.feed.boundary;
 
-import dev.gbconnect.custodian.feed.control.AtomBody;
-import dev.gbconnect.custodian.feed.control.FeedQuery;
-import dev.gbconnect.custodian.feed.control.Page;
-import dev.gbconnect.custodian.feed.control.Tree;
-import dev.gbconnect.custodian.feed.control.UsageDocuments;
+import dev.gbconnect.custodian.atom.AtomBody;
+import dev.gbconnect.custodian.feed.control.document.Page;
+import dev.gbconnect.custodian.feed.control.document.UsageDocuments;
+import dev.gbconnect.custodian.feed.control.query.FeedQuery;
+import dev.gbconnect.custodian.feed.control.reach.Tree;
 import dev.gbconnect.custodian.platform.PublicUrl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;

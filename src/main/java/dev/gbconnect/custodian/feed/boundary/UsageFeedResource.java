@@ -1,16 +1,16 @@
 package dev.gbconnect.custodian.feed.boundary;
 
-import dev.gbconnect.custodian.feed.control.AtomBody;
-import dev.gbconnect.custodian.feed.control.EspiUris;
-import dev.gbconnect.custodian.feed.control.Page;
-import dev.gbconnect.custodian.feed.control.Reaches;
-import dev.gbconnect.custodian.feed.control.Tree;
-import dev.gbconnect.custodian.feed.control.UsageDocuments;
-import dev.gbconnect.custodian.feed.control.UsageKind;
-import dev.gbconnect.custodian.feed.control.UsageRows.Selection;
-import dev.gbconnect.custodian.oauth.boundary.CurrentCaller;
-import dev.gbconnect.custodian.oauth.boundary.RequiresScope;
-import dev.gbconnect.custodian.oauth.control.Scopes;
+import dev.gbconnect.custodian.atom.AtomBody;
+import dev.gbconnect.custodian.atom.EspiUris;
+import dev.gbconnect.custodian.authorization.boundary.CurrentCaller;
+import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
+import dev.gbconnect.custodian.authorization.control.Scopes;
+import dev.gbconnect.custodian.feed.control.document.Page;
+import dev.gbconnect.custodian.feed.control.document.UsageDocuments;
+import dev.gbconnect.custodian.feed.control.query.UsageKind;
+import dev.gbconnect.custodian.feed.control.query.UsageRows.Selection;
+import dev.gbconnect.custodian.feed.control.reach.Reaches;
+import dev.gbconnect.custodian.feed.control.reach.Tree;
 import dev.gbconnect.custodian.platform.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -8,7 +8,7 @@ import static javax.xml.stream.XMLStreamConstants.SPACE;
 import static javax.xml.stream.XMLStreamConstants.START_ELEMENT;
 
 import com.ctc.wstx.exc.WstxLazyException;
-import dev.gbconnect.custodian.feed.control.EspiXml;
+import dev.gbconnect.custodian.atom.EspiXml;
 import java.util.Arrays;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLStreamException;

@@ -1,6 +1,8 @@
 package dev.gbconnect.custodian.oauth.boundary;
 
-import dev.gbconnect.custodian.oauth.control.Caller;
+import dev.gbconnect.custodian.authorization.boundary.CurrentCaller;
+import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
+import dev.gbconnect.custodian.authorization.control.Caller;
 import dev.gbconnect.custodian.oauth.control.Tokens;
 import dev.gbconnect.custodian.platform.ApiException;
 import jakarta.annotation.Priority;

@@ -1,6 +1,6 @@
 package dev.gbconnect.custodian.status.boundary;
 
-import dev.gbconnect.custodian.oauth.boundary.RequiresScope;
+import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -315,6 +315,52 @@ class PortalIT {
     }
 
     @Test
+    void signInWhenWrongPasswordFirstThenTheRightOneOpensThePortal() {
+        signIn("wrong-password");
+        assertTrue(browser.findElement(By.cssSelector("p.error")).getText().contains("not right"));
+        signIn("pass-" + username);
+        assertTrue(browser.getCurrentUrl().endsWith("/portal"), browser::getCurrentUrl);
+        assertTrue(browser.findElement(By.tagName("body")).getText().contains("Your energy use"));
+    }
+
+    @Test
+    void signInWhenFiveWrongPasswordsThenTheRightOneIsRefusedWithTheSameMessage() {
+        for (int i = 0; i < 5; i++) signIn("wrong-password-" + i);
+        String wrong = browser.findElement(By.cssSelector("p.error")).getText();
+        signIn("pass-" + username);
+        assertTrue(browser.getCurrentUrl().endsWith("/portal/sign-in"), browser::getCurrentUrl);
+        assertEquals(wrong, browser.findElement(By.cssSelector("p.error")).getText(), "locked, said like a wrong one");
+        assertTrue(browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE) == null);
+    }
+
+    @Test
+    void signOutWhenForgedThenNothingChangesAndTheSessionStillWorks() {
+        signIn("pass-" + username);
+        String cookie = PortalResource.SESSION_COOKIE + "="
+                + browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue();
+        Api anonymous = Api.withAuthorization(base, null);
+        for (String form : List.of("", "csrf=guessed")) {
+            Api.Reply refused = anonymous.postForm("portal/sign-out", null, form, "Cookie", cookie);
+            assertEquals(400, refused.status(), form);
+            assertTrue(refused.body().contains("The page expired"), refused.body());
+            assertEquals(List.of(), refused.raw().headers().allValues("Set-Cookie"), "a refusal sets no cookie");
+        }
+        Api.Reply unseen = anonymous.postForm("portal/sign-out", null, "csrf=guessed");
+        assertEquals(
+                List.of(),
+                unseen.raw().headers().allValues("Set-Cookie"),
+                "a post from another site arrives without the SameSite=Lax cookie, and clears nothing");
+        assertEquals(200, anonymous.get("portal", "Cookie", cookie).status(), "the session still works");
+
+        // Another site's page posts the sign-out form in the customer's own browser.
+        browser.get("data:text/html,<form method=post action='" + base.resolve("portal/sign-out")
+                + "'><input type=hidden name=csrf value=guessed><button>Win a prize</button></form>");
+        Browser.submit(browser, browser.findElement(By.tagName("button")));
+        browser.get(base.resolve("portal").toString());
+        assertTrue(browser.getCurrentUrl().endsWith("/portal"), "still signed in: " + browser.getCurrentUrl());
+    }
+
+    @Test
     void portalWhenPhoneWidthThenNothingOverflows() {
         browser.quit();
         browser = Browser.start(false, 360, 800);
