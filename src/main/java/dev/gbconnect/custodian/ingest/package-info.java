@@ -21,5 +21,12 @@
  * beside JPA and still deadlocks when two files list the same UsagePoints in a different order; retrying the whole
  * transaction needs the body again, which is streamed and up to 4 GiB, so it would have to be spooled to disk
  * first. The lock costs one indexed read per upload.
+ *
+ * <p>Memory is bounded per node, not only per entry: Woodstox's own limits bound text, attribute values, attribute
+ * count and depth; NameLimit bounds names, which Woodstox does not; ValidatingStreamReader bounds text that
+ * comments split into several events (the schema validator would buffer it whole). One entry is still held whole,
+ * so an entry larger than the heap ends in OutOfMemoryError: platform.RollbackOnError rolls that back (Payara's
+ * transaction interceptor commits on an Error) and the answer is 503. Times are bounded to what java.time and the
+ * columns take (StoredRange), since espi.xsd's TimeType is any 64-bit value.
  */
 package dev.gbconnect.custodian.ingest;

@@ -182,7 +182,23 @@ public final class ErrorMappers {
                         ? oauth(400, "invalid_request", message)
                         : respond(400, "invalid_request", message, null);
             }
+            if (causeOf(e, OutOfMemoryError.class) != null) return outOfMemory(e);
             return log(e);
+        }
+
+        /**
+         * The server, not the request, ran short: RFC 9110 §15.6.4, try again later. RollbackOnError has already
+         * rolled the transaction back, so the answer can say that nothing was kept.
+         */
+        static Response outOfMemory(Throwable e) {
+            LOG.log(Level.SEVERE, "out of memory while answering a request; its transaction was rolled back", e);
+            return Response.fromResponse(respond(
+                            503,
+                            "temporarily_unavailable",
+                            "the server ran out of memory for this request, which changed nothing; try again later",
+                            null))
+                    .header("Retry-After", 60)
+                    .build();
         }
 
         static Response log(Throwable e) {

@@ -182,10 +182,11 @@ public final class Api {
         return send(request(path).DELETE());
     }
 
+    /** An upload with this Content-Type (null: none). */
     public Reply upload(String customerId, String contentType, byte[] body) {
-        return send(request(UPLOAD.formatted(customerId))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        HttpRequest.Builder b =
+                request(UPLOAD.formatted(customerId)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(contentType == null ? b : b.header("Content-Type", contentType));
     }
 
     public Reply upload(String customerId, Path file) {
@@ -198,9 +199,14 @@ public final class Api {
 
     /** An upload without Content-Length (chunked), as a streaming client sends it. */
     public Reply uploadChunked(String customerId, byte[] body) {
+        return uploadChunked(customerId, () -> new ByteArrayInputStream(body));
+    }
+
+    /** A chunked upload read from {@code body} as it is sent: a body of gigabytes costs the test no memory. */
+    public Reply uploadChunked(String customerId, java.util.function.Supplier<java.io.InputStream> body) {
         return send(request(UPLOAD.formatted(customerId))
                 .header("Content-Type", "application/xml")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body)));
     }
 
     /** Creates a customer and answers its id. */

@@ -50,7 +50,15 @@ public class UploadResource {
     public Response upload(
             @PathParam("retailCustomerId") String customerId,
             @HeaderParam("Content-Length") Long length,
+            @HeaderParam("Content-Type") String type,
             InputStream body) {
+        if (type == null) {
+            // JAX-RS matches a request without Content-Type to any @Consumes; upload.md promises 415.
+            throw new ApiException(
+                    Response.Status.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported_media_type",
+                    "an upload needs a Content-Type: application/atom+xml, application/xml or text/xml");
+        }
         if (length != null && length > maxBytes) {
             throw new ApiException(
                     Response.Status.REQUEST_ENTITY_TOO_LARGE,

@@ -9,6 +9,7 @@ import static javax.xml.stream.XMLStreamConstants.ENTITY_REFERENCE;
 import static javax.xml.stream.XMLStreamConstants.SPACE;
 import static javax.xml.stream.XMLStreamConstants.START_ELEMENT;
 
+import com.ctc.wstx.api.WstxInputProperties;
 import com.ctc.wstx.stax.WstxInputFactory;
 import dev.gbconnect.custodian.atom.EspiXml;
 import dev.gbconnect.custodian.usage.entity.PackedReadings;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -32,13 +34,29 @@ import javax.xml.validation.Schema;
 
 /**
  * Reads a Green Button Atom feed one entry at a time, validating it against the ESPI schema set in the same pass.
- * Memory is bounded by the largest entry, never by the document. DTDs are refused outright: with no DTD there
- * are no entity declarations, so neither external entities (XXE) nor entity expansion (billion laughs) can occur.
+ * Memory is bounded by the largest entry, never by the document, and no text, attribute value or name may exceed
+ * {@link #MAX_TEXT} characters, nor elements nest deeper than {@link #MAX_DEPTH}. DTDs are refused outright: with
+ * no DTD there are no entity declarations, so neither external entities (XXE) nor entity expansion (billion
+ * laughs) can occur.
  */
 public final class GreenButtonReader implements AutoCloseable {
 
+    /**
+     * The longest text (between two tags, comments included), attribute value or name. espi.xsd's longest string
+     * is String512 and the stored Atom values are shorter still (UsageResource); this leaves extensions room.
+     */
+    public static final int MAX_TEXT = 65_536;
+
+    /** ESPI needs 8 levels (feed, entry, content, IntervalBlock, IntervalReading, ReadingQuality, quality). */
+    public static final int MAX_DEPTH = 64;
+
+    /** Atom's link has 6, plus namespace declarations; each may hold MAX_TEXT characters. */
+    static final int MAX_ATTRIBUTES = 64;
+
     private static final XMLInputFactory INPUTS = inputFactory();
     private static final XMLOutputFactory OUTPUTS = outputFactory();
+    /** xs:dateTime allows any number of year digits; java.time reads more than four only with a '+'. */
+    private static final Pattern FIVE_DIGIT_YEAR = Pattern.compile("[+-]?\\d{5}");
 
     private final XMLStreamReader reader;
     private final Problems problems;
@@ -52,7 +70,8 @@ public final class GreenButtonReader implements AutoCloseable {
 
     public GreenButtonReader(InputStream in, Schema schema, Problems problems) throws XMLStreamException {
         this.problems = problems;
-        this.reader = new ValidatingStreamReader(INPUTS.createXMLStreamReader(in), schema, problems);
+        this.reader = new ValidatingStreamReader(
+                INPUTS.createXMLStreamReader(new NameLimit(in, MAX_TEXT)), schema, problems, MAX_TEXT);
         while (nextEvent() != START_ELEMENT) {
             // prolog: comments, processing instructions
         }
@@ -193,7 +212,12 @@ public final class GreenButtonReader implements AutoCloseable {
             switch (espiName()) {
                 case "extension" -> ext = append(ext, captureString());
                 case "duration" -> period[1] = readLong();
-                case "start" -> period[0] = readLong();
+                case "start" -> {
+                    int line = line(), column = column();
+                    period[0] = readLong();
+                    String outside = StoredRange.time("start", period[0]);
+                    if (outside != null) problems.add(line, column, outside);
+                }
                 default -> skipElement();
             }
         }
@@ -238,6 +262,10 @@ public final class GreenButtonReader implements AutoCloseable {
                     text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
                 case END_ELEMENT -> {
                     String value = flushText(out);
+                    if (leaf && value != null && EspiXml.ESPI.equals(reader.getNamespaceURI())) {
+                        String outside = StoredRange.leaf(reader.getLocalName(), value);
+                        if (outside != null) problems.add(line(), column(), outside);
+                    }
                     if (leaf && value != null && fields != null) fields.putIfAbsent(path.toString(), value);
                     out.writeEndElement();
                     depth--;
@@ -307,7 +335,20 @@ public final class GreenButtonReader implements AutoCloseable {
     }
 
     private Instant readTime() throws XMLStreamException {
+        int line = line(), column = column();
+        String element = reader.getLocalName();
         String value = readText();
+        Instant time = parseTime(value);
+        String outside = time != null
+                ? StoredRange.time(element, time)
+                : FIVE_DIGIT_YEAR.matcher(value).lookingAt()
+                        ? element + " " + value + " is outside the years 1 to 9999 this server keeps"
+                        : null;
+        if (outside != null) problems.add(line, column, outside);
+        return time;
+    }
+
+    private static Instant parseTime(String value) {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
@@ -355,7 +396,14 @@ public final class GreenButtonReader implements AutoCloseable {
     }
 
     private int nextEvent() throws XMLStreamException {
-        int event = reader.next();
+        int event;
+        try {
+            event = reader.next();
+        } catch (XMLStreamException e) {
+            // Woodstox's limits and I/O failures come without a location; the uploader is owed the line.
+            if (e.getLocation() != null) throw e;
+            throw new XMLStreamException(UsageImporter.parserMessage(e), reader.getLocation(), e);
+        }
         if (event == DTD || event == ENTITY_REFERENCE) {
             problems.add(
                     line(),
@@ -402,6 +450,11 @@ public final class GreenButtonReader implements AutoCloseable {
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        // Memory per node is bounded here, names by NameLimit, text across comments by ValidatingStreamReader.
+        f.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, MAX_TEXT);
+        f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, MAX_TEXT);
+        f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, MAX_ATTRIBUTES);
+        f.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, MAX_DEPTH);
         return f;
     }
 

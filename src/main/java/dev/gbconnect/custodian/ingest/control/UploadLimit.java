@@ -36,6 +36,18 @@ final class UploadLimit extends FilterInputStream {
         return n;
     }
 
+    /** Reads and drops what is left, up to the limit; a body past it, or broken off, is left as it is. */
+    void drain() {
+        byte[] skipped = new byte[64 * 1024];
+        try {
+            while (read(skipped, 0, skipped.length) >= 0) {
+                // dropped
+            }
+        } catch (IOException overTheLimitOrGone) {
+            // the connection closes instead
+        }
+    }
+
     private void add(long n) throws Exceeded {
         count += n;
         if (count > limit) throw new Exceeded(limit);

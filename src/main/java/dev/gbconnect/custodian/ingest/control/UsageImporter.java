@@ -36,12 +36,23 @@ public class UsageImporter {
     private volatile Schema schema;
 
     public ImportReport importFeed(RetailCustomer customer, InputStream body, long maxBytes) {
+        UploadLimit limited = new UploadLimit(body, maxBytes);
+        try {
+            return importFrom(customer, limited);
+        } catch (RuntimeException | Error refused) {
+            // Read the rest, within the limit, before answering: many HTTP clients read no answer until they have
+            // sent their whole body, and one the server closes on gets no answer at all (JDK HttpClient: EOF).
+            limited.drain();
+            throw refused;
+        }
+    }
+
+    private ImportReport importFrom(RetailCustomer customer, UploadLimit body) {
         waitForOtherUploadsOf(customer);
         Problems problems = new Problems();
         ImportRun run = new ImportRun(em, customer, problems);
         Schema schema = schema();
-        try (EntryPipe pipe = EntryPipe.start(
-                executor, () -> new GreenButtonReader(new UploadLimit(body, maxBytes), schema, problems))) {
+        try (EntryPipe pipe = EntryPipe.start(executor, () -> new GreenButtonReader(body, schema, problems))) {
             for (AtomEntry entry = pipe.take(); entry != null; entry = pipe.take()) {
                 run.accept(entry);
             }
@@ -100,9 +111,14 @@ public class UsageImporter {
         return e.getLocation() == null ? 0 : e.getLocation().getColumnNumber();
     }
 
-    /** Parsers append the location to their message ("… at [row,col {unknown-source}]: [3,5]"); it is listed apart. */
+    /**
+     * Parsers add the location to their message (Woodstox "… at [row,col {unknown-source}]: [3,5]", the JDK
+     * "ParseError at [row,col]:[3,5]\nMessage: …"); it is listed apart.
+     */
     static String parserMessage(XMLStreamException e) {
         String m = String.valueOf(e.getMessage());
+        int message = m.startsWith("ParseError at [row,col]") ? m.indexOf("Message: ") : -1;
+        if (message >= 0) m = m.substring(message + "Message: ".length());
         int at = m.indexOf("\n at [row,col");
         return (at >= 0 ? m.substring(0, at) : m).strip();
     }

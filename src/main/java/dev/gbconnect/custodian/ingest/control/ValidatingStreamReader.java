@@ -7,6 +7,7 @@ import static javax.xml.stream.XMLStreamConstants.END_ELEMENT;
 import static javax.xml.stream.XMLStreamConstants.SPACE;
 import static javax.xml.stream.XMLStreamConstants.START_ELEMENT;
 
+import com.ctc.wstx.exc.WstxLazyException;
 import dev.gbconnect.custodian.atom.EspiXml;
 import java.util.Arrays;
 import javax.xml.XMLConstants;
@@ -38,6 +39,10 @@ final class ValidatingStreamReader extends StreamReaderDelegate implements Locat
     private final Problems problems;
     private final AttributesImpl attributes = new AttributesImpl();
     private final IntervalReadingCheck check = new IntervalReadingCheck();
+    private final int maxText;
+
+    /** Characters since the last tag: the parser bounds each event, not text that comments split into several. */
+    private int text;
 
     private int depth;
     /** Depths of the open espi:IntervalBlock elements, innermost last. */
@@ -50,9 +55,11 @@ final class ValidatingStreamReader extends StreamReaderDelegate implements Locat
 
     private boolean holding;
 
-    ValidatingStreamReader(XMLStreamReader reader, Schema schema, Problems problems) throws XMLStreamException {
+    ValidatingStreamReader(XMLStreamReader reader, Schema schema, Problems problems, int maxText)
+            throws XMLStreamException {
         super(reader);
         this.problems = problems;
+        this.maxText = maxText;
         validator = schema.newValidatorHandler();
         try {
             // Only the schema set we loaded counts: no xsi:schemaLocation fetches, no DTDs.
@@ -70,6 +77,12 @@ final class ValidatingStreamReader extends StreamReaderDelegate implements Locat
     public int next() throws XMLStreamException {
         int event = super.next();
         try {
+            boundText(event);
+        } catch (WstxLazyException e) {
+            // Woodstox reads text lazily, on first access, and throws its errors (bad UTF-8, its limits) unchecked
+            throw (XMLStreamException) e.getCause();
+        }
+        try {
             if (event == START_ELEMENT) {
                 depth++;
                 if (readingDepth == 0) enterChild();
@@ -85,6 +98,17 @@ final class ValidatingStreamReader extends StreamReaderDelegate implements Locat
             throw new XMLStreamException(e.getMessage(), getLocation(), e);
         }
         return event;
+    }
+
+    private void boundText(int event) throws XMLStreamException {
+        if (event == CHARACTERS || event == CDATA || event == SPACE) {
+            text += getTextLength();
+            if (text > maxText)
+                throw new XMLStreamException(
+                        "text of more than " + maxText + " characters: longer ones are refused", getLocation());
+        } else if (event == START_ELEMENT || event == END_ELEMENT) {
+            text = 0;
+        }
     }
 
     /** A child of an IntervalBlock: an IntervalReading goes to the check first; anything after a skipped one is an error. */

@@ -263,12 +263,54 @@ class UploadIT {
         assertRejected(r, 415, "text/plain", id);
     }
 
+    /** Issue 14: without a Content-Type the upload was read and stored, though upload.md promises 415. */
+    @Test
+    void uploadWhenNoContentTypeThen415AndNothingStored() throws Exception {
+        String id = customer();
+        Api.Reply r = admin().upload(id, null, Files.readAllBytes(Shared.sample("datasdk/Gas.xml")));
+        assertRejected(r, 415, "Content-Type", id);
+        assertEquals("unsupported_media_type", r.json().getString("error"));
+    }
+
+    /**
+     * Issue 14: an interval start near the 64-bit limit is valid ESPI (TimeType is xs:long) but made a
+     * DateTimeException and 500; a zone offset of years passed and broke the usage totals later.
+     */
+    @Test
+    void uploadWhenTimesBeyondWhatIsKeptThen400NamingThem() throws Exception {
+        String xml = Files.readString(Shared.sample("datasdk/Gas.xml"));
+        int interval = xml.indexOf("<start>", xml.indexOf("<interval>")) + "<start>".length();
+        String farStart =
+                xml.substring(0, interval) + "9223372036854775000" + xml.substring(xml.indexOf("<", interval));
+        int tz = xml.indexOf("<tzOffset>") + "<tzOffset>".length();
+        String farZone = xml.substring(0, tz) + "-9223372036854775808" + xml.substring(xml.indexOf("<", tz));
+        String farDate = xml.replaceFirst("<published>\\d{4}", "<published>12024");
+
+        String id = customer();
+        assertRejected(
+                admin().upload(id, "application/atom+xml", farStart.getBytes(StandardCharsets.UTF_8)),
+                400,
+                "start 9223372036854775000 is outside",
+                id);
+        assertRejected(
+                admin().upload(id, "application/atom+xml", farZone.getBytes(StandardCharsets.UTF_8)),
+                400,
+                "tzOffset -9223372036854775808",
+                id);
+        assertRejected(
+                admin().upload(id, "application/atom+xml", farDate.getBytes(StandardCharsets.UTF_8)),
+                400,
+                "outside the years 1 to 9999",
+                id);
+    }
+
     @Test
     void uploadWhenOverTheLimitThen413WithOrWithoutContentLength() throws Exception {
         String id = customer();
         byte[] file = Files.readAllBytes(Shared.sample(
                 "gba-sample-data/Coastal_Multi_Family_Daily_Jan_1_2011_to_Jan_1_2012_RetailCustomer_4.xml"));
-        String padded = new String(file, StandardCharsets.UTF_8) + "<!--" + "x".repeat(1_200_000) + "-->";
+        // many short comments: one long one is refused at GreenButtonReader.MAX_TEXT, before the size limit
+        String padded = new String(file, StandardCharsets.UTF_8) + ("<!--" + "x".repeat(100) + "-->").repeat(12_000);
         byte[] body = padded.getBytes(StandardCharsets.UTF_8);
 
         assertRejected(admin().upload(id, "application/xml", body), 413, "3000000", id);

@@ -8,6 +8,7 @@ import dev.gbconnect.custodian.atom.Bytes;
 import dev.gbconnect.custodian.atom.EspiXml;
 import dev.gbconnect.custodian.feed.control.document.IntervalBlockXml;
 import dev.gbconnect.custodian.feed.control.reach.Reach;
+import dev.gbconnect.custodian.testsupport.Repeated;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.Xml;
 import java.io.ByteArrayInputStream;
@@ -172,6 +173,94 @@ class GreenButtonReaderTest {
                 problems.list().stream().anyMatch(p -> p.matches("\\d+:\\d+: .*") && p.contains(named)),
                 () -> String.join("\n", problems.list()));
     }
+
+    /** Issue 14: one node of hundreds of megabytes filled the heap. Each is refused at the limit, naming its line. */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "<title>               | x       | </title>",
+                "<title>               | x<!---->| </title>",
+                "<title><![CDATA[      | x       | ]]></title>",
+                "<x:                   | n       | xmlns:x='urn:x'/>",
+                "<link rel='self' h    | n       | ='1'/>",
+                "<link rel='self' href=' | h     | '/>",
+                "<link xmlns:          | p       | ='urn:x'/>",
+                "<!--                  | c       | -->",
+                "<?                    | t       | ?>",
+                "<content><UsagePoint xmlns='http://naesb.org/espi'><x xmlns='urn:x'> | ' ' | </x></UsagePoint></content>"
+            })
+    void hugeNodeIsRefusedAtTheLimitNamingItsLine(String head, String unit, String tail) {
+        Problems problems = new Problems();
+        XMLStreamException e = assertThrows(
+                XMLStreamException.class,
+                () -> readAll(new Repeated(ENTRY + head, unit, 20_000_000, tail + "</entry></feed>"), problems));
+
+        assertEquals(3, e.getLocation().getLineNumber(), e.getMessage());
+        assertTrue(UsageImporter.parserMessage(e).contains("65536"), e.getMessage());
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitIsRefused() {
+        XMLStreamException e = assertThrows(
+                XMLStreamException.class,
+                () -> readAll(new Repeated(ENTRY, "<x:d xmlns:x='urn:x'>", 21 * 10_000, ""), new Problems()));
+        assertTrue(e.getMessage().contains("Depth limit (" + GreenButtonReader.MAX_DEPTH + ")"), e.getMessage());
+    }
+
+    /** Issue 14: a schema-valid start near the 64-bit limit made a DateTimeException; each such value is a problem. */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "<interval><duration>900</duration><start>9223372036854775000</start></interval> | start 9223372036854775000",
+                "<interval><duration>900</duration><start>-9223372036854775808</start></interval> | start -9223372036854775808",
+                "<IntervalReading><timePeriod><duration>900</duration><start>253402300800</start></timePeriod></IntervalReading> | start 253402300800",
+            })
+    void timeOutsideWhatIsKeptIsAProblem(String inBlock, String named) throws Exception {
+        Problems problems = new Problems();
+        readAll(feed("<IntervalBlock xmlns='http://naesb.org/espi'>" + inBlock + "</IntervalBlock>"), problems);
+
+        assertEquals(1, problems.total(), problems.list().toString());
+        assertTrue(
+                problems.list().get(0).matches("\\d+:\\d+: " + named + " is outside .*"),
+                problems.list().toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "<UsageSummary xmlns='http://naesb.org/espi'><billingPeriod><duration>1</duration><start>-62135596801</start></billingPeriod><statusTimeStamp>0</statusTimeStamp></UsageSummary> | start -62135596801",
+                "<LocalTimeParameters xmlns='http://naesb.org/espi'><dstEndRule>B40E2000</dstEndRule><dstOffset>3600</dstOffset><dstStartRule>360E2000</dstStartRule><tzOffset>9223372036854775807</tzOffset></LocalTimeParameters> | tzOffset 9223372036854775807",
+                "<LocalTimeParameters xmlns='http://naesb.org/espi'><dstEndRule>B40E2000</dstEndRule><dstOffset>-9223372036854775808</dstOffset><dstStartRule>360E2000</dstStartRule><tzOffset>0</tzOffset></LocalTimeParameters> | dstOffset -9223372036854775808",
+            })
+    void describedValueOutsideWhatIsKeptIsAProblem(String resource, String named) throws Exception {
+        Problems problems = new Problems();
+        readAll(feed(resource), problems);
+
+        assertEquals(1, problems.total(), problems.list().toString());
+        assertTrue(
+                problems.list().get(0).matches("\\d+:\\d+: " + named + " .*"),
+                problems.list().toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"10000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z", "-0001-12-31T00:00:00Z"})
+    void atomDateOutsideTheYears1To9999IsAProblem(String date) throws Exception {
+        Problems problems = new Problems();
+        readAll(
+                new ByteArrayInputStream((ENTRY + "<published>" + date + "</published></entry></feed>")
+                        .getBytes(StandardCharsets.UTF_8)),
+                problems);
+
+        assertTrue(
+                problems.list().stream().anyMatch(p -> p.startsWith("3:") && p.contains("outside the years 1 to 9999")),
+                problems.list().toString());
+    }
+
+    static final String ENTRY = "<feed xmlns='http://www.w3.org/2005/Atom'><id>f</id><title>t</title>\n"
+            + "<updated>2024-01-01T00:00:00Z</updated><entry>\n";
 
     static List<AtomEntry> readAll(InputStream in, Problems problems) throws XMLStreamException {
         List<AtomEntry> out = new ArrayList<>();

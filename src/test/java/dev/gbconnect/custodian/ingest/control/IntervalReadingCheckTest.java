@@ -34,7 +34,7 @@ class IntervalReadingCheckTest {
                 "<IntervalReading><extension><x:any xmlns:x='urn:x'>1</x:any></extension><value>1</value></IntervalReading>",
                 "<IntervalReading xmlns='http://naesb.org/espi'><value>1</value></IntervalReading>",
                 "<IntervalReading><!-- note --><value>00000000000000000000001</value></IntervalReading>",
-                "<IntervalReading><timePeriod><duration>4294967295</duration><start>-9223372036854775808</start></timePeriod></IntervalReading>",
+                "<IntervalReading><timePeriod><duration>4294967295</duration><start>-0000000000000000001</start></timePeriod></IntervalReading>",
                 "<IntervalReading><cost>1</cost><value>                                        5</value></IntervalReading>",
                 // invalid
                 "<IntervalReading><cost>1</cost><ReadingQuality><quality>1</quality></ReadingQuality><ReadingQuality><quality>x</quality></ReadingQuality></IntervalReading>",
