@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
+import dev.gbconnect.custodian.testsupport.SelfSignedTls;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.UberJarServer;
 import jakarta.json.JsonArray;
@@ -16,18 +17,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -130,7 +125,7 @@ class UberJarIT {
                 List.of("--sslport", String.valueOf(sslPort)));
         try {
             URI https = URI.create("https://localhost:" + sslPort + "/");
-            HttpResponse<String> metadata = tlsClient("TLSv1.3")
+            HttpResponse<String> metadata = SelfSignedTls.client("TLSv1.3")
                     .send(
                             HttpRequest.newBuilder(https.resolve(".well-known/oauth-authorization-server"))
                                     .build(),
@@ -139,7 +134,7 @@ class UberJarIT {
             assertTrue(metadata.body().contains("\"issuer\":\"https://localhost:" + sslPort + "\""), metadata.body());
             assertThrows(
                     SSLHandshakeException.class,
-                    () -> tlsClient("TLSv1.2")
+                    () -> SelfSignedTls.client("TLSv1.2")
                             .send(
                                     HttpRequest.newBuilder(https.resolve("health/ready"))
                                             .build(),
@@ -164,35 +159,6 @@ class UberJarIT {
         } finally {
             server.stop();
         }
-    }
-
-    /** A client that trusts the server's self-signed certificate and speaks only this protocol. */
-    private static HttpClient tlsClient(String protocol) throws Exception {
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(
-                null,
-                new TrustManager[] {
-                    new X509TrustManager() {
-                        @Override
-                        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-                        @Override
-                        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-                        @Override
-                        public X509Certificate[] getAcceptedIssuers() {
-                            return new X509Certificate[0];
-                        }
-                    }
-                },
-                null);
-        SSLParameters parameters = new SSLParameters();
-        parameters.setProtocols(new String[] {protocol});
-        return HttpClient.newBuilder()
-                .sslContext(tls)
-                .sslParameters(parameters)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
     }
 
     private static String id(JsonArray customers, String username) {
