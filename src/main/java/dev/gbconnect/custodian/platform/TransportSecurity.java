@@ -44,8 +44,7 @@ public class TransportSecurity extends HttpFilter {
         redirectBase = switch (plain) {
             case "serve" -> null;
             case "redirect" -> httpsPublicUrl();
-            default ->
-                throw new ServletException("custodian.plain-http must be serve or redirect, got " + plain);
+            default -> throw new ServletException("custodian.plain-http must be serve or redirect, got " + plain);
         };
     }
 
@@ -83,9 +82,7 @@ public class TransportSecurity extends HttpFilter {
         String query = request.getQueryString();
         response.setStatus(method.equals("GET") || method.equals("HEAD") ? 301 : 308);
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        response.setHeader(
-                "Location",
-                redirectBase + path.replaceFirst("^/", "") + (query == null ? "" : "?" + query));
+        response.setHeader("Location", redirectBase + path.replaceFirst("^/", "") + (query == null ? "" : "?" + query));
         response.setContentLength(0);
     }
 }

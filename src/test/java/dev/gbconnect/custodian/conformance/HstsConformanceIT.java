@@ -40,9 +40,11 @@ class HstsConformanceIT {
         UberJarServer server = start(sslPort, Map.of());
         try {
             for (String path : PATHS) {
-                HttpResponse<String> tls = get(SelfSignedTls.client("TLSv1.3"), https(sslPort).resolve(path));
+                HttpResponse<String> tls =
+                        get(SelfSignedTls.client("TLSv1.3"), https(sslPort).resolve(path));
                 assertEquals(Optional.of("max-age=31536000"), tls.headers().firstValue(HSTS), path);
-                HttpResponse<String> plain = get(HttpClient.newHttpClient(), server.base().resolve(path));
+                HttpResponse<String> plain =
+                        get(HttpClient.newHttpClient(), server.base().resolve(path));
                 assertTrue(plain.statusCode() / 100 != 3, path + ": plain HTTP is served by default");
                 assertEquals(Optional.empty(), plain.headers().firstValue(HSTS), path + " over plain HTTP");
             }
@@ -63,8 +65,7 @@ class HstsConformanceIT {
                         "CUSTODIAN_HSTS_INCLUDE_SUBDOMAINS", "true"));
         try {
             HttpClient plain = HttpClient.newHttpClient();
-            HttpResponse<String> page =
-                    get(plain, server.base().resolve("oauth/authorize?client_id=x&scope=FB%3D4"));
+            HttpResponse<String> page = get(plain, server.base().resolve("oauth/authorize?client_id=x&scope=FB%3D4"));
             assertEquals(301, page.statusCode());
             assertEquals(
                     Optional.of(https(sslPort) + "oauth/authorize?client_id=x&scope=FB%3D4"),
@@ -78,13 +79,18 @@ class HstsConformanceIT {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(308, token.statusCode(), "a POST stays a POST with its body");
-            assertEquals(Optional.of(https(sslPort) + "oauth/token"), token.headers().firstValue("Location"));
+            assertEquals(
+                    Optional.of(https(sslPort) + "oauth/token"), token.headers().firstValue("Location"));
             assertEquals(Optional.empty(), token.headers().firstValue(HSTS));
 
             for (String path : PATHS) {
-                HttpResponse<String> tls = get(SelfSignedTls.client("TLSv1.3"), https(sslPort).resolve(path));
+                HttpResponse<String> tls =
+                        get(SelfSignedTls.client("TLSv1.3"), https(sslPort).resolve(path));
                 assertTrue(tls.statusCode() != 301 && tls.statusCode() != 308, path + " is served over TLS");
-                assertEquals(Optional.of("max-age=600; includeSubDomains"), tls.headers().firstValue(HSTS), path);
+                assertEquals(
+                        Optional.of("max-age=600; includeSubDomains"),
+                        tls.headers().firstValue(HSTS),
+                        path);
             }
         } finally {
             server.stop();
