@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,13 +59,14 @@ public class EspiAuthorizationResource {
     @Operation(summary = "The Authorizations this token may see, as an Atom feed")
     public Response all() {
         List<Authorization> visible = authorizations.visibleTo(caller.get());
+        Set<String> suspended = authorizations.suspended(visible);
         EspiUris uris = EspiUris.of(uri);
         String self = uris.resource("Authorization");
         Instant now = Instant.now();
         String feedId = "urn:uuid:" + EntryIds.of("feed", self, caller.get().clientId());
         return Response.ok(AtomBody.stream(atom -> {
                     atom.startFeed(feedId, "Authorization", now, AtomWriter.Link.self(self, FEED));
-                    for (Authorization a : visible) entry(atom, a, uris, now);
+                    for (Authorization a : visible) entry(atom, a, suspended.contains(a.id()), uris, now);
                 }))
                 .build();
     }
@@ -73,8 +75,9 @@ public class EspiAuthorizationResource {
     @Path("{id}")
     public Response one(@PathParam("id") String id) {
         Authorization a = visible(id);
+        boolean suspended = !authorizations.suspended(List.of(a)).isEmpty();
         EspiUris uris = EspiUris.of(uri);
-        return Response.ok(AtomBody.stream(atom -> entry(atom, a, uris, Instant.now())))
+        return Response.ok(AtomBody.stream(atom -> entry(atom, a, suspended, uris, Instant.now())))
                 .build();
     }
 
@@ -99,7 +102,8 @@ public class EspiAuthorizationResource {
                 .orElseThrow(() -> ApiException.notFound("Authorization " + id));
     }
 
-    private static void entry(AtomWriter atom, Authorization a, EspiUris uris, Instant now) throws XMLStreamException {
+    private static void entry(AtomWriter atom, Authorization a, boolean suspended, EspiUris uris, Instant now)
+            throws XMLStreamException {
         String self = uris.authorization(a);
         EspiAuthorizationXml.authorization(
                 atom.startEntry(
@@ -110,6 +114,7 @@ public class EspiAuthorizationResource {
                         AtomWriter.Link.self(self, ENTRY),
                         AtomWriter.Link.up(uris.resource("Authorization"), FEED)),
                 a,
+                suspended,
                 uris,
                 now);
         atom.endEntry();

@@ -70,14 +70,17 @@ public final class EspiAuthorizationXml {
         w.writeEndElement();
     }
 
-    /** {@code expiresAt} for back-office access, whose Authorization does not track each token. */
-    public static void authorization(XMLStreamWriter w, Authorization a, EspiUris uris, Instant now)
+    /**
+     * {@code expiresAt} for back-office access, whose Authorization does not track each token. A suspended one
+     * (its customer is disabled) reads as revoked while it lasts.
+     */
+    public static void authorization(XMLStreamWriter w, Authorization a, boolean suspended, EspiUris uris, Instant now)
             throws XMLStreamException {
         AtomWriter.startEspi(w, "Authorization");
         if (a.authorizedEnd() != null) period(w, "authorizedPeriod", a.authorizedStart(), a.authorizedEnd());
         if (a.publishedStart() != null)
             period(w, "publishedPeriod", a.publishedStart(), a.authorizedEnd() == null ? now : a.authorizedEnd());
-        leaf(w, "status", a.status());
+        leaf(w, "status", suspended ? Authorization.REVOKED : a.status());
         Instant expires =
                 a.expiresAt() != null ? a.expiresAt() : a.authorizedEnd() != null ? a.authorizedEnd() : a.updatedAt();
         leaf(w, "expires_at", expires.getEpochSecond());

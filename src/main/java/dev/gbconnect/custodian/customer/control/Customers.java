@@ -5,6 +5,7 @@ import dev.gbconnect.custodian.feed.control.EntryIds;
 import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.PasswordHash;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +28,9 @@ public class Customers {
 
     @Inject
     SignInThrottle throttle;
+
+    @Inject
+    Event<CustomerEnabled> enabledChanged;
 
     private SignInThrottle.Policy policy;
 
@@ -58,6 +62,19 @@ public class Customers {
                 EntryIds.of("RetailCustomer", username), username, PasswordHash.hash(password), name, Instant.now());
         em.persist(customer);
         return customer;
+    }
+
+    /**
+     * Disables a customer, or enables them again: a disabled customer cannot sign in, and every token for their
+     * data stops until they are enabled (see {@link CustomerEnabled}).
+     */
+    public RetailCustomer enable(String id, boolean enabled) {
+        RetailCustomer c = find(id);
+        if (c.enabled() != enabled) {
+            c.enabled(enabled);
+            enabledChanged.fire(new CustomerEnabled(id, enabled));
+        }
+        return c;
     }
 
     /**
