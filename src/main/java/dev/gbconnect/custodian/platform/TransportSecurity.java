@@ -20,7 +20,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * sends its cookies or a customer's password in the clear. Over plain HTTP it carries none (§7.2: it would be
  * ignored, and an attacker could forge it anyway); with {@code custodian.plain-http=redirect} a plain request is
  * sent to the same path on the public https URL instead of being served. A servlet filter rather than a JAX-RS
- * one, so that no answer of the application escapes it.
+ * one, so that no answer escapes it: in the uber-jar Payara's own /health, /metrics and /openapi pass through it
+ * too.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class TransportSecurity extends HttpFilter {
@@ -66,11 +67,21 @@ public class TransportSecurity extends HttpFilter {
             throws IOException, ServletException {
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", hsts);
-        } else if (redirectBase != null) {
+        } else if (redirectBase != null && !probe(request)) {
             redirect(request, response);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Health checks ({@code /health}, {@code /health/ready}...) are still answered over plain HTTP: load balancers
+     * and orchestrators probe an instance on the inside network, often without TLS, and the answer holds no
+     * customer's data.
+     */
+    private static boolean probe(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/health") || path.startsWith("/health/");
     }
 
     /**

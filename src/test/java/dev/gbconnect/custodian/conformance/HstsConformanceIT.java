@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 class HstsConformanceIT {
 
     private static final String HSTS = "Strict-Transport-Security";
-    /** A page, a JSON answer, an ESPI 401, an OAuth error, an unknown path. */
+    /** A page, a JSON answer, an ESPI 401, an OAuth error, an unknown path, Payara's health check. */
     private static final List<String> PATHS = List.of(
+            "health/ready",
             "portal/sign-in",
             ".well-known/oauth-authorization-server",
             "espi/1_1/resource/ReadServiceStatus",
@@ -82,6 +83,10 @@ class HstsConformanceIT {
             assertEquals(
                     Optional.of(https(sslPort) + "oauth/token"), token.headers().firstValue("Location"));
             assertEquals(Optional.empty(), token.headers().firstValue(HSTS));
+            assertEquals(
+                    200,
+                    get(plain, server.base().resolve("health/ready")).statusCode(),
+                    "load balancers still probe over plain HTTP");
 
             for (String path : PATHS) {
                 HttpResponse<String> tls =
