@@ -27,13 +27,17 @@ public class Tokens {
     /**
      * A token is valid while it, its Authorization, its client and the customer whose data it reads all are: one
      * query, so that revoking an Authorization, suspending a client or disabling a customer stops every token at
-     * once without touching them (and enabling the customer again restores exactly what had not ended).
+     * once without touching them (and enabling the customer again restores exactly what had not ended). A
+     * disabled customer is found by an outer join on its key (an anti-join): a NOT EXISTS probe made Derby's check
+     * several times slower. Every join is written as an outer one (the WHERE makes the first two inner) because
+     * EclipseLink moves inner ON conditions to the WHERE, where the outer join's ON can no longer see them.
      */
-    private static final String CHECK = "SELECT t, a, c.kind FROM AccessToken t, Authorization a, Client c"
-            + " WHERE t.hash = :hash AND a.id = t.authorizationId AND c.id = t.clientId AND t.revoked = FALSE AND t.expiresAt > :now"
+    private static final String CHECK = "SELECT t, a, c.kind FROM AccessToken t"
+            + " LEFT JOIN Authorization a ON a.id = t.authorizationId LEFT JOIN Client c ON c.id = t.clientId"
+            + " LEFT JOIN RetailCustomer r ON r.id = a.customerId AND r.enabled = FALSE"
+            + " WHERE t.hash = :hash AND t.revoked = FALSE AND t.expiresAt > :now"
             + " AND a.status = " + Authorization.ACTIVE
-            + " AND (a.authorizedEnd IS NULL OR a.authorizedEnd > :now) AND c.status = :active"
-            + " AND NOT EXISTS (" + Authorization.DISABLED_CUSTOMER + ")";
+            + " AND (a.authorizedEnd IS NULL OR a.authorizedEnd > :now) AND c.status = :active AND r.id IS NULL";
 
     @PersistenceContext
     EntityManager em;
@@ -111,8 +115,7 @@ public class Tokens {
                 .getResultList()
                 .stream()
                 .findFirst()
-                .map(row -> new Presented(
-                        (RefreshToken) row[0], Boolean.FALSE.equals(row[2]) ? null : (Authorization) row[1]));
+                .map(row -> new Presented((RefreshToken) row[0], row[2] != null ? null : (Authorization) row[1]));
     }
 
     /** Retires a refresh token; false when another request retired it first (then it was presented twice). */
