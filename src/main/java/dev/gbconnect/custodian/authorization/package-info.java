@@ -8,7 +8,15 @@
  * <li>A back-office client's tokens share one standing Authorization per scope instead of one each, so a busy
  * client leaves no trail of rows and the ESPI authorizationURI stays stable.</li>
  * <li>A customer's Subscription is the set of usage points they chose, kept with the Authorization; data
- * queries will join through it.</li>
+ * queries join through it.</li>
  * </ul>
+ *
+ * <p>Also the caller of a request: the bearer token's {@code control.Caller}, the {@code control.Scopes} it may carry,
+ * {@code boundary.RequiresScope} on resources and {@code boundary.CurrentCaller}; they live here because the
+ * decision "may this caller do this" is this component's, and every component that serves callers uses them.
+ *
+ * <p>May use: {@code atom}, {@code platform}. Must not use {@code customer}, {@code usage}, {@code oauth} or anything
+ * else above it in the component map (docs/design.md, enforced by ArchitectureTest); the token endpoint ({@code oauth})
+ * fills in the caller and the offline grant for a customer lives there too.
  */
 package dev.gbconnect.custodian.authorization;

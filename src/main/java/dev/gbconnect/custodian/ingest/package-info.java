@@ -1,10 +1,25 @@
 /**
  * The Green Button upload ({@code POST /espi/1_1/resource/Batch/RetailCustomer/{id}/UsagePoint}).
  *
+ * <p>May use: {@code usage} (the entities it writes), {@code customer}, {@code authorization} (the upload scope),
+ * {@code atom} (namespaces and ids), {@code platform}. Must not use {@code feed}, {@code oauth} or
+ * {@code notification}: notification observes {@code control.UsageChanged} instead of being called, so an upload
+ * knows nothing of who is told. The component map (docs/design.md, enforced by ArchitectureTest) holds this.
+ *
  * <p>Decisions. One pass over the stream: a StAX reader whose events also feed the JDK schema validator, one entry
  * in memory at a time. DTDs are refused, which rules out XXE and entity expansion. The whole file is one
  * transaction, flushed and cleared every few hundred rows: a problem anywhere rolls back everything, and the
  * uploader gets every problem as {@code line:column: message}. Re-importing is idempotent because ids derive from
  * the customer and the entry's id and self link (files in the wild reuse atom ids, so the id alone is not enough).
+ *
+ * <p>Uploads for one customer take turns: each first locks the customer's row ({@code SELECT … FOR UPDATE}) until
+ * its transaction ends. Two uploads naming the same UsagePoint (the same file twice, or two days of a nightly
+ * delivery) would otherwise both find no row, both insert the same id, and one would fail on the duplicate key.
+ * Since every id derives from the customer, only uploads for the same customer can collide, and only they wait;
+ * the one that waited then finds what the first stored and updates it. Rejected alternatives: insert-if-absent per
+ * row (PostgreSQL's {@code ON CONFLICT DO NOTHING}; on Derby a savepoint around every insert) writes through JDBC
+ * beside JPA and still deadlocks when two files list the same UsagePoints in a different order; retrying the whole
+ * transaction needs the body again, which is streamed and up to 4 GiB, so it would have to be spooled to disk
+ * first. The lock costs one indexed read per upload.
  */
 package dev.gbconnect.custodian.ingest;

@@ -5,5 +5,13 @@
  * check in front of every protected resource. Every token belongs to an ESPI Authorization (package
  * {@code authorization}); the check joins it and the client, so ending either stops the token without a write
  * per token.
+ *
+ * <p>Also offline authorization (a customer's grant made by support staff, {@code
+ * boundary.CustomerAuthorizationsResource}), which issues tokens and so lives beside the grants.
+ *
+ * <p>May use: {@code usage} and {@code customer} (the password and offline grants), {@code authorization} (clients,
+ * Authorizations, the caller it fills in), {@code atom}, {@code platform}. Used by {@code consent} only. Must not use
+ * {@code feed}, {@code ingest} or anything else above it in the component map (docs/design.md, enforced by
+ * ArchitectureTest).
  */
 package dev.gbconnect.custodian.oauth;

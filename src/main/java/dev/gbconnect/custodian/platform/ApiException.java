@@ -14,7 +14,6 @@ public class ApiException extends RuntimeException {
     private final String error;
     private final List<String> problems;
     private String challenge;
-    private boolean oauthBody;
     private String pageTitle;
     private URI location;
     private Long retryAfter;
@@ -28,13 +27,6 @@ public class ApiException extends RuntimeException {
         this.status = status;
         this.error = error;
         this.problems = problems;
-    }
-
-    /** An RFC 6749 §5.2 error of the token endpoint: {@code {"error", "error_description"}}. */
-    public static ApiException oauth(Response.Status status, String error, String description) {
-        ApiException e = new ApiException(status, error, description);
-        e.oauthBody = true;
-        return e;
     }
 
     /** A refusal shown to a person in a browser, as an HTML page with this title. */
@@ -69,10 +61,6 @@ public class ApiException extends RuntimeException {
 
     public String challenge() {
         return challenge;
-    }
-
-    public boolean oauthBody() {
-        return oauthBody;
     }
 
     public String pageTitle() {

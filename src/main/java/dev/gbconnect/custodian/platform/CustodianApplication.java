@@ -3,11 +3,15 @@ package dev.gbconnect.custodian.platform;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 
 /**
  * One JAX-RS application at the root: ESPI resources live under {@code /espi/1_1/resource}, operator APIs under
  * {@code /admin}. The data source is chosen at run time by {@link ConfiguredDataSource}, so the same jar runs on
  * embedded Derby or on PostgreSQL with nothing but configuration.
+ *
+ * <p>Jersey's WADL is off: it answered {@code OPTIONS} and {@code /application.wadl} to anyone with a list of every
+ * resource and the Jersey version (issue 14). {@code /openapi} describes the API.
  */
 @ApplicationPath("/")
 @DataSourceDefinition(
@@ -17,4 +21,16 @@ import jakarta.ws.rs.core.Application;
         maxPoolSize = 16)
 public class CustodianApplication extends Application {
     public static final String DATA_SOURCE = "java:app/jdbc/custodian";
+
+    /**
+     * Jersey's ServerProperties, named by value: Jersey is the container's, not a dependency. A relative Location
+     * stays relative (RFC 9110 §10.2.2 lets the client resolve it against the address it used): Jersey would make it
+     * absolute from the request's Host and scheme, which behind a TLS proxy sent browsers to http:// (issue 14).
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of(
+                "jersey.config.server.wadl.disableWadl", true,
+                "jersey.config.server.headers.location.relative.resolution.disabled", true);
+    }
 }

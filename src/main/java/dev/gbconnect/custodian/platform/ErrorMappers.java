@@ -20,17 +20,21 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
 
 /**
  * Every error response of the API, in one place and one shape: {@code {"error", "message", "problems"}}, except
- * the OAuth endpoints', which RFC 6749 §5.2 fixes as {@code {"error", "error_description"}}, errors shown to a
- * person (an HTML page), and authorization errors a client learns by redirect; {@link #write} gives servlet filters
- * the same shape. Nothing else builds error responses; nothing lets a stack trace reach a client.
+ * the OAuth endpoints', which RFC 6749 §5.2 fixes as {@code {"error", "error_description"}} ({@link OAuthException},
+ * and whatever JAX-RS itself refuses on those paths), errors shown to a person (an HTML page), and authorization
+ * errors a client learns by redirect; {@link #write} gives servlet filters the same shape. Nothing else builds error
+ * responses; nothing lets a stack trace reach a client.
  */
 public final class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
+    /** The token, revocation, introspection and registration endpoints; not the consent pages beside them. */
+    private static final Pattern OAUTH_PATHS = Pattern.compile("/?oauth/(token|revoke|introspect|register(/.*)?)/?");
 
     private ErrorMappers() {}
 
@@ -57,6 +61,23 @@ public final class ErrorMappers {
         response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Do errors at this path (as {@code UriInfo.getPath()} gives it) take the OAuth shape? */
+    public static boolean speaksOAuth(String path) {
+        return OAUTH_PATHS.matcher(path).matches();
+    }
+
+    /** RFC 6749 §5.2: the body, no caching, and the Basic challenge on 401 (the token endpoint's client authentication). */
+    static Response oauth(int status, String error, String description) {
+        Response.ResponseBuilder r = Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store")
+                .header("Pragma", "no-cache")
+                .entity(new OAuthErrorBody(error, description));
+        if (status == Response.Status.UNAUTHORIZED.getStatusCode())
+            r.header("WWW-Authenticate", "Basic realm=\"custodian\"");
+        return r.build();
+    }
+
     static Response respond(int status, String error, String message, List<String> problems) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
@@ -74,14 +95,7 @@ public final class ErrorMappers {
                         .header("Cache-Control", "no-store")
                         .build();
             if (e.pageTitle() != null) return Html.error(e.status(), e.pageTitle(), e.getMessage());
-            Response r = e.oauthBody()
-                    ? Response.status(e.status())
-                            .type(MediaType.APPLICATION_JSON_TYPE)
-                            .header("Cache-Control", "no-store")
-                            .header("Pragma", "no-cache")
-                            .entity(new OAuthErrorBody(e.error(), e.getMessage()))
-                            .build()
-                    : respond(e.status().getStatusCode(), e.error(), e.getMessage(), e.problems());
+            Response r = respond(e.status().getStatusCode(), e.error(), e.getMessage(), e.problems());
             if (e.retryAfter() != null)
                 r = Response.fromResponse(r)
                         .header("Retry-After", e.retryAfter())
@@ -94,7 +108,20 @@ public final class ErrorMappers {
         }
     }
 
-    /** JAX-RS' own refusals (unknown path, wrong method, unsupported media type), in our shape. */
+    @Provider
+    public static class OAuth implements ExceptionMapper<OAuthException> {
+        @Override
+        public Response toResponse(OAuthException e) {
+            Response r = oauth(e.error().status().getStatusCode(), e.error().code(), e.getMessage());
+            return e.retryAfter() == null
+                    ? r
+                    : Response.fromResponse(r)
+                            .header("Retry-After", e.retryAfter())
+                            .build();
+        }
+    }
+
+    /** JAX-RS' own refusals (unknown path, wrong method, unsupported media type), in our shape or OAuth's. */
     @Provider
     public static class Web implements ExceptionMapper<WebApplicationException> {
 
@@ -126,7 +153,9 @@ public final class ErrorMappers {
                             + " (Green Button uploads take application/atom+xml or application/xml; admin calls take application/json)";
                 default -> e.getMessage();
             };
-            Response r = respond(status, error, message, null);
+            Response r = speaksOAuth(uri.getPath())
+                    ? oauth(status, "invalid_request", message)
+                    : respond(status, error, message, null);
             String allow = e.getResponse().getHeaderString("Allow");
             return allow == null
                     ? r
@@ -137,12 +166,21 @@ public final class ErrorMappers {
     /** A bug: the client gets a reference to quote, the log gets the stack trace. */
     @Provider
     public static class Unexpected implements ExceptionMapper<Throwable> {
+
+        @Context
+        UriInfo uri;
+
         @Override
         public Response toResponse(Throwable e) {
             ApiException api = causeOf(e, ApiException.class);
             if (api != null) return new Api().toResponse(api);
+            OAuthException oauth = causeOf(e, OAuthException.class);
+            if (oauth != null) return new OAuth().toResponse(oauth);
             if (causeOf(e, JsonbException.class) != null || causeOf(e, JsonException.class) != null) {
-                return respond(400, "invalid_request", "the request body is not the JSON this resource expects", null);
+                String message = "the request body is not the JSON this resource expects";
+                return speaksOAuth(uri.getPath())
+                        ? oauth(400, "invalid_request", message)
+                        : respond(400, "invalid_request", message, null);
             }
             return log(e);
         }

@@ -3,6 +3,7 @@ package dev.gbconnect.custodian.platform;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonReaderFactory;
+import jakarta.json.stream.JsonParserFactory;
 import java.util.Map;
 
 /**
@@ -14,6 +15,7 @@ public final class JsonFactories {
 
     public static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
     public static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    public static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     private JsonFactories() {}
 }

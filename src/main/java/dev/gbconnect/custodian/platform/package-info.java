@@ -1,10 +1,14 @@
 /**
  * Wiring that no business component owns: the JAX-RS application, the data source chosen from configuration, the
- * schema migrations run at start, the one place where errors become responses, password hashing.
+ * schema migrations run at start, the one place where errors become responses (OAuth's a closed set of its own,
+ * {@link dev.gbconnect.custodian.platform.OAuthError}), the bound on request bodies, password hashing.
  *
  * <p>The schema belongs to Flyway, not to EclipseLink: every change is a versioned migration per dialect, so that a
  * database made by any earlier build (Derby or PostgreSQL) is brought forward in place, and instances sharing one
  * database agree on its version. The migrations are held against EclipseLink's own DDL for the entities by
  * SchemaMigrationIT.
+ *
+ * <p>May use no business component: everything depends on it, so it depends on nothing of ours (the component map
+ * (docs/design.md, enforced by ArchitectureTest)).
  */
 package dev.gbconnect.custodian.platform;

@@ -1,11 +1,13 @@
 package dev.gbconnect.custodian.platform;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
+import dev.gbconnect.custodian.testsupport.RawHttp;
 import dev.gbconnect.custodian.testsupport.SelfSignedTls;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.UberJarServer;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +32,8 @@ import org.junit.jupiter.api.Test;
  * printed once, configuration from environment variables, and everything still there after a restart.
  */
 class UberJarIT {
+
+    private static final SocketFactory PLAIN = SocketFactory.getDefault();
 
     @Test
     void uberJarWhenRestartedThenDataAndCredentialsSurvive() throws Exception {
@@ -40,6 +45,9 @@ class UberJarIT {
         String clientId, secret, uploaded;
         JsonArray customersBefore, uploadedBefore;
         try {
+            assertTrue(
+                    first.output().contains("custodian.public-url is not set"),
+                    "a server without public URL or TLS, listening beyond loopback, warns at start");
             Matcher generated = Pattern.compile("client id:\\s+(\\S+)\\s+client secret:\\s+(\\S+)")
                     .matcher(first.output());
             assertTrue(generated.find(), "the first start prints a generated admin client");
@@ -140,6 +148,19 @@ class UberJarIT {
                                     HttpResponse.BodyHandlers.ofString()),
                     "TLS 1.2 is refused by default");
 
+            SocketFactory tlsSockets = SelfSignedTls.context().getSocketFactory();
+            String misdirected = RawHttp.exchange(tlsSockets, sslPort, "GET", "/portal", "evil.example");
+            assertEquals(421, RawHttp.status(misdirected), "a TLS deployment answers for its own names only");
+            assertFalse(misdirected.contains("evil.example/"), misdirected);
+            assertEquals(
+                    421,
+                    RawHttp.status(RawHttp.exchange(
+                            SocketFactory.getDefault(), server.port(), "GET", "/portal", "evil.example")),
+                    "and not on its plain port either");
+            String local = RawHttp.exchange(tlsSockets, sslPort, "GET", "/portal", "localhost:" + sslPort);
+            assertEquals(303, RawHttp.status(local), local);
+            assertFalse(server.output().contains("custodian.public-url is not set"), "TLS: no warning");
+
             Api anonymous = Api.withAuthorization(server.base(), null);
             Api.Reply queryToken = anonymous.postForm(
                     "oauth/token?grant_type=client_credentials&client_id=tls-admin&client_secret=tls-admin-secret",
@@ -157,6 +178,106 @@ class UberJarIT {
                     "the GBA harness expects 403 for a blank Authorization header");
         } finally {
             server.stop();
+        }
+    }
+
+    @Test
+    void uberJarWhenConfiguredForProductionThenNamesNoSoftwareRefusesStrangersAndRestartsOnItsRootdir()
+            throws Exception {
+        Path dataDir = Path.of(System.getProperty("it.dataRoot", "target/it-data"), "production-" + UUID.randomUUID())
+                .toAbsolutePath();
+        Files.createDirectories(dataDir);
+        String metricsToken = "metrics-" + UUID.randomUUID();
+        Map<String, String> env = Map.of(
+                "CUSTODIAN_DEMO_DATA",
+                "false",
+                "CUSTODIAN_PUBLIC_URL",
+                "https://greenbutton.utility.example",
+                "CUSTODIAN_METRICS_TOKEN",
+                metricsToken);
+        // Operators keep Payara's runtime directory across restarts.
+        List<String> rootdir = List.of("--rootdir", dataDir.resolve("payara").toString());
+
+        UberJarServer server = UberJarServer.start(dataDir, UberJarServer.testJvm(), env, rootdir);
+        try {
+            // each item reported on its own; the restart last, as it stops the server
+            assertAll(
+                    () -> refusesOtherHosts(server),
+                    () -> metricsNeedTheToken(server, metricsToken),
+                    () -> namesNoSoftware(server),
+                    () -> {
+                        server.stop();
+                        UberJarServer again = UberJarServer.start(dataDir, UberJarServer.testJvm(), env, rootdir);
+                        try {
+                            assertEquals(
+                                    200,
+                                    again.api(null, null)
+                                            .get(".well-known/oauth-authorization-server")
+                                            .status(),
+                                    "the application is deployed again on the kept root directory");
+                        } finally {
+                            again.stop();
+                        }
+                    });
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static void refusesOtherHosts(UberJarServer server) throws Exception {
+        int port = server.port();
+        String misdirected = RawHttp.exchange(PLAIN, port, "GET", "/portal", "evil.example");
+        assertEquals(421, RawHttp.status(misdirected), misdirected);
+        String own = RawHttp.exchange(PLAIN, port, "GET", "/portal", "greenbutton.utility.example");
+        assertEquals(303, RawHttp.status(own), own);
+        assertTrue(
+                own.contains("\r\nLocation: /portal/sign-in\r\n"), "relative, so the browser stays on https: " + own);
+        assertEquals(
+                200,
+                RawHttp.status(RawHttp.exchange(PLAIN, port, "GET", "/health/ready", "10.0.0.11:" + port)),
+                "load balancers check each instance at its own address");
+        assertFalse(server.output().contains("custodian.public-url is not set"), "a public URL: no warning");
+    }
+
+    private static void metricsNeedTheToken(UberJarServer server, String token) throws Exception {
+        int port = server.port();
+        assertEquals(401, RawHttp.status(RawHttp.exchange(PLAIN, port, "GET", "/metrics", "localhost")));
+        assertEquals(
+                401,
+                RawHttp.status(RawHttp.exchange(
+                        PLAIN, port, "GET", "/metrics", "localhost", "Authorization: Bearer " + token + "x")));
+        String scrape = RawHttp.exchange(
+                PLAIN, port, "GET", "/metrics?scope=application", "localhost", "Authorization: Bearer " + token);
+        assertEquals(200, RawHttp.status(scrape), scrape);
+        assertTrue(scrape.contains("notifications_dead"), scrape);
+    }
+
+    /** Neither headers, nor error pages, nor a WADL name the server software or its version. */
+    private static void namesNoSoftware(UberJarServer server) throws Exception {
+        for (String[] request : List.of(
+                new String[] {"OPTIONS", "/espi/1_1/resource/ReadServiceStatus"},
+                new String[] {"GET", "/application.wadl"},
+                new String[] {"GET", "/openapi/application.wadl"},
+                new String[] {"GET", "/openapi"},
+                new String[] {"GET", "/.well-known/oauth-authorization-server"},
+                new String[] {"GET", "/nothing-here"},
+                new String[] {"GET", "/WEB-INF/web.xml"},
+                new String[] {"DELETE", "/health/ready"},
+                new String[] {"POST", "/openapi"},
+                new String[] {"TRACE", "/"})) {
+            String answer = RawHttp.exchange(PLAIN, server.port(), request[0], request[1], "localhost");
+            String said = request[0] + " " + request[1] + " answered:\n" + answer;
+            assertFalse(answer.contains("vnd.sun.wadl"), said);
+            assertFalse(
+                    Pattern.compile("(?im)^(server|x-powered-by):")
+                            .matcher(answer)
+                            .find(),
+                    said);
+            assertFalse(
+                    Pattern.compile("(?i)payara|glassfish|grizzly|jersey")
+                            .matcher(answer)
+                            .find(),
+                    said);
         }
     }
 

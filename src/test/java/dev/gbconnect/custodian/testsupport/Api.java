@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -71,6 +72,25 @@ public final class Api {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
         return send(authorization == null ? b : b.header("Authorization", authorization));
+    }
+
+    /**
+     * A request exactly as given, for refusals of malformed ones: the method, the Authorization and Content-Type
+     * headers (null: none), and the body (null: none), sent without a Content-Length (chunked) when asked.
+     */
+    public Reply raw(
+            String method, String path, String authorization, String contentType, byte[] body, boolean chunked) {
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : chunked
+                        ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                        : HttpRequest.BodyPublishers.ofByteArray(body);
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofMinutes(1))
+                .method(method, publisher);
+        if (authorization != null) b.header("Authorization", authorization);
+        if (contentType != null) b.header("Content-Type", contentType);
+        return send(b);
     }
 
     /**
@@ -180,7 +200,7 @@ public final class Api {
     public Reply uploadChunked(String customerId, byte[] body) {
         return send(request(UPLOAD.formatted(customerId))
                 .header("Content-Type", "application/xml")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
     }
 
     /** Creates a customer and answers its id. */

@@ -18,6 +18,17 @@ public final class SelfSignedTls {
 
     /** Speaks only this protocol ({@code TLSv1.3}); follows no redirect. */
     public static HttpClient client(String protocol) throws Exception {
+        SSLParameters parameters = new SSLParameters();
+        parameters.setProtocols(new String[] {protocol});
+        return HttpClient.newBuilder()
+                .sslContext(context())
+                .sslParameters(parameters)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /** TLS that trusts any certificate, for raw sockets too. */
+    public static SSLContext context() throws Exception {
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(
                 null,
@@ -36,12 +47,6 @@ public final class SelfSignedTls {
                     }
                 },
                 null);
-        SSLParameters parameters = new SSLParameters();
-        parameters.setProtocols(new String[] {protocol});
-        return HttpClient.newBuilder()
-                .sslContext(tls)
-                .sslParameters(parameters)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
+        return tls;
     }
 }

@@ -16,6 +16,7 @@ public final class ThirdParties {
             "FB=1_3_4_5_13_14_15_19_32_33_35_37_39;IntervalDuration=900;BlockDuration=monthly;HistoryLength=13";
     public static final String NOTIFY = "https://app.example.com/notify";
     public static final String SCOPE_SELECTION = "https://app.example.com/scope?from=dc";
+    public static final String USER_PORTAL = "https://app.example.com/account";
     public static final String OTHER_SCOPE = "FB=1_3_4_5_13;IntervalDuration=3600;BlockDuration=daily;HistoryLength=3";
 
     private ThirdParties() {}
@@ -35,7 +36,8 @@ public final class ThirdParties {
                         + SCOPE + "\",\""
                         + OTHER_SCOPE + "\"],\"client_uri\":\"https://app.example.com\",\"third_party_notify_uri\":\""
                         + NOTIFY + "\","
-                        + "\"third_party_scope_selection_uri\":\"" + SCOPE_SELECTION + "\"}");
+                        + "\"third_party_scope_selection_uri\":\"" + SCOPE_SELECTION
+                        + "\",\"third_party_user_portal_screen_uri\":\"" + USER_PORTAL + "\"}");
     }
 
     /** A confidential client with the test scope, notified at {@code notifyUri}. */

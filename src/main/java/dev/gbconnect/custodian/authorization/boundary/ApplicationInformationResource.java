@@ -1,17 +1,19 @@
 package dev.gbconnect.custodian.authorization.boundary;
 
+import dev.gbconnect.custodian.atom.AtomBody;
+import dev.gbconnect.custodian.atom.AtomWriter;
+import dev.gbconnect.custodian.atom.CertificationLink;
+import dev.gbconnect.custodian.atom.EntryIds;
+import dev.gbconnect.custodian.atom.EspiUris;
+import dev.gbconnect.custodian.atom.FeedQuery;
+import dev.gbconnect.custodian.atom.Page;
+import dev.gbconnect.custodian.authorization.control.Caller;
 import dev.gbconnect.custodian.authorization.control.Clients;
 import dev.gbconnect.custodian.authorization.control.EspiAuthorizationXml;
+import dev.gbconnect.custodian.authorization.control.Scopes;
+import dev.gbconnect.custodian.authorization.control.TokenClass;
 import dev.gbconnect.custodian.authorization.entity.Client;
-import dev.gbconnect.custodian.feed.control.AtomBody;
-import dev.gbconnect.custodian.feed.control.AtomWriter;
-import dev.gbconnect.custodian.feed.control.EntryIds;
-import dev.gbconnect.custodian.feed.control.EspiUris;
-import dev.gbconnect.custodian.oauth.boundary.CurrentCaller;
-import dev.gbconnect.custodian.oauth.boundary.RequiresScope;
-import dev.gbconnect.custodian.oauth.control.Caller;
-import dev.gbconnect.custodian.oauth.control.Scopes;
-import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.OutsideRights;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,19 +24,24 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Registered third parties as ESPI ApplicationInformation: the admin sees all, a third party only itself. */
+/**
+ * Registered third parties as ESPI ApplicationInformation, for the token classes ESPI names: the data custodian
+ * sees all, a third party's registration token (FB=36_40) only its own.
+ */
 @Path("espi/1_1/resource/ApplicationInformation")
 @RequestScoped
-@RequiresScope({Scopes.DATA_CUSTODIAN_ADMIN, Scopes.THIRD_PARTY_ADMIN, Scopes.REGISTRATION})
+@RequiresScope({})
+@AcceptsTokens({TokenClass.DATA_CUSTODIAN, TokenClass.REGISTRATION})
 @Tag(
         name = "ESPI ApplicationInformation",
-        description = "DataCustodian_Admin_Access: all; ThirdParty_Admin_Access or FB=36_40: the client's own")
+        description = "DataCustodian_Admin_Access: all; a registration token (FB=36_40): the client's own")
 @Produces(AtomBody.MEDIA_TYPE)
 public class ApplicationInformationResource {
 
@@ -47,6 +54,12 @@ public class ApplicationInformationResource {
     CurrentCaller caller;
 
     @Inject
+    CertificationLink certification;
+
+    @Inject
+    OutsideRights outsideRights;
+
+    @Inject
     @ConfigProperty(name = "custodian.data-custodian-id")
     String dataCustodianId;
 
@@ -54,17 +67,21 @@ public class ApplicationInformationResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "Registered third parties as an Atom feed")
+    @Operation(
+            summary =
+                    "Registered third parties as an Atom feed; published-*, updated-*, start-index and max-results apply")
     public Response all() {
         Caller c = caller.get();
-        List<Client> visible = admin(c) ? clients.thirdParties() : List.of(clients.thirdParty(c.clientId()));
+        Page page = Page.of(uri);
+        FeedQuery.Slice<Client> visible = clients.thirdParties(admin(c) ? null : c.clientId(), page.query());
         EspiUris uris = EspiUris.of(uri);
-        String self = uris.resource("ApplicationInformation");
-        String feedId = "urn:uuid:" + EntryIds.of("feed", self, c.clientId());
+        List<AtomWriter.Link> links = page.links(FEED, visible.more());
+        links.addAll(certification.links());
+        String feedId = "urn:uuid:" + EntryIds.of("feed", uris.resource("ApplicationInformation"), c.clientId());
         Instant now = Instant.now();
         return Response.ok(AtomBody.stream(atom -> {
-                    atom.startFeed(feedId, "ApplicationInformation", now, AtomWriter.Link.self(self, FEED));
-                    for (Client client : visible) entry(atom, client, uris);
+                    atom.startFeed(feedId, "ApplicationInformation", now, links.toArray(AtomWriter.Link[]::new));
+                    for (Client client : visible.rows()) entry(atom, client, uris, List.of());
                 }))
                 .build();
     }
@@ -72,27 +89,38 @@ public class ApplicationInformationResource {
     @GET
     @Path("{id}")
     public Response one(@PathParam("id") String id) {
+        FeedQuery.parse(uri.getQueryParameters());
         Caller c = caller.get();
-        if (!admin(c) && !c.clientId().equals(id)) throw ApiException.notFound("ApplicationInformation " + id);
+        if (!admin(c) && !c.clientId().equals(id))
+            throw outsideRights.refusal(
+                    "ApplicationInformation " + id,
+                    () -> clients.find(id)
+                            .filter(x -> x.kind() == Client.Kind.THIRD_PARTY)
+                            .isPresent());
         Client client = clients.thirdParty(id);
         EspiUris uris = EspiUris.of(uri);
-        return Response.ok(AtomBody.stream(atom -> entry(atom, client, uris))).build();
+        List<AtomWriter.Link> cert = certification.links();
+        return Response.ok(AtomBody.stream(atom -> entry(atom, client, uris, cert)))
+                .build();
     }
 
     private static boolean admin(Caller c) {
         return c.scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN);
     }
 
-    private void entry(AtomWriter atom, Client c, EspiUris uris) throws XMLStreamException {
-        String self = uris.resource("ApplicationInformation/" + c.id());
+    private void entry(AtomWriter atom, Client c, EspiUris uris, List<AtomWriter.Link> extra)
+            throws XMLStreamException {
+        List<AtomWriter.Link> links = new ArrayList<>(List.of(
+                AtomWriter.Link.self(uris.resource("ApplicationInformation/" + c.id()), ENTRY),
+                AtomWriter.Link.up(uris.resource("ApplicationInformation"), FEED)));
+        links.addAll(extra);
         EspiAuthorizationXml.applicationInformation(
                 atom.startEntry(
                         "urn:uuid:" + EntryIds.of("ApplicationInformation", c.id()),
                         c.name(),
                         c.issuedAt(),
                         c.updatedAt(),
-                        AtomWriter.Link.self(self, ENTRY),
-                        AtomWriter.Link.up(uris.resource("ApplicationInformation"), FEED)),
+                        links.toArray(AtomWriter.Link[]::new)),
                 c,
                 dataCustodianId,
                 uris);

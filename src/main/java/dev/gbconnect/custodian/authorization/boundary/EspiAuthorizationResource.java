@@ -1,17 +1,20 @@
 package dev.gbconnect.custodian.authorization.boundary;
 
+import dev.gbconnect.custodian.atom.AtomBody;
+import dev.gbconnect.custodian.atom.AtomWriter;
+import dev.gbconnect.custodian.atom.CertificationLink;
+import dev.gbconnect.custodian.atom.EntryIds;
+import dev.gbconnect.custodian.atom.EspiUris;
+import dev.gbconnect.custodian.atom.FeedQuery;
+import dev.gbconnect.custodian.atom.Page;
+import dev.gbconnect.custodian.authorization.control.AuthorizationUris;
 import dev.gbconnect.custodian.authorization.control.Authorizations;
+import dev.gbconnect.custodian.authorization.control.Caller;
 import dev.gbconnect.custodian.authorization.control.EspiAuthorizationXml;
+import dev.gbconnect.custodian.authorization.control.Scopes;
+import dev.gbconnect.custodian.authorization.control.TokenClass;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
-import dev.gbconnect.custodian.feed.control.AtomBody;
-import dev.gbconnect.custodian.feed.control.AtomWriter;
-import dev.gbconnect.custodian.feed.control.EntryIds;
-import dev.gbconnect.custodian.feed.control.EspiUris;
-import dev.gbconnect.custodian.oauth.boundary.CurrentCaller;
-import dev.gbconnect.custodian.oauth.boundary.RequiresScope;
-import dev.gbconnect.custodian.oauth.control.Caller;
-import dev.gbconnect.custodian.oauth.control.Scopes;
-import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.OutsideRights;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -24,6 +27,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.xml.stream.XMLStreamException;
@@ -31,16 +35,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * ESPI Authorization resources. Any valid token reads what it may see (see {@link Authorizations#visibleTo}); a
- * third party ends one of its own with DELETE, and its tokens stop at once.
+ * ESPI Authorization resources, for the token classes ESPI names: the data custodian reads all, a third party's
+ * back office (client_credentials) its own (see {@link Authorizations#visibleTo}); a third party ends one of its
+ * own with DELETE, and its tokens stop at once.
  */
 @Path("espi/1_1/resource/Authorization")
 @RequestScoped
 @RequiresScope({})
+@AcceptsTokens({TokenClass.DATA_CUSTODIAN, TokenClass.THIRD_PARTY})
 @Tag(
         name = "ESPI Authorization",
-        description =
-                "DataCustodian_Admin_Access: all; ThirdParty_Admin_Access: the client's own; a customer token: its own")
+        description = "DataCustodian_Admin_Access: all; ThirdParty_Admin_Access: the client's own")
 @Produces(AtomBody.MEDIA_TYPE)
 public class EspiAuthorizationResource {
 
@@ -52,21 +57,33 @@ public class EspiAuthorizationResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    CertificationLink certification;
+
+    @Inject
+    OutsideRights outsideRights;
+
     @Context
     UriInfo uri;
 
     @GET
-    @Operation(summary = "The Authorizations this token may see, as an Atom feed")
+    @Operation(
+            summary =
+                    "The Authorizations this token may see, as an Atom feed; published-*, updated-*, start-index and max-results apply")
     public Response all() {
-        List<Authorization> visible = authorizations.visibleTo(caller.get());
-        Set<String> suspended = authorizations.suspended(visible);
+        Page page = Page.of(uri);
+        FeedQuery.Slice<Authorization> visible = authorizations.visibleTo(caller.get(), page.query());
+        Set<String> suspended = authorizations.suspended(visible.rows());
         EspiUris uris = EspiUris.of(uri);
-        String self = uris.resource("Authorization");
+        List<AtomWriter.Link> links = page.links(FEED, visible.more());
+        links.addAll(certification.links());
+        String feedId = "urn:uuid:"
+                + EntryIds.of(
+                        "feed", uris.resource("Authorization"), caller.get().clientId());
         Instant now = Instant.now();
-        String feedId = "urn:uuid:" + EntryIds.of("feed", self, caller.get().clientId());
         return Response.ok(AtomBody.stream(atom -> {
-                    atom.startFeed(feedId, "Authorization", now, AtomWriter.Link.self(self, FEED));
-                    for (Authorization a : visible) entry(atom, a, suspended.contains(a.id()), uris, now);
+                    atom.startFeed(feedId, "Authorization", now, links.toArray(AtomWriter.Link[]::new));
+                    for (Authorization a : visible.rows()) entry(atom, a, suspended.contains(a.id()), uris, List.of());
                 }))
                 .build();
     }
@@ -74,17 +91,18 @@ public class EspiAuthorizationResource {
     @GET
     @Path("{id}")
     public Response one(@PathParam("id") String id) {
+        FeedQuery.parse(uri.getQueryParameters());
         Authorization a = visible(id);
         boolean suspended = !authorizations.suspended(List.of(a)).isEmpty();
         EspiUris uris = EspiUris.of(uri);
-        return Response.ok(AtomBody.stream(atom -> entry(atom, a, suspended, uris, Instant.now())))
+        List<AtomWriter.Link> cert = certification.links();
+        return Response.ok(AtomBody.stream(atom -> entry(atom, a, suspended, uris, cert)))
                 .build();
     }
 
     @DELETE
     @Path("{id}")
     @Transactional
-    @RequiresScope({Scopes.DATA_CUSTODIAN_ADMIN, Scopes.THIRD_PARTY_ADMIN})
     @Operation(summary = "End an Authorization: its access and refresh tokens stop working at once")
     public Response end(@PathParam("id") String id) {
         Caller c = caller.get();
@@ -99,24 +117,27 @@ public class EspiAuthorizationResource {
     private Authorization visible(String id) {
         return authorizations
                 .visibleTo(caller.get(), id)
-                .orElseThrow(() -> ApiException.notFound("Authorization " + id));
+                .orElseThrow(() -> outsideRights.refusal(
+                        "Authorization " + id, () -> authorizations.find(id).isPresent()));
     }
 
-    private static void entry(AtomWriter atom, Authorization a, boolean suspended, EspiUris uris, Instant now)
+    private static void entry(
+            AtomWriter atom, Authorization a, boolean suspended, EspiUris uris, List<AtomWriter.Link> extra)
             throws XMLStreamException {
-        String self = uris.authorization(a);
+        String self = AuthorizationUris.authorization(uris, a);
+        List<AtomWriter.Link> links = new ArrayList<>(
+                List.of(AtomWriter.Link.self(self, ENTRY), AtomWriter.Link.up(uris.resource("Authorization"), FEED)));
+        links.addAll(extra);
         EspiAuthorizationXml.authorization(
                 atom.startEntry(
                         "urn:uuid:" + EntryIds.of("Authorization", a.id()),
                         "Authorization",
                         a.createdAt(),
                         a.updatedAt(),
-                        AtomWriter.Link.self(self, ENTRY),
-                        AtomWriter.Link.up(uris.resource("Authorization"), FEED)),
+                        links.toArray(AtomWriter.Link[]::new)),
                 a,
                 suspended,
-                uris,
-                now);
+                uris);
         atom.endEntry();
     }
 }

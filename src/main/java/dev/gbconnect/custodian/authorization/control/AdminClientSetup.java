@@ -3,7 +3,6 @@ package dev.gbconnect.custodian.authorization.control;
 import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.authorization.entity.ClientSecret;
 import dev.gbconnect.custodian.authorization.entity.Registration;
-import dev.gbconnect.custodian.oauth.control.Scopes;
 import dev.gbconnect.custodian.platform.PasswordHash;
 import dev.gbconnect.custodian.platform.StartupLock;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +33,7 @@ public class AdminClientSetup {
             List.of("client_credentials"),
             List.of(Scopes.DATA_CUSTODIAN_ADMIN, Scopes.UPLOAD_ADMIN),
             Client.SECRET_BASIC,
+            null,
             null,
             null,
             null,

@@ -1,9 +1,8 @@
 package dev.gbconnect.custodian.authorization.control;
 
+import dev.gbconnect.custodian.atom.FeedQuery;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.authorization.entity.EspiScope;
-import dev.gbconnect.custodian.oauth.control.Caller;
-import dev.gbconnect.custodian.oauth.control.Scopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -187,14 +186,16 @@ public class Authorizations {
 
     /**
      * The Authorizations a caller may see, in the query: the data custodian's admin all of them, a third party's
-     * back office its own, a customer's token only the one it was issued under.
+     * back office its own (ESPI lets no other token class read them), one page of them.
      */
-    public List<Authorization> visibleTo(Caller caller) {
-        return visibility(caller, "SELECT a FROM Authorization a WHERE ", " ORDER BY a.createdAt, a.id")
-                .getResultList();
+    public FeedQuery.Slice<Authorization> visibleTo(Caller caller, FeedQuery query) {
+        return query.read(visibility(
+                caller,
+                "SELECT a FROM Authorization a WHERE ",
+                query.jpql("a.createdAt", "a.updatedAt") + " ORDER BY a.createdAt, a.id"));
     }
 
-    /** One of them, or empty: another's id looks exactly like one that does not exist. */
+    /** One of them, or empty: the caller tells a missing id from another's as {@code OutsideRights} says. */
     public Optional<Authorization> visibleTo(Caller caller, String id) {
         return visibility(caller, "SELECT a FROM Authorization a WHERE a.id = :id AND ", "")
                 .setParameter("id", id)
@@ -204,15 +205,10 @@ public class Authorizations {
     }
 
     private TypedQuery<Authorization> visibility(Caller caller, String head, String tail) {
-        Set<String> scopes = caller.scopes();
-        if (scopes.contains(Scopes.DATA_CUSTODIAN_ADMIN))
+        if (caller.scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN))
             return em.createQuery(head + "1 = 1" + tail, Authorization.class);
-        if (scopes.contains(Scopes.THIRD_PARTY_ADMIN)) {
-            return em.createQuery(head + "a.clientId = :client" + tail, Authorization.class)
-                    .setParameter("client", caller.clientId());
-        }
-        return em.createQuery(head + "a.id = :own" + tail, Authorization.class)
-                .setParameter("own", caller.authorizationId());
+        return em.createQuery(head + "a.clientId = :client" + tail, Authorization.class)
+                .setParameter("client", caller.clientId());
     }
 
     /** The active customer Authorization behind a Subscription. */

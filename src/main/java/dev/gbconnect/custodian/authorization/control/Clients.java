@@ -1,16 +1,20 @@
 package dev.gbconnect.custodian.authorization.control;
 
+import dev.gbconnect.custodian.atom.FeedQuery;
 import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.authorization.entity.ClientSecret;
 import dev.gbconnect.custodian.authorization.entity.EspiScope;
 import dev.gbconnect.custodian.authorization.entity.Registration;
 import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.OAuthError;
+import dev.gbconnect.custodian.platform.OAuthException;
 import dev.gbconnect.custodian.platform.PasswordHash;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -44,6 +48,9 @@ public class Clients {
     @Inject
     Event<ApplicationChanged> changed;
 
+    @Inject
+    ClientLockout lockout;
+
     /** A secret as it is shown, once: its id (to revoke it later) and the secret itself. */
     public record NewSecret(String id, String secret, Instant createdAt) {}
 
@@ -52,20 +59,27 @@ public class Clients {
 
     /**
      * The active client these credentials prove, or empty. {@code secret} is null for a public client, which
-     * proves nothing and is only named; {@code method} is how the request authenticated. The client and its
-     * secrets come in one query: every grant starts here.
+     * proves nothing and is only named; {@code method} is how the request authenticated. The client, its secrets
+     * and its recent failures come in one query: every grant starts here. A client held back after too many wrong
+     * secrets gets 429 before any secret is hashed ({@link ClientLockout}).
      */
     public Optional<Client> authenticate(String id, String secret, String method) {
+        lockout.refuseIfKnownHeld(id);
         List<Object[]> rows = em.createNamedQuery(Client.WITH_SECRETS, Object[].class)
                 .setParameter("id", id)
                 .getResultList();
         if (rows.isEmpty()) return Optional.empty();
         Client client = (Client) rows.get(0)[0];
+        lockout.refuseIfHeld(id, (Instant) rows.get(0)[2]);
         if (client.status() != Client.Status.ACTIVE || !client.accepts(method)) return Optional.empty();
         if (client.isPublic()) return Optional.of(client);
         for (Object[] row : rows) {
-            if (row[1] != null && PasswordHash.verify(secret, (String) row[1])) return Optional.of(client);
+            if (row[1] != null && PasswordHash.verify(secret, (String) row[1])) {
+                if (rows.get(0)[3] != null) lockout.succeeded(id);
+                return Optional.of(client);
+            }
         }
+        lockout.failed(id);
         return Optional.empty();
     }
 
@@ -89,6 +103,7 @@ public class Clients {
                 List.of("password", "refresh_token"),
                 List.of(scope),
                 Client.SECRET_BASIC,
+                null,
                 null,
                 null,
                 "personal API access",
@@ -164,6 +179,17 @@ public class Clients {
         return em.createNamedQuery(Client.BY_KIND, Client.class)
                 .setParameter("kind", Client.Kind.THIRD_PARTY)
                 .getResultList();
+    }
+
+    /** One page of the third parties' registrations (ESPI ApplicationInformation); {@code onlyId} null: all of them. */
+    public FeedQuery.Slice<Client> thirdParties(String onlyId, FeedQuery query) {
+        TypedQuery<Client> q = em.createQuery(
+                        "SELECT c FROM Client c WHERE c.kind = :kind" + (onlyId == null ? "" : " AND c.id = :id")
+                                + query.jpql("c.issuedAt", "c.updatedAt") + " ORDER BY c.issuedAt, c.id",
+                        Client.class)
+                .setParameter("kind", Client.Kind.THIRD_PARTY);
+        if (onlyId != null) q.setParameter("id", onlyId);
+        return query.read(q);
     }
 
     public NewSecret newSecret(String clientId) {
@@ -263,6 +289,7 @@ public class Clients {
         for (String[] uri : new String[][] {
             {"third_party_notify_uri", r.thirdPartyNotifyUri()},
             {"third_party_scope_selection_uri", r.thirdPartyScopeSelectionUri()},
+            {"third_party_user_portal_screen_uri", r.thirdPartyUserPortalScreenUri()},
             {"client_uri", r.clientUri()},
             {"logo_uri", r.logoUri()},
             {"tos_uri", r.tosUri()},
@@ -278,6 +305,7 @@ public class Clients {
                 method,
                 r.thirdPartyNotifyUri(),
                 r.thirdPartyScopeSelectionUri(),
+                r.thirdPartyUserPortalScreenUri(),
                 r.clientDescription(),
                 r.clientUri(),
                 r.logoUri(),
@@ -328,11 +356,11 @@ public class Clients {
         }
     }
 
-    private static ApiException invalidRedirect(String message) {
-        return ApiException.oauth(Response.Status.BAD_REQUEST, "invalid_redirect_uri", message);
+    private static OAuthException invalidRedirect(String message) {
+        return OAuthError.INVALID_REDIRECT_URI.because(message);
     }
 
-    private static ApiException metadata(String message) {
-        return ApiException.oauth(Response.Status.BAD_REQUEST, "invalid_client_metadata", message);
+    private static OAuthException metadata(String message) {
+        return OAuthError.INVALID_CLIENT_METADATA.because(message);
     }
 }

@@ -1,11 +1,11 @@
 package dev.gbconnect.custodian.authorization.control;
 
-import static dev.gbconnect.custodian.feed.control.AtomWriter.leaf;
+import static dev.gbconnect.custodian.atom.AtomWriter.leaf;
 
+import dev.gbconnect.custodian.atom.AtomWriter;
+import dev.gbconnect.custodian.atom.EspiUris;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.authorization.entity.Client;
-import dev.gbconnect.custodian.feed.control.AtomWriter;
-import dev.gbconnect.custodian.feed.control.EspiUris;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -47,6 +47,7 @@ public final class EspiAuthorizationXml {
         leaf(w, "dataCustodianBulkRequestURI", uris.resource("Batch/Bulk"));
         leaf(w, "dataCustodianResourceEndpoint", uris.base() + "espi/1_1/resource");
         leaf(w, "thirdPartyScopeSelectionScreenURI", c.scopeSelectionUri());
+        leaf(w, "thirdPartyUserPortalScreenURI", c.userPortalUri());
         leaf(w, "client_secret", "");
         leaf(w, "logo_uri", c.logoUri());
         leaf(w, "client_name", c.name());
@@ -71,15 +72,21 @@ public final class EspiAuthorizationXml {
     }
 
     /**
-     * {@code expiresAt} for back-office access, whose Authorization does not track each token. A suspended one
-     * (its customer is disabled) reads as revoked while it lasts.
+     * Every Authorization carries both periods, as GBA's FND004 reads them. authorizedPeriod: from the grant to its
+     * end, the customer's "until" or an earlier revocation; duration 0 while it has no end (espi.xsd: 0 is an
+     * infinite duration). publishedPeriod: the data it opens, from the scope's HistoryLength (start 0, the epoch,
+     * when the scope sets none) to the same end. A refusal (status 2) authorized nothing and has neither. Neither
+     * moves with token refreshes; {@code expires_at} does. A suspended one (its customer is disabled) reads as
+     * revoked while it lasts.
      */
-    public static void authorization(XMLStreamWriter w, Authorization a, boolean suspended, EspiUris uris, Instant now)
+    public static void authorization(XMLStreamWriter w, Authorization a, boolean suspended, EspiUris uris)
             throws XMLStreamException {
         AtomWriter.startEspi(w, "Authorization");
-        if (a.authorizedEnd() != null) period(w, "authorizedPeriod", a.authorizedStart(), a.authorizedEnd());
-        if (a.publishedStart() != null)
-            period(w, "publishedPeriod", a.publishedStart(), a.authorizedEnd() == null ? now : a.authorizedEnd());
+        if (a.status() != Authorization.DENIED) {
+            Instant end = end(a);
+            period(w, "authorizedPeriod", a.authorizedStart(), end);
+            period(w, "publishedPeriod", a.publishedStart() == null ? Instant.EPOCH : a.publishedStart(), end);
+        }
         leaf(w, "status", suspended ? Authorization.REVOKED : a.status());
         Instant expires =
                 a.expiresAt() != null ? a.expiresAt() : a.authorizedEnd() != null ? a.authorizedEnd() : a.updatedAt();
@@ -87,14 +94,26 @@ public final class EspiAuthorizationXml {
         if (ESPI_GRANT_TYPES.contains(a.grantType())) leaf(w, "grant_type", a.grantType());
         leaf(w, "scope", a.scope());
         leaf(w, "token_type", "Bearer");
-        leaf(w, "resourceURI", uris.resourceOf(a));
-        leaf(w, "authorizationURI", uris.authorization(a));
+        leaf(w, "resourceURI", AuthorizationUris.resourceOf(uris, a));
+        leaf(w, "authorizationURI", AuthorizationUris.authorization(uris, a));
         w.writeEndElement();
     }
 
+    /** When it stops (or stopped) giving access; null while it has no end. A revocation is its last change. */
+    private static Instant end(Authorization a) {
+        if (a.status() != Authorization.REVOKED) return a.authorizedEnd();
+        return a.authorizedEnd() != null && a.authorizedEnd().isBefore(a.updatedAt())
+                ? a.authorizedEnd()
+                : a.updatedAt();
+    }
+
+    /** An ended period lasts at least a second, so that it never reads as 0, "no end". */
     private static void period(XMLStreamWriter w, String name, Instant start, Instant end) throws XMLStreamException {
         w.writeStartElement(name);
-        leaf(w, "duration", Math.max(0, Duration.between(start, end).toSeconds()));
+        leaf(
+                w,
+                "duration",
+                end == null ? 0 : Math.max(1, Duration.between(start, end).toSeconds()));
         leaf(w, "start", start.getEpochSecond());
         w.writeEndElement();
     }

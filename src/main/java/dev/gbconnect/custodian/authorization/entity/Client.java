@@ -26,13 +26,17 @@ import java.util.Objects;
         query = "SELECT c FROM Client c WHERE c.owner = :owner AND c.status = :active ORDER BY c.issuedAt, c.id")
 @NamedQuery(
         name = Client.WITH_SECRETS,
-        query = "SELECT c, s.hash FROM Client c LEFT JOIN ClientSecret s ON s.clientId = c.id AND s.revokedAt IS NULL"
-                + " WHERE c.id = :id")
+        query = "SELECT c, s.hash, f.heldUntil, f.clientId FROM Client c"
+                + " LEFT JOIN ClientSecret s ON s.clientId = c.id AND s.revokedAt IS NULL"
+                + " LEFT JOIN ClientAuthFailures f ON f.clientId = c.id WHERE c.id = :id")
 public class Client {
 
     public static final String BY_KIND = "Client.byKind";
     public static final String OWNED_BY = "Client.ownedBy";
-    /** The client with the hash of each active secret, one row per secret (one row with a null hash if none). */
+    /**
+     * The client with the hash of each active secret, one row per secret (one row with a null hash if none), and
+     * its recent failures: until when it is held back, and whether failures are on record (null when none).
+     */
     public static final String WITH_SECRETS = "Client.withSecrets";
 
     /** PERSONAL: a customer's own script client, created in the portal, good for the password grant of its owner only. */
@@ -93,6 +97,9 @@ public class Client {
     @Column(name = "SCOPE_SELECTION_URI", length = 1024)
     private String scopeSelectionUri;
 
+    @Column(name = "USER_PORTAL_URI", length = 1024)
+    private String userPortalUri;
+
     @Column(name = "CLIENT_URI", length = 1024)
     private String clientUri;
 
@@ -152,6 +159,7 @@ public class Client {
         redirectUris = r.redirectUris();
         notifyUri = r.thirdPartyNotifyUri();
         scopeSelectionUri = r.thirdPartyScopeSelectionUri();
+        userPortalUri = r.thirdPartyUserPortalScreenUri();
         clientUri = r.clientUri();
         logoUri = r.logoUri();
         tosUri = r.tosUri();
@@ -171,6 +179,7 @@ public class Client {
                 authMethod,
                 notifyUri,
                 scopeSelectionUri,
+                userPortalUri,
                 description,
                 clientUri,
                 logoUri,
@@ -186,6 +195,11 @@ public class Client {
             throw new IllegalStateException("a revoked client stays revoked");
         this.status = status;
         this.updatedAt = now;
+    }
+
+    /** Is this one of the scopes it registered ({@link EspiScope#same}: a trailing {@code ;} does not count)? */
+    public boolean offers(String scope) {
+        return scopes.stream().anyMatch(s -> EspiScope.same(s, scope));
     }
 
     public boolean allows(String grantType) {
@@ -256,6 +270,11 @@ public class Client {
 
     public String scopeSelectionUri() {
         return scopeSelectionUri;
+    }
+
+    /** ESPI thirdPartyUserPortalScreenURI; null when the third party registered none. */
+    public String userPortalUri() {
+        return userPortalUri;
     }
 
     public String logoUri() {

@@ -48,6 +48,20 @@ public record EspiScope(String text, SortedSet<Integer> functionBlocks, Map<Stri
         return new EspiScope(text, blocks, terms);
     }
 
+    /**
+     * Are these the same scope? espi.xsd's own example ends in {@code ;}, so a third party may register a scope with
+     * a trailing {@code ;} and ask without it, or the other way round (GREEN-BUTTON-CMD.md OA-17).
+     */
+    public static boolean same(String a, String b) {
+        return a != null && b != null && trimmed(a).equals(trimmed(b));
+    }
+
+    private static String trimmed(String scope) {
+        String s = scope.strip();
+        while (s.endsWith(";")) s = s.substring(0, s.length() - 1).strip();
+        return s;
+    }
+
     /** Is this one of the scopes a third party may ask for, rather than an admin scope? */
     public static boolean looksLikeEspi(String text) {
         return text != null && text.startsWith("FB=");

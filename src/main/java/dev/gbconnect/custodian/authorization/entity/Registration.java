@@ -17,6 +17,8 @@ public record Registration(
         @JsonbProperty("token_endpoint_auth_method") String tokenEndpointAuthMethod,
         @JsonbProperty("third_party_notify_uri") String thirdPartyNotifyUri,
         @JsonbProperty("third_party_scope_selection_uri") String thirdPartyScopeSelectionUri,
+        /** ESPI thirdPartyUserPortalScreenURI: where a customer manages this application on the third party's site. */
+        @JsonbProperty("third_party_user_portal_screen_uri") String thirdPartyUserPortalScreenUri,
         @JsonbProperty("client_description") String clientDescription,
         @JsonbProperty("client_uri") String clientUri,
         @JsonbProperty("logo_uri") String logoUri,

@@ -128,8 +128,7 @@ public class Consents {
         String scope = single(query, "scope");
         if (scope == null)
             throw answer.error("invalid_scope", "scope is required: one of the ESPI scopes the application registered");
-        if (!client.scopes().contains(scope))
-            throw answer.error("invalid_scope", "scope is not one this application registered");
+        if (!client.offers(scope)) throw answer.error("invalid_scope", "scope is not one this application registered");
         String challenge = challenge(query, client, answer);
         String handle = PasswordHash.newSecret();
         ConsentRequest request = new ConsentRequest(

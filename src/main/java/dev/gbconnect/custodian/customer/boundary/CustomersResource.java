@@ -1,10 +1,11 @@
 package dev.gbconnect.custodian.customer.boundary;
 
+import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
+import dev.gbconnect.custodian.authorization.control.Scopes;
 import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
-import dev.gbconnect.custodian.oauth.boundary.RequiresScope;
-import dev.gbconnect.custodian.oauth.control.Scopes;
 import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.PublicUrl;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -59,7 +60,7 @@ public class CustomersResource {
                     "invalid_request",
                     "a JSON body with username, password and name is required");
         RetailCustomer c = customers.create(body.username(), body.password(), body.name());
-        return Response.created(uri.getAbsolutePathBuilder().path(c.id()).build())
+        return Response.created(PublicUrl.base(uri).resolve("admin/customers/" + c.id()))
                 .entity(CustomerView.of(c))
                 .build();
     }

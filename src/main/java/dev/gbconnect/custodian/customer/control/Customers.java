@@ -1,15 +1,18 @@
 package dev.gbconnect.custodian.customer.control;
 
+import dev.gbconnect.custodian.atom.EntryIds;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
-import dev.gbconnect.custodian.feed.control.EntryIds;
 import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.ErrorMappers;
 import dev.gbconnect.custodian.platform.PasswordHash;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -55,13 +58,30 @@ public class Customers {
                 .setParameter("username", username)
                 .getResultList()
                 .isEmpty()) {
-            throw new ApiException(
-                    Response.Status.CONFLICT, "duplicate_username", "username " + username + " is taken");
+            throw taken(username);
         }
         RetailCustomer customer = new RetailCustomer(
                 EntryIds.of("RetailCustomer", username), username, PasswordHash.hash(password), name, Instant.now());
         em.persist(customer);
+        // The check above misses a creation of the same username that has not committed yet; the unique key catches
+        // it here, once that one has committed, rather than at this transaction's commit as a 500.
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (uniqueViolation(e)) throw taken(username);
+            throw e;
+        }
         return customer;
+    }
+
+    private static ApiException taken(String username) {
+        return new ApiException(Response.Status.CONFLICT, "duplicate_username", "username " + username + " is taken");
+    }
+
+    /** SQL:2003's SQLSTATE for a unique constraint violation, which Derby and PostgreSQL both use. */
+    private static boolean uniqueViolation(Throwable e) {
+        SQLException sql = ErrorMappers.causeOf(e, SQLException.class);
+        return sql != null && "23505".equals(sql.getSQLState());
     }
 
     /**

@@ -14,8 +14,9 @@ import java.util.logging.Logger;
 
 /**
  * Brute-force brakes for passwords: a key (a username, a client) that fails too often is locked for a while,
- * longer each time. Failures are written in their own transaction ({@link Counter}): the request that failed is
- * answered with an error, which rolls its own transaction back.
+ * longer each time. Its rows are written in transactions of their own ({@link Counter}), so it works whatever
+ * transaction its caller has or lacks: a failed request is answered with an error, which rolls the caller's
+ * transaction back, and the portal's sign-in has none at all.
  */
 @ApplicationScoped
 public class SignInThrottle {
@@ -31,10 +32,7 @@ public class SignInThrottle {
     /** When the key's lock ends, if it is locked now. */
     public Optional<Instant> lockedUntil(String key) {
         SignInFailures f = em.find(SignInFailures.class, key);
-        Instant now = Instant.now();
-        return f == null || f.lockedUntil() == null || !now.isBefore(f.lockedUntil())
-                ? Optional.empty()
-                : Optional.of(f.lockedUntil());
+        return f == null || !f.lockedAt(Instant.now()) ? Optional.empty() : Optional.of(f.lockedUntil());
     }
 
     @Inject
@@ -52,11 +50,15 @@ public class SignInThrottle {
 
     /** A success forgets earlier failures (not a lock in force: the caller checks that first). */
     public void succeeded(String key) {
-        SignInFailures f = em.find(SignInFailures.class, key);
-        if (f != null && lockedUntil(key).isEmpty()) em.remove(f);
+        try {
+            counter.forget(key);
+        } catch (RuntimeException e) {
+            // The password was right: failing to forget old failures must not fail this sign-in.
+            LOG.fine("sign-in failures not forgotten for " + key + ": " + e);
+        }
     }
 
-    /** Writes failures in a transaction of their own. */
+    /** Writes the throttle's rows in transactions of their own. */
     @ApplicationScoped
     public static class Counter {
 
@@ -73,6 +75,13 @@ public class SignInThrottle {
                 em.persist(f);
             }
             f.failed(now, policy.maxFailures(), policy.window(), policy.lock(), policy.longest());
+        }
+
+        @Transactional(Transactional.TxType.REQUIRES_NEW)
+        public void forget(String key) {
+            // Locked row, as in failed(): a failure counted at this moment on another instance waits for us.
+            SignInFailures f = em.find(SignInFailures.class, key, LockModeType.PESSIMISTIC_WRITE);
+            if (f != null && !f.lockedAt(Instant.now())) em.remove(f);
         }
     }
 }

@@ -54,6 +54,10 @@ public class SignInFailures {
         }
     }
 
+    public boolean lockedAt(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
     public Instant lockedUntil() {
         return lockedUntil;
     }

@@ -1,13 +1,15 @@
 package dev.gbconnect.custodian.feed.boundary;
 
+import dev.gbconnect.custodian.atom.AtomBody;
+import dev.gbconnect.custodian.atom.EspiUris;
+import dev.gbconnect.custodian.authorization.boundary.AcceptsTokens;
+import dev.gbconnect.custodian.authorization.boundary.CurrentCaller;
+import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
+import dev.gbconnect.custodian.authorization.control.Scopes;
+import dev.gbconnect.custodian.authorization.control.TokenClass;
 import dev.gbconnect.custodian.customer.control.Customers;
-import dev.gbconnect.custodian.feed.control.AtomBody;
-import dev.gbconnect.custodian.feed.control.EspiUris;
-import dev.gbconnect.custodian.feed.control.Reaches;
-import dev.gbconnect.custodian.feed.control.UsageDocuments;
-import dev.gbconnect.custodian.oauth.boundary.CurrentCaller;
-import dev.gbconnect.custodian.oauth.boundary.RequiresScope;
-import dev.gbconnect.custodian.oauth.control.Scopes;
+import dev.gbconnect.custodian.feed.control.document.UsageDocuments;
+import dev.gbconnect.custodian.feed.control.reach.Reaches;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("espi/1_1/resource/Batch/RetailCustomer/{retailCustomerId}/UsagePoint")
 @RequestScoped
+@AcceptsTokens({TokenClass.CUSTOMER, TokenClass.DATA_CUSTODIAN})
 @Tag(name = "ESPI usage data")
 @Produces(AtomBody.MEDIA_TYPE)
 public class DownloadResource {

@@ -1,7 +1,7 @@
 package dev.gbconnect.custodian.feed.boundary;
 
-import dev.gbconnect.custodian.feed.control.Turns;
-import dev.gbconnect.custodian.feed.control.Turns.Turn;
+import dev.gbconnect.custodian.feed.control.admission.Turns;
+import dev.gbconnect.custodian.feed.control.admission.Turns.Turn;
 import dev.gbconnect.custodian.platform.ErrorMappers;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

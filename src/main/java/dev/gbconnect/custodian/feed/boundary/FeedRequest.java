@@ -1,11 +1,9 @@
 package dev.gbconnect.custodian.feed.boundary;
 
-import dev.gbconnect.custodian.feed.control.AtomBody;
-import dev.gbconnect.custodian.feed.control.FeedQuery;
-import dev.gbconnect.custodian.feed.control.Page;
-import dev.gbconnect.custodian.feed.control.Tree;
-import dev.gbconnect.custodian.feed.control.UsageDocuments;
-import dev.gbconnect.custodian.platform.PublicUrl;
+import dev.gbconnect.custodian.atom.AtomBody;
+import dev.gbconnect.custodian.atom.Page;
+import dev.gbconnect.custodian.feed.control.document.UsageDocuments;
+import dev.gbconnect.custodian.feed.control.reach.Tree;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -17,25 +15,15 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 
-/** What the usage feed resources share: the request's page and URIs, and conditional answers for single entries. */
+/** What the usage feed resources share: batches, and conditional answers for single entries. */
 final class FeedRequest {
 
     private FeedRequest() {}
 
     /** A batch of these trees as a streamed answer, paged and bounded by the request's query. */
     static Response batch(UsageDocuments documents, List<Tree> trees, String usagePointId, UriInfo uri) {
-        return Response.ok(AtomBody.stream(documents.batch(trees, usagePointId, page(uri))))
+        return Response.ok(AtomBody.stream(documents.batch(trees, usagePointId, Page.of(uri))))
                 .build();
-    }
-
-    /** The feed's own URI as the client addressed it (query included), and its query parameters; 400 on a bad one. */
-    static Page page(UriInfo uri) {
-        String query = uri.getRequestUri().getRawQuery();
-        String path = uri.getPath(false);
-        String self = PublicUrl.base(uri)
-                + (path.startsWith("/") ? path.substring(1) : path)
-                + (query == null ? "" : "?" + query);
-        return new Page(self, FeedQuery.parse(uri.getQueryParameters()));
     }
 
     /**

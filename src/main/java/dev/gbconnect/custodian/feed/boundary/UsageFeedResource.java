@@ -1,17 +1,18 @@
 package dev.gbconnect.custodian.feed.boundary;
 
-import dev.gbconnect.custodian.feed.control.AtomBody;
-import dev.gbconnect.custodian.feed.control.EspiUris;
-import dev.gbconnect.custodian.feed.control.Page;
-import dev.gbconnect.custodian.feed.control.Reaches;
-import dev.gbconnect.custodian.feed.control.Tree;
-import dev.gbconnect.custodian.feed.control.UsageDocuments;
-import dev.gbconnect.custodian.feed.control.UsageKind;
-import dev.gbconnect.custodian.feed.control.UsageRows.Selection;
-import dev.gbconnect.custodian.oauth.boundary.CurrentCaller;
-import dev.gbconnect.custodian.oauth.boundary.RequiresScope;
-import dev.gbconnect.custodian.oauth.control.Scopes;
-import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.atom.AtomBody;
+import dev.gbconnect.custodian.atom.EspiUris;
+import dev.gbconnect.custodian.atom.Page;
+import dev.gbconnect.custodian.authorization.boundary.AcceptsTokens;
+import dev.gbconnect.custodian.authorization.boundary.CurrentCaller;
+import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
+import dev.gbconnect.custodian.authorization.control.TokenClass;
+import dev.gbconnect.custodian.feed.control.document.UsageDocuments;
+import dev.gbconnect.custodian.feed.control.query.UsageKind;
+import dev.gbconnect.custodian.feed.control.query.UsageRows.Selection;
+import dev.gbconnect.custodian.feed.control.reach.Reaches;
+import dev.gbconnect.custodian.feed.control.reach.Tree;
+import dev.gbconnect.custodian.platform.OutsideRights;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("espi/1_1/resource")
 @RequestScoped
 @RequiresScope({})
+@AcceptsTokens({TokenClass.CUSTOMER, TokenClass.DATA_CUSTODIAN})
 @Tag(
         name = "ESPI usage data",
         description = "A customer's token reads its Subscription; DataCustodian_Admin_Access reads everything")
@@ -57,6 +59,9 @@ public class UsageFeedResource {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    OutsideRights outsideRights;
 
     @Context
     UriInfo uri;
@@ -168,14 +173,14 @@ public class UsageFeedResource {
 
     @GET
     @Path("Batch/Bulk/{bulkId}")
-    @RequiresScope({Scopes.THIRD_PARTY_ADMIN, Scopes.DATA_CUSTODIAN_ADMIN})
+    @AcceptsTokens({TokenClass.THIRD_PARTY, TokenClass.DATA_CUSTODIAN})
     @Operation(summary = "Every Subscription of the calling third party whose scope carries BR={bulkId}, as one batch")
     public Response bulk(@PathParam("bulkId") String bulkId) {
         return FeedRequest.batch(documents, reaches.bulk(caller.get(), bulkId, EspiUris.of(uri)), null, uri);
     }
 
     private Response feed(String form, UsageKind kind, String usagePoint, String meterReading) {
-        Page page = FeedRequest.page(uri);
+        Page page = Page.of(uri);
         Selection s = new Selection(kind, usagePoint, meterReading, null, page.query());
         return Response.ok(AtomBody.stream(documents.feed(tree(form), s, page))).build();
     }
@@ -184,7 +189,8 @@ public class UsageFeedResource {
         return FeedRequest.entry(
                 documents
                         .entry(tree(form), s)
-                        .orElseThrow(() -> ApiException.notFound(s.kind().espiName() + " " + s.id())),
+                        .orElseThrow(() ->
+                                outsideRights.refusal(s.kind().espiName() + " " + s.id(), () -> documents.exists(s))),
                 request);
     }
 

@@ -10,7 +10,7 @@ import static javax.xml.stream.XMLStreamConstants.SPACE;
 import static javax.xml.stream.XMLStreamConstants.START_ELEMENT;
 
 import com.ctc.wstx.stax.WstxInputFactory;
-import dev.gbconnect.custodian.feed.control.EspiXml;
+import dev.gbconnect.custodian.atom.EspiXml;
 import dev.gbconnect.custodian.usage.entity.PackedReadings;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

@@ -1,8 +1,8 @@
 package dev.gbconnect.custodian.ingest.control;
 
+import dev.gbconnect.custodian.atom.EntryIds;
+import dev.gbconnect.custodian.atom.EspiXml;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
-import dev.gbconnect.custodian.feed.control.EntryIds;
-import dev.gbconnect.custodian.feed.control.EspiXml;
 import dev.gbconnect.custodian.usage.entity.DescribedResource;
 import dev.gbconnect.custodian.usage.entity.ElectricPowerQualitySummary;
 import dev.gbconnect.custodian.usage.entity.IntervalBlock;

@@ -1,6 +1,6 @@
 package dev.gbconnect.custodian.ingest.control;
 
-import dev.gbconnect.custodian.feed.control.EspiXml;
+import dev.gbconnect.custodian.atom.EspiXml;
 import java.util.Arrays;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;

@@ -7,7 +7,7 @@ import static javax.xml.stream.XMLStreamConstants.END_ELEMENT;
 import static javax.xml.stream.XMLStreamConstants.SPACE;
 import static javax.xml.stream.XMLStreamConstants.START_ELEMENT;
 
-import dev.gbconnect.custodian.feed.control.EspiXml;
+import dev.gbconnect.custodian.atom.EspiXml;
 import java.util.Arrays;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLStreamException;

@@ -1,10 +1,10 @@
 package dev.gbconnect.custodian.notification.boundary;
 
+import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
+import dev.gbconnect.custodian.authorization.control.Scopes;
 import dev.gbconnect.custodian.notification.control.Deliveries;
 import dev.gbconnect.custodian.notification.control.Outbox;
 import dev.gbconnect.custodian.notification.entity.Notification;
-import dev.gbconnect.custodian.oauth.boundary.RequiresScope;
-import dev.gbconnect.custodian.oauth.control.Scopes;
 import dev.gbconnect.custodian.platform.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package dev.gbconnect.custodian.notification.control;
 
-import dev.gbconnect.custodian.feed.control.EspiXml;
+import dev.gbconnect.custodian.atom.EspiXml;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;

@@ -1,5 +1,6 @@
 package dev.gbconnect.custodian.notification.control;
 
+import dev.gbconnect.custodian.atom.EspiUris;
 import dev.gbconnect.custodian.authorization.control.ApplicationChanged;
 import dev.gbconnect.custodian.authorization.control.AuthorizationChanged;
 import dev.gbconnect.custodian.authorization.control.Authorizations;
@@ -8,7 +9,6 @@ import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.authorization.entity.EspiScope;
 import dev.gbconnect.custodian.customer.control.CustomerEnabled;
-import dev.gbconnect.custodian.feed.control.EspiUris;
 import dev.gbconnect.custodian.ingest.control.UsageChanged;
 import dev.gbconnect.custodian.notification.entity.Notification;
 import dev.gbconnect.custodian.platform.ApiException;

@@ -1,6 +1,10 @@
 package dev.gbconnect.custodian.oauth.boundary;
 
-import dev.gbconnect.custodian.oauth.control.Caller;
+import dev.gbconnect.custodian.authorization.boundary.AcceptsTokens;
+import dev.gbconnect.custodian.authorization.boundary.CurrentCaller;
+import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
+import dev.gbconnect.custodian.authorization.control.Caller;
+import dev.gbconnect.custodian.authorization.control.TokenClass;
 import dev.gbconnect.custodian.oauth.control.Tokens;
 import dev.gbconnect.custodian.platform.ApiException;
 import jakarta.annotation.Priority;
@@ -14,13 +18,19 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * RFC 6750 bearer check for {@link RequiresScope} resources: the token only in the Authorization header, 401
  * {@code invalid_token} for an unknown, expired or revoked one, 403 {@code insufficient_scope} for the wrong
- * scope. Runs before the request body is read, so a refused upload costs nothing. Leaves the caller in
- * {@link CurrentCaller} for the resource.
+ * scope or the wrong ESPI token class ({@link AcceptsTokens}). Runs before the request body is read and before the
+ * resource looks anything up, so a refused upload costs nothing and a refusal says nothing about what exists.
+ * Leaves the caller in {@link CurrentCaller} for the resource.
  */
 @Provider
 @RequiresScope({})
@@ -74,7 +84,28 @@ public class BearerAuthentication implements ContainerRequestFilter {
                                     + caller.scope())
                     .challenge(REALM + ", error=\"insufficient_scope\", scope=\"" + String.join(" ", needed) + "\"");
         }
+        Set<TokenClass> accepted = accepted(), held = TokenClass.of(caller);
+        if (!accepted.isEmpty() && Collections.disjoint(accepted, held)) {
+            // RFC 6750 §3.1: a valid token without the privileges the resource needs.
+            throw new ApiException(
+                            Response.Status.FORBIDDEN,
+                            "insufficient_scope",
+                            "this resource answers " + words(accepted) + " tokens; this one is "
+                                    + (held.isEmpty() ? "none of those" : words(held)))
+                    .challenge(REALM + ", error=\"insufficient_scope\"");
+        }
         current.accept(caller);
+    }
+
+    private Set<TokenClass> accepted() {
+        AcceptsTokens onMethod = resource.getResourceMethod().getAnnotation(AcceptsTokens.class);
+        AcceptsTokens found =
+                onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(AcceptsTokens.class);
+        return found == null ? Set.of() : EnumSet.copyOf(Arrays.asList(found.value()));
+    }
+
+    private static String words(Set<TokenClass> classes) {
+        return classes.stream().map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(" or "));
     }
 
     private String[] required() {

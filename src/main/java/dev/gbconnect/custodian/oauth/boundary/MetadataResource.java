@@ -2,7 +2,7 @@ package dev.gbconnect.custodian.oauth.boundary;
 
 import static dev.gbconnect.custodian.platform.JsonFactories.BUILDERS;
 
-import dev.gbconnect.custodian.oauth.control.Scopes;
+import dev.gbconnect.custodian.authorization.control.Scopes;
 import dev.gbconnect.custodian.platform.PublicUrl;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;

@@ -2,33 +2,35 @@ package dev.gbconnect.custodian.oauth.boundary;
 
 import static dev.gbconnect.custodian.platform.JsonFactories.BUILDERS;
 
+import dev.gbconnect.custodian.authorization.control.Caller;
 import dev.gbconnect.custodian.authorization.control.Clients;
 import dev.gbconnect.custodian.authorization.entity.Client;
-import dev.gbconnect.custodian.oauth.control.Caller;
+import dev.gbconnect.custodian.oauth.control.OAuthParameters;
 import dev.gbconnect.custodian.oauth.control.TokenRequest;
 import dev.gbconnect.custodian.oauth.control.Tokens;
-import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.OAuthError;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Revocation (RFC 7009) and introspection (RFC 7662), both for authenticated clients. A third party introspects
- * only its own tokens; the admin client any.
+ * Revocation (RFC 7009) and introspection (RFC 7662), both for authenticated clients, with the token endpoint's
+ * reading of parameters and its errors. A third party introspects only its own tokens; the admin client any.
  */
 @Path("oauth")
 @RequestScoped
-@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenManagementResource {
 
@@ -38,31 +40,42 @@ public class TokenManagementResource {
     @Inject
     Tokens tokens;
 
+    /** As at the token endpoint: GBA's harness may send parameters in the query string (OA-09). */
+    @Inject
+    @ConfigProperty(name = "custodian.gba-harness", defaultValue = "false")
+    boolean gbaHarness;
+
+    @Context
+    UriInfo uri;
+
     @POST
     @Path("revoke")
     @Transactional
     public Response revoke(
-            MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        TokenRequest request = TokenRequest.authenticate(form, authorization, clients);
-        tokens.revoke(token(request), request.clientId());
+            byte[] body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        TokenRequest request = authenticated(body, contentType, authorization);
+        tokens.revoke(request.required("token"), request.clientId());
         return Response.ok().header("Cache-Control", "no-store").build();
     }
 
     @POST
     @Path("introspect")
     public Response introspect(
-            MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        TokenRequest request = TokenRequest.authenticate(form, authorization, clients);
+            byte[] body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        TokenRequest request = authenticated(body, contentType, authorization);
         if (request.client().isPublic()) {
-            throw ApiException.oauth(
-                    Response.Status.UNAUTHORIZED, "invalid_client", "introspection is for confidential clients");
+            throw OAuthError.INVALID_CLIENT.because("introspection is for confidential clients");
         }
         boolean admin = request.client().kind() == Client.Kind.ADMIN;
-        JsonObject body = tokens.active(token(request))
+        JsonObject answer = tokens.active(request.required("token"))
                 .filter(c -> admin || c.clientId().equals(request.clientId()))
                 .map(TokenManagementResource::describe)
                 .orElse(BUILDERS.createObjectBuilder().add("active", false).build());
-        return Response.ok(body).header("Cache-Control", "no-store").build();
+        return Response.ok(answer).header("Cache-Control", "no-store").build();
     }
 
     private static JsonObject describe(Caller t) {
@@ -76,10 +89,27 @@ public class TokenManagementResource {
                 .build();
     }
 
-    private static String token(TokenRequest request) {
-        String token = request.parameter("token");
-        if (token == null)
-            throw ApiException.oauth(Response.Status.BAD_REQUEST, "invalid_request", "token is required");
-        return token;
+    @GET
+    @Path("revoke")
+    public Response revokeByGet(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        throw refused(authorization);
+    }
+
+    @GET
+    @Path("introspect")
+    public Response introspectByGet(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        throw refused(authorization);
+    }
+
+    private RuntimeException refused(String authorization) {
+        return TokenRequest.refuseGet(
+                OAuthParameters.get(uri.getRequestUri().getRawQuery(), gbaHarness), authorization, clients);
+    }
+
+    private TokenRequest authenticated(byte[] body, String contentType, String authorization) {
+        return TokenRequest.authenticate(
+                OAuthParameters.post(contentType, body, uri.getRequestUri().getRawQuery(), false, gbaHarness),
+                authorization,
+                clients);
     }
 }

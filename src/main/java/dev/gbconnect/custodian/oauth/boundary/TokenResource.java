@@ -1,23 +1,23 @@
 package dev.gbconnect.custodian.oauth.boundary;
 
+import dev.gbconnect.custodian.atom.EspiUris;
+import dev.gbconnect.custodian.authorization.control.AuthorizationUris;
 import dev.gbconnect.custodian.authorization.control.Clients;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
-import dev.gbconnect.custodian.feed.control.EspiUris;
 import dev.gbconnect.custodian.oauth.control.Grant;
+import dev.gbconnect.custodian.oauth.control.OAuthParameters;
 import dev.gbconnect.custodian.oauth.control.TokenRequest;
 import dev.gbconnect.custodian.oauth.control.Tokens;
-import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.OAuthError;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,10 +25,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -36,7 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The token endpoint (RFC 6749 §3.2): guards, then one {@link Grant} per grant type. Form-encoded bodies, and
- * JSON bodies as several utility APIs accept. One transaction per request. Application-scoped, with the request's
+ * JSON bodies as several utility APIs accept; errors are {@link OAuthError}s. One transaction per request. Application-scoped, with the request's
  * parts as parameters: a request-scoped resource cost a CDI instance, its injection and its interceptor chain
  * on every grant (a tenth to a seventh of a client_credentials grant's CPU).
  */
@@ -54,7 +52,9 @@ public class TokenResource {
 
     private Map<String, Grant> grants;
 
-    /** Documented deviation, off by default: GBA's test harness sends token parameters in the query string. */
+    /**
+     * Documented deviation, off by default: GBA's test harness sends token parameters in the query string (OA-09).
+     */
     @Inject
     @ConfigProperty(name = "custodian.gba-harness", defaultValue = "false")
     boolean gbaHarness;
@@ -85,31 +85,27 @@ public class TokenResource {
         grants = grantBeans.stream().collect(Collectors.toUnmodifiableMap(Grant::type, g -> g));
     }
 
+    /**
+     * The body as bytes, read by {@link OAuthParameters} rather than by a JAX-RS reader: a missing, empty or
+     * mislabelled body, a bad escape or broken UTF-8 each get their RFC 6749 §5.2 answer, never a 5xx.
+     */
     @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
-    public Response form(
-            MultivaluedMap<String, String> form,
+    public Response post(
+            byte[] body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Context UriInfo uri) {
-        if (!gbaHarness) return token(form, authorization, uri);
-        Map<String, List<String>> parameters = new LinkedHashMap<>(uri.getQueryParameters());
-        parameters.putAll(form);
-        return token(parameters, authorization, uri);
+        return token(
+                OAuthParameters.post(contentType, body, uri.getRequestUri().getRawQuery(), true, gbaHarness),
+                authorization,
+                uri);
     }
 
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
-    public Response json(
-            JsonObject body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context UriInfo uri) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        body.forEach((name, value) -> {
-            if (!(value instanceof JsonString text))
-                throw TokenRequest.invalidRequest("parameter " + name + " must be a JSON string");
-            parameters.put(name, List.of(text.getString()));
-        });
-        return token(parameters, authorization, uri);
+    @GET
+    public Response get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context UriInfo uri) {
+        throw TokenRequest.refuseGet(
+                OAuthParameters.get(uri.getRequestUri().getRawQuery(), gbaHarness), authorization, clients);
     }
 
     private Response token(Map<String, List<String>> parameters, String authorization, UriInfo uri) {
@@ -117,10 +113,7 @@ public class TokenResource {
         String type = request.required("grant_type");
         Grant grant = grants.get(type);
         if (grant == null)
-            throw ApiException.oauth(
-                    Response.Status.BAD_REQUEST,
-                    "unsupported_grant_type",
-                    "grant_type " + type + " is not supported here");
+            throw OAuthError.UNSUPPORTED_GRANT_TYPE.because("grant_type " + type + " is not supported here");
         Tokens.Issued issued = grant.grant(request);
         Authorization a = issued.authorization();
         EspiUris uris = EspiUris.of(uri);
@@ -131,8 +124,8 @@ public class TokenResource {
                 issued.expiresIn(),
                 issued.refreshToken(),
                 issued.scope(),
-                uris.resourceOf(a),
-                uris.authorization(a),
+                AuthorizationUris.resourceOf(uris, a),
+                AuthorizationUris.authorization(uris, a),
                 a.customerId() == null ? null : "");
         // RFC 6749 §5.1: token responses must not be cached.
         return Response.ok(body)

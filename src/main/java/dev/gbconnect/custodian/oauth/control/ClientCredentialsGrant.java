@@ -1,6 +1,7 @@
 package dev.gbconnect.custodian.oauth.control;
 
 import dev.gbconnect.custodian.authorization.control.Authorizations;
+import dev.gbconnect.custodian.authorization.control.Scopes;
 import dev.gbconnect.custodian.authorization.entity.Client;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

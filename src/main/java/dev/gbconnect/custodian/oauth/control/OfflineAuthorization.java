@@ -67,7 +67,7 @@ public class OfflineAuthorization {
                         && c.allows("refresh_token"))
                 .orElseThrow(() ->
                         invalid("client " + r.clientId() + " is not an active third party that uses refresh tokens"));
-        if (r.scope() == null || !client.scopes().contains(r.scope()))
+        if (r.scope() == null || !client.offers(r.scope()))
             throw invalid("scope must be one of the ESPI scopes the client registered");
         if (r.reason() == null || r.reason().isBlank() || r.reason().length() > 256)
             throw invalid("reason is required (at most 256 characters): it is kept with the Authorization");

@@ -6,12 +6,11 @@ import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.customer.control.SignInThrottle;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
-import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.OAuthError;
 import dev.gbconnect.custodian.usage.control.UsageInventory;
 import dev.gbconnect.custodian.usage.entity.UsagePoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -63,15 +62,13 @@ public class PasswordGrant implements Grant {
         if (!client.allows(type())) throw Grant.unauthorized(client, type());
         String key = "client:" + client.id();
         throttle.lockedUntil(key).ifPresent(until -> {
-            throw ApiException.oauth(
-                            Response.Status.TOO_MANY_REQUESTS,
-                            "slow_down",
-                            "too many failed sign-ins from this client; try again later")
+            throw OAuthError.SLOW_DOWN
+                    .because("too many failed sign-ins from this client; try again later")
                     .retryAfter(
                             Math.max(1, Duration.between(Instant.now(), until).toSeconds()));
         });
         String scope = request.parameter("scope") == null ? client.scopes().get(0) : request.parameter("scope");
-        if (!client.scopes().contains(scope))
+        if (!client.offers(scope))
             throw TokenRequest.invalidScope("scope must be one of the ESPI scopes this client registered");
         String username = request.required("username");
         String password = request.required("password");

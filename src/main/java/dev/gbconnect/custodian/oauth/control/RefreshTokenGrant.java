@@ -1,7 +1,9 @@
 package dev.gbconnect.custodian.oauth.control;
 
 import dev.gbconnect.custodian.authorization.control.Authorizations;
+import dev.gbconnect.custodian.authorization.control.Scopes;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
+import dev.gbconnect.custodian.authorization.entity.EspiScope;
 import dev.gbconnect.custodian.oauth.entity.RefreshToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,7 +60,7 @@ public class RefreshTokenGrant implements Grant {
         if (requested == null) return granted;
         Set<String> grantedScopes = Scopes.split(granted);
         for (String s : Scopes.split(requested)) {
-            if (!grantedScopes.contains(s))
+            if (grantedScopes.stream().noneMatch(g -> EspiScope.same(g, s)))
                 throw TokenRequest.invalidScope(
                         "scope " + s + " was not granted; this refresh token carries " + granted);
         }

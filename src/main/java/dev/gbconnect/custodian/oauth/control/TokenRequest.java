@@ -2,8 +2,8 @@ package dev.gbconnect.custodian.oauth.control;
 
 import dev.gbconnect.custodian.authorization.control.Clients;
 import dev.gbconnect.custodian.authorization.entity.Client;
-import dev.gbconnect.custodian.platform.ApiException;
-import jakarta.ws.rs.core.Response;
+import dev.gbconnect.custodian.platform.OAuthError;
+import dev.gbconnect.custodian.platform.OAuthException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -15,8 +15,6 @@ import java.util.Map;
  * by exactly one method, HTTP Basic with form-url-encoded id and secret (Appendix B) or both in the body (§2.3.1).
  */
 public final class TokenRequest {
-
-    static final String BASIC_CHALLENGE = "Basic realm=\"custodian\"";
 
     private final Map<String, List<String>> parameters;
     private final Client client;
@@ -117,20 +115,29 @@ public final class TokenRequest {
         }
     }
 
-    public static ApiException invalidGrant(String description) {
-        return ApiException.oauth(Response.Status.BAD_REQUEST, "invalid_grant", description);
+    /**
+     * OA-09: GBA's test harness sends some token requests as GET. None gets a token; the answer is the one the
+     * harness expects, 401 when the client does not authenticate, 400 otherwise (not 405).
+     */
+    public static OAuthException refuseGet(
+            Map<String, List<String>> parameters, String authorization, Clients clients) {
+        authenticate(parameters, authorization, clients);
+        return invalidRequest("this endpoint takes POST (RFC 6749 §3.2); a GET never gets a token");
     }
 
-    public static ApiException invalidScope(String description) {
-        return ApiException.oauth(Response.Status.BAD_REQUEST, "invalid_scope", description);
+    public static OAuthException invalidGrant(String description) {
+        return OAuthError.INVALID_GRANT.because(description);
     }
 
-    public static ApiException invalidRequest(String description) {
-        return ApiException.oauth(Response.Status.BAD_REQUEST, "invalid_request", description);
+    public static OAuthException invalidScope(String description) {
+        return OAuthError.INVALID_SCOPE.because(description);
     }
 
-    static ApiException invalidClient(String description) {
-        return ApiException.oauth(Response.Status.UNAUTHORIZED, "invalid_client", description)
-                .challenge(BASIC_CHALLENGE);
+    public static OAuthException invalidRequest(String description) {
+        return OAuthError.INVALID_REQUEST.because(description);
+    }
+
+    static OAuthException invalidClient(String description) {
+        return OAuthError.INVALID_CLIENT.because(description);
     }
 }

@@ -1,6 +1,7 @@
 package dev.gbconnect.custodian.oauth.control;
 
 import dev.gbconnect.custodian.authorization.control.Authorizations;
+import dev.gbconnect.custodian.authorization.control.Caller;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.oauth.entity.AccessToken;

@@ -122,6 +122,11 @@ final class PortalPages {
                     .append(day(a.since()))
                     .append(a.until() == null ? ", until you revoke it" : ", until " + day(a.until()))
                     .append("</p>\n")
+                    .append(
+                            a.portal() == null
+                                    ? ""
+                                    : "<p><a href=\"" + escape(a.portal()) + "\">Your account with "
+                                            + escape(a.application()) + "</a></p>\n")
                     .append("<form method=\"post\" action=\"")
                     .append(escape(revoke))
                     .append("\"><input type=\"hidden\" name=\"csrf\" value=\"")

@@ -1,16 +1,16 @@
 package dev.gbconnect.custodian.portal.boundary;
 
+import dev.gbconnect.custodian.atom.AtomBody;
+import dev.gbconnect.custodian.atom.EspiUris;
+import dev.gbconnect.custodian.atom.FeedQuery;
+import dev.gbconnect.custodian.atom.Page;
 import dev.gbconnect.custodian.authorization.control.Clients;
 import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
-import dev.gbconnect.custodian.feed.control.AtomBody;
-import dev.gbconnect.custodian.feed.control.EspiUris;
-import dev.gbconnect.custodian.feed.control.FeedQuery;
-import dev.gbconnect.custodian.feed.control.Page;
-import dev.gbconnect.custodian.feed.control.Reach;
-import dev.gbconnect.custodian.feed.control.Tree;
-import dev.gbconnect.custodian.feed.control.UsageCsv;
-import dev.gbconnect.custodian.feed.control.UsageDocuments;
+import dev.gbconnect.custodian.feed.control.document.UsageCsv;
+import dev.gbconnect.custodian.feed.control.document.UsageDocuments;
+import dev.gbconnect.custodian.feed.control.reach.Reach;
+import dev.gbconnect.custodian.feed.control.reach.Tree;
 import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.PasswordHash;
 import dev.gbconnect.custodian.platform.PublicUrl;
@@ -87,7 +87,7 @@ public class PortalResource {
     @Path("sign-in")
     @Operation(summary = "The sign-in page")
     public Response signInPage(@CookieParam(FORM_COOKIE) String form) {
-        String csrf = form != null && form.length() == 43 ? form : PasswordHash.newSecret();
+        String csrf = formToken(form);
         return PortalPages.signIn(Response.Status.OK, signInPath(), csrf, null)
                 .cookie(PublicUrl.cookie(uri, FORM_COOKIE, csrf, "portal"))
                 .build();
@@ -101,13 +101,11 @@ public class PortalResource {
             @FormParam("csrf") String csrf,
             @CookieParam(FORM_COOKIE) String form) {
         if (!same(csrf, form)) {
-            String fresh = PasswordHash.newSecret();
-            return PortalPages.signIn(
-                            Response.Status.BAD_REQUEST,
-                            signInPath(),
-                            fresh,
-                            "The sign-in form expired. Please try again.")
-                    .cookie(PublicUrl.cookie(uri, FORM_COOKIE, fresh, "portal"))
+            // Refused, so the browser's form cookie stays if it has a usable one: the new form carries it.
+            String token = formToken(form);
+            Response.ResponseBuilder page = PortalPages.signIn(
+                    Response.Status.BAD_REQUEST, signInPath(), token, "The sign-in form expired. Please try again.");
+            return (token.equals(form) ? page : page.cookie(PublicUrl.cookie(uri, FORM_COOKIE, token, "portal")))
                     .build();
         }
         Optional<RetailCustomer> customer = customers.authenticate(username, password);
@@ -240,10 +238,15 @@ public class PortalResource {
         PortalSessions.Session s = sessions.find(token)
                 .orElseThrow(() -> ApiException.page(
                         Response.Status.UNAUTHORIZED, title, "You are signed out. Please sign in again."));
+        postedBy(s, csrf, title);
+        return s;
+    }
+
+    /** Refuses a post that does not carry the session's own form token. */
+    private static void postedBy(PortalSessions.Session s, String csrf, String title) {
         if (!same(csrf, s.csrf()))
             throw ApiException.page(
                     Response.Status.BAD_REQUEST, title, "The page expired. Please go back, reload it and try again.");
-        return s;
     }
 
     @POST
@@ -260,13 +263,27 @@ public class PortalResource {
         return Response.seeOther(home()).build();
     }
 
+    /**
+     * Only a sign-out the session's own form posted clears the cookie. A forged one changes nothing: any page could
+     * otherwise sign a customer out, and from another site the browser does not even send the SameSite=Lax cookie,
+     * so "no session" may be a session the request cannot see.
+     */
     @POST
     @Path("sign-out")
     public Response signOut(@FormParam("csrf") String csrf, @CookieParam(SESSION_COOKIE) String token) {
-        sessions.find(token).filter(s -> same(csrf, s.csrf())).ifPresent(s -> sessions.end(token));
+        Optional<PortalSessions.Session> session = sessions.find(token);
+        if (session.isEmpty())
+            return Response.seeOther(URI.create(signInPath())).build();
+        postedBy(session.get(), csrf, "Sign out");
+        sessions.end(token);
         return Response.seeOther(URI.create(signInPath()))
                 .cookie(PublicUrl.cookie(uri, SESSION_COOKIE, null, "portal"))
                 .build();
+    }
+
+    /** The sign-in form's double-submit token: the browser's own while it is well-formed, else a new one. */
+    private static String formToken(String cookie) {
+        return cookie != null && cookie.length() == 43 ? cookie : PasswordHash.newSecret();
     }
 
     private String signInPath() {

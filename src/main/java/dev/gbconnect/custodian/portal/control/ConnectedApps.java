@@ -20,10 +20,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ConnectedApps {
 
-    /** One Authorization as the customer sees it; {@code active} false for ended and refused ones (the history). */
+    /**
+     * One Authorization as the customer sees it; {@code active} false for ended and refused ones (the history);
+     * {@code portal} the application's own page for its customers (ESPI thirdPartyUserPortalScreenURI), or null.
+     */
     public record App(
             String authorizationId,
             String application,
+            String portal,
             List<String> sharing,
             List<String> usagePoints,
             Instant since,
@@ -51,19 +55,24 @@ public class ConnectedApps {
                         UsagePoint::id, u -> u.title() == null || u.title().isBlank() ? u.id() : u.title()));
         Instant now = Instant.now();
         return authorizations.ofCustomer(customerId).stream()
-                .map(a -> new App(
-                        a.id(),
-                        clients.find(a.clientId()).map(Client::name).orElse(a.clientId()),
-                        words(a.scope()),
-                        a.usagePointIds().stream()
-                                .map(id -> points.getOrDefault(id, id))
-                                .sorted()
-                                .toList(),
-                        a.authorizedStart(),
-                        a.authorizedEnd(),
-                        a.activeAt(now),
-                        ending(a, now)))
+                .map(a -> app(a, clients.find(a.clientId()).orElse(null), points, now))
                 .toList();
+    }
+
+    private static App app(Authorization a, Client client, Map<String, String> points, Instant now) {
+        return new App(
+                a.id(),
+                client == null ? a.clientId() : client.name(),
+                client == null ? null : client.userPortalUri(),
+                words(a.scope()),
+                a.usagePointIds().stream()
+                        .map(id -> points.getOrDefault(id, id))
+                        .sorted()
+                        .toList(),
+                a.authorizedStart(),
+                a.authorizedEnd(),
+                a.activeAt(now),
+                ending(a, now));
     }
 
     /** Ends one of the customer's Authorizations; false when it is not theirs or does not exist, which look alike. */

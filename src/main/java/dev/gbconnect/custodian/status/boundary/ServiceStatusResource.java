@@ -1,6 +1,13 @@
 package dev.gbconnect.custodian.status.boundary;
 
-import dev.gbconnect.custodian.oauth.boundary.RequiresScope;
+import dev.gbconnect.custodian.atom.CertificationLink;
+import dev.gbconnect.custodian.authorization.boundary.AcceptsTokens;
+import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
+import dev.gbconnect.custodian.authorization.control.TokenClass;
+import dev.gbconnect.custodian.platform.Html;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -8,21 +15,43 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * ESPI ReadServiceStatus: a bare {@code espi:ServiceStatus} for any valid token. The token check has just read
- * the database, so a request that gets here finds the service up (1); otherwise it gets an error instead.
+ * ESPI ReadServiceStatus: a bare {@code espi:ServiceStatus} for the token classes ESPI names (a third party's
+ * back office, the data custodian, uploads). The token check has just read the database, so a request that gets
+ * here finds the service up (1); otherwise it gets an error instead.
  */
 @Path("espi/1_1/resource/ReadServiceStatus")
+@ApplicationScoped
 @RequiresScope({})
-@Tag(name = "ESPI ReadServiceStatus", description = "any valid token")
+@AcceptsTokens({TokenClass.THIRD_PARTY, TokenClass.DATA_CUSTODIAN, TokenClass.UPLOAD})
+@Tag(
+        name = "ESPI ReadServiceStatus",
+        description = "ThirdParty_Admin_Access, DataCustodian_Admin_Access, Upload_Admin_Access")
 public class ServiceStatusResource {
 
-    private static final String NORMAL = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-            + "<ServiceStatus xmlns=\"http://naesb.org/espi\"><currentStatus>1</currentStatus></ServiceStatus>";
+    @Inject
+    CertificationLink certification;
+
+    private String normal;
+
+    /**
+     * ServiceStatus is no Atom document, but it extends espi:Object, whose {@code extension} (xs:anyType) holds the
+     * certification link GBA asks of every document.
+     */
+    @PostConstruct
+    void build() {
+        normal = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ServiceStatus xmlns=\"http://naesb.org/espi\">"
+                + certification
+                        .href()
+                        .map(href -> "<extension><link xmlns=\"http://www.w3.org/2005/Atom\" rel=\"related\" href=\""
+                                + Html.escape(href) + "\"/></extension>")
+                        .orElse("")
+                + "<currentStatus>1</currentStatus></ServiceStatus>";
+    }
 
     @GET
     @Produces("application/atom+xml")
     @Operation(summary = "The service status: 1, normal")
     public String status() {
-        return NORMAL;
+        return normal;
     }
 }

@@ -1,8 +1,8 @@
 package dev.gbconnect.custodian.usage.boundary;
 
+import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
+import dev.gbconnect.custodian.authorization.control.Scopes;
 import dev.gbconnect.custodian.customer.control.Customers;
-import dev.gbconnect.custodian.oauth.boundary.RequiresScope;
-import dev.gbconnect.custodian.oauth.control.Scopes;
 import dev.gbconnect.custodian.usage.control.UsageInventory;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

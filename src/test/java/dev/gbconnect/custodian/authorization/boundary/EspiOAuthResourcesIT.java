@@ -88,7 +88,7 @@ class EspiOAuthResourcesIT {
     }
 
     @Test
-    void applicationInformationWhenAdminThenEveryThirdPartyAndWhenThirdPartyOnlyItself() {
+    void applicationInformationWhenAdminThenEveryThirdPartyAndWhenRegistrationTokenOnlyItself() {
         Api.Reply all = admin.get("espi/1_1/resource/ApplicationInformation");
         assertEquals(200, all.status(), all.body());
         assertTrue(all.header("Content-Type").startsWith("application/atom+xml"));
@@ -96,7 +96,7 @@ class EspiOAuthResourcesIT {
         assertTrue(
                 feed.texts("//espi:ApplicationInformation/espi:client_id").containsAll(List.of(app.id(), other.id())));
 
-        Api own = bearer(clientCredentials(app, "ThirdParty_Admin_Access"));
+        Api own = bearer(clientCredentials(app, "FB=36_40"));
         Atom mine =
                 Atom.valid(own.get("espi/1_1/resource/ApplicationInformation").body());
         assertEquals(List.of(app.id()), mine.texts("//espi:ApplicationInformation/espi:client_id"));
@@ -126,22 +126,21 @@ class EspiOAuthResourcesIT {
     }
 
     @Test
-    void authorizationWhenThirdPartyOrCustomerTokenThenOnlyTheirOwn() {
+    void authorizationWhenThirdPartyTokenThenOnlyItsOwn() {
         String authorizationUri = customerToken.getString("authorizationURI");
         String id = authorizationUri.substring(authorizationUri.lastIndexOf('/') + 1);
 
-        Atom byCustomer = Atom.valid(bearer(customerToken.getString("access_token"))
-                .get("espi/1_1/resource/Authorization/" + id)
-                .body());
-        assertEquals("1", byCustomer.text("//espi:Authorization/espi:status"));
-        assertEquals(ThirdParties.SCOPE, byCustomer.text("//espi:Authorization/espi:scope"));
-        assertEquals("authorization_code", byCustomer.text("//espi:Authorization/espi:grant_type"));
-        assertEquals(customerToken.getString("resourceURI"), byCustomer.text("//espi:Authorization/espi:resourceURI"));
-        assertEquals(authorizationUri, byCustomer.text("//espi:Authorization/espi:authorizationURI"));
+        Api appBackOffice = bearer(clientCredentials(app, "ThirdParty_Admin_Access"));
+        Atom one = Atom.valid(
+                appBackOffice.get("espi/1_1/resource/Authorization/" + id).body());
+        assertEquals("1", one.text("//espi:Authorization/espi:status"));
+        assertEquals(ThirdParties.SCOPE, one.text("//espi:Authorization/espi:scope"));
+        assertEquals("authorization_code", one.text("//espi:Authorization/espi:grant_type"));
+        assertEquals(customerToken.getString("resourceURI"), one.text("//espi:Authorization/espi:resourceURI"));
+        assertEquals(authorizationUri, one.text("//espi:Authorization/espi:authorizationURI"));
 
-        Atom byApp = Atom.valid(bearer(clientCredentials(app, "ThirdParty_Admin_Access"))
-                .get("espi/1_1/resource/Authorization")
-                .body());
+        Atom byApp =
+                Atom.valid(appBackOffice.get("espi/1_1/resource/Authorization").body());
         assertTrue(byApp.texts("//espi:Authorization/espi:authorizationURI").contains(authorizationUri));
         Api otherApp = bearer(clientCredentials(other, "ThirdParty_Admin_Access"));
         assertFalse(Atom.valid(otherApp.get("espi/1_1/resource/Authorization").body())
@@ -177,10 +176,9 @@ class EspiOAuthResourcesIT {
     }
 
     @Test
-    void readServiceStatusWhenAnyValidTokenThenNormal() {
-        for (String token :
-                List.of(customerToken.getString("access_token"), clientCredentials(app, "ThirdParty_Admin_Access"))) {
-            Api.Reply r = bearer(token).get("espi/1_1/resource/ReadServiceStatus");
+    void readServiceStatusWhenBackOfficeTokenThenNormal() {
+        for (Api caller : List.of(bearer(clientCredentials(app, "ThirdParty_Admin_Access")), admin)) {
+            Api.Reply r = caller.get("espi/1_1/resource/ReadServiceStatus");
             assertEquals(200, r.status(), r.body());
             assertEquals("1", Atom.valid(r.body()).text("/espi:ServiceStatus/espi:currentStatus"));
         }

@@ -78,6 +78,11 @@ class ConsentPageIT {
     }
 
     void openConsentPage(boolean javascript, int width) {
+        openSignInPage(javascript, width);
+        signIn("pass-" + username);
+    }
+
+    void openSignInPage(boolean javascript, int width) {
         browser = Browser.start(javascript, width, 900);
         browser.get(base.resolve("oauth/authorize?response_type=code&client_id=" + app.id() + "&redirect_uri="
                         + enc(callback.uri())
@@ -86,9 +91,13 @@ class ConsentPageIT {
                         + "&code_challenge_method=S256")
                 .toString());
         assertTrue(browser.findElement(By.tagName("body")).getText().contains("Test Energy App"));
+    }
+
+    void signIn(String password) {
         browser.findElement(By.cssSelector("label[for=username]"));
+        browser.findElement(By.id("username")).clear();
         browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("pass-" + username);
+        browser.findElement(By.id("password")).sendKeys(password);
         Browser.submit(browser, browser.findElement(By.cssSelector("button[type=submit]")));
     }
 
@@ -158,6 +167,21 @@ class ConsentPageIT {
         JsonArray granted =
                 admin.get("admin/customers/" + customerId + "/authorizations").array();
         assertEquals("denied", granted.getJsonObject(0).getString("status"));
+    }
+
+    @Test
+    void signInWhenWrongPasswordFirstThenTheRightOneOpensTheConsentPage() {
+        openSignInPage(false, 1200);
+        signIn("not-the-password");
+        assertEquals(
+                "Wrong username or password.",
+                browser.findElement(By.cssSelector("p.error")).getText());
+        signIn("pass-" + username);
+        assertTrue(
+                browser.findElement(By.tagName("body"))
+                        .getText()
+                        .contains("Share your energy data with Test Energy App?"),
+                browser::getPageSource);
     }
 
     @Test

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gbconnect.custodian.feed.control.Bytes;
-import dev.gbconnect.custodian.feed.control.EspiXml;
-import dev.gbconnect.custodian.feed.control.IntervalBlockXml;
-import dev.gbconnect.custodian.feed.control.Reach;
+import dev.gbconnect.custodian.atom.Bytes;
+import dev.gbconnect.custodian.atom.EspiXml;
+import dev.gbconnect.custodian.feed.control.document.IntervalBlockXml;
+import dev.gbconnect.custodian.feed.control.reach.Reach;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.Xml;
 import java.io.ByteArrayInputStream;

@@ -94,6 +94,14 @@ class PasswordGrantIT {
     }
 
     @Test
+    void passwordWhenWrongThenRightThenTokens() {
+        assertEquals(400, password(script, username, "not-the-password").status());
+        Api.Reply right = password(script, username, "pass-" + username);
+        assertEquals(200, right.status(), right.body());
+        assertEquals(200, password(script, username, "pass-" + username).status(), "and again");
+    }
+
+    @Test
     void passwordWhenWrongUnknownOrLockedThenTheSameInvalidGrant() {
         Api.Reply unknown = password(script, "nobody-" + username, "whatever-it-is");
         Api.Reply wrong = password(script, username, "not-the-password");

@@ -1,5 +1,6 @@
 package dev.gbconnect.custodian.oauth.boundary;
 
+import static dev.gbconnect.custodian.testsupport.OAuthAnswers.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import dev.gbconnect.custodian.testsupport.Shared;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TokenIT {
 
     private static final String ADMIN_BASIC = Api.basic(Api.IT_ADMIN, Api.IT_SECRET);
+    private static final String FORM = "application/x-www-form-urlencoded", JSON = "application/json";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -90,25 +93,24 @@ class TokenIT {
             {"Bearer something", "grant_type=client_credentials"}
         }) {
             Api.Reply r = anonymous().token(attempt[0], attempt[1]);
-            assertOAuthError(r, 401, "invalid_client");
+            assertError(r, 401, "invalid_client");
             assertEquals("Basic realm=\"custodian\"", r.header("WWW-Authenticate"));
         }
     }
 
     @Test
     void tokenRequestWhenMalformedThen400WithTheRfcErrorCode() throws Exception {
-        assertOAuthError(
+        assertError(
                 anonymous().token(ADMIN_BASIC, "grant_type=client_credentials&client_secret=" + Api.IT_SECRET),
                 400,
                 "invalid_request");
-        assertOAuthError(
+        assertError(
                 anonymous().token(ADMIN_BASIC, "grant_type=client_credentials&grant_type=client_credentials"),
                 400,
                 "invalid_request");
-        assertOAuthError(anonymous().token(ADMIN_BASIC, "scope=DataCustodian_Admin_Access"), 400, "invalid_request");
-        assertOAuthError(
-                anonymous().token(ADMIN_BASIC, "grant_type=urn:example:unknown"), 400, "unsupported_grant_type");
-        assertOAuthError(
+        assertError(anonymous().token(ADMIN_BASIC, "scope=DataCustodian_Admin_Access"), 400, "invalid_request");
+        assertError(anonymous().token(ADMIN_BASIC, "grant_type=urn:example:unknown"), 400, "unsupported_grant_type");
+        assertError(
                 anonymous().token(ADMIN_BASIC, "grant_type=client_credentials&scope=FB=1_3_4_5_13_14_39"),
                 400,
                 "invalid_scope");
@@ -187,6 +189,50 @@ class TokenIT {
                 "RFC 7009: unknown tokens are not an error");
     }
 
+    /** custodian.max-form-bytes (64 KiB): refused before any reader parses the body, announced or chunked. */
+    @Test
+    void bodyWhenOverTheLimitThen413InTheShapeOfItsProtocol() throws Exception {
+        byte[] form = ("grant_type=client_credentials&pad=" + "a".repeat(70_000)).getBytes(StandardCharsets.UTF_8);
+        byte[] json = ("{\"client_name\":\"" + "a".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        String bearer = new Api(base.toURI(), Api.IT_ADMIN, Api.IT_SECRET).authorization();
+        for (boolean chunked : new boolean[] {false, true}) {
+            String how = chunked ? " (chunked)" : " (Content-Length)";
+            for (String path : new String[] {"oauth/token", "oauth/revoke", "oauth/introspect"}) {
+                assertError(
+                        anonymous().raw("POST", path, ADMIN_BASIC, FORM, form, chunked),
+                        413,
+                        "invalid_request",
+                        path + how);
+            }
+            assertError(
+                    anonymous().raw("POST", "oauth/register", bearer, JSON, json, chunked),
+                    413,
+                    "invalid_request",
+                    "registration" + how);
+
+            Api.Reply admin = anonymous().raw("POST", "admin/customers", bearer, JSON, json, chunked);
+            assertEquals(413, admin.status(), "admin JSON" + how + ": " + admin.body());
+            assertEquals("request_too_large", admin.json().getString("error"));
+            assertTrue(admin.json().getString("message").contains("custodian.max-form-bytes"), admin.body());
+
+            for (String page : new String[] {"portal/sign-in", "oauth/authorize/sign-in"}) {
+                Api.Reply r = anonymous().raw("POST", page, null, FORM, form, chunked);
+                assertEquals(413, r.status(), page + how + ": " + r.body());
+                assertTrue(r.header("Content-Type").startsWith("text/html"), page + ": a person gets a page");
+            }
+        }
+    }
+
+    @Test
+    void bodyWhenExactlyAtTheLimitThenRead() throws Exception {
+        String start = "grant_type=client_credentials&pad=";
+        String form = start + "a".repeat(65_536 - start.length());
+
+        Api.Reply r = anonymous().token(ADMIN_BASIC, form);
+
+        assertEquals(200, r.status(), r.body());
+    }
+
     @Test
     void metadataListsExactlyWhatIsSupported() throws Exception {
         JsonObject m = anonymous().get(".well-known/oauth-authorization-server").json();
@@ -209,13 +255,5 @@ class TokenIT {
         assertEquals(
                 List.of("DataCustodian_Admin_Access", "Upload_Admin_Access", "ThirdParty_Admin_Access", "FB=36_40"),
                 m.getJsonArray("scopes_supported").getValuesAs(JsonString::getString));
-    }
-
-    private static void assertOAuthError(Api.Reply r, int status, String error) {
-        assertEquals(status, r.status(), r.body());
-        JsonObject body = r.json();
-        assertEquals(error, body.getString("error"), r.body());
-        assertFalse(body.getString("error_description").isBlank());
-        assertEquals("no-store", r.header("Cache-Control"));
     }
 }

@@ -10,6 +10,7 @@ import dev.gbconnect.custodian.testsupport.Atom;
 import dev.gbconnect.custodian.testsupport.Browser;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.ThirdParties;
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -210,14 +211,20 @@ class PortalIT {
     @Test
     void connectedAppsWhenCustomerRevokesThenTheAppsTokenIsRefusedAndTheAppMovesToHistory() {
         ThirdParties.Registered app = ThirdParties.confidential(admin, "http://127.0.0.1:9/cb");
-        String access = ThirdParties.offlineToken(admin, app, customer, ThirdParties.SCOPE, null)
-                .getString("access_token");
-        Api asApp = Api.withAuthorization(base, "Bearer " + access);
-        assertEquals(200, asApp.get("espi/1_1/resource/ReadServiceStatus").status());
+        JsonObject token = ThirdParties.offlineToken(admin, app, customer, ThirdParties.SCOPE, null);
+        Api asApp = Api.withAuthorization(base, "Bearer " + token.getString("access_token"));
+        String subscription = token.getString("resourceURI");
+        assertEquals(200, asApp.get(subscription).status());
 
         signIn("pass-" + username);
         WebElement connected = browser.findElement(By.xpath("//section[@class='app'][h3='Test Energy App']"));
         assertTrue(connected.getText().contains("Readings every 15 minutes."), connected.getText());
+        assertEquals(
+                ThirdParties.USER_PORTAL,
+                connected
+                        .findElement(By.linkText("Your account with Test Energy App"))
+                        .getAttribute("href"),
+                "the application's own page for its customers (ESPI thirdPartyUserPortalScreenURI)");
         assertTrue(
                 connected
                         .getText()
@@ -255,7 +262,7 @@ class PortalIT {
                         .getString("status"));
 
         Browser.submit(browser, connected.findElement(By.xpath(".//button[text()='Revoke']")));
-        assertEquals(401, asApp.get("espi/1_1/resource/ReadServiceStatus").status(), "the app's token stops at once");
+        assertEquals(401, asApp.get(subscription).status(), "the app's token stops at once");
         assertTrue(browser.findElements(By.xpath("//section[@class='app'][h3='Test Energy App']"))
                 .isEmpty());
         assertTrue(browser.findElement(By.cssSelector("ul.history")).getText().contains("Test Energy App"));
@@ -312,6 +319,52 @@ class PortalIT {
         username = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
         signIn("whatever");
         assertEquals(wrong, browser.findElement(By.cssSelector("p.error")).getText());
+    }
+
+    @Test
+    void signInWhenWrongPasswordFirstThenTheRightOneOpensThePortal() {
+        signIn("wrong-password");
+        assertTrue(browser.findElement(By.cssSelector("p.error")).getText().contains("not right"));
+        signIn("pass-" + username);
+        assertTrue(browser.getCurrentUrl().endsWith("/portal"), browser::getCurrentUrl);
+        assertTrue(browser.findElement(By.tagName("body")).getText().contains("Your energy use"));
+    }
+
+    @Test
+    void signInWhenFiveWrongPasswordsThenTheRightOneIsRefusedWithTheSameMessage() {
+        for (int i = 0; i < 5; i++) signIn("wrong-password-" + i);
+        String wrong = browser.findElement(By.cssSelector("p.error")).getText();
+        signIn("pass-" + username);
+        assertTrue(browser.getCurrentUrl().endsWith("/portal/sign-in"), browser::getCurrentUrl);
+        assertEquals(wrong, browser.findElement(By.cssSelector("p.error")).getText(), "locked, said like a wrong one");
+        assertTrue(browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE) == null);
+    }
+
+    @Test
+    void signOutWhenForgedThenNothingChangesAndTheSessionStillWorks() {
+        signIn("pass-" + username);
+        String cookie = PortalResource.SESSION_COOKIE + "="
+                + browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue();
+        Api anonymous = Api.withAuthorization(base, null);
+        for (String form : List.of("", "csrf=guessed")) {
+            Api.Reply refused = anonymous.postForm("portal/sign-out", null, form, "Cookie", cookie);
+            assertEquals(400, refused.status(), form);
+            assertTrue(refused.body().contains("The page expired"), refused.body());
+            assertEquals(List.of(), refused.raw().headers().allValues("Set-Cookie"), "a refusal sets no cookie");
+        }
+        Api.Reply unseen = anonymous.postForm("portal/sign-out", null, "csrf=guessed");
+        assertEquals(
+                List.of(),
+                unseen.raw().headers().allValues("Set-Cookie"),
+                "a post from another site arrives without the SameSite=Lax cookie, and clears nothing");
+        assertEquals(200, anonymous.get("portal", "Cookie", cookie).status(), "the session still works");
+
+        // Another site's page posts the sign-out form in the customer's own browser.
+        browser.get("data:text/html,<form method=post action='" + base.resolve("portal/sign-out")
+                + "'><input type=hidden name=csrf value=guessed><button>Win a prize</button></form>");
+        Browser.submit(browser, browser.findElement(By.tagName("button")));
+        browser.get(base.resolve("portal").toString());
+        assertTrue(browser.getCurrentUrl().endsWith("/portal"), "still signed in: " + browser.getCurrentUrl());
     }
 
     @Test

@@ -1,0 +1,33 @@
+package dev.gbconnect.custodian.authorization.control;
+
+import dev.gbconnect.custodian.atom.EspiUris;
+import dev.gbconnect.custodian.authorization.entity.Authorization;
+import java.util.Set;
+
+/**
+ * The URIs an Authorization is published with (ESPI authorizationURI and resourceURI), in token responses,
+ * Authorization entries and offline grants. Here rather than in {@link EspiUris}: what an Authorization opens is
+ * this component's decision, and the Atom helpers below it know nothing of Authorizations.
+ */
+public final class AuthorizationUris {
+
+    private AuthorizationUris() {}
+
+    public static String authorization(EspiUris uris, Authorization a) {
+        return uris.resource("Authorization/" + a.id());
+    }
+
+    /**
+     * What an Authorization gives access to: a customer's Subscription as a batch, or for back-office access a
+     * resource its token can read (ESPI names one URI per token): the broadest of its classes wins, and an upload
+     * token, which reads nothing else, names ReadServiceStatus.
+     */
+    public static String resourceOf(EspiUris uris, Authorization a) {
+        if (a.subscriptionId() != null) return uris.resource("Batch/Subscription/" + a.subscriptionId());
+        Set<String> scopes = Scopes.split(a.scope());
+        if (scopes.contains(Scopes.DATA_CUSTODIAN_ADMIN)) return uris.resource("ApplicationInformation");
+        if (scopes.contains(Scopes.THIRD_PARTY_ADMIN)) return uris.resource("Authorization");
+        if (scopes.contains(Scopes.REGISTRATION)) return uris.resource("ApplicationInformation/" + a.clientId());
+        return uris.resource("ReadServiceStatus");
+    }
+}

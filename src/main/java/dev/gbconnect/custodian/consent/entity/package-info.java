@@ -1,0 +1,5 @@
+/**
+ * A checked authorization request waiting for the customer. Entities use only entities (their own component's, or
+ * those of components the map lets it use) and {@code platform}; never control or boundary code (ArchitectureTest).
+ */
+package dev.gbconnect.custodian.consent.entity;

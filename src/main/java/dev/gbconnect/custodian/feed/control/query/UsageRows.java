@@ -1,0 +1,131 @@
+package dev.gbconnect.custodian.feed.control.query;
+
+import dev.gbconnect.custodian.atom.FeedQuery;
+import dev.gbconnect.custodian.feed.control.reach.Reach;
+import dev.gbconnect.custodian.platform.CustodianApplication;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Reads usage rows for feeds through plain JDBC: forward-only cursors, one row in memory at a time, so a feed of
+ * years of data streams in bounded memory. Every query carries the caller's {@link Reach}.
+ */
+@ApplicationScoped
+public class UsageRows {
+
+    /** One stored resource as a feed writes it; {@code payload} is the ESPI element, or packed readings for a block. */
+    public record Row(
+            String id,
+            String title,
+            Instant published,
+            Instant updated,
+            byte[] payload,
+            String usagePointId,
+            String meterReadingId,
+            String relatedId) {}
+
+    /** Receives rows as they are read. */
+    @FunctionalInterface
+    public interface Each {
+        void accept(Row row) throws Exception;
+    }
+
+    /** What to read: rows of one kind, below the given parents (null: any), one of them by id, or a feed's page. */
+    public record Selection(UsageKind kind, String usagePointId, String meterReadingId, String id, FeedQuery query) {
+        public static Selection one(UsageKind kind, String usagePointId, String meterReadingId, String id) {
+            return new Selection(kind, usagePointId, meterReadingId, id, null);
+        }
+    }
+
+    /**
+     * A read-only connection for one document. PostgreSQL only streams a result set inside a transaction, so
+     * autocommit is off; it is restored before the connection goes back to the pool.
+     */
+    public final class Reading implements AutoCloseable {
+        private final Connection connection;
+
+        Reading() throws SQLException {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+        }
+
+        /** Streams the selected rows in feed order. */
+        public void each(Reach reach, Selection s, Each each) throws Exception {
+            try (PreparedStatement st = s.kind()
+                    .select(reach, s.usagePointId(), s.meterReadingId(), s.id(), s.query())
+                    .prepare(connection)) {
+                st.setFetchSize(64);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) each.accept(row(rs));
+                }
+            }
+        }
+
+        public List<Row> all(Reach reach, Selection s) throws Exception {
+            List<Row> rows = new ArrayList<>();
+            each(reach, s, rows::add);
+            return rows;
+        }
+
+        /** A ReadingType's unit of measure (or -1) and power-of-ten multiplier. */
+        public int[] unit(String readingTypeId) throws SQLException {
+            try (PreparedStatement st =
+                    connection.prepareStatement("SELECT UOM, POWER_OF_TEN_MULTIPLIER FROM READING_TYPE WHERE ID = ?")) {
+                st.setString(1, readingTypeId);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next()) return new int[] {-1, 0};
+                    int uom = rs.getInt(1);
+                    return new int[] {rs.wasNull() ? -1 : uom, rs.getInt(2)};
+                }
+            }
+        }
+
+        public Optional<Row> one(Reach reach, Selection s) throws Exception {
+            List<Row> rows = all(reach, s);
+            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            } finally {
+                connection.close();
+            }
+        }
+    }
+
+    @Resource(lookup = CustodianApplication.DATA_SOURCE)
+    DataSource dataSource;
+
+    public Reading open() throws SQLException {
+        return new Reading();
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(
+                rs.getString(1),
+                rs.getString(2),
+                instant(rs, 3),
+                instant(rs, 4),
+                rs.getBytes(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+}

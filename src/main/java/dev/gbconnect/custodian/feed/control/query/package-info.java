@@ -1,0 +1,8 @@
+/**
+ * Usage queries: every SQL statement a feed runs, assembled from parameterized conditions ({@code Sql}) so no value
+ * is spliced into the text. {@code UsageKind} names each resource's table and columns; {@code ReachConditions}
+ * restricts them to a {@code Reach} with correlated EXISTS probes (Derby evaluated an uncorrelated IN once per
+ * candidate row); {@code FeedQuery} adds the ESPI query parameters; {@code UsageRows} streams the rows through plain
+ * JDBC. May use {@code reach}; must not use {@code document}, which builds on it.
+ */
+package dev.gbconnect.custodian.feed.control.query;

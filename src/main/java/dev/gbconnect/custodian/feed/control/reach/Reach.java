@@ -1,0 +1,50 @@
+package dev.gbconnect.custodian.feed.control.reach;
+
+import dev.gbconnect.custodian.authorization.entity.Authorization;
+import dev.gbconnect.custodian.authorization.entity.EspiScope;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Which usage data a caller may read: everything (the data custodian), one customer's (Download My Data by the
+ * admin), or one Authorization's Subscription: the usage points the customer chose, while the Authorization is
+ * active, readings within its period (from the scope's HistoryLength to the customer's "until"), MeterReadings whose
+ * interval the scope names. Every feed query joins it in SQL ({@code query.ReachConditions}).
+ */
+public record Reach(
+        String customerId, String authorizationId, Long from, Long to, List<Long> intervals, List<String> only) {
+
+    public static final Reach EVERYTHING = new Reach(null, null, null, null, List.of(), List.of());
+
+    public static Reach customer(String customerId) {
+        return new Reach(customerId, null, null, null, List.of(), List.of());
+    }
+
+    /** Download My Data: some of a customer's usage points (none named: all), readings within {@code [from, to)}. */
+    public static Reach download(String customerId, List<String> usagePointIds, Instant from, Instant to) {
+        return new Reach(customerId, null, seconds(from), seconds(to), List.of(), List.copyOf(usagePointIds));
+    }
+
+    public static Reach of(Authorization a) {
+        return new Reach(
+                null,
+                a.id(),
+                seconds(a.publishedStart()),
+                seconds(a.authorizedEnd()),
+                EspiScope.parse(a.scope()).intervals(),
+                List.of());
+    }
+
+    /** Does the reachable time hold all of {@code [start, end)} (epoch seconds)? */
+    public boolean covers(long start, long end) {
+        return (from == null || start >= from) && (to == null || end <= to);
+    }
+
+    public boolean timeBounded() {
+        return from != null || to != null;
+    }
+
+    private static Long seconds(Instant t) {
+        return t == null ? null : t.getEpochSecond();
+    }
+}

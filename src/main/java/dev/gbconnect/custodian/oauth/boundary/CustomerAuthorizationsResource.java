@@ -1,0 +1,112 @@
+package dev.gbconnect.custodian.oauth.boundary;
+
+import dev.gbconnect.custodian.atom.EspiUris;
+import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
+import dev.gbconnect.custodian.authorization.control.AuthorizationUris;
+import dev.gbconnect.custodian.authorization.control.Authorizations;
+import dev.gbconnect.custodian.authorization.control.Scopes;
+import dev.gbconnect.custodian.authorization.entity.Authorization;
+import dev.gbconnect.custodian.customer.control.Customers;
+import dev.gbconnect.custodian.oauth.control.OfflineAuthorization;
+import dev.gbconnect.custodian.oauth.control.Tokens;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * What a customer has granted, for the operator's support staff: every Authorization, active or ended; and
+ * offline authorization, granted by staff on the customer's behalf.
+ */
+@Path("admin/customers/{customerId}/authorizations")
+@RequestScoped
+@RequiresScope(Scopes.DATA_CUSTODIAN_ADMIN)
+@Tag(name = "Retail customers")
+@Produces(MediaType.APPLICATION_JSON)
+public class CustomerAuthorizationsResource {
+
+    private static final String[] STATUS = {"revoked", "active", "denied"};
+
+    public record AuthorizationView(
+            String id,
+            @JsonbProperty("client_id") String clientId,
+            String scope,
+            String status,
+            @JsonbProperty("usage_points") Set<String> usagePoints,
+            Instant since,
+            Instant until,
+            @JsonbProperty("end_reason") String endReason,
+            @JsonbProperty("offline_reason") String offlineReason) {
+        static AuthorizationView of(Authorization a) {
+            return new AuthorizationView(
+                    a.id(),
+                    a.clientId(),
+                    a.scope(),
+                    STATUS[a.status()],
+                    a.usagePointIds(),
+                    a.authorizedStart(),
+                    a.authorizedEnd(),
+                    a.endReason(),
+                    a.offlineReason());
+        }
+    }
+
+    @JsonbPropertyOrder({"refresh_token", "resourceURI", "authorizationURI"})
+    public record OfflineGrant(
+            @JsonbProperty("refresh_token") String refreshToken, String resourceURI, String authorizationURI) {}
+
+    @Inject
+    Customers customers;
+
+    @Inject
+    OfflineAuthorization offline;
+
+    @Context
+    UriInfo uri;
+
+    @Inject
+    Authorizations authorizations;
+
+    @GET
+    @Operation(summary = "The customer's Authorizations, newest first")
+    public List<AuthorizationView> list(@PathParam("customerId") String customerId) {
+        customers.find(customerId);
+        return authorizations.ofCustomer(customerId).stream()
+                .map(AuthorizationView::of)
+                .toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(
+            summary =
+                    "Offline authorization: grant a third party access on the customer's behalf, with a reason; answers a refresh token for the third party")
+    public Response grant(@PathParam("customerId") String customerId, OfflineAuthorization.Request body) {
+        Tokens.Issued issued = offline.grant(customerId, body);
+        EspiUris uris = EspiUris.of(uri);
+        return Response.status(Response.Status.CREATED)
+                .header("Cache-Control", "no-store")
+                .entity(new OfflineGrant(
+                        issued.refreshToken(),
+                        AuthorizationUris.resourceOf(uris, issued.authorization()),
+                        AuthorizationUris.authorization(uris, issued.authorization())))
+                .build();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Access tokens, refresh tokens and authorization codes, each kept as a hash. Entities use only entities (their own
+ * component's, or those of components the map lets it use) and {@code platform}; never control or boundary code
+ * (ArchitectureTest).
+ */
+package dev.gbconnect.custodian.oauth.entity;

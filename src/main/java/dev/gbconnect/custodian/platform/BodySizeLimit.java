@@ -1,0 +1,68 @@
+package dev.gbconnect.custodian.platform;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Bounds every request body but an upload's ({@code custodian.max-form-bytes}, 64 KiB by default): forms and JSON
+ * are small, and a reader handed an endless body holds memory and a thread for as long as the client keeps sending.
+ * A body that announces a larger length gets 413 unread; one that does not (chunked) is read up to the bound and
+ * refused as soon as it passes it, before any reader parses it. The refusal takes the shape of the protocol: OAuth
+ * JSON on the OAuth endpoints, a page for a person's form, the API's JSON elsewhere. Green Button uploads keep
+ * their own, far larger bound ({@code custodian.upload.max-bytes}).
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION - 100)
+public class BodySizeLimit implements ContainerRequestFilter {
+
+    private static final Pattern UPLOAD =
+            Pattern.compile("/?espi/1_1/resource/Batch/RetailCustomer/[^/]+/UsagePoint/?");
+
+    @Inject
+    @ConfigProperty(name = "custodian.max-form-bytes", defaultValue = "65536")
+    int maxBytes;
+
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        String method = request.getMethod();
+        if ("GET".equals(method) || "HEAD".equals(method)) return;
+        String path = request.getUriInfo().getPath();
+        if ("POST".equals(method) && UPLOAD.matcher(path).matches()) return;
+        if (announced(request.getHeaderString(HttpHeaders.CONTENT_LENGTH)) > maxBytes)
+            throw tooLarge(path, request.getMediaType());
+        InputStream in = request.getEntityStream();
+        byte[] body = in.readNBytes(maxBytes + 1);
+        if (body.length > maxBytes) throw tooLarge(path, request.getMediaType());
+        request.setEntityStream(new ByteArrayInputStream(body));
+    }
+
+    /** The Content-Length, as a long: beyond 2 GiB it is still a number, only too large. */
+    private static long announced(String contentLength) {
+        try {
+            return contentLength == null ? -1 : Long.parseLong(contentLength.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private RuntimeException tooLarge(String path, MediaType type) {
+        String message = "the request body is larger than " + maxBytes + " bytes (custodian.max-form-bytes)";
+        if (ErrorMappers.speaksOAuth(path)) return OAuthError.BODY_TOO_LARGE.because(message);
+        // Forms are what browsers send: the person behind one gets a page.
+        if (type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE))
+            return ApiException.page(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Too much to send", message);
+        return new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "request_too_large", message);
+    }
+}

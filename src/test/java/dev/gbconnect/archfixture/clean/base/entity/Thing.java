@@ -1,0 +1,3 @@
+package dev.gbconnect.archfixture.clean.base.entity;
+
+public record Thing(String name) {}

@@ -1,0 +1,3 @@
+package dev.gbconnect.archfixture.entity.customer.entity;
+
+public record Customer(String id) {}

@@ -1,0 +1,93 @@
+package dev.gbconnect.custodian;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A test of ArchitectureTest: its rules, run on the fixtures in {@code dev.gbconnect.archfixture}, pass on the clean
+ * one and report each deliberate break, naming the classes involved.
+ */
+class ArchitectureRulesTest {
+
+    private static final String FIXTURES = "dev.gbconnect.archfixture";
+
+    @Test
+    void cleanFixtureKeepsEveryRule() {
+        String root = FIXTURES + ".clean";
+        JavaClasses classes = classes(root);
+        for (ArchRule rule : List.of(
+                ArchitectureTest.componentsFreeOfCycles(root),
+                ArchitectureTest.packagesFreeOfCycles(root),
+                ArchitectureTest.componentMap(root, ArchitectureTest.parse("base ->\ntop -> base")),
+                ArchitectureTest.boundaryOnlyFromBoundary(root),
+                ArchitectureTest.entitiesStayEntities(root))) {
+            EvaluationResult result = rule.evaluate(classes);
+            assertFalse(result.hasViolation(), () -> report(result));
+        }
+    }
+
+    @Test
+    void cycleBetweenComponentsFailsEvenWhenTheMapAllowsBothDirections() {
+        String root = FIXTURES + ".cycle";
+        JavaClasses classes = classes(root);
+        assertViolation(ArchitectureTest.componentsFreeOfCycles(root).evaluate(classes), "Left", "Right");
+        assertViolation(ArchitectureTest.packagesFreeOfCycles(root).evaluate(classes), "Left", "Right");
+        assertFalse(ArchitectureTest.componentMap(root, ArchitectureTest.parse("left -> right\nright -> left"))
+                .evaluate(classes)
+                .hasViolation());
+    }
+
+    @Test
+    void boundaryUsedFromControlFails() {
+        String root = FIXTURES + ".boundary";
+        assertViolation(
+                ArchitectureTest.boundaryOnlyFromBoundary(root).evaluate(classes(root)), "Checkout", "ShopResource");
+    }
+
+    @Test
+    void entityUsingControlFails() {
+        String root = FIXTURES + ".boundary";
+        assertViolation(ArchitectureTest.entitiesStayEntities(root).evaluate(classes(root)), "Basket", "Checkout");
+    }
+
+    @Test
+    void reachingIntoAnotherComponentsEntitiesAgainstTheMapFails() {
+        String root = FIXTURES + ".entity";
+        EvaluationResult result = ArchitectureTest.componentMap(root, ArchitectureTest.parse("customer ->\nbilling ->"))
+                .evaluate(classes(root));
+        assertViolation(result, "Invoice", "customer.entity.Customer");
+        assertFalse(ArchitectureTest.componentMap(root, ArchitectureTest.parse("customer ->\nbilling -> customer"))
+                .evaluate(classes(root))
+                .hasViolation());
+    }
+
+    @Test
+    void componentMissingFromTheMapFails() {
+        String root = FIXTURES + ".entity";
+        assertViolation(
+                ArchitectureTest.componentMap(root, ArchitectureTest.parse("customer ->"))
+                        .evaluate(classes(root)),
+                "Invoice");
+    }
+
+    private static JavaClasses classes(String root) {
+        return new ClassFileImporter().importPackages(root);
+    }
+
+    private static void assertViolation(EvaluationResult result, String... named) {
+        String report = report(result);
+        assertTrue(result.hasViolation(), "expected a violation, got none");
+        for (String name : named) assertTrue(report.contains(name), () -> name + " missing from:\n" + report);
+    }
+
+    private static String report(EvaluationResult result) {
+        return String.join("\n", result.getFailureReport().getDetails());
+    }
+}

@@ -1,0 +1,126 @@
+package dev.gbconnect.custodian.conformance;
+
+import static dev.gbconnect.custodian.testsupport.ConsentFlow.enc;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gbconnect.custodian.testsupport.Api;
+import dev.gbconnect.custodian.testsupport.Atom;
+import dev.gbconnect.custodian.testsupport.Shared;
+import dev.gbconnect.custodian.testsupport.ThirdParties;
+import dev.gbconnect.custodian.testsupport.UberJarServer;
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * GBA CMD certification with {@code custodian.gba-harness} on, against the uber-jar: an id outside the caller's
+ * rights gets 403, as GBA's platform expects (GREEN-BUTTON-CMD.md ER-07, AL-07), and only an id that exists
+ * nowhere gets 404. (Off, both look alike: EspiResourcesConformanceIT.)
+ */
+class HarnessRightsConformanceIT {
+
+    private static final String R = "espi/1_1/resource/";
+    private static final String ADMIN = "harness-admin", SECRET = "harness-admin-secret";
+
+    private static UberJarServer server;
+    private static Api admin;
+    private static ThirdParties.Registered app, other;
+    private static JsonObject mine, others;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path dir = Path.of(System.getProperty("it.dataRoot", "target/it-data"), "harness-" + UUID.randomUUID())
+                .toAbsolutePath();
+        Files.createDirectories(dir);
+        server = UberJarServer.start(
+                dir,
+                UberJarServer.testJvm(),
+                Map.of(
+                        "CUSTODIAN_DEMO_DATA",
+                        "false",
+                        "CUSTODIAN_GBA_HARNESS",
+                        "true",
+                        "CUSTODIAN_ADMIN_CLIENT_ID",
+                        ADMIN,
+                        "CUSTODIAN_ADMIN_CLIENT_SECRET",
+                        SECRET));
+        admin = server.api(ADMIN, SECRET);
+        app = ThirdParties.notified(admin, "Harness app", ThirdParties.NOTIFY);
+        other = ThirdParties.notified(admin, "Harness other", ThirdParties.NOTIFY);
+        mine = ThirdParties.offlineToken(admin, app, customer(), ThirdParties.SCOPE, null);
+        others = ThirdParties.offlineToken(admin, other, customer(), ThirdParties.SCOPE, null);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) server.stop();
+    }
+
+    private static String customer() {
+        String id = admin.newCustomer("harness-" + UUID.randomUUID().toString().substring(0, 8));
+        assertEquals(
+                201,
+                admin.upload(id, Shared.sample("datasdk/BatchFeedThreeUsagePoints_M.xml"))
+                        .status());
+        return id;
+    }
+
+    private static Api bearer(String token) {
+        return Api.withAuthorization(server.base(), "Bearer " + token);
+    }
+
+    private static Api backOffice(ThirdParties.Registered client, String scope) {
+        return bearer(Api.withAuthorization(server.base(), null)
+                .token(client.basic(), "grant_type=client_credentials&scope=" + enc(scope))
+                .json()
+                .getString("access_token"));
+    }
+
+    private static String path(String uri) {
+        return uri.substring(server.base().toString().length());
+    }
+
+    private static void assertOutsideRights(Api.Reply r, String what) {
+        assertEquals(403, r.status(), what + ": " + r.body());
+        assertTrue(r.header("WWW-Authenticate").contains("error=\"insufficient_scope\""), what);
+    }
+
+    @Test
+    void ER07_harness_idOutsideTheCallersRights_is403AndAMissingOne404() {
+        String unknown = UUID.randomUUID().toString();
+        Api customer = bearer(mine.getString("access_token"));
+        assertOutsideRights(customer.get(path(others.getString("resourceURI"))), "another customer's Subscription");
+        assertEquals(404, customer.get(R + "Batch/Subscription/" + unknown).status());
+
+        String othersPoint = Atom.valid(bearer(others.getString("access_token"))
+                        .get(path(others.getString("resourceURI")))
+                        .body())
+                .text("/atom:feed/atom:entry[atom:content/espi:UsagePoint][1]/atom:id")
+                .substring("urn:uuid:".length());
+        String own = path(mine.getString("resourceURI")).replace("Batch/Subscription", "Subscription");
+        assertOutsideRights(customer.get(own + "/UsagePoint/" + othersPoint), "another customer's usage point");
+        assertOutsideRights(
+                customer.get(own + "/UsagePoint/" + othersPoint + "/MeterReading"),
+                "a collection below another customer's usage point");
+        assertEquals(404, customer.get(own + "/UsagePoint/" + unknown).status());
+
+        Api otherBackOffice = backOffice(other, "ThirdParty_Admin_Access");
+        assertOutsideRights(
+                otherBackOffice.get(path(mine.getString("authorizationURI"))), "another third party's Authorization");
+        assertEquals(404, otherBackOffice.get(R + "Authorization/" + unknown).status());
+
+        Api registration = backOffice(app, "FB=36_40");
+        assertOutsideRights(
+                registration.get(R + "ApplicationInformation/" + other.id()),
+                "another third party's ApplicationInformation");
+        assertEquals(
+                404, registration.get(R + "ApplicationInformation/" + unknown).status());
+        Atom.valid(registration.get(R + "ApplicationInformation/" + app.id()).body());
+    }
+}
