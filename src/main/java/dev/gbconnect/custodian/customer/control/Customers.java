@@ -1,6 +1,7 @@
 package dev.gbconnect.custodian.customer.control;
 
 import dev.gbconnect.custodian.atom.EntryIds;
+import dev.gbconnect.custodian.authorization.control.CustomerSharing;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.ErrorMappers;
@@ -33,7 +34,7 @@ public class Customers {
     SignInThrottle throttle;
 
     @Inject
-    Event<CustomerEnabled> enabledChanged;
+    Event<CustomerSharing> sharing;
 
     private SignInThrottle.Policy policy;
 
@@ -86,13 +87,13 @@ public class Customers {
 
     /**
      * Disables a customer, or enables them again: a disabled customer cannot sign in, and every token for their
-     * data stops until they are enabled (see {@link CustomerEnabled}).
+     * data stops until they are enabled (see {@link CustomerSharing}).
      */
     public RetailCustomer enable(String id, boolean enabled) {
         RetailCustomer c = find(id);
         if (c.enabled() != enabled) {
             c.enabled(enabled);
-            enabledChanged.fire(new CustomerEnabled(id, enabled));
+            sharing.fire(new CustomerSharing(id, enabled));
         }
         return c;
     }

@@ -5,10 +5,10 @@ import dev.gbconnect.custodian.authorization.control.ApplicationChanged;
 import dev.gbconnect.custodian.authorization.control.AuthorizationChanged;
 import dev.gbconnect.custodian.authorization.control.Authorizations;
 import dev.gbconnect.custodian.authorization.control.Clients;
+import dev.gbconnect.custodian.authorization.control.CustomerSharing;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.authorization.entity.EspiScope;
-import dev.gbconnect.custodian.customer.control.CustomerEnabled;
 import dev.gbconnect.custodian.ingest.control.UsageChanged;
 import dev.gbconnect.custodian.notification.entity.Notification;
 import dev.gbconnect.custodian.platform.ApiException;
@@ -116,14 +116,14 @@ public class Outbox {
      * A customer disabled or enabled again: each third party gets one Authorization notice listing those of its
      * Authorizations that stopped, or came back (the ones that had not ended).
      */
-    void customerEnabled(@Observes CustomerEnabled change) {
+    void customerSharing(@Observes CustomerSharing change) {
         Instant now = Instant.now();
         Map<String, List<String>> byClient = new LinkedHashMap<>();
         for (Authorization a : authorizations.ofCustomer(change.customerId())) {
             if (a.activeAt(now) && recipient(a.clientId()))
                 byClient.computeIfAbsent(a.clientId(), k -> new ArrayList<>()).add("Authorization/" + a.id());
         }
-        String what = change.enabled()
+        String what = change.sharing()
                 ? "the customer's account is enabled again: Authorization restored"
                 : "the customer's account is disabled: Authorization suspended, read as revoked";
         byClient.forEach((client, paths) -> enqueue(client, Notification.Kind.AUTHORIZATION, what, paths, now));
