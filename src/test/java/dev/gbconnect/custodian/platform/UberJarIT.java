@@ -8,29 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.RawHttp;
+import dev.gbconnect.custodian.testsupport.SelfSignedTls;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.UberJarServer;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.SocketFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -138,7 +132,7 @@ class UberJarIT {
                 List.of("--sslport", String.valueOf(sslPort)));
         try {
             URI https = URI.create("https://localhost:" + sslPort + "/");
-            HttpResponse<String> metadata = tlsClient("TLSv1.3")
+            HttpResponse<String> metadata = SelfSignedTls.client("TLSv1.3")
                     .send(
                             HttpRequest.newBuilder(https.resolve(".well-known/oauth-authorization-server"))
                                     .build(),
@@ -147,14 +141,14 @@ class UberJarIT {
             assertTrue(metadata.body().contains("\"issuer\":\"https://localhost:" + sslPort + "\""), metadata.body());
             assertThrows(
                     SSLHandshakeException.class,
-                    () -> tlsClient("TLSv1.2")
+                    () -> SelfSignedTls.client("TLSv1.2")
                             .send(
                                     HttpRequest.newBuilder(https.resolve("health/ready"))
                                             .build(),
                                     HttpResponse.BodyHandlers.ofString()),
                     "TLS 1.2 is refused by default");
 
-            SocketFactory tlsSockets = trusting().getSocketFactory();
+            SocketFactory tlsSockets = SelfSignedTls.context().getSocketFactory();
             String misdirected = RawHttp.exchange(tlsSockets, sslPort, "GET", "/portal", "evil.example");
             assertEquals(421, RawHttp.status(misdirected), "a TLS deployment answers for its own names only");
             assertFalse(misdirected.contains("evil.example/"), misdirected);
@@ -285,40 +279,6 @@ class UberJarIT {
                             .find(),
                     said);
         }
-    }
-
-    /** A client that trusts the server's self-signed certificate and speaks only this protocol. */
-    private static HttpClient tlsClient(String protocol) throws Exception {
-        SSLParameters parameters = new SSLParameters();
-        parameters.setProtocols(new String[] {protocol});
-        return HttpClient.newBuilder()
-                .sslContext(trusting())
-                .sslParameters(parameters)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
-    }
-
-    /** TLS that trusts the server's self-signed certificate. */
-    private static SSLContext trusting() throws Exception {
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(
-                null,
-                new TrustManager[] {
-                    new X509TrustManager() {
-                        @Override
-                        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-                        @Override
-                        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-                        @Override
-                        public X509Certificate[] getAcceptedIssuers() {
-                            return new X509Certificate[0];
-                        }
-                    }
-                },
-                null);
-        return tls;
     }
 
     private static String id(JsonArray customers, String username) {

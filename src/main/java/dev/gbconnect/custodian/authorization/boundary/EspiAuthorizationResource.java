@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -72,6 +73,7 @@ public class EspiAuthorizationResource {
     public Response all() {
         Page page = Page.of(uri);
         FeedQuery.Slice<Authorization> visible = authorizations.visibleTo(caller.get(), page.query());
+        Set<String> suspended = authorizations.suspended(visible.rows());
         EspiUris uris = EspiUris.of(uri);
         List<AtomWriter.Link> links = page.links(FEED, visible.more());
         links.addAll(certification.links());
@@ -81,7 +83,7 @@ public class EspiAuthorizationResource {
         Instant now = Instant.now();
         return Response.ok(AtomBody.stream(atom -> {
                     atom.startFeed(feedId, "Authorization", now, links.toArray(AtomWriter.Link[]::new));
-                    for (Authorization a : visible.rows()) entry(atom, a, uris, List.of());
+                    for (Authorization a : visible.rows()) entry(atom, a, suspended.contains(a.id()), uris, List.of());
                 }))
                 .build();
     }
@@ -91,9 +93,11 @@ public class EspiAuthorizationResource {
     public Response one(@PathParam("id") String id) {
         FeedQuery.parse(uri.getQueryParameters());
         Authorization a = visible(id);
+        boolean suspended = !authorizations.suspended(List.of(a)).isEmpty();
         EspiUris uris = EspiUris.of(uri);
         List<AtomWriter.Link> cert = certification.links();
-        return Response.ok(AtomBody.stream(atom -> entry(atom, a, uris, cert))).build();
+        return Response.ok(AtomBody.stream(atom -> entry(atom, a, suspended, uris, cert)))
+                .build();
     }
 
     @DELETE
@@ -117,7 +121,8 @@ public class EspiAuthorizationResource {
                         "Authorization " + id, () -> authorizations.find(id).isPresent()));
     }
 
-    private static void entry(AtomWriter atom, Authorization a, EspiUris uris, List<AtomWriter.Link> extra)
+    private static void entry(
+            AtomWriter atom, Authorization a, boolean suspended, EspiUris uris, List<AtomWriter.Link> extra)
             throws XMLStreamException {
         String self = AuthorizationUris.authorization(uris, a);
         List<AtomWriter.Link> links = new ArrayList<>(
@@ -131,6 +136,7 @@ public class EspiAuthorizationResource {
                         a.updatedAt(),
                         links.toArray(AtomWriter.Link[]::new)),
                 a,
+                suspended,
                 uris);
         atom.endEntry();
     }

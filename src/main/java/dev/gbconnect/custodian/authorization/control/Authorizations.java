@@ -11,10 +11,14 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Creating, changing and ending ESPI Authorizations, each announced with {@link AuthorizationChanged}. Joins the
@@ -22,6 +26,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Authorizations {
+
+    private static final int SLICE = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -254,6 +260,37 @@ public class Authorizations {
 
     public Optional<Authorization> find(String id) {
         return Optional.ofNullable(id == null ? null : em.find(Authorization.class, id));
+    }
+
+    /** The Authorization if it shares data now: active, and its customer (if any) enabled. */
+    public Optional<Authorization> sharing(String id, Instant now) {
+        return find(id).filter(a -> a.activeAt(now) && suspended(List.of(a)).isEmpty());
+    }
+
+    /**
+     * Of these Authorizations, the ids of the active ones whose customer is disabled: their tokens stop, and ESPI
+     * shows them revoked (AuthorizationStatus has no code for suspended). Asked in slices, to keep each IN list
+     * short on every database.
+     */
+    public Set<String> suspended(Collection<Authorization> shown) {
+        List<String> customers = shown.stream()
+                .filter(a -> a.status() == Authorization.ACTIVE)
+                .map(Authorization::customerId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        Set<String> disabled = new HashSet<>();
+        for (int from = 0; from < customers.size(); from += SLICE) {
+            disabled.addAll(em.createQuery(
+                            "SELECT r.id FROM RetailCustomer r WHERE r.enabled = FALSE AND r.id IN :ids", String.class)
+                    .setParameter("ids", customers.subList(from, Math.min(customers.size(), from + SLICE)))
+                    .getResultList());
+        }
+        if (disabled.isEmpty()) return Set.of();
+        return shown.stream()
+                .filter(a -> a.status() == Authorization.ACTIVE && disabled.contains(a.customerId()))
+                .map(Authorization::id)
+                .collect(Collectors.toSet());
     }
 
     /**

@@ -76,16 +76,18 @@ public final class EspiAuthorizationXml {
      * end, the customer's "until" or an earlier revocation; duration 0 while it has no end (espi.xsd: 0 is an
      * infinite duration). publishedPeriod: the data it opens, from the scope's HistoryLength (start 0, the epoch,
      * when the scope sets none) to the same end. A refusal (status 2) authorized nothing and has neither. Neither
-     * moves with token refreshes; {@code expires_at} does.
+     * moves with token refreshes; {@code expires_at} does. A suspended one (its customer is disabled) reads as
+     * revoked while it lasts.
      */
-    public static void authorization(XMLStreamWriter w, Authorization a, EspiUris uris) throws XMLStreamException {
+    public static void authorization(XMLStreamWriter w, Authorization a, boolean suspended, EspiUris uris)
+            throws XMLStreamException {
         AtomWriter.startEspi(w, "Authorization");
         if (a.status() != Authorization.DENIED) {
             Instant end = end(a);
             period(w, "authorizedPeriod", a.authorizedStart(), end);
             period(w, "publishedPeriod", a.publishedStart() == null ? Instant.EPOCH : a.publishedStart(), end);
         }
-        leaf(w, "status", a.status());
+        leaf(w, "status", suspended ? Authorization.REVOKED : a.status());
         Instant expires =
                 a.expiresAt() != null ? a.expiresAt() : a.authorizedEnd() != null ? a.authorizedEnd() : a.updatedAt();
         leaf(w, "expires_at", expires.getEpochSecond());

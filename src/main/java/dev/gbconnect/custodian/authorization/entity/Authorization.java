@@ -45,6 +45,13 @@ public class Authorization {
     public static final String OWN = "Authorization.own";
     public static final String OF_CUSTOMER = "Authorization.ofCustomer";
 
+    /**
+     * A JPQL subquery that finds the customer of Authorization {@code a} when that customer is disabled: their
+     * Authorizations then share nothing, and read as revoked, until the customer is enabled again.
+     */
+    public static final String DISABLED_CUSTOMER =
+            "SELECT r.id FROM RetailCustomer r WHERE r.id = a.customerId AND r.enabled = FALSE";
+
     /** ESPI AuthorizationStatus codes. */
     public static final int REVOKED = 0, ACTIVE = 1, DENIED = 2;
 

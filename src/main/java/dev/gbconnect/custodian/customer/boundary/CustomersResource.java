@@ -81,14 +81,14 @@ public class CustomersResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Enable or disable a customer: {\"enabled\": false}")
+    @Operation(
+            summary = "Enable or disable a customer: {\"enabled\": false} stops every token for their data at once;"
+                    + " true restores the Authorizations that have not ended")
     public CustomerView change(@PathParam("id") String id, CustomerChange body) {
         if (body == null || body.enabled() == null) {
             throw new ApiException(
                     Response.Status.BAD_REQUEST, "invalid_request", "body must be {\"enabled\": true|false}");
         }
-        RetailCustomer c = customers.find(id);
-        c.enabled(body.enabled());
-        return CustomerView.of(c);
+        return CustomerView.of(customers.enable(id, body.enabled()));
     }
 }

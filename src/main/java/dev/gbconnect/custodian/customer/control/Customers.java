@@ -1,11 +1,13 @@
 package dev.gbconnect.custodian.customer.control;
 
 import dev.gbconnect.custodian.atom.EntryIds;
+import dev.gbconnect.custodian.authorization.control.CustomerSharing;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.ErrorMappers;
 import dev.gbconnect.custodian.platform.PasswordHash;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -30,6 +32,9 @@ public class Customers {
 
     @Inject
     SignInThrottle throttle;
+
+    @Inject
+    Event<CustomerSharing> sharing;
 
     private SignInThrottle.Policy policy;
 
@@ -78,6 +83,19 @@ public class Customers {
     private static boolean uniqueViolation(Throwable e) {
         SQLException sql = ErrorMappers.causeOf(e, SQLException.class);
         return sql != null && "23505".equals(sql.getSQLState());
+    }
+
+    /**
+     * Disables a customer, or enables them again: a disabled customer cannot sign in, and every token for their
+     * data stops until they are enabled (see {@link CustomerSharing}).
+     */
+    public RetailCustomer enable(String id, boolean enabled) {
+        RetailCustomer c = find(id);
+        if (c.enabled() != enabled) {
+            c.enabled(enabled);
+            sharing.fire(new CustomerSharing(id, enabled));
+        }
+        return c;
     }
 
     /**

@@ -126,7 +126,8 @@ public class NoticeSender {
         }
         HttpRequest request = HttpRequest.newBuilder(target)
                 .timeout(requestTimeout)
-                .header("Content-Type", "application/xml; charset=UTF-8")
+                // GBA's current code labels the BatchList Atom (GREEN-BUTTON-CMD.md NT-09); the body is unchanged
+                .header("Content-Type", "application/atom+xml; charset=UTF-8")
                 .header("Idempotency-Key", claim.deliveryId())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(BatchListXml.of(claim.resources())))
                 .build();

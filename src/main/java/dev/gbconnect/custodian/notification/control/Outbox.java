@@ -5,6 +5,7 @@ import dev.gbconnect.custodian.authorization.control.ApplicationChanged;
 import dev.gbconnect.custodian.authorization.control.AuthorizationChanged;
 import dev.gbconnect.custodian.authorization.control.Authorizations;
 import dev.gbconnect.custodian.authorization.control.Clients;
+import dev.gbconnect.custodian.authorization.control.CustomerSharing;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.authorization.entity.EspiScope;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -68,6 +70,7 @@ public class Outbox {
                                 + " WHERE c.id = a.clientId AND " + RECIPIENTS
                                 + " AND a.customerId = :customer AND a.subscriptionId IS NOT NULL"
                                 + " AND a.status = " + Authorization.ACTIVE
+                                + " AND NOT EXISTS (" + Authorization.DISABLED_CUSTOMER + ")"
                                 + " AND u IN :points ORDER BY a.clientId, a.createdAt, a.id",
                         Authorization.class)
                 .setParameter("customer", change.customerId())
@@ -109,6 +112,23 @@ public class Outbox {
         enqueue(a.clientId(), Notification.Kind.AUTHORIZATION, what, List.of("Authorization/" + a.id()), Instant.now());
     }
 
+    /**
+     * A customer disabled or enabled again: each third party gets one Authorization notice listing those of its
+     * Authorizations that stopped, or came back (the ones that had not ended).
+     */
+    void customerSharing(@Observes CustomerSharing change) {
+        Instant now = Instant.now();
+        Map<String, List<String>> byClient = new LinkedHashMap<>();
+        for (Authorization a : authorizations.ofCustomer(change.customerId())) {
+            if (a.activeAt(now) && recipient(a.clientId()))
+                byClient.computeIfAbsent(a.clientId(), k -> new ArrayList<>()).add("Authorization/" + a.id());
+        }
+        String what = change.sharing()
+                ? "the customer's account is enabled again: Authorization restored"
+                : "the customer's account is disabled: Authorization suspended, read as revoked";
+        byClient.forEach((client, paths) -> enqueue(client, Notification.Kind.AUTHORIZATION, what, paths, now));
+    }
+
     void applicationChanged(@Observes ApplicationChanged change) {
         Client c = change.client();
         if (recipient(c.id())) {
@@ -142,11 +162,15 @@ public class Outbox {
                     authorizations.subscriptionsOf(c.id()).stream()
                             .map(a -> "Authorization/" + a.id())
                             .toList();
-                case DATA ->
-                    authorizations.subscriptionsOf(c.id()).stream()
+                case DATA -> {
+                    List<Authorization> subscriptions = authorizations.subscriptionsOf(c.id());
+                    Set<String> suspended = authorizations.suspended(subscriptions);
+                    yield subscriptions.stream()
+                            .filter(a -> !suspended.contains(a.id()))
                             .map(Outbox::batchOf)
                             .distinct()
                             .toList();
+                }
             };
             written.addAll(enqueue(c.id(), kind, "requested by the data custodian", paths, now));
         }

@@ -83,8 +83,7 @@ public class AuthorizationCodeGrant implements Grant {
             throw replayed(stored);
         }
         Authorization a = authorizations
-                .find(stored.authorizationId())
-                .filter(x -> x.activeAt(now))
+                .sharing(stored.authorizationId(), now)
                 .orElseThrow(() -> TokenRequest.invalidGrant("the customer's authorization has ended"));
         return tokens.accessAndRefresh(a, a.scope());
     }

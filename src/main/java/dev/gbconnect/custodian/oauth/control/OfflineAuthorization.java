@@ -55,7 +55,11 @@ public class OfflineAuthorization {
     Period longest;
 
     public Tokens.Issued grant(String customerId, Request r) {
-        customers.find(customerId);
+        if (!customers.find(customerId).enabled())
+            throw new ApiException(
+                    Response.Status.CONFLICT,
+                    "customer_disabled",
+                    "customer " + customerId + " is disabled: enable them before granting access to their data");
         if (r == null || r.clientId() == null) throw invalid("client_id, scope, until and reason are required");
         Client client = clients.find(r.clientId())
                 .filter(c -> c.kind() == Client.Kind.THIRD_PARTY

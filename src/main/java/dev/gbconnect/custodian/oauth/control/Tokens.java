@@ -26,13 +26,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Tokens {
 
     /**
-     * A token is valid while it, its Authorization and its client all are: one query, so that revoking an
-     * Authorization or suspending a client stops every token at once without touching them.
+     * A token is valid while it, its Authorization, its client and the customer whose data it reads all are: one
+     * query, so that revoking an Authorization, suspending a client or disabling a customer stops every token at
+     * once without touching them (and enabling the customer again restores exactly what had not ended). A
+     * disabled customer is found by an outer join on its key (an anti-join): a NOT EXISTS probe made Derby's check
+     * several times slower. Every join is written as an outer one (the WHERE makes the first two inner) because
+     * EclipseLink moves inner ON conditions to the WHERE, where the outer join's ON can no longer see them.
      */
-    private static final String CHECK = "SELECT t, a, c.kind FROM AccessToken t, Authorization a, Client c"
-            + " WHERE t.hash = :hash AND a.id = t.authorizationId AND c.id = t.clientId AND t.revoked = FALSE AND t.expiresAt > :now"
+    private static final String CHECK = "SELECT t, a, c.kind FROM AccessToken t"
+            + " LEFT JOIN Authorization a ON a.id = t.authorizationId LEFT JOIN Client c ON c.id = t.clientId"
+            + " LEFT JOIN RetailCustomer r ON r.id = a.customerId AND r.enabled = FALSE"
+            + " WHERE t.hash = :hash AND t.revoked = FALSE AND t.expiresAt > :now"
             + " AND a.status = " + Authorization.ACTIVE
-            + " AND (a.authorizedEnd IS NULL OR a.authorizedEnd > :now) AND c.status = :active";
+            + " AND (a.authorizedEnd IS NULL OR a.authorizedEnd > :now) AND c.status = :active AND r.id IS NULL";
 
     @PersistenceContext
     EntityManager em;
@@ -99,7 +105,10 @@ public class Tokens {
     /** A presented refresh token and its Authorization, null when that is gone. */
     public record Presented(RefreshToken token, Authorization authorization) {}
 
-    /** One query for both: every refresh grant needs the two. */
+    /**
+     * One query for both: every refresh grant needs the two. The Authorization of a disabled customer is presented
+     * as gone, so that the grant answers as for an ended one.
+     */
     public Optional<Presented> refreshToken(String token) {
         return em
                 .createNamedQuery(RefreshToken.WITH_AUTHORIZATION, Object[].class)
@@ -107,7 +116,7 @@ public class Tokens {
                 .getResultList()
                 .stream()
                 .findFirst()
-                .map(row -> new Presented((RefreshToken) row[0], (Authorization) row[1]));
+                .map(row -> new Presented((RefreshToken) row[0], row[2] != null ? null : (Authorization) row[1]));
     }
 
     /** Retires a refresh token; false when another request retired it first (then it was presented twice). */

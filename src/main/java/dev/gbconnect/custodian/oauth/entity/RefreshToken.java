@@ -21,12 +21,15 @@ import java.time.Instant;
         query = "UPDATE RefreshToken r SET r.state = :rotated WHERE r.hash = :hash AND r.state = :active")
 @NamedQuery(
         name = RefreshToken.WITH_AUTHORIZATION,
-        query = "SELECT r, a FROM RefreshToken r LEFT JOIN Authorization a ON a.id = r.authorizationId"
-                + " WHERE r.hash = :hash")
+        query = "SELECT r, a, c.id FROM RefreshToken r LEFT JOIN Authorization a ON a.id = r.authorizationId"
+                + " LEFT JOIN RetailCustomer c ON c.id = a.customerId AND c.enabled = FALSE WHERE r.hash = :hash")
 public class RefreshToken extends IssuedToken {
 
     public static final String ROTATE = "RefreshToken.rotate";
-    /** The token and its Authorization (null if there is none), which the refresh grant reads together. */
+    /**
+     * The token, its Authorization (null if there is none) and the id of its customer if that customer is disabled
+     * (else null), which the refresh grant reads together.
+     */
     public static final String WITH_AUTHORIZATION = "RefreshToken.withAuthorization";
 
     public enum State {
