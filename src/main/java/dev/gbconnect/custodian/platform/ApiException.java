@@ -10,6 +10,9 @@ import java.util.List;
  */
 public class ApiException extends RuntimeException {
 
+    /** The RFC 6750 challenge every bearer refusal starts with. */
+    public static final String BEARER_REALM = "Bearer realm=\"custodian\"";
+
     private final Response.Status status;
     private final String error;
     private final List<String> problems;
@@ -41,6 +44,12 @@ public class ApiException extends RuntimeException {
         ApiException e = new ApiException(Response.Status.SEE_OTHER, error, description);
         e.location = location;
         return e;
+    }
+
+    /** RFC 6750 §3.1: a valid bearer token without the rights this request needs. */
+    public static ApiException insufficientScope(String message) {
+        return new ApiException(Response.Status.FORBIDDEN, "insufficient_scope", message)
+                .challenge(BEARER_REALM + ", error=\"insufficient_scope\"");
     }
 
     /** The {@code WWW-Authenticate} value to send with this refusal. */

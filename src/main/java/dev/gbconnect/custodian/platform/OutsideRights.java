@@ -2,7 +2,6 @@ package dev.gbconnect.custodian.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -23,9 +22,7 @@ public class OutsideRights {
     /** The refusal of {@code what}; {@code existsElsewhere} is asked only in harness mode. */
     public ApiException refusal(String what, BooleanSupplier existsElsewhere) {
         if (gbaHarness && existsElsewhere.getAsBoolean()) {
-            return new ApiException(
-                            Response.Status.FORBIDDEN, "insufficient_scope", what + " is outside this token's rights")
-                    .challenge("Bearer realm=\"custodian\", error=\"insufficient_scope\"");
+            return ApiException.insufficientScope(what + " is outside this token's rights");
         }
         return ApiException.notFound(what);
     }

@@ -37,7 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Priority(Priorities.AUTHENTICATION)
 public class BearerAuthentication implements ContainerRequestFilter {
 
-    private static final String REALM = "Bearer realm=\"custodian\"";
+    private static final String REALM = ApiException.BEARER_REALM;
 
     @Inject
     Tokens tokens;
@@ -87,12 +87,8 @@ public class BearerAuthentication implements ContainerRequestFilter {
         Set<TokenClass> accepted = accepted(), held = TokenClass.of(caller);
         if (!accepted.isEmpty() && Collections.disjoint(accepted, held)) {
             // RFC 6750 §3.1: a valid token without the privileges the resource needs.
-            throw new ApiException(
-                            Response.Status.FORBIDDEN,
-                            "insufficient_scope",
-                            "this resource answers " + words(accepted) + " tokens; this one is "
-                                    + (held.isEmpty() ? "none of those" : words(held)))
-                    .challenge(REALM + ", error=\"insufficient_scope\"");
+            throw ApiException.insufficientScope("this resource answers " + words(accepted) + " tokens; this one is "
+                    + (held.isEmpty() ? "none of those" : words(held)));
         }
         current.accept(caller);
     }
