@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Atom;
+import dev.gbconnect.custodian.testsupport.OwnServer;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.ThirdParties;
 import dev.gbconnect.custodian.testsupport.UberJarServer;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * rights gets 403, as GBA's platform expects (GREEN-BUTTON-CMD.md ER-07, AL-07), and only an id that exists
  * nowhere gets 404. (Off, both look alike: EspiResourcesConformanceIT.)
  */
+@OwnServer
 class HarnessRightsConformanceIT {
 
     private static final String R = "espi/1_1/resource/";

@@ -3,6 +3,7 @@ package dev.gbconnect.custodian.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gbconnect.custodian.testsupport.OwnServer;
 import dev.gbconnect.custodian.testsupport.SelfSignedTls;
 import dev.gbconnect.custodian.testsupport.UberJarServer;
 import java.net.URI;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * over TLS carries Strict-Transport-Security (RFC 6797 §7.1), none over plain HTTP (§7.2), and the plain port can
  * send clients to https instead of serving them.
  */
+@OwnServer
 class HstsConformanceIT {
 
     private static final String HSTS = "Strict-Transport-Security";

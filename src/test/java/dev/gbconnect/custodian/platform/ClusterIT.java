@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.ConsentFlow;
 import dev.gbconnect.custodian.testsupport.NotifyReceiver;
+import dev.gbconnect.custodian.testsupport.OwnServer;
 import dev.gbconnect.custodian.testsupport.PostgresCluster;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.ThirdParties;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * (Hazelcast stays off in the uber-jar): one migrates and seeds while the other waits, and whatever one of them
  * decides, the other honours, because every piece of shared state is in the database.
  */
+@OwnServer
 class ClusterIT {
 
     private static final String REDIRECT = "http://127.0.0.1:9/callback";

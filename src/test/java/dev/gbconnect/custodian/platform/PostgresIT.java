@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Atom;
 import dev.gbconnect.custodian.testsupport.Catalog;
+import dev.gbconnect.custodian.testsupport.OwnServer;
 import dev.gbconnect.custodian.testsupport.PostgresCluster;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.ThirdParties;
@@ -22,6 +23,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The same uber-jar on PostgreSQL, chosen by configuration alone: migrations, seeding, imports, refusals, and a restart. */
+@OwnServer
 class PostgresIT {
 
     @Test

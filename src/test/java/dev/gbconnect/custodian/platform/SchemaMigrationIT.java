@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Catalog;
+import dev.gbconnect.custodian.testsupport.OwnServer;
 import dev.gbconnect.custodian.testsupport.PostgresCluster;
 import jakarta.persistence.Persistence;
 import java.io.IOException;
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The migrations against what they replace: EclipseLink's own DDL for the entities, on embedded Derby and on a
  * private PostgreSQL server. No application server: {@link SchemaMigration#migrate} is what the application runs.
  */
+@OwnServer
 class SchemaMigrationIT {
 
     private static PostgresCluster pg;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
+import dev.gbconnect.custodian.testsupport.OwnServer;
 import dev.gbconnect.custodian.testsupport.RawHttp;
 import dev.gbconnect.custodian.testsupport.SelfSignedTls;
 import dev.gbconnect.custodian.testsupport.Shared;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * The shipped uber-jar, started the way the README starts it: demo data on first start, a generated admin client
  * printed once, configuration from environment variables, and everything still there after a restart.
  */
+@OwnServer
 class UberJarIT {
 
     private static final SocketFactory PLAIN = SocketFactory.getDefault();

@@ -8,6 +8,7 @@ import dev.gbconnect.custodian.demo.GreenButtonGenerator.Kind;
 import dev.gbconnect.custodian.demo.GreenButtonGenerator.Plan;
 import dev.gbconnect.custodian.demo.GreenButtonGenerator.Point;
 import dev.gbconnect.custodian.testsupport.Api;
+import dev.gbconnect.custodian.testsupport.OwnServer;
 import dev.gbconnect.custodian.testsupport.UberJarServer;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * Reads take turns (FeedAdmission). On a server with a single turn, clients that ask for a large download and then
  * stop reading must not keep it: another reader is still served at once, not after the queue timeout.
  */
+@OwnServer
 class FeedAdmissionIT {
 
     @Test

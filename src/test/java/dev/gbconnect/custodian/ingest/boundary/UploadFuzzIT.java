@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
+import dev.gbconnect.custodian.testsupport.OwnServer;
 import dev.gbconnect.custodian.testsupport.Repeated;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.UberJarServer;
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * only where the heap truly ran out), and a refused upload leaves the stored data exactly as it was. The huge
  * bodies are generated as they are sent.
  */
+@OwnServer
 class UploadFuzzIT {
 
     private static final String ADMIN = "fuzz-admin", SECRET = "fuzz-admin-secret-for-tests-only";

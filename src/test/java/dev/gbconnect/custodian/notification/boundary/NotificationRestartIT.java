@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Notices;
 import dev.gbconnect.custodian.testsupport.NotifyReceiver;
+import dev.gbconnect.custodian.testsupport.OwnServer;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.ThirdParties;
 import dev.gbconnect.custodian.testsupport.UberJarServer;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The outbox outlives the process: a notice still pending when the server stops goes out after it starts again. */
+@OwnServer
 class NotificationRestartIT {
 
     private static final Map<String, String> ENV = Map.of(

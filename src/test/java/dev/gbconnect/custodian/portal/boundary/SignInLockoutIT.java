@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
+import dev.gbconnect.custodian.testsupport.OwnServer;
 import dev.gbconnect.custodian.testsupport.UberJarServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * The portal's lock after too many wrong passwords, and its end: the uber-jar with a lock of seconds
  * (custodian.sign-in.*), since the default quarter of an hour is too long to wait for in a test.
  */
+@OwnServer
 class SignInLockoutIT {
 
     private static final Duration LOCK = Duration.ofSeconds(6);
