@@ -22,9 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -597,23 +595,36 @@ class EspiResourcesConformanceIT {
     }
 
     private static Map<String, Atom> crawl, every;
+    private static Map<Read, Api.Reply> answers;
+
+    /** The answers to {@link #documents}, read once. */
+    private static synchronized Map<Read, Api.Reply> documentsRead() {
+        if (answers != null) return answers;
+        Map<Read, Api.Reply> replies = new LinkedHashMap<>();
+        for (Read r : documents()) replies.put(r, r.get());
+        return answers = replies;
+    }
 
     /**
-     * The documents the full customer's Batch/Subscription feed links to, read with the customer's token as a third
-     * party follows them, each answered 200 and valid: every collection (up and related links) and the first entry
-     * of each kind (self links; the rest differ only in data, and cost a request each). Read once.
+     * The documents the full customer's Batch/Subscription feed links to (self, up and related), read with the
+     * customer's token as a third party follows them, each answered 200 and valid: one of each shape of path (the
+     * others differ only in ids and data, and cost a request each in a suite that runs against a time budget). Read
+     * once.
      */
     private static synchronized Map<String, Atom> crawled() {
         if (crawl != null) return crawl;
-        Set<String> targets = new LinkedHashSet<>(List.of(fullSubscription())), kinds = new HashSet<>();
+        Map<String, String> byShape = new LinkedHashMap<>();
         for (FeedRules.Entry e : fullBatch()) {
-            if (kinds.add(e.kind())) targets.add(path(e.self()));
-            targets.add(path(e.up()));
-            for (String related : e.hrefs("related"))
-                if (related.startsWith(f.base().toString())) targets.add(path(related));
+            List<String> hrefs = new ArrayList<>(List.of(e.self(), e.up()));
+            hrefs.addAll(e.hrefs("related"));
+            for (String href : hrefs)
+                if (href.startsWith(f.base().toString()))
+                    byShape.putIfAbsent(href.replaceAll("/[0-9a-f]{8}-[0-9a-f-]{27}", "/{id}"), path(href));
         }
         Map<String, Atom> found = new LinkedHashMap<>();
-        for (String target : targets) found.put(target, valid(as("full").get(target)));
+        found.put(fullSubscription(), valid(as("full").get(fullSubscription())));
+        for (String target : byShape.values())
+            found.put(target, valid(as("full").get(target)));
         return crawl = found;
     }
 
@@ -621,19 +632,22 @@ class EspiResourcesConformanceIT {
     private static synchronized Map<String, Atom> everyDocument() {
         if (every != null) return every;
         Map<String, Atom> all = new LinkedHashMap<>(crawled());
-        for (Read read : documents()) all.put(read.token() + " " + read.path(), valid(read.get()));
+        documentsRead().forEach((r, reply) -> all.put(key(r), valid(reply)));
         return every = all;
+    }
+
+    private static String key(Read read) {
+        return read.token() + " " + read.path();
     }
 
     @Test
     void FX01_collectionsAreFeeds_singleResourcesBareEntries_serviceStatusBare_allAtom() {
-        for (Read read : documents()) {
-            Api.Reply r = read.get();
+        documentsRead().forEach((read, r) -> {
             assertTrue(
                     r.header("Content-Type").startsWith("application/atom+xml"),
                     read.path() + ": " + r.header("Content-Type"));
-            assertEquals(1, valid(r).count(read.root()), read.path() + " answers " + read.root());
-        }
+            assertEquals(1, everyDocument().get(key(read)).count(read.root()), read.path() + " answers " + read.root());
+        });
     }
 
     @Test
@@ -649,7 +663,7 @@ class EspiResourcesConformanceIT {
                         .filter(k -> !k.equals("Authorization") && !k.equals("ApplicationInformation"))
                         .toList()),
                 "each kind of the batch was read as an entry too");
-        assertTrue(all.size() > 30, "documents read: " + all.size());
+        assertTrue(all.size() > 20, "documents read: " + all.size());
     }
 
     @Test
@@ -803,24 +817,15 @@ class EspiResourcesConformanceIT {
 
     @Test
     void RP09_collections_answerTheSameFeedWithAndWithoutATrailingSlash() {
-        String point = fullForm() + "/UsagePoint/"
-                + idOf(FeedRules.of(fullBatch(), "UsagePoint").get(0));
-        Map<String, String> collections = new LinkedHashMap<>();
-        collections.put(R + "Authorization", "client_credentials");
-        collections.put(R + "ApplicationInformation", "data_custodian");
-        collections.put(fullSubscription(), "full");
-        collections.put(fullForm() + "/UsagePoint", "full");
-        collections.put(point + "/MeterReading", "full");
-        collections.put(point + "/UsageSummary", "full");
-        collections.put(R + "ReadingType", "full");
-        collections.put(R + "LocalTimeParameters", "full");
-        collections.put(BULK, "bulk");
-        collections.forEach((collection, token) -> {
-            List<String> ids = valid(as(token).get(collection)).texts("/atom:feed/atom:entry/atom:id");
-            assertFalse(ids.isEmpty(), collection);
+        for (Read read : documents()) {
+            if (!read.root().equals("/atom:feed")) continue;
+            List<String> ids = everyDocument().get(key(read)).texts("/atom:feed/atom:entry/atom:id");
+            assertFalse(ids.isEmpty(), read.path());
             assertEquals(
-                    ids, valid(as(token).get(collection + "/")).texts("/atom:feed/atom:entry/atom:id"), collection);
-        });
+                    ids,
+                    valid(as(read.token()).get(read.path() + "/")).texts("/atom:feed/atom:entry/atom:id"),
+                    read.path() + "/");
+        }
     }
 
     @Test
@@ -926,7 +931,9 @@ class EspiResourcesConformanceIT {
 
     @Test
     void RP15_theHarnessRequestHeaders_areAnswered200() throws Exception {
-        for (Read read : documents()) {
+        Map<String, Read> oneOfEachRoot = new LinkedHashMap<>();
+        for (Read read : documents()) oneOfEachRoot.putIfAbsent(read.root(), read);
+        for (Read read : oneOfEachRoot.values()) {
             HttpResponse<byte[]> r = as(read.token())
                     .getBytes(
                             read.path(),
@@ -949,16 +956,23 @@ class EspiResourcesConformanceIT {
     void RP16_methodsNotOffered_are405WithAllow() {
         String point = fullForm() + "/UsagePoint/"
                 + idOf(FeedRules.of(fullBatch(), "UsagePoint").get(0));
-        String token = "Bearer " + f.full().getString("access_token");
-        for (String p : List.of(fullSubscription(), fullForm() + "/UsagePoint", point, R + "ReadingType")) {
-            for (String method : List.of("POST", "PUT", "DELETE")) {
-                Api.Reply r = Api.withAuthorization(f.base(), null)
-                        .raw(method, p, token, "application/atom+xml", new byte[0], false);
-                assertEquals(405, r.status(), method + " " + p + ": " + r.body());
-                assertTrue(
-                        String.valueOf(r.header("Allow")).contains("GET"), method + " " + p + ": " + r.header("Allow"));
-            }
-        }
+        Map<String, String> tries = new LinkedHashMap<>();
+        tries.put(fullSubscription(), "POST");
+        tries.put(point, "PUT");
+        tries.put(fullForm() + "/UsagePoint", "DELETE");
+        tries.put(R + "ReadingType", "PATCH");
+        tries.forEach((p, method) -> {
+            Api.Reply r = Api.withAuthorization(f.base(), null)
+                    .raw(
+                            method,
+                            p,
+                            "Bearer " + f.full().getString("access_token"),
+                            "application/atom+xml",
+                            new byte[0],
+                            false);
+            assertEquals(405, r.status(), method + " " + p + ": " + r.body());
+            assertTrue(String.valueOf(r.header("Allow")).contains("GET"), method + " " + p + ": " + r.header("Allow"));
+        });
     }
 
     /** ER-05 beyond RP-12's batch: every other kind of GET refuses GBA's invalid values, naming the parameter. */
@@ -975,9 +989,14 @@ class EspiResourcesConformanceIT {
                 "full",
                 path(FeedRules.of(batch, "ElectricPowerUsageSummary").get(0).up()),
                 "/atom:feed"));
-        for (Read read : reads)
-            for (String bad : List.of("updated-max=03/01/2016", "depth=All"))
-                assertBadParameter(as(read.token()).get(read.path() + "?" + bad), read.path(), bad);
+        // One of GBA's invalid values each, in turn, so that every value meets several kinds of GET.
+        for (int i = 0; i < reads.size(); i++) {
+            String bad = QRY002.get(i % QRY002.size());
+            assertBadParameter(
+                    as(reads.get(i).token()).get(reads.get(i).path() + "?" + bad),
+                    reads.get(i).path(),
+                    bad);
+        }
     }
 
     @Test

@@ -31,8 +31,10 @@ final class FeedRules {
 
     private FeedRules() {}
 
+    record Link(String rel, String href) {}
+
     /** One atom:entry as the rules read it: its id, links, and the ESPI resource in its content. */
-    record Entry(String id, String title, String published, String updated, List<String[]> links, Element content) {
+    record Entry(String id, String title, String published, String updated, List<Link> links, Element content) {
 
         String kind() {
             return content == null ? "" : content.getLocalName();
@@ -40,7 +42,10 @@ final class FeedRules {
 
         /** The hrefs of the links with this rel, in document order. */
         List<String> hrefs(String rel) {
-            return links.stream().filter(l -> l[0].equals(rel)).map(l -> l[1]).toList();
+            return links.stream()
+                    .filter(l -> l.rel().equals(rel))
+                    .map(Link::href)
+                    .toList();
         }
 
         String self() {
@@ -70,7 +75,7 @@ final class FeedRules {
 
     private static Entry entry(Element e) {
         String id = "", title = null, published = null, updated = null;
-        List<String[]> links = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
         Element content = null;
         for (Element child : children(e)) {
             if (!ATOM.equals(child.getNamespaceURI())) continue;
@@ -79,7 +84,7 @@ final class FeedRules {
                 case "title" -> title = child.getTextContent().trim();
                 case "published" -> published = child.getTextContent().trim();
                 case "updated" -> updated = child.getTextContent().trim();
-                case "link" -> links.add(new String[] {child.getAttribute("rel"), child.getAttribute("href")});
+                case "link" -> links.add(new Link(child.getAttribute("rel"), child.getAttribute("href")));
                 case "content" -> content = children(child).stream().findFirst().orElse(null);
                 default -> {}
             }
