@@ -320,11 +320,19 @@ final class FeedRules {
     static void chronological(List<Entry> feed) {
         Map<String, List<Long>> starts = new LinkedHashMap<>();
         for (Entry block : of(feed, "IntervalBlock"))
-            starts.computeIfAbsent(block.up(), k -> new ArrayList<>())
-                    .add(Long.parseLong(text(child(block.content(), "interval"), "start")));
+            starts.computeIfAbsent(block.up(), k -> new ArrayList<>()).add(start(block));
         assertFalse(starts.isEmpty(), "IntervalBlocks in the feed");
         starts.forEach((meterReading, list) ->
                 assertEquals(list.stream().sorted().toList(), list, "blocks in time order in " + meterReading));
+    }
+
+    /** An IntervalBlock's interval, epoch seconds: where it starts, and where it ends. */
+    static long start(Entry block) {
+        return Long.parseLong(text(child(block.content(), "interval"), "start"));
+    }
+
+    static long end(Entry block) {
+        return start(block) + Long.parseLong(text(child(block.content(), "interval"), "duration"));
     }
 
     /** The resources of one kind, in document order. */
