@@ -78,18 +78,6 @@ public class CustomerResource extends DescribedResource {
         // Nothing is queried inside the element: the tree columns come from the file's links, not its content.
     }
 
-    public String kind() {
-        return kind;
-    }
-
-    public String customerId() {
-        return customerId;
-    }
-
-    public String parentId() {
-        return parentId;
-    }
-
     public String path() {
         return path;
     }

@@ -65,20 +65,23 @@ class RetailCustomerInfoIT {
 
     /**
      * Built once for the class (customers, tokens and uploads take seconds on a busy machine): a customer holding the
-     * UsagePoint of datasdk/Water.xml, which the fixture's ServiceLocation serves, and the fixture uploaded for it.
+     * UsagePoint of datasdk/Water.xml, which the fixture's ServiceLocation serves, and the fixture uploaded for it; the
+     * data custodian's token and the upload token, each with its one scope, as the utility's back office holds them.
      */
-    record Fixture(Api admin, Api uploader, String custodianOnly, String rc, Api.Reply firstUpload) {}
+    record Fixture(Api admin, Api uploader, String rc, Api.Reply firstUpload) {}
 
     private static Fixture f;
 
     @BeforeEach
     void setUp() throws Exception {
         if (f != null) return;
-        Api admin = new Api(base.toURI(), Api.IT_ADMIN, Api.IT_SECRET);
-        Api uploader = Api.withAuthorization(base.toURI(), token(admin, "Upload_Admin_Access"));
+        Api it = new Api(base.toURI(), Api.IT_ADMIN, Api.IT_SECRET);
+        Api admin = Api.withAuthorization(base.toURI(), token(it, "DataCustodian_Admin_Access"));
+        Api uploader = Api.withAuthorization(base.toURI(), token(it, "Upload_Admin_Access"));
         String rc = admin.newCustomer("rc-" + UUID.randomUUID().toString().substring(0, 8));
-        assertEquals(201, admin.upload(rc, Shared.sample("datasdk/Water.xml")).status());
-        f = new Fixture(admin, uploader, token(admin, "DataCustodian_Admin_Access"), rc, upload(uploader, rc, full()));
+        assertEquals(
+                201, uploader.upload(rc, Shared.sample("datasdk/Water.xml")).status());
+        f = new Fixture(admin, uploader, rc, upload(uploader, rc, full()));
     }
 
     /** A client_credentials token with only this scope, as a back office holds it. */
@@ -254,7 +257,7 @@ class RetailCustomerInfoIT {
 
     @Test
     void tokensWhenNotTheirClassThen403AndOutOfTheTreeThen404() {
-        Api custodian = Api.withAuthorization(f.admin().base(), f.custodianOnly());
+        Api custodian = f.admin();
         assertEquals(403, upload(custodian, f.rc(), full()).status(), "the upload takes the upload token only");
         for (String path :
                 List.of("Batch/RetailCustomer/" + f.rc(), "Customer", "RetailCustomer/" + f.rc() + "/Customer")) {
