@@ -270,6 +270,9 @@ class RetailCustomerInfoIT {
         List<Executable> checks = new ArrayList<>();
         for (String path : List.of(
                 "Customer/" + UUID.randomUUID(),
+                "Customer/" + "x".repeat(100),
+                "RetailCustomer/" + f.rc() + "/Customer/" + "x".repeat(500),
+                "Batch/RetailCustomer/" + "x".repeat(100),
                 "Batch/RetailCustomer/no-such-customer",
                 "RetailCustomer/no-such-customer/Customer",
                 "RetailCustomer/" + f.rc() + "/Customer/" + UUID.randomUUID() + "/CustomerAccount",
