@@ -4,7 +4,6 @@ import dev.gbconnect.custodian.atom.FeedQuery;
 import dev.gbconnect.custodian.atom.Sql;
 import dev.gbconnect.custodian.platform.CustodianApplication;
 import dev.gbconnect.custodian.retail.entity.CustomerKind;
-import dev.gbconnect.custodian.retail.entity.CustomerResource;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -24,8 +23,6 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class CustomerInfoRows {
-
-    private static final int ID = 36;
 
     private static final String COLUMNS = "SELECT x.ID, x.KIND, x.CUSTOMER_ID, x.RESOURCE_PATH, x.PARENT_ID, x.TITLE,"
             + " x.PUBLISHED, x.UPDATED, x.CONTENT FROM CUSTOMER_RESOURCE x WHERE 1 = 1";
@@ -71,7 +68,6 @@ public class CustomerInfoRows {
         }
 
         public void each(CustomerInfoReach reach, Selection s, Each each) throws Exception {
-            if (!fits(reach, s)) return;
             try (PreparedStatement st = select(reach, s).prepare(connection)) {
                 st.setFetchSize(64);
                 try (ResultSet rs = st.executeQuery()) {
@@ -108,22 +104,6 @@ public class CustomerInfoRows {
                 connection.close();
             }
         }
-    }
-
-    /**
-     * A value longer than its column matches no row; Derby would not even compare it (a parameter takes the column's
-     * type, and a longer string fails to convert).
-     */
-    private static boolean fits(CustomerInfoReach reach, Selection s) {
-        return fits(reach.customerId(), ID)
-                && fits(s.customerId(), ID)
-                && fits(s.parentId(), ID)
-                && fits(s.id(), ID)
-                && fits(s.path(), CustomerResource.PATH_LENGTH);
-    }
-
-    private static boolean fits(String value, int length) {
-        return value == null || value.length() <= length;
     }
 
     private static Sql select(CustomerInfoReach reach, Selection s) {
