@@ -19,6 +19,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,11 +67,23 @@ class UberJarIT {
                             .toList());
             JsonArray alice = admin.inventory(id(customersBefore, "alice"));
             assertEquals(1, alice.size());
-            JsonObject year = alice.getJsonObject(0)
+            JsonObject history = alice.getJsonObject(0)
                     .getJsonArray("meterReadings")
                     .getJsonObject(0)
                     .getJsonObject("totals");
-            assertEquals(365 * 96, year.getInt("readings"), "a year of 15-minute readings");
+            // the demo's history: from the first of the month 25 months back to the end of yesterday (UTC)
+            LocalDate today = LocalDate.now(ZoneOffset.UTC),
+                    first = today.withDayOfMonth(1).minusMonths(25);
+            assertEquals(
+                    List.of(first.toEpochDay() * 86_400, today.toEpochDay() * 86_400),
+                    List.of(
+                            history.getJsonNumber("first").longValue(),
+                            history.getJsonNumber("last").longValue()),
+                    "data from " + first + " up to yesterday");
+            assertEquals(
+                    (today.toEpochDay() - first.toEpochDay()) * 96,
+                    history.getInt("readings"),
+                    "15-minute readings without a gap");
             JsonArray bob = admin.inventory(id(customersBefore, "bob"));
             assertEquals(
                     List.of(0, 1),
@@ -106,6 +120,10 @@ class UberJarIT {
                     generatedAdmin.get("admin/customers").array().size(),
                     "the demo customers and the one we added; demo data is not seeded again");
             assertEquals(uploadedBefore, generatedAdmin.inventory(uploaded), "uploaded data survives the restart");
+            assertEquals(
+                    alice,
+                    generatedAdmin.inventory(id(customersBefore, "alice")),
+                    "a restart on the same day finds the demo current and appends nothing");
             Api configured = second.api("ops-admin", "ops-secret-from-the-environment");
             assertEquals(200, configured.get("admin/customers").status(), "admin client from environment variables");
         } finally {
