@@ -47,7 +47,7 @@ class UberJarIT {
 
         UberJarServer first = UberJarServer.start(dataDir, UberJarServer.testJvm(), Map.of());
         String clientId, secret, uploaded;
-        JsonArray customersBefore, uploadedBefore;
+        JsonArray customersBefore, uploadedBefore, alice;
         try {
             assertTrue(
                     first.output().contains("custodian.public-url is not set"),
@@ -65,7 +65,7 @@ class UberJarIT {
                     customersBefore.stream()
                             .map(c -> c.asJsonObject().getString("username"))
                             .toList());
-            JsonArray alice = admin.inventory(id(customersBefore, "alice"));
+            alice = admin.inventory(id(customersBefore, "alice"));
             assertEquals(1, alice.size());
             JsonObject history = alice.getJsonObject(0)
                     .getJsonArray("meterReadings")
