@@ -75,13 +75,13 @@ class UberJarIT {
             LocalDate today = LocalDate.now(ZoneOffset.UTC),
                     first = today.withDayOfMonth(1).minusMonths(25);
             assertEquals(
-                    List.of(first.toEpochDay() * 86_400, today.toEpochDay() * 86_400),
+                    List.of(since.toEpochDay() * 86_400, today.toEpochDay() * 86_400),
                     List.of(
                             history.getJsonNumber("first").longValue(),
                             history.getJsonNumber("last").longValue()),
-                    "data from " + first + " up to yesterday");
+                    "data from " + since + " up to yesterday");
             assertEquals(
-                    (today.toEpochDay() - first.toEpochDay()) * 96,
+                    (today.toEpochDay() - since.toEpochDay()) * 96,
                     history.getInt("readings"),
                     "15-minute readings without a gap");
             JsonArray bob = admin.inventory(id(customersBefore, "bob"));
