@@ -73,7 +73,7 @@ class UberJarIT {
                     .getJsonObject("totals");
             // the demo's history: from the first of the month 25 months back to the end of yesterday (UTC)
             LocalDate today = LocalDate.now(ZoneOffset.UTC),
-                    first = today.withDayOfMonth(1).minusMonths(25);
+                    since = today.withDayOfMonth(1).minusMonths(25);
             assertEquals(
                     List.of(since.toEpochDay() * 86_400, today.toEpochDay() * 86_400),
                     List.of(
