@@ -24,7 +24,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLHandshakeException;
@@ -52,11 +51,10 @@ class UberJarIT {
             assertTrue(
                     first.output().contains("custodian.public-url is not set"),
                     "a server without public URL or TLS, listening beyond loopback, warns at start");
-            Matcher generated = Pattern.compile("client id:\\s+(\\S+)\\s+client secret:\\s+(\\S+)")
-                    .matcher(first.output());
-            assertTrue(generated.find(), "the first start prints a generated admin client");
-            clientId = generated.group(1);
-            secret = generated.group(2);
+            List<String> generated = first.generatedAdminClient()
+                    .orElseThrow(() -> new AssertionError("the first start prints a generated admin client"));
+            clientId = generated.get(0);
+            secret = generated.get(1);
             Api admin = first.api(clientId, secret);
 
             customersBefore = admin.get("admin/customers").array();
