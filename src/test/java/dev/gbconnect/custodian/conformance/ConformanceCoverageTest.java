@@ -32,6 +32,7 @@ class ConformanceCoverageTest {
     private static final Pattern ROW = Pattern.compile("^\\|\\s*([A-Z]{2})-(\\d{2})\\s*\\|\\s*([^|]*)\\|");
     /** M, P, or a level such as "M/O" or "M (2019) / alt (now)" that includes M. */
     private static final Pattern MANDATORY_OR_PRACTICE = Pattern.compile("\\b[MP]\\b");
+
     private static final Pattern EXEMPTION = Pattern.compile("^- ([A-Z]{2}-\\d{2}): \\S.*");
 
     @Test
