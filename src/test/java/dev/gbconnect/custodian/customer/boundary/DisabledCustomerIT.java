@@ -55,6 +55,7 @@ class DisabledCustomerIT {
                 201,
                 admin.upload(customer, Shared.sample("datasdk/BatchFeedThreeUsagePoints_M.xml"))
                         .status());
+        ConsentFlow portal = portalSession(username);
         try (NotifyReceiver receiver = new NotifyReceiver(0, 200)) {
             ThirdParties.Registered app = ThirdParties.notified(admin, "Disabled customer app", receiver.uri());
             JsonObject kept = ThirdParties.offlineToken(admin, app, customer, ThirdParties.SCOPE, null);
@@ -82,7 +83,6 @@ class DisabledCustomerIT {
             assertEquals(
                     204, backOffice.delete(ended.getString("authorizationURI")).status());
             int before = receiver.await(3, WAIT).size(); // two created, one ended
-            ConsentFlow portal = portalSession(username);
 
             assertEquals(200, disable(admin, customer, false).status());
             Api.Reply signedOut = portal.get("portal");
