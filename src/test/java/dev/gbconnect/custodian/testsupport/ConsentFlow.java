@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One browser going through the authorization pages over plain HTTP: it keeps its cookies and does not follow
+ * One browser going through the authorization (or portal) pages over plain HTTP: it keeps its cookies and does not follow
  * redirects, so each step's answer can be checked. The real-browser tests use Chromium instead.
  */
 public final class ConsentFlow {
@@ -100,7 +100,8 @@ public final class ConsentFlow {
         return p.matcher(body).results().map(r -> r.group(1)).toList();
     }
 
-    private Api.Reply post(String path, Map<String, String> form) {
+    /** A form post as the browser sends it, with its cookies. */
+    public Api.Reply post(String path, Map<String, String> form) {
         StringBuilder b = new StringBuilder();
         form.forEach((k, v) ->
                 b.append(b.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
