@@ -5,6 +5,7 @@ import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.authorization.entity.ClientSecret;
 import dev.gbconnect.custodian.authorization.entity.EspiScope;
 import dev.gbconnect.custodian.authorization.entity.Registration;
+import dev.gbconnect.custodian.platform.ApiError;
 import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.OAuthError;
 import dev.gbconnect.custodian.platform.OAuthException;
@@ -15,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -154,10 +154,7 @@ public class Clients {
     public Client status(String id, Client.Status status) {
         Client client = thirdParty(id);
         if (client.status() == Client.Status.REVOKED && status != Client.Status.REVOKED) {
-            throw new ApiException(
-                    Response.Status.CONFLICT,
-                    "client_revoked",
-                    "client " + id + " is revoked for good; register it again");
+            throw ApiError.CLIENT_REVOKED.because("client " + id + " is revoked for good; register it again");
         }
         client.status(status, Instant.now());
         changed.fire(new ApplicationChanged(client));
@@ -195,10 +192,7 @@ public class Clients {
     public NewSecret newSecret(String clientId) {
         Client client = thirdParty(clientId);
         if (client.isPublic())
-            throw new ApiException(
-                    Response.Status.BAD_REQUEST,
-                    "invalid_request",
-                    "a public client (token_endpoint_auth_method none) has no secrets");
+            throw ApiError.INVALID_REQUEST.because("a public client (token_endpoint_auth_method none) has no secrets");
         return addSecret(client, PasswordHash.newSecret(), true);
     }
 
@@ -219,11 +213,8 @@ public class Clients {
     /** Adds a secret; {@code generated} ones have full entropy and get the fast hash. */
     NewSecret addSecret(Client client, String secret, boolean generated) {
         if (activeSecrets(client.id()).size() >= MAX_ACTIVE_SECRETS) {
-            throw new ApiException(
-                    Response.Status.CONFLICT,
-                    "too_many_secrets",
-                    "client " + client.id() + " already has " + MAX_ACTIVE_SECRETS
-                            + " active secrets; revoke the old one first");
+            throw ApiError.TOO_MANY_SECRETS.because("client " + client.id() + " already has " + MAX_ACTIVE_SECRETS
+                    + " active secrets; revoke the old one first");
         }
         Instant now = Instant.now();
         ClientSecret stored = new ClientSecret(

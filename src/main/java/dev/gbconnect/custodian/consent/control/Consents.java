@@ -9,7 +9,10 @@ import dev.gbconnect.custodian.consent.entity.ConsentRequest;
 import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.oauth.control.AuthorizationCodeGrant;
 import dev.gbconnect.custodian.oauth.control.Tokens;
-import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.AuthorizationError;
+import dev.gbconnect.custodian.platform.AuthorizationRedirect;
+import dev.gbconnect.custodian.platform.PageError;
+import dev.gbconnect.custodian.platform.PageException;
 import dev.gbconnect.custodian.platform.PasswordHash;
 import dev.gbconnect.custodian.usage.control.UsageInventory;
 import dev.gbconnect.custodian.usage.entity.UsagePoint;
@@ -17,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -117,18 +119,22 @@ public class Consents {
         String state = single(query, "state");
         Answer answer = new Answer(redirect, state, issuer);
         query.forEach((name, values) -> {
-            if (values.size() > 1) throw answer.error("invalid_request", name + " appears more than once");
+            if (values.size() > 1)
+                throw answer.error(AuthorizationError.INVALID_REQUEST, name + " appears more than once");
         });
         String responseType = single(query, "response_type");
-        if (responseType == null) throw answer.error("invalid_request", "response_type is required");
+        if (responseType == null) throw answer.error(AuthorizationError.INVALID_REQUEST, "response_type is required");
         if (!"code".equals(responseType))
-            throw answer.error("unsupported_response_type", "only response_type=code is supported");
+            throw answer.error(AuthorizationError.UNSUPPORTED_RESPONSE_TYPE, "only response_type=code is supported");
         if (state != null && state.length() > 1024)
-            throw answer.error("invalid_request", "state is longer than 1024 characters");
+            throw answer.error(AuthorizationError.INVALID_REQUEST, "state is longer than 1024 characters");
         String scope = single(query, "scope");
         if (scope == null)
-            throw answer.error("invalid_scope", "scope is required: one of the ESPI scopes the application registered");
-        if (!client.offers(scope)) throw answer.error("invalid_scope", "scope is not one this application registered");
+            throw answer.error(
+                    AuthorizationError.INVALID_SCOPE,
+                    "scope is required: one of the ESPI scopes the application registered");
+        if (!client.offers(scope))
+            throw answer.error(AuthorizationError.INVALID_SCOPE, "scope is not one this application registered");
         String challenge = challenge(query, client, answer);
         String handle = PasswordHash.newSecret();
         ConsentRequest request = new ConsentRequest(
@@ -157,8 +163,7 @@ public class Consents {
                 || browser == null
                 || !found.get(0).browserHash().equals(Tokens.hash(browser))
                 || !Instant.now().isBefore(found.get(0).expiresAt())) {
-            throw ApiException.page(
-                    Response.Status.BAD_REQUEST,
+            throw PageError.INVALID.on(
                     "This page has expired",
                     "This sign-in page has expired or was opened in another browser. Go back to the application and start again.");
         }
@@ -201,7 +206,9 @@ public class Consents {
             authorizations.denied(r.clientId(), customerId, r.scope());
             em.remove(r);
             return new Decision(
-                    answer.error("access_denied", "the customer declined").location(), null);
+                    answer.error(AuthorizationError.ACCESS_DENIED, "the customer declined")
+                            .location(),
+                    null);
         }
         Set<String> own =
                 new LinkedHashSet<>(usagePoints(p).stream().map(UsagePoint::id).toList());
@@ -224,9 +231,7 @@ public class Consents {
 
     private static String signedIn(Pending p) {
         String customerId = p.request().customerId();
-        if (customerId == null)
-            throw ApiException.page(
-                    Response.Status.BAD_REQUEST, "Sign in first", "Sign in before you choose what to share.");
+        if (customerId == null) throw PageError.INVALID.on("Sign in first", "Sign in before you choose what to share.");
         return customerId;
     }
 
@@ -235,14 +240,19 @@ public class Consents {
         String challenge = single(query, "code_challenge");
         String method = single(query, "code_challenge_method");
         if (challenge == null) {
-            if (method != null) throw answer.error("invalid_request", "code_challenge_method without code_challenge");
+            if (method != null)
+                throw answer.error(AuthorizationError.INVALID_REQUEST, "code_challenge_method without code_challenge");
             if (client.isPublic())
-                throw answer.error("invalid_request", "a public client must send a PKCE code_challenge (S256)");
+                throw answer.error(
+                        AuthorizationError.INVALID_REQUEST, "a public client must send a PKCE code_challenge (S256)");
             return null;
         }
-        if (!"S256".equals(method)) throw answer.error("invalid_request", "code_challenge_method must be S256");
+        if (!"S256".equals(method))
+            throw answer.error(AuthorizationError.INVALID_REQUEST, "code_challenge_method must be S256");
         if (!CHALLENGE.matcher(challenge).matches())
-            throw answer.error("invalid_request", "code_challenge must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~");
+            throw answer.error(
+                    AuthorizationError.INVALID_REQUEST,
+                    "code_challenge must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~");
         return challenge;
     }
 
@@ -256,18 +266,18 @@ public class Consents {
                 : values.get(0);
     }
 
-    private static ApiException refused(String message) {
-        return ApiException.page(Response.Status.BAD_REQUEST, "We cannot continue", message);
+    private static PageException refused(String message) {
+        return PageError.INVALID.on("We cannot continue", message);
     }
 
     /** The redirect back to the client, with state echoed and the issuer named (RFC 9207). */
     private record Answer(String redirectUri, String state, String issuer) {
 
-        ApiException error(String error, String description) {
+        AuthorizationRedirect error(AuthorizationError error, String description) {
             Map<String, String> params = new LinkedHashMap<>();
-            params.put("error", error);
+            params.put("error", error.code());
             params.put("error_description", description);
-            return ApiException.redirect(uri(params), error, description);
+            return new AuthorizationRedirect(error, description, uri(params));
         }
 
         URI with(String name, String value) {

@@ -6,7 +6,7 @@ import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import dev.gbconnect.custodian.ingest.control.ImportReport;
 import dev.gbconnect.custodian.ingest.control.UsageImporter;
-import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.ApiError;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -54,17 +54,12 @@ public class UploadResource {
             InputStream body) {
         if (type == null) {
             // JAX-RS matches a request without Content-Type to any @Consumes; upload.md promises 415.
-            throw new ApiException(
-                    Response.Status.UNSUPPORTED_MEDIA_TYPE,
-                    "unsupported_media_type",
+            throw ApiError.UNSUPPORTED_MEDIA_TYPE.because(
                     "an upload needs a Content-Type: application/atom+xml, application/xml or text/xml");
         }
         if (length != null && length > maxBytes) {
-            throw new ApiException(
-                    Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                    "upload_too_large",
-                    "the upload of " + length + " bytes exceeds the limit of " + maxBytes
-                            + " bytes (custodian.upload.max-bytes)");
+            throw ApiError.UPLOAD_TOO_LARGE.because("the upload of " + length + " bytes exceeds the limit of "
+                    + maxBytes + " bytes (custodian.upload.max-bytes)");
         }
         RetailCustomer customer = customers.find(customerId);
         ImportReport report = importer.importFeed(customer, body, maxBytes);

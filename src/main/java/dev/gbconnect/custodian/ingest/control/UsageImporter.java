@@ -1,7 +1,7 @@
 package dev.gbconnect.custodian.ingest.control;
 
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
-import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.ApiError;
 import dev.gbconnect.custodian.platform.ErrorMappers;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.validation.Schema;
@@ -59,8 +58,7 @@ public class UsageImporter {
         } catch (XMLStreamException e) {
             UploadLimit.Exceeded tooLarge = ErrorMappers.causeOf(e, UploadLimit.Exceeded.class);
             if (tooLarge != null) {
-                throw new ApiException(
-                        Response.Status.REQUEST_ENTITY_TOO_LARGE, "upload_too_large", tooLarge.getMessage());
+                throw ApiError.UPLOAD_TOO_LARGE.because(tooLarge.getMessage());
             }
             if (!(e instanceof GreenButtonReader.Reported)) {
                 problems.add(line(e), column(e), parserMessage(e));
@@ -68,9 +66,7 @@ public class UsageImporter {
         }
         run.finish();
         if (problems.any()) {
-            throw new ApiException(
-                    Response.Status.BAD_REQUEST,
-                    "invalid_upload",
+            throw ApiError.INVALID_UPLOAD.because(
                     "the file was rejected and nothing of it was stored; " + problems.total() + " problem(s)"
                             + (problems.total() > problems.list().size()
                                     ? ", the first " + problems.list().size() + " listed"

@@ -11,7 +11,7 @@ import dev.gbconnect.custodian.feed.control.document.UsageCsv;
 import dev.gbconnect.custodian.feed.control.document.UsageDocuments;
 import dev.gbconnect.custodian.feed.control.reach.Reach;
 import dev.gbconnect.custodian.feed.control.reach.Tree;
-import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.PageError;
 import dev.gbconnect.custodian.platform.PasswordHash;
 import dev.gbconnect.custodian.platform.PublicUrl;
 import dev.gbconnect.custodian.portal.control.ConnectedApps;
@@ -160,17 +160,13 @@ public class PortalResource {
         String customer = session.get().customerId();
         Set<String> own =
                 usage.usagePoints(customer).stream().map(UsagePoint::id).collect(Collectors.toSet());
-        if (chosen.isEmpty())
-            throw ApiException.page(
-                    Response.Status.BAD_REQUEST, "Download My Data", "Choose at least one usage point.");
+        if (chosen.isEmpty()) throw PageError.INVALID.on("Download My Data", "Choose at least one usage point.");
         for (String id : chosen)
             if (!own.contains(id))
-                throw ApiException.page(
-                        Response.Status.NOT_FOUND, "Download My Data", "Usage point " + id + " does not exist.");
+                throw PageError.NOT_FOUND.on("Download My Data", "Usage point " + id + " does not exist.");
         LocalDate first = day(from, "from"), last = day(to, "to");
         if (last.isBefore(first))
-            throw ApiException.page(
-                    Response.Status.BAD_REQUEST, "Download My Data", "The last day comes before the first.");
+            throw PageError.INVALID.on("Download My Data", "The last day comes before the first.");
         Reach reach = Reach.download(
                 customer,
                 chosen,
@@ -198,8 +194,7 @@ public class PortalResource {
         try {
             return LocalDate.parse(value == null ? "" : value);
         } catch (DateTimeParseException e) {
-            throw ApiException.page(
-                    Response.Status.BAD_REQUEST, "Download My Data", "Choose a day for '" + name + "' (YYYY-MM-DD).");
+            throw PageError.INVALID.on("Download My Data", "Choose a day for '" + name + "' (YYYY-MM-DD).");
         }
     }
 
@@ -229,15 +224,14 @@ public class PortalResource {
             @CookieParam(SESSION_COOKIE) String token) {
         PortalSessions.Session session = signedIn(token, csrf, "Personal API access");
         if (!apps.endPersonal(session.customerId(), client))
-            throw ApiException.page(Response.Status.NOT_FOUND, "Personal API access", "That access does not exist.");
+            throw PageError.NOT_FOUND.on("Personal API access", "That access does not exist.");
         return Response.seeOther(home()).build();
     }
 
     /** The session of a form post whose token matches; a signed-out or forged post is refused with a page. */
     private PortalSessions.Session signedIn(String token, String csrf, String title) {
         PortalSessions.Session s = sessions.find(token)
-                .orElseThrow(() -> ApiException.page(
-                        Response.Status.UNAUTHORIZED, title, "You are signed out. Please sign in again."));
+                .orElseThrow(() -> PageError.SIGNED_OUT.on(title, "You are signed out. Please sign in again."));
         postedBy(s, csrf, title);
         return s;
     }
@@ -245,8 +239,7 @@ public class PortalResource {
     /** Refuses a post that does not carry the session's own form token. */
     private static void postedBy(PortalSessions.Session s, String csrf, String title) {
         if (!same(csrf, s.csrf()))
-            throw ApiException.page(
-                    Response.Status.BAD_REQUEST, title, "The page expired. Please go back, reload it and try again.");
+            throw PageError.INVALID.on(title, "The page expired. Please go back, reload it and try again.");
     }
 
     @POST
@@ -258,7 +251,7 @@ public class PortalResource {
             @CookieParam(SESSION_COOKIE) String token) {
         PortalSessions.Session session = signedIn(token, csrf, "Connected apps");
         if (!apps.revoke(session.customerId(), authorization)) {
-            throw ApiException.page(Response.Status.NOT_FOUND, "Connected apps", "That connection does not exist.");
+            throw PageError.NOT_FOUND.on("Connected apps", "That connection does not exist.");
         }
         return Response.seeOther(home()).build();
     }
