@@ -3,7 +3,6 @@ package dev.gbconnect.custodian.authorization.boundary;
 import static dev.gbconnect.custodian.platform.JsonFactories.BUILDERS;
 import static dev.gbconnect.custodian.platform.JsonFactories.READERS;
 
-import dev.gbconnect.custodian.authorization.control.Caller;
 import dev.gbconnect.custodian.authorization.control.Clients;
 import dev.gbconnect.custodian.authorization.control.Scopes;
 import dev.gbconnect.custodian.authorization.entity.Client;
@@ -99,8 +98,7 @@ public class RegistrationResource {
     @Transactional
     @Operation(summary = "Replace the registered metadata; secrets and status stay")
     public JsonObject update(@PathParam("id") String id, Registration body) {
-        return view(
-                clients.update(own(id).id(), body, caller.get().scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN)), null);
+        return view(clients.update(own(id).id(), body, caller.get().isDataCustodian()), null);
     }
 
     @PATCH
@@ -140,9 +138,7 @@ public class RegistrationResource {
 
     /** The admin reaches every third party; a registration token only its own, and others look absent. */
     private Client own(String id) {
-        Caller c = caller.get();
-        if (!c.scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN) && !c.clientId().equals(id))
-            throw ApiException.notFound("client " + id);
+        if (!caller.get().mayManage(id)) throw ApiException.notFound("client " + id);
         return clients.thirdParty(id);
     }
 
