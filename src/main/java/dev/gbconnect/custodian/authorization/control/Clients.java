@@ -237,57 +237,11 @@ public class Clients {
         if (!AUTH_METHODS.contains(method))
             throw metadata("token_endpoint_auth_method must be one of "
                     + String.join(", ", AUTH_METHODS.stream().sorted().toList()));
-        boolean pub = Client.PUBLIC.equals(method);
-        List<String> grants = r.grantTypes() != null
-                ? List.copyOf(r.grantTypes())
-                : pub
-                        ? List.of("authorization_code", "refresh_token")
-                        : List.of("authorization_code", "refresh_token", "client_credentials");
-        for (String g : grants) {
-            if (!GRANT_TYPES.contains(g))
-                throw metadata("grant_types may hold "
-                        + String.join(", ", GRANT_TYPES.stream().sorted().toList()) + "; not " + g);
-        }
-        if (pub && (grants.contains("client_credentials") || grants.contains("password"))) {
-            throw metadata(
-                    "a public client (token_endpoint_auth_method none) cannot use client_credentials or password");
-        }
-        // espi.xsd: an ApplicationInformation names at least two of its own three grant types.
-        if (grants.stream().filter(ESPI_GRANT_TYPES::contains).count() < 2) {
-            throw metadata(
-                    "grant_types must hold at least two of authorization_code, client_credentials, refresh_token (ESPI requires it)");
-        }
-        List<String> redirects = r.redirectUris() == null ? List.of() : List.copyOf(r.redirectUris());
-        // espi.xsd: every ApplicationInformation has a redirect_uri, whatever grants it uses.
-        if (redirects.isEmpty()) throw invalidRedirect("redirect_uris is required");
-        if (redirects.size() > 10) throw metadata("at most 10 redirect_uris");
-        for (String uri : redirects) redirect(uri);
-        List<String> scopes = r.scopes() == null ? List.of() : List.copyOf(r.scopes());
-        if (scopes.isEmpty()) throw metadata("scopes must list the ESPI scopes this client may ask customers for");
-        if (scopes.size() > 20) throw metadata("at most 20 scopes");
-        for (String s : scopes) {
-            try {
-                EspiScope.parse(s);
-            } catch (IllegalArgumentException e) {
-                throw metadata("scope '" + s + "': " + e.getMessage());
-            }
-        }
-        List<String> contacts = r.contacts() == null ? List.of() : List.copyOf(r.contacts());
-        if (contacts.size() > 10) throw metadata("at most 10 contacts");
-        contacts.forEach(c -> text("contacts", c, 256, true));
-        // ESPI: every third party has a notification endpoint (BatchList pushes go there).
-        if (r.thirdPartyNotifyUri() == null) throw metadata("third_party_notify_uri is required");
-        for (String[] uri : new String[][] {
-            {"third_party_notify_uri", r.thirdPartyNotifyUri()},
-            {"third_party_scope_selection_uri", r.thirdPartyScopeSelectionUri()},
-            {"third_party_user_portal_screen_uri", r.thirdPartyUserPortalScreenUri()},
-            {"client_uri", r.clientUri()},
-            {"logo_uri", r.logoUri()},
-            {"tos_uri", r.tosUri()},
-            {"policy_uri", r.policyUri()}
-        }) {
-            if (uri[1] != null) webUri(uri[0], uri[1]);
-        }
+        List<String> grants = grants(r.grantTypes(), Client.PUBLIC.equals(method));
+        List<String> redirects = redirects(r.redirectUris());
+        List<String> scopes = scopes(r.scopes());
+        List<String> contacts = contacts(r.contacts());
+        webUris(r);
         return new Registration(
                 r.clientName(),
                 redirects,
@@ -305,6 +259,76 @@ public class Clients {
                 r.softwareId(),
                 r.softwareVersion(),
                 contacts);
+    }
+
+    /** The grant types asked for, or the defaults for a public or a confidential client. */
+    private static List<String> grants(List<String> asked, boolean pub) {
+        List<String> grants = asked != null
+                ? List.copyOf(asked)
+                : pub
+                        ? List.of("authorization_code", "refresh_token")
+                        : List.of("authorization_code", "refresh_token", "client_credentials");
+        for (String g : grants) {
+            if (!GRANT_TYPES.contains(g))
+                throw metadata("grant_types may hold "
+                        + String.join(", ", GRANT_TYPES.stream().sorted().toList()) + "; not " + g);
+        }
+        if (pub && (grants.contains("client_credentials") || grants.contains("password"))) {
+            throw metadata(
+                    "a public client (token_endpoint_auth_method none) cannot use client_credentials or password");
+        }
+        // espi.xsd: an ApplicationInformation names at least two of its own three grant types.
+        if (grants.stream().filter(ESPI_GRANT_TYPES::contains).count() < 2) {
+            throw metadata(
+                    "grant_types must hold at least two of authorization_code, client_credentials, refresh_token (ESPI requires it)");
+        }
+        return grants;
+    }
+
+    private static List<String> redirects(List<String> asked) {
+        List<String> redirects = asked == null ? List.of() : List.copyOf(asked);
+        // espi.xsd: every ApplicationInformation has a redirect_uri, whatever grants it uses.
+        if (redirects.isEmpty()) throw invalidRedirect("redirect_uris is required");
+        if (redirects.size() > 10) throw metadata("at most 10 redirect_uris");
+        for (String uri : redirects) redirect(uri);
+        return redirects;
+    }
+
+    private static List<String> scopes(List<String> asked) {
+        List<String> scopes = asked == null ? List.of() : List.copyOf(asked);
+        if (scopes.isEmpty()) throw metadata("scopes must list the ESPI scopes this client may ask customers for");
+        if (scopes.size() > 20) throw metadata("at most 20 scopes");
+        for (String s : scopes) {
+            try {
+                EspiScope.parse(s);
+            } catch (IllegalArgumentException e) {
+                throw metadata("scope '" + s + "': " + e.getMessage());
+            }
+        }
+        return scopes;
+    }
+
+    private static List<String> contacts(List<String> asked) {
+        List<String> contacts = asked == null ? List.of() : List.copyOf(asked);
+        if (contacts.size() > 10) throw metadata("at most 10 contacts");
+        contacts.forEach(c -> text("contacts", c, 256, true));
+        return contacts;
+    }
+
+    private static void webUris(Registration r) {
+        // ESPI: every third party has a notification endpoint (BatchList pushes go there).
+        if (r.thirdPartyNotifyUri() == null) throw metadata("third_party_notify_uri is required");
+        for (String[] uri : new String[][] {
+            {"third_party_notify_uri", r.thirdPartyNotifyUri()},
+            {"third_party_scope_selection_uri", r.thirdPartyScopeSelectionUri()},
+            {"third_party_user_portal_screen_uri", r.thirdPartyUserPortalScreenUri()},
+            {"client_uri", r.clientUri()},
+            {"logo_uri", r.logoUri()},
+            {"tos_uri", r.tosUri()},
+            {"policy_uri", r.policyUri()}
+        }) {
+            if (uri[1] != null) webUri(uri[0], uri[1]);
+        }
     }
 
     /** RFC 9700 §4.1.1: redirect URIs are compared exactly, so they must be exact: no fragment, no user info. */

@@ -2,6 +2,7 @@ package dev.gbconnect.custodian.ingest.control;
 
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import dev.gbconnect.custodian.platform.ApiError;
+import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.ErrorMappers;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -65,17 +66,19 @@ public class UsageImporter {
             }
         }
         run.finish();
-        if (problems.any()) {
-            throw ApiError.INVALID_UPLOAD.because(
-                    "the file was rejected and nothing of it was stored; " + problems.total() + " problem(s)"
-                            + (problems.total() > problems.list().size()
-                                    ? ", the first " + problems.list().size() + " listed"
-                                    : ""),
-                    problems.list());
-        }
+        if (problems.any()) throw rejected(problems);
         UsageChanged changes = run.changes();
         if (!changes.usagePoints().isEmpty()) usageChanged.fire(changes);
         return run.report();
+    }
+
+    private static ApiException rejected(Problems problems) {
+        return ApiError.INVALID_UPLOAD.because(
+                "the file was rejected and nothing of it was stored; " + problems.total() + " problem(s)"
+                        + (problems.total() > problems.list().size()
+                                ? ", the first " + problems.list().size() + " listed"
+                                : ""),
+                problems.list());
     }
 
     /**
