@@ -229,10 +229,7 @@ public class Clients {
     /** RFC 7591 §2 metadata, checked, with the defaults filled in. */
     private static Registration checked(Registration r) {
         if (r == null) throw metadata("a JSON object of client metadata is required");
-        text("client_name", r.clientName(), 256, true);
-        text("client_description", r.clientDescription(), 256, false);
-        text("software_id", r.softwareId(), 256, false);
-        text("software_version", r.softwareVersion(), 32, false);
+        texts(r);
         String method = r.tokenEndpointAuthMethod() == null ? Client.SECRET_BASIC : r.tokenEndpointAuthMethod();
         if (!AUTH_METHODS.contains(method))
             throw metadata("token_endpoint_auth_method must be one of "
@@ -259,6 +256,13 @@ public class Clients {
                 r.softwareId(),
                 r.softwareVersion(),
                 contacts);
+    }
+
+    private static void texts(Registration r) {
+        text("client_name", r.clientName(), 256, true);
+        text("client_description", r.clientDescription(), 256, false);
+        text("software_id", r.softwareId(), 256, false);
+        text("software_version", r.softwareVersion(), 32, false);
     }
 
     /** The grant types asked for, or the defaults for a public or a confidential client. */
