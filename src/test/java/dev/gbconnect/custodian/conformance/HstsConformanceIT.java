@@ -3,6 +3,7 @@ package dev.gbconnect.custodian.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.OwnServer;
 import dev.gbconnect.custodian.testsupport.SelfSignedTls;
 import dev.gbconnect.custodian.testsupport.UberJarServer;
@@ -47,7 +48,7 @@ class HstsConformanceIT {
                         get(SelfSignedTls.client("TLSv1.3"), https(sslPort).resolve(path));
                 assertEquals(Optional.of("max-age=31536000"), tls.headers().firstValue(HSTS), path);
                 HttpResponse<String> plain =
-                        get(HttpClient.newHttpClient(), server.base().resolve(path));
+                        get(Api.client().build(), server.base().resolve(path));
                 assertTrue(plain.statusCode() / 100 != 3, path + ": plain HTTP is served by default");
                 assertEquals(Optional.empty(), plain.headers().firstValue(HSTS), path + " over plain HTTP");
             }
@@ -67,7 +68,7 @@ class HstsConformanceIT {
                         "CUSTODIAN_HSTS_MAX_AGE", "PT10M",
                         "CUSTODIAN_HSTS_INCLUDE_SUBDOMAINS", "true"));
         try {
-            HttpClient plain = HttpClient.newHttpClient();
+            HttpClient plain = Api.client().build();
             HttpResponse<String> page = get(plain, server.base().resolve("oauth/authorize?client_id=x&scope=FB%3D4"));
             assertEquals(301, page.statusCode());
             assertEquals(

@@ -22,7 +22,7 @@ public final class ConsentFlow {
     private static final Pattern HANDLE = Pattern.compile("name=\"request\" value=\"([^\"]+)\"");
     private static final Pattern USAGE_POINT = Pattern.compile("name=\"usage_point\" value=\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder()
+    private final HttpClient http = Api.client()
             .cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();

@@ -2,6 +2,7 @@ package dev.gbconnect.custodian.feed.boundary;
 
 import dev.gbconnect.custodian.atom.AtomBody;
 import dev.gbconnect.custodian.atom.EspiUris;
+import dev.gbconnect.custodian.atom.FeedQuery;
 import dev.gbconnect.custodian.atom.Page;
 import dev.gbconnect.custodian.authorization.boundary.CurrentCaller;
 import dev.gbconnect.custodian.feed.control.document.UsageDocuments;
@@ -44,6 +45,8 @@ public class UsageAnswers {
     }
 
     Response entry(UriInfo uri, Request request, String form, Selection s) {
+        // GBA QRY002 (GREEN-BUTTON-CMD.md ER-05): a bad query parameter is a 400 on every GET, an entry's too.
+        FeedQuery.parse(uri.getQueryParameters());
         return FeedRequest.entry(
                 documents
                         .entry(tree(uri, form), s)

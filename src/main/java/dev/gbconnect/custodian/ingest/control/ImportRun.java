@@ -21,7 +21,7 @@ import java.util.Set;
  * ({@link ImportLinks}), written ({@link RowWriter}, which counts in {@link ImportTally}) and, when it brings new
  * data, noted for the notices ({@link ChangedSpans}). Only ids, hrefs and counters are kept per entry.
  */
-final class ImportRun {
+final class ImportRun implements EntrySink {
 
     private final EntityManager em;
     private final RetailCustomer customer;
@@ -39,7 +39,8 @@ final class ImportRun {
         this.rows = new RowWriter(em, problems, tally);
     }
 
-    void accept(AtomEntry entry) {
+    @Override
+    public void accept(AtomEntry entry) {
         if (tooLong(entry, "title", entry.title(), UsageResource.TITLE_LENGTH)
                 | tooLong(entry, "id", entry.atomId(), UsageResource.SOURCE_ID_LENGTH)
                 | tooLong(entry, "self link", entry.self(), UsageResource.SOURCE_HREF_LENGTH)) {
@@ -158,7 +159,8 @@ final class ImportRun {
     }
 
     /** Settles the links whose targets may have come after their owners; call once, after the last entry. */
-    void finish() {
+    @Override
+    public void finish() {
         if (problems.any()) return;
         em.flush();
         em.clear();

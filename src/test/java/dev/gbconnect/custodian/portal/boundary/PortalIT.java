@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Atom;
 import dev.gbconnect.custodian.testsupport.Browser;
+import dev.gbconnect.custodian.testsupport.DatabaseNeutral;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.ThirdParties;
 import jakarta.json.JsonObject;
@@ -36,6 +37,7 @@ import org.w3c.dom.Element;
 
 /** The customer portal in real headless Chromium: sign in, usage charts, sign out, and the headers of every page. */
 @ExtendWith(ArquillianExtension.class)
+@DatabaseNeutral
 class PortalIT {
 
     @Deployment(testable = false)
@@ -119,7 +121,7 @@ class PortalIT {
         String point = form.findElement(By.name("usage_point")).getAttribute("value");
         String cookie = PortalResource.SESSION_COOKIE + "="
                 + browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue();
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = Api.client().build();
         String query = "portal/download?usage_point=" + point + "&from=2012-03-03&to=2012-03-04&format=";
 
         long from = Instant.parse("2012-03-03T00:00:00Z").getEpochSecond(),
@@ -393,7 +395,7 @@ class PortalIT {
 
     @Test
     void pagesWhenFetchedThenSafeHeadersAndAForgedSignInIsRefused() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = Api.client().build();
         signIn("pass-" + username);
         String cookie = PortalResource.SESSION_COOKIE + "="
                 + browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue();
