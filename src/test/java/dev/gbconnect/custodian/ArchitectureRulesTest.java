@@ -1,5 +1,6 @@
 package dev.gbconnect.custodian;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A test of ArchitectureTest: its rules, run on the fixtures in {@code dev.gbconnect.archfixture}, pass on the clean
- * one and report each deliberate break, naming the classes involved.
+ * one and report each deliberate break, naming the classes involved; the size rules, run on sources written here,
+ * report what is one line over the limit and nothing at it.
  */
 class ArchitectureRulesTest {
 
@@ -75,6 +77,46 @@ class ArchitectureRulesTest {
                 ArchitectureTest.componentMap(root, ArchitectureTest.parse("customer ->"))
                         .evaluate(classes(root)),
                 "Invoice");
+    }
+
+    @Test
+    void resourceOverTheLimitFails() {
+        String big = "@Path(\"big\")\npublic class BigResource {\n" + "    int field;\n".repeat(148) + "}\n";
+        String small = "@Path(\"small\")\npublic class SmallResource {\n" + "    int field;\n".repeat(147) + "}\n";
+        String notResource = "public class Helper {\n" + "    int field;\n".repeat(200) + "}\n";
+        assertEquals(
+                List.of("BigResource.java (151 lines)"),
+                ArchitectureTest.oversizedResources(
+                        List.of(
+                                source("BigResource.java", big),
+                                source("SmallResource.java", small),
+                                source("Helper.java", notResource)),
+                        ArchitectureTest.RESOURCE_LINES));
+    }
+
+    @Test
+    void methodOverTheLimitFailsUnlessItIsAParserLoop() {
+        String source = "class Parser {\n"
+                + method("long", 29) // 31 lines brace to brace
+                + method("short", 28) // 30
+                + method("readEntriesLoop", 40)
+                + "    /** { a brace in a comment */\n    String text = \"}\";\n"
+                + "    static class Inner {\n" + method("nested", 30) + "    }\n"
+                + "    Runnable r = new Runnable() {\n" + method("run", 10) + "    };\n"
+                + "}\n";
+        assertEquals(
+                List.of("Parser.java#long (31 lines)", "Parser.java#nested (32 lines)"),
+                ArchitectureTest.overlongMethods(
+                        List.<String[]>of(source("Parser.java", source)), ArchitectureTest.METHOD_LINES));
+    }
+
+    private static String method(String name, int statements) {
+        return "    @Inject\n    void " + name + "(@Named(value = \"x\") int a) {\n"
+                + "        call(() -> { return; });\n".repeat(statements) + "    }\n";
+    }
+
+    private static String[] source(String file, String text) {
+        return new String[] {file, text};
     }
 
     private static JavaClasses classes(String root) {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,42 @@ class ArchitectureTest {
             demo          -> ingest, customer, atom, platform
             """;
 
+    /** STYLE.md habit 2, thin resources: a JAX-RS resource class (any with @Path or a request method) at most this. */
+    static final int RESOURCE_LINES = 150;
+
+    /** A method's body, brace to brace, at most this; a parser loop named as such ({@code ...Loop}) is exempt. */
+    static final int METHOD_LINES = 30;
+
+    /**
+     * Methods over {@link #METHOD_LINES} from before the rule, as {@code path#name} below src/main/java: to be split,
+     * never added to. A method split below the limit must leave this list (the test says so).
+     */
+    static final Set<String> METHODS_TO_SPLIT = Set.of(
+            "dev/gbconnect/custodian/authorization/control/AdminClientSetup.java#onStart",
+            "dev/gbconnect/custodian/authorization/control/EspiAuthorizationXml.java#applicationInformation",
+            "dev/gbconnect/custodian/authorization/entity/EspiScope.java#inPlainWords",
+            "dev/gbconnect/custodian/consent/boundary/ConsentPages.java#consent",
+            "dev/gbconnect/custodian/consent/control/Consents.java#start",
+            "dev/gbconnect/custodian/demo/GreenButtonGenerator.java#electricBlocks",
+            "dev/gbconnect/custodian/demo/GreenButtonGenerator.java#point",
+            "dev/gbconnect/custodian/ingest/control/IntervalReadingCheck.java#start",
+            "dev/gbconnect/custodian/notification/control/Deliveries.java#claimDue",
+            "dev/gbconnect/custodian/notification/control/NoticeSender.java#send",
+            "dev/gbconnect/custodian/notification/control/Outbox.java#requested",
+            "dev/gbconnect/custodian/notification/control/Outbox.java#usageChanged",
+            "dev/gbconnect/custodian/oauth/boundary/MetadataResource.java#metadata",
+            "dev/gbconnect/custodian/oauth/control/OfflineAuthorization.java#grant",
+            "dev/gbconnect/custodian/oauth/control/TokenRequest.java#authenticate",
+            "dev/gbconnect/custodian/platform/ConfiguredDataSource.java#create",
+            "dev/gbconnect/custodian/portal/boundary/PortalPages.java#chart",
+            "dev/gbconnect/custodian/portal/boundary/PortalPages.java#connected",
+            "dev/gbconnect/custodian/portal/boundary/PortalPages.java#download",
+            "dev/gbconnect/custodian/portal/boundary/PortalPages.java#usage",
+            "dev/gbconnect/custodian/usage/control/UsageTotals.java#series",
+            "dev/gbconnect/custodian/usage/entity/PackedReadings.java#next");
+
+    static final Path MAIN_SOURCES = Path.of("src/main/java");
+
     private static JavaClasses classes;
 
     @BeforeAll
@@ -89,6 +126,46 @@ class ArchitectureTest {
     @Test
     void entitiesUseNoControlOrBoundaryCode() {
         entitiesStayEntities(ROOT).check(classes);
+    }
+
+    @Test
+    void resourcesAreThin() {
+        assertEquals(List.of(), oversizedResources(SourceScan.sources(MAIN_SOURCES), RESOURCE_LINES));
+    }
+
+    @Test
+    void methodsAreShort() {
+        List<String> over = overlongMethods(SourceScan.sources(MAIN_SOURCES), METHOD_LINES);
+        assertEquals(
+                List.of(),
+                over.stream()
+                        .filter(m -> !METHODS_TO_SPLIT.contains(m.split(" ")[0]))
+                        .toList(),
+                "methods over " + METHOD_LINES + " lines: split them (a parser loop may keep its length if its name"
+                        + " ends in Loop)");
+        Set<String> stillLong = new LinkedHashSet<>();
+        over.forEach(m -> stillLong.add(m.split(" ")[0]));
+        assertEquals(
+                Set.of(),
+                METHODS_TO_SPLIT.stream().filter(m -> !stillLong.contains(m)).collect(Collectors.toSet()),
+                "these methods are short now: take them off ArchitectureTest.METHODS_TO_SPLIT");
+    }
+
+    /** Each resource source over {@code max} lines, as "path (lines)". */
+    static List<String> oversizedResources(List<String[]> sources, int max) {
+        return sources.stream()
+                .filter(s -> SourceScan.isResource(s[1]) && SourceScan.lines(s[1]) > max)
+                .map(s -> s[0] + " (" + SourceScan.lines(s[1]) + " lines)")
+                .toList();
+    }
+
+    /** Each method over {@code max} lines, as "path#name (lines)", parser loops named as such excepted. */
+    static List<String> overlongMethods(List<String[]> sources, int max) {
+        return sources.stream()
+                .flatMap(s -> SourceScan.methods(s[0], s[1]).stream())
+                .filter(m -> m.lines() > max && !m.name().endsWith("Loop"))
+                .map(m -> m.key() + " (" + m.lines() + " lines)")
+                .toList();
     }
 
     @Test

@@ -1,9 +1,9 @@
 package dev.gbconnect.custodian.atom;
 
+import dev.gbconnect.custodian.platform.ApiError;
 import dev.gbconnect.custodian.platform.ApiException;
 import jakarta.persistence.TypedQuery;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -144,6 +144,6 @@ public record FeedQuery(
     }
 
     private static ApiException invalid(String message) {
-        return new ApiException(Response.Status.BAD_REQUEST, "invalid_parameter", message);
+        return ApiError.INVALID_PARAMETER.because(message);
     }
 }

@@ -7,7 +7,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -62,7 +61,7 @@ public class BodySizeLimit implements ContainerRequestFilter {
         if (ErrorMappers.speaksOAuth(path)) return OAuthError.BODY_TOO_LARGE.because(message);
         // Forms are what browsers send: the person behind one gets a page.
         if (type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE))
-            return ApiException.page(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Too much to send", message);
-        return new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "request_too_large", message);
+            return PageError.TOO_LARGE.on("Too much to send", message);
+        return ApiError.REQUEST_TOO_LARGE.because(message);
     }
 }

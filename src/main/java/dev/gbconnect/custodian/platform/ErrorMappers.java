@@ -24,11 +24,12 @@ import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
 
 /**
- * Every error response of the API, in one place and one shape: {@code {"error", "message", "problems"}}, except
- * the OAuth endpoints', which RFC 6749 §5.2 fixes as {@code {"error", "error_description"}} ({@link OAuthException},
- * and whatever JAX-RS itself refuses on those paths), errors shown to a person (an HTML page), and authorization
- * errors a client learns by redirect; {@link #write} gives servlet filters the same shape. Nothing else builds error
- * responses; nothing lets a stack trace reach a client.
+ * Every error response, in one place, one mapper per protocol's closed set of errors ({@link Refusal}): the JSON
+ * API's {@code {"error", "message", "problems"}} ({@link ApiError}, with the Bearer challenge for a
+ * {@link BearerError}), the OAuth endpoints' {@code {"error", "error_description"}} that RFC 6749 §5.2 fixes
+ * ({@link OAuthError}, and whatever JAX-RS itself refuses on those paths), an HTML page for a person
+ * ({@link PageError}), and a redirect for an {@link AuthorizationError}; {@link #write} gives servlet filters the JSON
+ * API's shape. Nothing else builds error responses; nothing lets a stack trace reach a client.
  */
 public final class ErrorMappers {
 
@@ -47,14 +48,13 @@ public final class ErrorMappers {
             @JsonbProperty("error_description") String description) {}
 
     /** The same shape for a refusal made in a servlet filter, before JAX-RS and its mappers see the request. */
-    public static void write(HttpServletResponse response, int status, String error, String message)
-            throws IOException {
-        response.setStatus(status);
+    public static void write(HttpServletResponse response, ApiError error, String message) throws IOException {
+        response.setStatus(error.status());
         response.setHeader("Cache-Control", "no-store");
         response.setContentType(MediaType.APPLICATION_JSON);
         String body = JsonFactories.BUILDERS
                 .createObjectBuilder()
-                .add("error", error)
+                .add("error", error.code())
                 .add("message", message)
                 .build()
                 .toString();
@@ -90,17 +90,16 @@ public final class ErrorMappers {
     public static class Api implements ExceptionMapper<ApiException> {
         @Override
         public Response toResponse(ApiException e) {
-            if (e.location() != null)
-                return Response.status(e.status())
-                        .location(e.location())
-                        .header("Cache-Control", "no-store")
-                        .build();
-            if (e.pageTitle() != null) return Html.error(e.status(), e.pageTitle(), e.getMessage());
-            Response r = respond(e.status().getStatusCode(), e.error(), e.getMessage(), e.problems());
-            if (e.retryAfter() != null)
-                r = Response.fromResponse(r)
-                        .header("Retry-After", e.retryAfter())
-                        .build();
+            return respond(e.error().status(), e.error().code(), e.getMessage(), e.problems());
+        }
+    }
+
+    /** RFC 6750 §3: the JSON API's body, with the Bearer challenge the error calls for. */
+    @Provider
+    public static class Bearer implements ExceptionMapper<BearerException> {
+        @Override
+        public Response toResponse(BearerException e) {
+            Response r = respond(e.error().status().getStatusCode(), e.error().code(), e.getMessage(), null);
             return e.challenge() == null
                     ? r
                     : Response.fromResponse(r)
@@ -122,6 +121,38 @@ public final class ErrorMappers {
         }
     }
 
+    @Provider
+    public static class Page implements ExceptionMapper<PageException> {
+        @Override
+        public Response toResponse(PageException e) {
+            return Html.error(e.error().status(), e.title(), e.getMessage());
+        }
+    }
+
+    /**
+     * RFC 6749 §4.1.2.1: the error goes back to the client in the redirect's query; never cached. 302, as in the
+     * RFC's example and as GBA's harness expects of the authorization endpoint (GREEN-BUTTON-CMD.md OA-03).
+     */
+    @Provider
+    public static class Redirect implements ExceptionMapper<AuthorizationRedirect> {
+        @Override
+        public Response toResponse(AuthorizationRedirect e) {
+            return Response.status(Response.Status.FOUND)
+                    .location(e.location())
+                    .header("Cache-Control", "no-store")
+                    .build();
+        }
+    }
+
+    /** A refusal found wrapped in another exception, answered by its own mapper. */
+    static Response answer(Refusal refusal) {
+        if (refusal instanceof ApiException e) return new Api().toResponse(e);
+        if (refusal instanceof BearerException e) return new Bearer().toResponse(e);
+        if (refusal instanceof OAuthException e) return new OAuth().toResponse(e);
+        if (refusal instanceof PageException e) return new Page().toResponse(e);
+        return new Redirect().toResponse((AuthorizationRedirect) refusal);
+    }
+
     /** JAX-RS' own refusals (unknown path, wrong method, unsupported media type), in our shape or OAuth's. */
     @Provider
     public static class Web implements ExceptionMapper<WebApplicationException> {
@@ -139,12 +170,12 @@ public final class ErrorMappers {
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status >= 500) return Unexpected.log(e);
-            String error = switch (status) {
-                case 404 -> "not_found";
-                case 405 -> "method_not_allowed";
-                case 406 -> "not_acceptable";
-                case 415 -> "unsupported_media_type";
-                default -> "invalid_request";
+            ApiError error = switch (status) {
+                case 404 -> ApiError.NOT_FOUND;
+                case 405 -> ApiError.METHOD_NOT_ALLOWED;
+                case 406 -> ApiError.NOT_ACCEPTABLE;
+                case 415 -> ApiError.UNSUPPORTED_MEDIA_TYPE;
+                default -> ApiError.INVALID_REQUEST;
             };
             String message = switch (status) {
                 case 404 -> "nothing at /" + uri.getPath();
@@ -155,8 +186,8 @@ public final class ErrorMappers {
                 default -> e.getMessage();
             };
             Response r = speaksOAuth(uri.getPath())
-                    ? oauth(status, "invalid_request", message)
-                    : respond(status, error, message, null);
+                    ? oauth(status, OAuthError.INVALID_REQUEST.code(), message)
+                    : respond(status, error.code(), message, null);
             String allow = e.getResponse().getHeaderString("Allow");
             return allow == null
                     ? r
@@ -173,15 +204,13 @@ public final class ErrorMappers {
 
         @Override
         public Response toResponse(Throwable e) {
-            ApiException api = causeOf(e, ApiException.class);
-            if (api != null) return new Api().toResponse(api);
-            OAuthException oauth = causeOf(e, OAuthException.class);
-            if (oauth != null) return new OAuth().toResponse(oauth);
+            Refusal refusal = causeOf(e, Refusal.class);
+            if (refusal != null) return answer(refusal);
             if (causeOf(e, JsonbException.class) != null || causeOf(e, JsonException.class) != null) {
                 String message = "the request body is not the JSON this resource expects";
                 return speaksOAuth(uri.getPath())
-                        ? oauth(400, "invalid_request", message)
-                        : respond(400, "invalid_request", message, null);
+                        ? new OAuth().toResponse(OAuthError.INVALID_REQUEST.because(message))
+                        : new Api().toResponse(ApiError.INVALID_REQUEST.because(message));
             }
             if (causeOf(e, OutOfMemoryError.class) != null) return outOfMemory(e);
             return log(e);
@@ -193,11 +222,11 @@ public final class ErrorMappers {
          */
         static Response outOfMemory(Throwable e) {
             LOG.log(Level.SEVERE, "out of memory while answering a request; its transaction was rolled back", e);
-            return Response.fromResponse(respond(
-                            503,
-                            "temporarily_unavailable",
-                            "the server ran out of memory for this request, which changed nothing; try again later",
-                            null))
+            return Response.fromResponse(
+                            new Api()
+                                    .toResponse(
+                                            ApiError.TEMPORARILY_UNAVAILABLE.because(
+                                                    "the server ran out of memory for this request, which changed nothing; try again later")))
                     .header("Retry-After", 60)
                     .build();
         }
@@ -205,8 +234,9 @@ public final class ErrorMappers {
         static Response log(Throwable e) {
             String reference = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "unexpected error, reference " + reference, e);
-            return respond(
-                    500, "server_error", "internal error; quote reference " + reference + " to the operator", null);
+            return new Api()
+                    .toResponse(ApiError.SERVER_ERROR.because(
+                            "internal error; quote reference " + reference + " to the operator"));
         }
     }
 

@@ -68,8 +68,7 @@ public class HostCheck extends HttpFilter {
         }
         ErrorMappers.write(
                 response,
-                421,
-                "misdirected_request",
+                ApiError.MISDIRECTED_REQUEST,
                 "this server does not answer for host " + request.getServerName());
     }
 

@@ -47,13 +47,12 @@ public class MetricsAccess extends HttpFilter {
             case UNAUTHENTICATED -> {
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"metrics\"");
                 ErrorMappers.write(
-                        response, 401, "unauthorized", "metrics need the bearer token in custodian.metrics.token");
+                        response, ApiError.UNAUTHORIZED, "metrics need the bearer token in custodian.metrics.token");
             }
             case FORBIDDEN ->
                 ErrorMappers.write(
                         response,
-                        403,
-                        "forbidden",
+                        ApiError.FORBIDDEN,
                         "metrics are open to this machine only; set custodian.metrics.token to scrape from elsewhere");
         }
     }

@@ -1,16 +1,13 @@
 package dev.gbconnect.custodian.platform;
 
-/**
- * A refusal by an OAuth endpoint: one of the {@link OAuthError}s and its description. Unchecked, so that a
- * transactional boundary rolls back; without a stack trace, as it is an answer, not a bug.
- */
-public final class OAuthException extends RuntimeException {
+/** A refusal by an OAuth endpoint: one of the {@link OAuthError}s and its description. */
+public final class OAuthException extends Refusal {
 
     private final OAuthError error;
     private Long retryAfter;
 
     OAuthException(OAuthError error, String description) {
-        super(description, null, false, false);
+        super(description);
         this.error = error;
     }
 

@@ -20,9 +20,9 @@ public class OutsideRights {
     boolean gbaHarness;
 
     /** The refusal of {@code what}; {@code existsElsewhere} is asked only in harness mode. */
-    public ApiException refusal(String what, BooleanSupplier existsElsewhere) {
+    public Refusal refusal(String what, BooleanSupplier existsElsewhere) {
         if (gbaHarness && existsElsewhere.getAsBoolean()) {
-            return ApiException.insufficientScope(what + " is outside this token's rights");
+            return BearerError.INSUFFICIENT_SCOPE.because(what + " is outside this token's rights");
         }
         return ApiException.notFound(what);
     }

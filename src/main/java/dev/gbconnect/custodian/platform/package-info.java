@@ -1,7 +1,9 @@
 /**
  * Wiring that no business component owns: the JAX-RS application, the data source chosen from configuration, the
- * schema migrations run at start, the one place where errors become responses (OAuth's a closed set of its own,
- * {@link dev.gbconnect.custodian.platform.OAuthError}), the bound on request bodies, password hashing.
+ * schema migrations run at start, the one place where errors become responses (a closed set per protocol, each with
+ * its own mapper: {@link dev.gbconnect.custodian.platform.ApiError}, {@link dev.gbconnect.custodian.platform.BearerError},
+ * {@link dev.gbconnect.custodian.platform.OAuthError}, {@link dev.gbconnect.custodian.platform.PageError},
+ * {@link dev.gbconnect.custodian.platform.AuthorizationError}), the bound on request bodies, password hashing.
  *
  * <p>The schema belongs to Flyway, not to EclipseLink: every change is a versioned migration per dialect, so that a
  * database made by any earlier build (Derby or PostgreSQL) is brought forward in place, and instances sharing one

@@ -10,7 +10,6 @@ import dev.gbconnect.custodian.atom.Page;
 import dev.gbconnect.custodian.authorization.control.Caller;
 import dev.gbconnect.custodian.authorization.control.Clients;
 import dev.gbconnect.custodian.authorization.control.EspiAuthorizationXml;
-import dev.gbconnect.custodian.authorization.control.Scopes;
 import dev.gbconnect.custodian.authorization.control.TokenClass;
 import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.platform.OutsideRights;
@@ -73,7 +72,7 @@ public class ApplicationInformationResource {
     public Response all() {
         Caller c = caller.get();
         Page page = Page.of(uri);
-        FeedQuery.Slice<Client> visible = clients.thirdParties(admin(c) ? null : c.clientId(), page.query());
+        FeedQuery.Slice<Client> visible = clients.thirdParties(c.visibleClient(), page.query());
         EspiUris uris = EspiUris.of(uri);
         List<AtomWriter.Link> links = page.links(FEED, visible.more());
         links.addAll(certification.links());
@@ -91,7 +90,7 @@ public class ApplicationInformationResource {
     public Response one(@PathParam("id") String id) {
         FeedQuery.parse(uri.getQueryParameters());
         Caller c = caller.get();
-        if (!admin(c) && !c.clientId().equals(id))
+        if (!c.mayManage(id))
             throw outsideRights.refusal(
                     "ApplicationInformation " + id,
                     () -> clients.find(id)
@@ -102,10 +101,6 @@ public class ApplicationInformationResource {
         List<AtomWriter.Link> cert = certification.links();
         return Response.ok(AtomBody.stream(atom -> entry(atom, client, uris, cert)))
                 .build();
-    }
-
-    private static boolean admin(Caller c) {
-        return c.scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN);
     }
 
     private void entry(AtomWriter atom, Client c, EspiUris uris, List<AtomWriter.Link> extra)

@@ -11,7 +11,6 @@ import dev.gbconnect.custodian.authorization.control.AuthorizationUris;
 import dev.gbconnect.custodian.authorization.control.Authorizations;
 import dev.gbconnect.custodian.authorization.control.Caller;
 import dev.gbconnect.custodian.authorization.control.EspiAuthorizationXml;
-import dev.gbconnect.custodian.authorization.control.Scopes;
 import dev.gbconnect.custodian.authorization.control.TokenClass;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.platform.OutsideRights;
@@ -107,10 +106,7 @@ public class EspiAuthorizationResource {
     public Response end(@PathParam("id") String id) {
         Caller c = caller.get();
         authorizations.end(
-                visible(id),
-                c.scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN)
-                        ? "ended by the data custodian"
-                        : "ended by the third party");
+                visible(id), c.isDataCustodian() ? "ended by the data custodian" : "ended by the third party");
         return Response.noContent().build();
     }
 

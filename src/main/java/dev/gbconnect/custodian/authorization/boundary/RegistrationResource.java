@@ -1,23 +1,15 @@
 package dev.gbconnect.custodian.authorization.boundary;
 
-import static dev.gbconnect.custodian.platform.JsonFactories.BUILDERS;
-import static dev.gbconnect.custodian.platform.JsonFactories.READERS;
-
-import dev.gbconnect.custodian.authorization.control.Caller;
 import dev.gbconnect.custodian.authorization.control.Clients;
 import dev.gbconnect.custodian.authorization.control.Scopes;
 import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.authorization.entity.Registration;
+import dev.gbconnect.custodian.platform.ApiError;
 import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.PublicUrl;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.transaction.Transactional;
@@ -34,7 +26,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.StringReader;
 import java.net.URI;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -59,8 +50,6 @@ public class RegistrationResource {
             String id,
             @JsonbProperty("created_at") Instant createdAt,
             @JsonbProperty("client_secret") String secret) {}
-
-    private static final Jsonb JSONB = JsonbBuilder.create();
 
     public record StatusChange(Client.Status status) {}
 
@@ -98,8 +87,7 @@ public class RegistrationResource {
     @Transactional
     @Operation(summary = "Replace the registered metadata; secrets and status stay")
     public JsonObject update(@PathParam("id") String id, Registration body) {
-        return view(
-                clients.update(own(id).id(), body, caller.get().scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN)), null);
+        return view(clients.update(own(id).id(), body, caller.get().isDataCustodian()), null);
     }
 
     @PATCH
@@ -139,30 +127,12 @@ public class RegistrationResource {
 
     /** The admin reaches every third party; a registration token only its own, and others look absent. */
     private Client own(String id) {
-        Caller c = caller.get();
-        if (!c.scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN) && !c.clientId().equals(id))
-            throw ApiException.notFound("client " + id);
+        if (!caller.get().mayManage(id)) throw ApiException.notFound("client " + id);
         return clients.thirdParty(id);
     }
 
-    /** RFC 7591 §3.2.1: the registered metadata at the top level, with what the server assigned. */
     private JsonObject view(Client c, String secret) {
-        JsonObjectBuilder b = BUILDERS.createObjectBuilder().add("client_id", c.id());
-        if (secret != null) b.add("client_secret", secret);
-        b.add("client_id_issued_at", c.issuedAt().getEpochSecond());
-        // 0: our secrets do not expire; they are rotated.
-        if (!c.isPublic()) b.add("client_secret_expires_at", 0);
-        b.add("registration_client_uri", registrationUri(c).toString())
-                .add("status", c.status().name());
-        try (JsonReader metadata = READERS.createReader(new StringReader(JSONB.toJson(c.registration())))) {
-            metadata.readObject().forEach(b::add);
-        }
-        JsonArrayBuilder secrets = BUILDERS.createArrayBuilder();
-        clients.activeSecrets(c.id())
-                .forEach(s -> secrets.add(BUILDERS.createObjectBuilder()
-                        .add("id", s.id())
-                        .add("created_at", s.createdAt().toString())));
-        return b.add("secrets", secrets).build();
+        return RegistrationView.of(c, secret, clients.activeSecrets(c.id()), registrationUri(c));
     }
 
     private URI registrationUri(Client c) {
@@ -170,6 +140,6 @@ public class RegistrationResource {
     }
 
     private static ApiException invalid(String message) {
-        return new ApiException(Response.Status.BAD_REQUEST, "invalid_request", message);
+        return ApiError.INVALID_REQUEST.because(message);
     }
 }

@@ -205,10 +205,10 @@ public class Authorizations {
     }
 
     private TypedQuery<Authorization> visibility(Caller caller, String head, String tail) {
-        if (caller.scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN))
-            return em.createQuery(head + "1 = 1" + tail, Authorization.class);
+        String client = caller.visibleClient();
+        if (client == null) return em.createQuery(head + "1 = 1" + tail, Authorization.class);
         return em.createQuery(head + "a.clientId = :client" + tail, Authorization.class)
-                .setParameter("client", caller.clientId());
+                .setParameter("client", client);
     }
 
     /** The active customer Authorization behind a Subscription. */

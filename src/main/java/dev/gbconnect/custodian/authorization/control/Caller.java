@@ -21,6 +21,25 @@ public record Caller(
         return Scopes.split(scope);
     }
 
+    /** Who may do what, decided here only: is this the data custodian's back office (DataCustodian_Admin_Access)? */
+    public boolean isDataCustodian() {
+        return scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN);
+    }
+
+    /** May this caller manage the third party {@code id} (its registration, its ApplicationInformation)? */
+    public boolean mayManage(String id) {
+        return isDataCustodian() || clientId.equals(id);
+    }
+
+    /**
+     * Row visibility of what belongs to a third party (its registration, its Authorizations, its Bulk): the one
+     * client whose rows this caller sees, or null when it sees every client's (the data custodian). Usage data is
+     * reached through the caller's Authorization instead, in the SQL that reads it.
+     */
+    public String visibleClient() {
+        return isDataCustodian() ? null : clientId;
+    }
+
     public String authorizationId() {
         return authorization.id();
     }

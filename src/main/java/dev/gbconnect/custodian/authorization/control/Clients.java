@@ -5,6 +5,7 @@ import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.authorization.entity.ClientSecret;
 import dev.gbconnect.custodian.authorization.entity.EspiScope;
 import dev.gbconnect.custodian.authorization.entity.Registration;
+import dev.gbconnect.custodian.platform.ApiError;
 import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.OAuthError;
 import dev.gbconnect.custodian.platform.OAuthException;
@@ -15,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -154,10 +154,7 @@ public class Clients {
     public Client status(String id, Client.Status status) {
         Client client = thirdParty(id);
         if (client.status() == Client.Status.REVOKED && status != Client.Status.REVOKED) {
-            throw new ApiException(
-                    Response.Status.CONFLICT,
-                    "client_revoked",
-                    "client " + id + " is revoked for good; register it again");
+            throw ApiError.CLIENT_REVOKED.because("client " + id + " is revoked for good; register it again");
         }
         client.status(status, Instant.now());
         changed.fire(new ApplicationChanged(client));
@@ -195,10 +192,7 @@ public class Clients {
     public NewSecret newSecret(String clientId) {
         Client client = thirdParty(clientId);
         if (client.isPublic())
-            throw new ApiException(
-                    Response.Status.BAD_REQUEST,
-                    "invalid_request",
-                    "a public client (token_endpoint_auth_method none) has no secrets");
+            throw ApiError.INVALID_REQUEST.because("a public client (token_endpoint_auth_method none) has no secrets");
         return addSecret(client, PasswordHash.newSecret(), true);
     }
 
@@ -219,11 +213,8 @@ public class Clients {
     /** Adds a secret; {@code generated} ones have full entropy and get the fast hash. */
     NewSecret addSecret(Client client, String secret, boolean generated) {
         if (activeSecrets(client.id()).size() >= MAX_ACTIVE_SECRETS) {
-            throw new ApiException(
-                    Response.Status.CONFLICT,
-                    "too_many_secrets",
-                    "client " + client.id() + " already has " + MAX_ACTIVE_SECRETS
-                            + " active secrets; revoke the old one first");
+            throw ApiError.TOO_MANY_SECRETS.because("client " + client.id() + " already has " + MAX_ACTIVE_SECRETS
+                    + " active secrets; revoke the old one first");
         }
         Instant now = Instant.now();
         ClientSecret stored = new ClientSecret(
@@ -238,65 +229,16 @@ public class Clients {
     /** RFC 7591 §2 metadata, checked, with the defaults filled in. */
     private static Registration checked(Registration r) {
         if (r == null) throw metadata("a JSON object of client metadata is required");
-        text("client_name", r.clientName(), 256, true);
-        text("client_description", r.clientDescription(), 256, false);
-        text("software_id", r.softwareId(), 256, false);
-        text("software_version", r.softwareVersion(), 32, false);
+        texts(r);
         String method = r.tokenEndpointAuthMethod() == null ? Client.SECRET_BASIC : r.tokenEndpointAuthMethod();
         if (!AUTH_METHODS.contains(method))
             throw metadata("token_endpoint_auth_method must be one of "
                     + String.join(", ", AUTH_METHODS.stream().sorted().toList()));
-        boolean pub = Client.PUBLIC.equals(method);
-        List<String> grants = r.grantTypes() != null
-                ? List.copyOf(r.grantTypes())
-                : pub
-                        ? List.of("authorization_code", "refresh_token")
-                        : List.of("authorization_code", "refresh_token", "client_credentials");
-        for (String g : grants) {
-            if (!GRANT_TYPES.contains(g))
-                throw metadata("grant_types may hold "
-                        + String.join(", ", GRANT_TYPES.stream().sorted().toList()) + "; not " + g);
-        }
-        if (pub && (grants.contains("client_credentials") || grants.contains("password"))) {
-            throw metadata(
-                    "a public client (token_endpoint_auth_method none) cannot use client_credentials or password");
-        }
-        // espi.xsd: an ApplicationInformation names at least two of its own three grant types.
-        if (grants.stream().filter(ESPI_GRANT_TYPES::contains).count() < 2) {
-            throw metadata(
-                    "grant_types must hold at least two of authorization_code, client_credentials, refresh_token (ESPI requires it)");
-        }
-        List<String> redirects = r.redirectUris() == null ? List.of() : List.copyOf(r.redirectUris());
-        // espi.xsd: every ApplicationInformation has a redirect_uri, whatever grants it uses.
-        if (redirects.isEmpty()) throw invalidRedirect("redirect_uris is required");
-        if (redirects.size() > 10) throw metadata("at most 10 redirect_uris");
-        for (String uri : redirects) redirect(uri);
-        List<String> scopes = r.scopes() == null ? List.of() : List.copyOf(r.scopes());
-        if (scopes.isEmpty()) throw metadata("scopes must list the ESPI scopes this client may ask customers for");
-        if (scopes.size() > 20) throw metadata("at most 20 scopes");
-        for (String s : scopes) {
-            try {
-                EspiScope.parse(s);
-            } catch (IllegalArgumentException e) {
-                throw metadata("scope '" + s + "': " + e.getMessage());
-            }
-        }
-        List<String> contacts = r.contacts() == null ? List.of() : List.copyOf(r.contacts());
-        if (contacts.size() > 10) throw metadata("at most 10 contacts");
-        contacts.forEach(c -> text("contacts", c, 256, true));
-        // ESPI: every third party has a notification endpoint (BatchList pushes go there).
-        if (r.thirdPartyNotifyUri() == null) throw metadata("third_party_notify_uri is required");
-        for (String[] uri : new String[][] {
-            {"third_party_notify_uri", r.thirdPartyNotifyUri()},
-            {"third_party_scope_selection_uri", r.thirdPartyScopeSelectionUri()},
-            {"third_party_user_portal_screen_uri", r.thirdPartyUserPortalScreenUri()},
-            {"client_uri", r.clientUri()},
-            {"logo_uri", r.logoUri()},
-            {"tos_uri", r.tosUri()},
-            {"policy_uri", r.policyUri()}
-        }) {
-            if (uri[1] != null) webUri(uri[0], uri[1]);
-        }
+        List<String> grants = grants(r.grantTypes(), Client.PUBLIC.equals(method));
+        List<String> redirects = redirects(r.redirectUris());
+        List<String> scopes = scopes(r.scopes());
+        List<String> contacts = contacts(r.contacts());
+        webUris(r);
         return new Registration(
                 r.clientName(),
                 redirects,
@@ -314,6 +256,83 @@ public class Clients {
                 r.softwareId(),
                 r.softwareVersion(),
                 contacts);
+    }
+
+    private static void texts(Registration r) {
+        text("client_name", r.clientName(), 256, true);
+        text("client_description", r.clientDescription(), 256, false);
+        text("software_id", r.softwareId(), 256, false);
+        text("software_version", r.softwareVersion(), 32, false);
+    }
+
+    /** The grant types asked for, or the defaults for a public or a confidential client. */
+    private static List<String> grants(List<String> asked, boolean pub) {
+        List<String> grants = asked != null
+                ? List.copyOf(asked)
+                : pub
+                        ? List.of("authorization_code", "refresh_token")
+                        : List.of("authorization_code", "refresh_token", "client_credentials");
+        for (String g : grants) {
+            if (!GRANT_TYPES.contains(g))
+                throw metadata("grant_types may hold "
+                        + String.join(", ", GRANT_TYPES.stream().sorted().toList()) + "; not " + g);
+        }
+        if (pub && (grants.contains("client_credentials") || grants.contains("password"))) {
+            throw metadata(
+                    "a public client (token_endpoint_auth_method none) cannot use client_credentials or password");
+        }
+        // espi.xsd: an ApplicationInformation names at least two of its own three grant types.
+        if (grants.stream().filter(ESPI_GRANT_TYPES::contains).count() < 2) {
+            throw metadata(
+                    "grant_types must hold at least two of authorization_code, client_credentials, refresh_token (ESPI requires it)");
+        }
+        return grants;
+    }
+
+    private static List<String> redirects(List<String> asked) {
+        List<String> redirects = asked == null ? List.of() : List.copyOf(asked);
+        // espi.xsd: every ApplicationInformation has a redirect_uri, whatever grants it uses.
+        if (redirects.isEmpty()) throw invalidRedirect("redirect_uris is required");
+        if (redirects.size() > 10) throw metadata("at most 10 redirect_uris");
+        for (String uri : redirects) redirect(uri);
+        return redirects;
+    }
+
+    private static List<String> scopes(List<String> asked) {
+        List<String> scopes = asked == null ? List.of() : List.copyOf(asked);
+        if (scopes.isEmpty()) throw metadata("scopes must list the ESPI scopes this client may ask customers for");
+        if (scopes.size() > 20) throw metadata("at most 20 scopes");
+        for (String s : scopes) {
+            try {
+                EspiScope.parse(s);
+            } catch (IllegalArgumentException e) {
+                throw metadata("scope '" + s + "': " + e.getMessage());
+            }
+        }
+        return scopes;
+    }
+
+    private static List<String> contacts(List<String> asked) {
+        List<String> contacts = asked == null ? List.of() : List.copyOf(asked);
+        if (contacts.size() > 10) throw metadata("at most 10 contacts");
+        contacts.forEach(c -> text("contacts", c, 256, true));
+        return contacts;
+    }
+
+    private static void webUris(Registration r) {
+        // ESPI: every third party has a notification endpoint (BatchList pushes go there).
+        if (r.thirdPartyNotifyUri() == null) throw metadata("third_party_notify_uri is required");
+        for (String[] uri : new String[][] {
+            {"third_party_notify_uri", r.thirdPartyNotifyUri()},
+            {"third_party_scope_selection_uri", r.thirdPartyScopeSelectionUri()},
+            {"third_party_user_portal_screen_uri", r.thirdPartyUserPortalScreenUri()},
+            {"client_uri", r.clientUri()},
+            {"logo_uri", r.logoUri()},
+            {"tos_uri", r.tosUri()},
+            {"policy_uri", r.policyUri()}
+        }) {
+            if (uri[1] != null) webUri(uri[0], uri[1]);
+        }
     }
 
     /** RFC 9700 §4.1.1: redirect URIs are compared exactly, so they must be exact: no fragment, no user info. */

@@ -27,7 +27,7 @@ public enum TokenClass {
         Set<String> scopes = caller.scopes();
         if (scopes.contains(Scopes.THIRD_PARTY_ADMIN)) classes.add(THIRD_PARTY);
         if (scopes.contains(Scopes.REGISTRATION)) classes.add(REGISTRATION);
-        if (scopes.contains(Scopes.DATA_CUSTODIAN_ADMIN)) classes.add(DATA_CUSTODIAN);
+        if (caller.isDataCustodian()) classes.add(DATA_CUSTODIAN);
         if (scopes.contains(Scopes.UPLOAD_ADMIN)) classes.add(UPLOAD);
         return classes;
     }

@@ -4,8 +4,8 @@ import static dev.gbconnect.custodian.platform.Html.escape;
 
 import dev.gbconnect.custodian.authorization.control.Clients;
 import dev.gbconnect.custodian.authorization.entity.Client;
-import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.Html;
+import dev.gbconnect.custodian.platform.PageError;
 import dev.gbconnect.custodian.platform.PublicUrl;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -48,8 +48,7 @@ public class ScopeSelectionResource {
         if (clientId == null) return list();
         Client c = clients.find(clientId)
                 .filter(Client::connectable)
-                .orElseThrow(() -> ApiException.page(
-                        Response.Status.NOT_FOUND,
+                .orElseThrow(() -> PageError.NOT_FOUND.on(
                         "Unknown application",
                         "This application is not registered with us, or cannot be started from here."));
         StringBuilder target = new StringBuilder(c.scopeSelectionUri());

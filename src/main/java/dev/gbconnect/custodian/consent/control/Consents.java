@@ -9,7 +9,10 @@ import dev.gbconnect.custodian.consent.entity.ConsentRequest;
 import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.oauth.control.AuthorizationCodeGrant;
 import dev.gbconnect.custodian.oauth.control.Tokens;
-import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.AuthorizationError;
+import dev.gbconnect.custodian.platform.AuthorizationRedirect;
+import dev.gbconnect.custodian.platform.PageError;
+import dev.gbconnect.custodian.platform.PageException;
 import dev.gbconnect.custodian.platform.PasswordHash;
 import dev.gbconnect.custodian.usage.control.UsageInventory;
 import dev.gbconnect.custodian.usage.entity.UsagePoint;
@@ -17,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -112,10 +114,10 @@ public class Consents {
                         && c.status() == Client.Status.ACTIVE
                         && c.allows("authorization_code"))
                 .orElseThrow(
-                        () -> ApiException.page(
-                                gbaHarness ? Response.Status.UNAUTHORIZED : Response.Status.BAD_REQUEST,
-                                REFUSED,
-                                "The application that sent you here is not registered with us, or is no longer allowed to ask for access."));
+                        () -> (gbaHarness ? PageError.UNKNOWN_CLIENT_HARNESS : PageError.INVALID)
+                                .on(
+                                        REFUSED,
+                                        "The application that sent you here is not registered with us, or is no longer allowed to ask for access."));
         String given = single(query, "redirect_uri");
         String redirect = given != null
                 ? given
@@ -124,25 +126,27 @@ public class Consents {
             throw refused("The request did not say where to return to, and the application registered several places.");
         // RFC 9700 §4.1.3: exact string comparison, nothing normalized. 403, as GBA's harness expects (OA-04).
         if (!client.redirectUris().contains(redirect))
-            throw ApiException.page(
-                    Response.Status.FORBIDDEN,
-                    REFUSED,
-                    "The request asks to return to an address the application did not register.");
+            throw PageError.FOREIGN_REDIRECT.on(
+                    REFUSED, "The request asks to return to an address the application did not register.");
         String state = single(query, "state");
         Answer answer = new Answer(redirect, state, issuer);
         query.forEach((name, values) -> {
-            if (values.size() > 1) throw answer.error("invalid_request", name + " appears more than once");
+            if (values.size() > 1)
+                throw answer.error(AuthorizationError.INVALID_REQUEST, name + " appears more than once");
         });
         String responseType = single(query, "response_type");
-        if (responseType == null) throw answer.error("invalid_request", "response_type is required");
+        if (responseType == null) throw answer.error(AuthorizationError.INVALID_REQUEST, "response_type is required");
         if (!"code".equals(responseType))
-            throw answer.error("unsupported_response_type", "only response_type=code is supported");
+            throw answer.error(AuthorizationError.UNSUPPORTED_RESPONSE_TYPE, "only response_type=code is supported");
         if (state != null && state.length() > 1024)
-            throw answer.error("invalid_request", "state is longer than 1024 characters");
+            throw answer.error(AuthorizationError.INVALID_REQUEST, "state is longer than 1024 characters");
         String scope = single(query, "scope");
         if (scope == null)
-            throw answer.error("invalid_scope", "scope is required: one of the ESPI scopes the application registered");
-        if (!client.offers(scope)) throw answer.error("invalid_scope", "scope is not one this application registered");
+            throw answer.error(
+                    AuthorizationError.INVALID_SCOPE,
+                    "scope is required: one of the ESPI scopes the application registered");
+        if (!client.offers(scope))
+            throw answer.error(AuthorizationError.INVALID_SCOPE, "scope is not one this application registered");
         String challenge = challenge(query, client, answer);
         String handle = PasswordHash.newSecret();
         ConsentRequest request = new ConsentRequest(
@@ -171,8 +175,7 @@ public class Consents {
                 || browser == null
                 || !found.get(0).browserHash().equals(Tokens.hash(browser))
                 || !Instant.now().isBefore(found.get(0).expiresAt())) {
-            throw ApiException.page(
-                    Response.Status.BAD_REQUEST,
+            throw PageError.INVALID.on(
                     "This page has expired",
                     "This sign-in page has expired or was opened in another browser. Go back to the application and start again.");
         }
@@ -215,7 +218,9 @@ public class Consents {
             authorizations.denied(r.clientId(), customerId, r.scope());
             em.remove(r);
             return new Decision(
-                    answer.error("access_denied", "the customer declined").location(), null);
+                    answer.error(AuthorizationError.ACCESS_DENIED, "the customer declined")
+                            .location(),
+                    null);
         }
         Set<String> own =
                 new LinkedHashSet<>(usagePoints(p).stream().map(UsagePoint::id).toList());
@@ -238,9 +243,7 @@ public class Consents {
 
     private static String signedIn(Pending p) {
         String customerId = p.request().customerId();
-        if (customerId == null)
-            throw ApiException.page(
-                    Response.Status.BAD_REQUEST, "Sign in first", "Sign in before you choose what to share.");
+        if (customerId == null) throw PageError.INVALID.on("Sign in first", "Sign in before you choose what to share.");
         return customerId;
     }
 
@@ -249,14 +252,19 @@ public class Consents {
         String challenge = single(query, "code_challenge");
         String method = single(query, "code_challenge_method");
         if (challenge == null) {
-            if (method != null) throw answer.error("invalid_request", "code_challenge_method without code_challenge");
+            if (method != null)
+                throw answer.error(AuthorizationError.INVALID_REQUEST, "code_challenge_method without code_challenge");
             if (client.isPublic())
-                throw answer.error("invalid_request", "a public client must send a PKCE code_challenge (S256)");
+                throw answer.error(
+                        AuthorizationError.INVALID_REQUEST, "a public client must send a PKCE code_challenge (S256)");
             return null;
         }
-        if (!"S256".equals(method)) throw answer.error("invalid_request", "code_challenge_method must be S256");
+        if (!"S256".equals(method))
+            throw answer.error(AuthorizationError.INVALID_REQUEST, "code_challenge_method must be S256");
         if (!CHALLENGE.matcher(challenge).matches())
-            throw answer.error("invalid_request", "code_challenge must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~");
+            throw answer.error(
+                    AuthorizationError.INVALID_REQUEST,
+                    "code_challenge must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~");
         return challenge;
     }
 
@@ -270,18 +278,18 @@ public class Consents {
                 : values.get(0);
     }
 
-    private static ApiException refused(String message) {
-        return ApiException.page(Response.Status.BAD_REQUEST, REFUSED, message);
+    private static PageException refused(String message) {
+        return PageError.INVALID.on(REFUSED, message);
     }
 
     /** The redirect back to the client, with state echoed and the issuer named (RFC 9207). */
     private record Answer(String redirectUri, String state, String issuer) {
 
-        ApiException error(String error, String description) {
+        AuthorizationRedirect error(AuthorizationError error, String description) {
             Map<String, String> params = new LinkedHashMap<>();
-            params.put("error", error);
+            params.put("error", error.code());
             params.put("error_description", description);
-            return ApiException.redirect(uri(params), error, description);
+            return new AuthorizationRedirect(error, description, uri(params));
         }
 
         URI with(String name, String value) {

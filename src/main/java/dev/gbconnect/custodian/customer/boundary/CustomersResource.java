@@ -4,7 +4,7 @@ import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
 import dev.gbconnect.custodian.authorization.control.Scopes;
 import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
-import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.ApiError;
 import dev.gbconnect.custodian.platform.PublicUrl;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -55,10 +55,7 @@ public class CustomersResource {
     @Operation(summary = "Create a customer; 409 if the username is taken")
     public Response create(NewCustomer body) {
         if (body == null)
-            throw new ApiException(
-                    Response.Status.BAD_REQUEST,
-                    "invalid_request",
-                    "a JSON body with username, password and name is required");
+            throw ApiError.INVALID_REQUEST.because("a JSON body with username, password and name is required");
         RetailCustomer c = customers.create(body.username(), body.password(), body.name());
         return Response.created(PublicUrl.base(uri).resolve("admin/customers/" + c.id()))
                 .entity(CustomerView.of(c))
@@ -86,8 +83,7 @@ public class CustomersResource {
                     + " true restores the Authorizations that have not ended")
     public CustomerView change(@PathParam("id") String id, CustomerChange body) {
         if (body == null || body.enabled() == null) {
-            throw new ApiException(
-                    Response.Status.BAD_REQUEST, "invalid_request", "body must be {\"enabled\": true|false}");
+            throw ApiError.INVALID_REQUEST.because("body must be {\"enabled\": true|false}");
         }
         return CustomerView.of(customers.enable(id, body.enabled()));
     }

@@ -3,6 +3,7 @@ package dev.gbconnect.custodian.customer.control;
 import dev.gbconnect.custodian.atom.EntryIds;
 import dev.gbconnect.custodian.authorization.control.CustomerSharing;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
+import dev.gbconnect.custodian.platform.ApiError;
 import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.ErrorMappers;
 import dev.gbconnect.custodian.platform.PasswordHash;
@@ -12,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,7 +76,7 @@ public class Customers {
     }
 
     private static ApiException taken(String username) {
-        return new ApiException(Response.Status.CONFLICT, "duplicate_username", "username " + username + " is taken");
+        return ApiError.DUPLICATE_USERNAME.because("username " + username + " is taken");
     }
 
     /** SQL:2003's SQLSTATE for a unique constraint violation, which Derby and PostgreSQL both use. */
@@ -144,6 +144,6 @@ public class Customers {
     }
 
     private static ApiException invalid(String message) {
-        return new ApiException(Response.Status.BAD_REQUEST, "invalid_request", message);
+        return ApiError.INVALID_REQUEST.because(message);
     }
 }

@@ -5,7 +5,6 @@ import dev.gbconnect.custodian.atom.EspiUris;
 import dev.gbconnect.custodian.authorization.boundary.AcceptsTokens;
 import dev.gbconnect.custodian.authorization.boundary.CurrentCaller;
 import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
-import dev.gbconnect.custodian.authorization.control.Scopes;
 import dev.gbconnect.custodian.authorization.control.TokenClass;
 import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.feed.control.document.UsageDocuments;
@@ -64,7 +63,7 @@ public class DownloadResource {
     public Response one(
             @PathParam("retailCustomerId") String customerId, @PathParam("usagePointId") String usagePointId) {
         // The data custodian learns that a customer does not exist; anyone else gets the same 404 either way.
-        if (caller.get().scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN)) customers.find(customerId);
+        if (caller.get().isDataCustodian()) customers.find(customerId);
         return FeedRequest.batch(
                 documents,
                 List.of(reaches.retailCustomer(caller.get(), customerId, EspiUris.of(uri))),

@@ -2,6 +2,7 @@ package dev.gbconnect.custodian.feed.boundary;
 
 import dev.gbconnect.custodian.feed.control.admission.Turns;
 import dev.gbconnect.custodian.feed.control.admission.Turns.Turn;
+import dev.gbconnect.custodian.platform.ApiError;
 import dev.gbconnect.custodian.platform.ErrorMappers;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -80,8 +81,7 @@ public class FeedAdmission extends HttpFilter {
             response.setHeader("Retry-After", "1");
             ErrorMappers.write(
                     response,
-                    HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-                    "temporarily_unavailable",
+                    ApiError.TEMPORARILY_UNAVAILABLE,
                     "the server is reading as much usage data as it can at once; retry after the seconds in Retry-After");
             return;
         }

@@ -1,19 +1,11 @@
 package dev.gbconnect.custodian.feed.boundary;
 
 import dev.gbconnect.custodian.atom.AtomBody;
-import dev.gbconnect.custodian.atom.EspiUris;
-import dev.gbconnect.custodian.atom.FeedQuery;
-import dev.gbconnect.custodian.atom.Page;
 import dev.gbconnect.custodian.authorization.boundary.AcceptsTokens;
-import dev.gbconnect.custodian.authorization.boundary.CurrentCaller;
 import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
 import dev.gbconnect.custodian.authorization.control.TokenClass;
-import dev.gbconnect.custodian.feed.control.document.UsageDocuments;
 import dev.gbconnect.custodian.feed.control.query.UsageKind;
 import dev.gbconnect.custodian.feed.control.query.UsageRows.Selection;
-import dev.gbconnect.custodian.feed.control.reach.Reaches;
-import dev.gbconnect.custodian.feed.control.reach.Tree;
-import dev.gbconnect.custodian.platform.OutsideRights;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -24,7 +16,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,8 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The ESPI usage resources, in the Subscription form ({@code Subscription/{id}/UsagePoint/…}, for customer tokens)
  * and the root form ({@code UsagePoint/…}, {@code MeterReading}, …, for the data custodian, or a customer token
  * within its Subscription), plus the shared ReadingType and LocalTimeParameters. A collection answers a feed, an
- * id an entry; collections answer with or without a trailing slash. Batches hold whole usage point trees of a
- * Subscription, or of every Subscription of a bulk request.
+ * id an entry; collections answer with or without a trailing slash. Batches are {@link BatchResource}'s.
  */
 @Path("espi/1_1/resource")
 @RequestScoped
@@ -53,16 +43,7 @@ public class UsageFeedResource {
             "{kind: MeterReading|IntervalBlock|UsageSummary|ElectricPowerQualitySummary|ReadingType|LocalTimeParameters}";
 
     @Inject
-    Reaches reaches;
-
-    @Inject
-    UsageDocuments documents;
-
-    @Inject
-    CurrentCaller caller;
-
-    @Inject
-    OutsideRights outsideRights;
+    UsageAnswers answers;
 
     @Context
     UriInfo uri;
@@ -152,54 +133,11 @@ public class UsageFeedResource {
         return entry("", Selection.one(UsageKind.named(kind), null, null, id));
     }
 
-    @GET
-    @Path("Batch/Subscription/{subscriptionId}{usagePoints: (?:/UsagePoint)?}")
-    @Operation(
-            summary =
-                    "Everything a Subscription covers: usage points, readings, summaries (published-min/-max bound the readings)")
-    public Response subscriptionBatch(@PathParam("subscriptionId") String subscriptionId) {
-        return subscriptionBatch(subscriptionId, null);
-    }
-
-    @GET
-    @Path("Batch/Subscription/{subscriptionId}/UsagePoint/{usagePointId}")
-    public Response subscriptionBatch(
-            @PathParam("subscriptionId") String subscriptionId, @PathParam("usagePointId") String usagePointId) {
-        return FeedRequest.batch(
-                documents,
-                List.of(reaches.subscription(caller.get(), subscriptionId, EspiUris.of(uri))),
-                usagePointId,
-                uri);
-    }
-
-    @GET
-    @Path("Batch/Bulk/{bulkId}")
-    @AcceptsTokens({TokenClass.THIRD_PARTY, TokenClass.DATA_CUSTODIAN})
-    @Operation(summary = "Every Subscription of the calling third party whose scope carries BR={bulkId}, as one batch")
-    public Response bulk(@PathParam("bulkId") String bulkId) {
-        return FeedRequest.batch(documents, reaches.bulk(caller.get(), bulkId, EspiUris.of(uri)), null, uri);
-    }
-
     private Response feed(String form, UsageKind kind, String usagePoint, String meterReading) {
-        Page page = Page.of(uri);
-        Selection s = new Selection(kind, usagePoint, meterReading, null, page.query());
-        return Response.ok(AtomBody.stream(documents.feed(tree(form), s, page))).build();
+        return answers.feed(uri, form, kind, usagePoint, meterReading);
     }
 
     private Response entry(String form, Selection s) {
-        // GBA QRY002 (GREEN-BUTTON-CMD.md ER-05): a bad query parameter is a 400 on every GET, an entry's too.
-        FeedQuery.parse(uri.getQueryParameters());
-        return FeedRequest.entry(
-                documents
-                        .entry(tree(form), s)
-                        .orElseThrow(() ->
-                                outsideRights.refusal(s.kind().espiName() + " " + s.id(), () -> documents.exists(s))),
-                request);
-    }
-
-    private Tree tree(String form) {
-        if (form.isEmpty()) return reaches.root(caller.get(), EspiUris.of(uri));
-        return reaches.subscription(
-                caller.get(), form.substring("Subscription/".length(), form.length() - 1), EspiUris.of(uri));
+        return answers.entry(uri, request, form, s);
     }
 }

@@ -52,7 +52,7 @@ final class CustomerInfoRun implements EntrySink {
     @Override
     public void accept(AtomEntry entry) {
         if (!withinColumns(entry)) return;
-        String self = ImportRun.href(entry.self());
+        String self = Hrefs.of(entry.self());
         for (int i = 0; i < entry.contents().size(); i++) {
             CustomerKind kind = kind(entry, entry.contents().get(i));
             if (kind == null) continue;
@@ -68,7 +68,7 @@ final class CustomerInfoRun implements EntrySink {
             if (kind.parent() != null && parent == null) continue;
             Placed placed = store(entry, (AtomEntry.Described) entry.contents().get(i), kind, id, parent);
             register(kind, self, placed);
-            entry.related().forEach(r -> register(kind, ImportRun.href(r), placed));
+            entry.related().forEach(r -> register(kind, Hrefs.of(r), placed));
             last.put(kind, placed);
         }
     }
@@ -116,7 +116,7 @@ final class CustomerInfoRun implements EntrySink {
     }
 
     private Placed parent(AtomEntry entry, CustomerKind kind) {
-        String up = ImportRun.href(entry.up());
+        String up = Hrefs.of(entry.up());
         Placed parent = up == null ? null : byHref.get(kind + " " + up);
         if (parent == null && up != null) parent = byHref.get(kind + " " + parentOf(up));
         if (parent == null) parent = last.get(kind);
@@ -133,8 +133,8 @@ final class CustomerInfoRun implements EntrySink {
     private Set<String> served(AtomEntry entry, byte[] xml) {
         Set<String> ids = new LinkedHashSet<>();
         for (String uri : ServedUsagePoints.of(xml)) {
-            String id = usagePoints().get(ImportRun.href(uri));
-            if (id == null) id = usagePoints().get(lastSegment(ImportRun.href(uri)));
+            String id = usagePoints().get(Hrefs.of(uri));
+            if (id == null) id = usagePoints().get(lastSegment(Hrefs.of(uri)));
             if (id != null) ids.add(id);
             else
                 problem(
@@ -154,7 +154,7 @@ final class CustomerInfoRun implements EntrySink {
                     .getResultList()
                     .forEach(r -> {
                         usagePoints.put((String) r[0], (String) r[0]);
-                        String href = ImportRun.href((String) r[1]);
+                        String href = Hrefs.of((String) r[1]);
                         if (href != null) usagePoints.putIfAbsent(href, (String) r[0]);
                     });
         }

@@ -90,7 +90,7 @@ public final class GreenButtonReader implements AutoCloseable {
         while (!finished) {
             int event = nextEvent();
             if (event == START_ELEMENT) {
-                if (isAtom("entry")) return readEntry();
+                if (isAtom("entry")) return readEntryLoop();
                 skipElement();
             } else if (event == END_ELEMENT) {
                 while (nextEvent() != END_DOCUMENT) {
@@ -102,7 +102,7 @@ public final class GreenButtonReader implements AutoCloseable {
         return null;
     }
 
-    private AtomEntry readEntry() throws XMLStreamException {
+    private AtomEntry readEntryLoop() throws XMLStreamException {
         int line = line(), column = column();
         String id = null, title = null, self = null, up = null;
         Instant published = null, updated = null;
@@ -141,7 +141,7 @@ public final class GreenButtonReader implements AutoCloseable {
             } else {
                 String namespace = reader.getNamespaceURI(), element = reader.getLocalName();
                 Map<String, String> fields = new HashMap<>();
-                byte[] xml = capture(fields);
+                byte[] xml = captureLoop(fields);
                 contents.add(new AtomEntry.Described(namespace, element, xml, fields));
             }
         }
@@ -174,17 +174,17 @@ public final class GreenButtonReader implements AutoCloseable {
         while (nextElementOrEnd()) {
             switch (espiName()) {
                 case "extension" -> ext = append(ext, captureString());
-                case "cost" -> packer.cost(readLong());
+                case "cost" -> packer.cost(readLongLoop());
                 case "ReadingQuality" -> readQuality();
                 case "timePeriod" -> {
                     long[] period = new long[2];
                     String periodExt = readPeriod(period);
                     packer.timePeriod(period[0], period[1], periodExt);
                 }
-                case "value" -> packer.value(readLong());
-                case "consumptionTier" -> packer.consumptionTier(readLong());
-                case "tou" -> packer.tou(readLong());
-                case "cpp" -> packer.cpp(readLong());
+                case "value" -> packer.value(readLongLoop());
+                case "consumptionTier" -> packer.consumptionTier(readLongLoop());
+                case "tou" -> packer.tou(readLongLoop());
+                case "cpp" -> packer.cpp(readLongLoop());
                 default -> skipElement();
             }
         }
@@ -198,7 +198,7 @@ public final class GreenButtonReader implements AutoCloseable {
         while (nextElementOrEnd()) {
             switch (espiName()) {
                 case "extension" -> ext = append(ext, captureString());
-                case "quality" -> code = (int) readLong();
+                case "quality" -> code = (int) readLongLoop();
                 default -> skipElement();
             }
         }
@@ -211,10 +211,10 @@ public final class GreenButtonReader implements AutoCloseable {
         while (nextElementOrEnd()) {
             switch (espiName()) {
                 case "extension" -> ext = append(ext, captureString());
-                case "duration" -> period[1] = readLong();
+                case "duration" -> period[1] = readLongLoop();
                 case "start" -> {
                     int line = line(), column = column();
-                    period[0] = readLong();
+                    period[0] = readLongLoop();
                     String outside = StoredRange.time("start", period[0]);
                     if (outside != null) problems.add(line, column, outside);
                 }
@@ -225,7 +225,7 @@ public final class GreenButtonReader implements AutoCloseable {
     }
 
     /** Re-serializes the current element compactly (no comments, no indentation, values trimmed). */
-    private byte[] capture(Map<String, String> fields) throws XMLStreamException {
+    private byte[] captureLoop(Map<String, String> fields) throws XMLStreamException {
         captured.reset();
         text.setLength(0);
         XMLStreamWriter out = OUTPUTS.createXMLStreamWriter(captured, "UTF-8");
@@ -282,7 +282,7 @@ public final class GreenButtonReader implements AutoCloseable {
     }
 
     private String captureString() throws XMLStreamException {
-        return new String(capture(null), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(captureLoop(null), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private String flushText(XMLStreamWriter out) throws XMLStreamException {
@@ -302,7 +302,7 @@ public final class GreenButtonReader implements AutoCloseable {
      * Reads a whole-number value straight from the parser's buffers, without copying or making a String (it runs
      * for every field of every reading). A malformed value is the validator's to report; it reads as 0 here.
      */
-    private long readLong() throws XMLStreamException {
+    private long readLongLoop() throws XMLStreamException {
         long value = 0;
         boolean negative = false, digits = false, malformed = false, done = false;
         int depth = 1;

@@ -1,6 +1,7 @@
 package dev.gbconnect.custodian.ingest.control;
 
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
+import dev.gbconnect.custodian.platform.ApiError;
 import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.ErrorMappers;
 import jakarta.annotation.Resource;
@@ -9,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.function.Function;
 import javax.xml.stream.XMLStreamException;
@@ -56,8 +56,7 @@ public class UploadPass {
         } catch (XMLStreamException e) {
             UploadLimit.Exceeded tooLarge = ErrorMappers.causeOf(e, UploadLimit.Exceeded.class);
             if (tooLarge != null) {
-                throw new ApiException(
-                        Response.Status.REQUEST_ENTITY_TOO_LARGE, "upload_too_large", tooLarge.getMessage());
+                throw ApiError.UPLOAD_TOO_LARGE.because(tooLarge.getMessage());
             }
             if (!(e instanceof GreenButtonReader.Reported)) {
                 problems.add(line(e), column(e), UsageImporter.parserMessage(e));
@@ -69,9 +68,7 @@ public class UploadPass {
     }
 
     private static ApiException refusal(Problems problems) {
-        return new ApiException(
-                Response.Status.BAD_REQUEST,
-                "invalid_upload",
+        return ApiError.INVALID_UPLOAD.because(
                 "the file was rejected and nothing of it was stored; " + problems.total() + " problem(s)"
                         + (problems.total() > problems.list().size()
                                 ? ", the first " + problems.list().size() + " listed"

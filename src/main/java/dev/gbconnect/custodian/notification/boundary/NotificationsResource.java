@@ -5,6 +5,7 @@ import dev.gbconnect.custodian.authorization.control.Scopes;
 import dev.gbconnect.custodian.notification.control.Deliveries;
 import dev.gbconnect.custodian.notification.control.Outbox;
 import dev.gbconnect.custodian.notification.entity.Notification;
+import dev.gbconnect.custodian.platform.ApiError;
 import dev.gbconnect.custodian.platform.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -144,6 +145,6 @@ public class NotificationsResource {
     }
 
     private static ApiException invalid(String message) {
-        return new ApiException(Response.Status.BAD_REQUEST, "invalid_request", message);
+        return ApiError.INVALID_REQUEST.because(message);
     }
 }

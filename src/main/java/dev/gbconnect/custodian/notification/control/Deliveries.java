@@ -2,6 +2,7 @@ package dev.gbconnect.custodian.notification.control;
 
 import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.notification.entity.Notification;
+import dev.gbconnect.custodian.platform.ApiError;
 import dev.gbconnect.custodian.platform.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -10,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,9 +124,7 @@ public class Deliveries {
     public Notification retry(long sequence) {
         Notification n = find(sequence);
         if (n.state() == Notification.State.DELIVERED) {
-            throw new ApiException(
-                    Response.Status.CONFLICT,
-                    "already_delivered",
+            throw ApiError.ALREADY_DELIVERED.because(
                     "notification " + sequence + " was delivered at " + n.deliveredAt());
         }
         n.retry(Instant.now());

@@ -6,7 +6,7 @@ import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
 import dev.gbconnect.custodian.authorization.control.Caller;
 import dev.gbconnect.custodian.authorization.control.TokenClass;
 import dev.gbconnect.custodian.oauth.control.Tokens;
-import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.BearerError;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -15,7 +15,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Arrays;
 import java.util.Collections;
@@ -37,8 +36,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Priority(Priorities.AUTHENTICATION)
 public class BearerAuthentication implements ContainerRequestFilter {
 
-    private static final String REALM = ApiException.BEARER_REALM;
-
     @Inject
     Tokens tokens;
 
@@ -57,38 +54,30 @@ public class BearerAuthentication implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (gbaHarness && header != null && header.isBlank()) {
-            throw new ApiException(Response.Status.FORBIDDEN, "invalid_request", "the Authorization header is blank");
+            throw BearerError.HEADER_BLANK.because("the Authorization header is blank");
         }
         if (header == null
                 || !header.regionMatches(true, 0, "Bearer ", 0, 7)
                 || header.substring(7).isBlank()) {
-            throw new ApiException(
-                            Response.Status.UNAUTHORIZED,
-                            "invalid_request",
-                            "a bearer token is required in the Authorization header (get one from /oauth/token)")
-                    .challenge(REALM);
+            throw BearerError.TOKEN_MISSING.because(
+                    "a bearer token is required in the Authorization header (get one from /oauth/token)");
         }
         Caller caller = tokens.active(header.substring(7).trim())
-                .orElseThrow(() -> new ApiException(
-                                Response.Status.UNAUTHORIZED,
-                                "invalid_token",
-                                "the access token is unknown, expired or revoked")
-                        .challenge(REALM + ", error=\"invalid_token\""));
+                .orElseThrow(
+                        () -> BearerError.INVALID_TOKEN.because("the access token is unknown, expired or revoked"));
         String[] needed = required();
         // An empty list means any valid token will do.
         if (needed.length > 0 && Arrays.stream(needed).noneMatch(caller.scopes()::contains)) {
-            throw new ApiException(
-                            Response.Status.FORBIDDEN,
-                            "insufficient_scope",
-                            "this resource needs a token with scope " + String.join(" or ", needed) + "; this one has "
-                                    + caller.scope())
-                    .challenge(REALM + ", error=\"insufficient_scope\", scope=\"" + String.join(" ", needed) + "\"");
+            throw BearerError.INSUFFICIENT_SCOPE.because(
+                    "this resource needs a token with scope " + String.join(" or ", needed) + "; this one has "
+                            + caller.scope(),
+                    String.join(" ", needed));
         }
         Set<TokenClass> accepted = accepted(), held = TokenClass.of(caller);
         if (!accepted.isEmpty() && Collections.disjoint(accepted, held)) {
             // RFC 6750 §3.1: a valid token without the privileges the resource needs.
-            throw ApiException.insufficientScope("this resource answers " + words(accepted) + " tokens; this one is "
-                    + (held.isEmpty() ? "none of those" : words(held)));
+            throw BearerError.INSUFFICIENT_SCOPE.because("this resource answers " + words(accepted)
+                    + " tokens; this one is " + (held.isEmpty() ? "none of those" : words(held)));
         }
         current.accept(caller);
     }

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -58,9 +59,13 @@ public class AuthorizationCodeGrant implements Grant {
     }
 
     @Override
+    public List<String> requiredParameters() {
+        return List.of("code");
+    }
+
+    @Override
     public Tokens.Issued grant(TokenRequest request) {
-        if (!request.client().allows(type())) throw Grant.unauthorized(request.client(), type());
-        String code = request.required("code");
+        String code = request.parameter("code");
         String redirectUri = request.parameter("redirect_uri");
         String verifier = request.parameter("code_verifier");
         AuthorizationCode stored = em.find(AuthorizationCode.class, Tokens.hash(code));

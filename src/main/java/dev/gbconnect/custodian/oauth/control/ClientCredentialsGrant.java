@@ -5,6 +5,7 @@ import dev.gbconnect.custodian.authorization.control.Scopes;
 import dev.gbconnect.custodian.authorization.entity.Client;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,9 +35,13 @@ public class ClientCredentialsGrant implements Grant {
     }
 
     @Override
+    public List<String> requiredParameters() {
+        return List.of();
+    }
+
+    @Override
     public Tokens.Issued grant(TokenRequest request) {
         Client client = request.client();
-        if (!client.allows(type())) throw Grant.unauthorized(client, type());
         String requested = request.parameter("scope");
         Set<String> scopes = Scopes.split(requested == null ? DEFAULT_SCOPE.get(client.kind()) : requested);
         Set<String> allowed = SCOPES.get(client.kind());

@@ -1,19 +1,19 @@
 package dev.gbconnect.custodian.oauth.control;
 
-import dev.gbconnect.custodian.authorization.entity.Client;
-import dev.gbconnect.custodian.platform.OAuthError;
-import dev.gbconnect.custodian.platform.OAuthException;
+import java.util.List;
 
-/** One OAuth grant type; the token endpoint picks the grant whose {@link #type()} the request names. */
+/**
+ * One OAuth grant type. {@link GrantDispatcher} picks the grant whose {@link #type()} the request names, and only after
+ * it has checked that the client registered that grant type and sent every parameter the grant declares: a grant
+ * starts from a request that is complete for it.
+ */
 public interface Grant {
 
     String type();
 
+    /** The parameters this grant cannot do without, besides grant_type and the client's authentication. */
+    List<String> requiredParameters();
+
     /** Runs in the token endpoint's transaction. */
     Tokens.Issued grant(TokenRequest request);
-
-    /** RFC 6749 §5.2 {@code unauthorized_client}: the client did not register this grant type. */
-    static OAuthException unauthorized(Client client, String grantType) {
-        return OAuthError.UNAUTHORIZED_CLIENT.because("client " + client.id() + " is not registered for " + grantType);
-    }
 }

@@ -5,13 +5,13 @@ import dev.gbconnect.custodian.authorization.control.Clients;
 import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.authorization.entity.SharingEnd;
 import dev.gbconnect.custodian.customer.control.Customers;
+import dev.gbconnect.custodian.platform.ApiError;
 import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.usage.control.UsageInventory;
 import dev.gbconnect.custodian.usage.entity.UsagePoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
-import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.Period;
 import java.util.LinkedHashSet;
@@ -56,9 +56,7 @@ public class OfflineAuthorization {
 
     public Tokens.Issued grant(String customerId, Request r) {
         if (!customers.find(customerId).enabled())
-            throw new ApiException(
-                    Response.Status.CONFLICT,
-                    "customer_disabled",
+            throw ApiError.CUSTOMER_DISABLED.because(
                     "customer " + customerId + " is disabled: enable them before granting access to their data");
         if (r == null || r.clientId() == null) throw invalid("client_id, scope, until and reason are required");
         Client client = clients.find(r.clientId())
@@ -94,6 +92,6 @@ public class OfflineAuthorization {
     }
 
     private static ApiException invalid(String message) {
-        return new ApiException(Response.Status.BAD_REQUEST, "invalid_request", message);
+        return ApiError.INVALID_REQUEST.because(message);
     }
 }

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -57,9 +58,13 @@ public class PasswordGrant implements Grant {
     }
 
     @Override
+    public List<String> requiredParameters() {
+        return List.of("username", "password");
+    }
+
+    @Override
     public Tokens.Issued grant(TokenRequest request) {
         Client client = request.client();
-        if (!client.allows(type())) throw Grant.unauthorized(client, type());
         String key = "client:" + client.id();
         throttle.lockedUntil(key).ifPresent(until -> {
             throw OAuthError.SLOW_DOWN
@@ -70,8 +75,8 @@ public class PasswordGrant implements Grant {
         String scope = request.parameter("scope") == null ? client.scopes().get(0) : request.parameter("scope");
         if (!client.offers(scope))
             throw TokenRequest.invalidScope("scope must be one of the ESPI scopes this client registered");
-        String username = request.required("username");
-        String password = request.required("password");
+        String username = request.parameter("username");
+        String password = request.parameter("password");
         // A customer's personal client speaks for its owner alone; anyone else's credentials fail like wrong ones.
         RetailCustomer customer = customers
                 .authenticate(username, password)

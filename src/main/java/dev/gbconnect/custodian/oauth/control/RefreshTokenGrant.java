@@ -8,6 +8,7 @@ import dev.gbconnect.custodian.oauth.entity.RefreshToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,9 +31,13 @@ public class RefreshTokenGrant implements Grant {
     }
 
     @Override
+    public List<String> requiredParameters() {
+        return List.of("refresh_token");
+    }
+
+    @Override
     public Tokens.Issued grant(TokenRequest request) {
-        if (!request.client().allows(type())) throw Grant.unauthorized(request.client(), type());
-        Tokens.Presented presented = tokens.refreshToken(request.required("refresh_token"))
+        Tokens.Presented presented = tokens.refreshToken(request.parameter("refresh_token"))
                 .filter(p -> p.token().clientId().equals(request.clientId()))
                 .orElseThrow(() ->
                         TokenRequest.invalidGrant("the refresh token is unknown or was issued to another client"));

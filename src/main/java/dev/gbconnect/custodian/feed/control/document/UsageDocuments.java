@@ -15,8 +15,8 @@ import dev.gbconnect.custodian.feed.control.query.UsageRows.Row;
 import dev.gbconnect.custodian.feed.control.query.UsageRows.Selection;
 import dev.gbconnect.custodian.feed.control.reach.Reach;
 import dev.gbconnect.custodian.feed.control.reach.Tree;
-import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.OutsideRights;
+import dev.gbconnect.custodian.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -215,7 +215,7 @@ public class UsageDocuments {
     private <T> T read(String what, Work<T> work) {
         try (Reading r = rows.open()) {
             return work.on(r);
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("reading " + what + " failed", e);

@@ -3,7 +3,6 @@ package dev.gbconnect.custodian.feed.control.reach;
 import dev.gbconnect.custodian.atom.EspiUris;
 import dev.gbconnect.custodian.authorization.control.Authorizations;
 import dev.gbconnect.custodian.authorization.control.Caller;
-import dev.gbconnect.custodian.authorization.control.Scopes;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.OutsideRights;
@@ -28,16 +27,18 @@ public class Reaches {
 
     /** The root form ({@code …/UsagePoint}, {@code …/ReadingType}, …), for the data custodian or a customer's token. */
     public Tree root(Caller caller, EspiUris uris) {
-        return Tree.root(uris, admin(caller) ? Reach.EVERYTHING : Reach.of(caller.authorization()));
+        return Tree.root(uris, caller.isDataCustodian() ? Reach.EVERYTHING : Reach.of(caller.authorization()));
     }
 
     /** {@code …/Subscription/{id}/…}: the Subscription's own token, or the data custodian seeing what its third party sees. */
     public Tree subscription(Caller caller, String subscriptionId, EspiUris uris) {
         Authorization a = subscriptionId.equals(caller.subscriptionId())
                 ? caller.authorization()
-                : admin(caller) ? authorizations.ofSubscription(subscriptionId).orElse(null) : null;
+                : caller.isDataCustodian()
+                        ? authorizations.ofSubscription(subscriptionId).orElse(null)
+                        : null;
         if (a == null) {
-            throw admin(caller)
+            throw caller.isDataCustodian()
                     ? ApiException.notFound("Subscription " + subscriptionId)
                     : outsideRights.refusal(
                             "Subscription " + subscriptionId,
@@ -48,7 +49,7 @@ public class Reaches {
 
     /** Download My Data ({@code Batch/RetailCustomer/{id}}): the data custodian, or a token of that customer. */
     public Tree retailCustomer(Caller caller, String customerId, EspiUris uris) {
-        if (admin(caller)) return Tree.root(uris, Reach.customer(customerId));
+        if (caller.isDataCustodian()) return Tree.root(uris, Reach.customer(customerId));
         if (customerId.equals(caller.customerId()) && caller.subscriptionId() != null) {
             return Tree.subscription(uris, caller.subscriptionId(), Reach.of(caller.authorization()));
         }
@@ -57,14 +58,10 @@ public class Reaches {
 
     /** {@code Batch/Bulk/{id}}: every active Subscription of the calling third party whose scope carries {@code BR={id}}. */
     public List<Tree> bulk(Caller caller, String bulkId, EspiUris uris) {
-        List<Tree> trees = authorizations.bulk(admin(caller) ? null : caller.clientId(), bulkId).stream()
+        List<Tree> trees = authorizations.bulk(caller.visibleClient(), bulkId).stream()
                 .map(a -> Tree.subscription(uris, a.subscriptionId(), Reach.of(a)))
                 .toList();
         if (trees.isEmpty()) throw ApiException.notFound("Bulk " + bulkId);
         return trees;
-    }
-
-    private static boolean admin(Caller caller) {
-        return caller.scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN);
     }
 }

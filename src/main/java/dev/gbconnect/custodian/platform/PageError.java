@@ -1,0 +1,40 @@
+package dev.gbconnect.custodian.platform;
+
+import jakarta.ws.rs.core.Response;
+
+/**
+ * How a page a person sees in a browser (sign-in and consent, the customer portal) refuses a request, each with its
+ * one status. {@link ErrorMappers} answers with an HTML page under the title of the page that refused.
+ */
+public enum PageError {
+    /** A form sent wrong, or a page used out of order. */
+    INVALID(Response.Status.BAD_REQUEST),
+    /** A redirect address the client did not register: never followed (RFC 9700 §4.1.3; GBA OA-04 reads 403). */
+    FOREIGN_REDIRECT(Response.Status.FORBIDDEN),
+    /**
+     * A missing or unknown client_id in harness mode only: GBA's harness reads 401 (OA-04), a status RFC 9110 §15.5.2
+     * keeps for answers with a challenge, so outside harness mode it is {@link #INVALID}.
+     */
+    UNKNOWN_CLIENT_HARNESS(Response.Status.UNAUTHORIZED),
+    /** The session ended: sign in again. */
+    SIGNED_OUT(Response.Status.UNAUTHORIZED),
+    /** What the page names does not exist, or not for this person. */
+    NOT_FOUND(Response.Status.NOT_FOUND),
+    /** A form over custodian.max-form-bytes. */
+    TOO_LARGE(Response.Status.REQUEST_ENTITY_TOO_LARGE);
+
+    private final Response.Status status;
+
+    PageError(Response.Status status) {
+        this.status = status;
+    }
+
+    public Response.Status status() {
+        return status;
+    }
+
+    /** This error, shown under {@code title} with {@code message} saying what to do. */
+    public PageException on(String title, String message) {
+        return new PageException(this, title, message);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.gbconnect.custodian.portal.boundary;
+
+import static dev.gbconnect.custodian.portal.boundary.PortalResource.SESSION_COOKIE;
+
+import dev.gbconnect.custodian.atom.AtomBody;
+import dev.gbconnect.custodian.atom.EspiUris;
+import dev.gbconnect.custodian.atom.FeedQuery;
+import dev.gbconnect.custodian.atom.Page;
+import dev.gbconnect.custodian.feed.control.document.UsageCsv;
+import dev.gbconnect.custodian.feed.control.document.UsageDocuments;
+import dev.gbconnect.custodian.feed.control.reach.Reach;
+import dev.gbconnect.custodian.feed.control.reach.Tree;
+import dev.gbconnect.custodian.platform.PageError;
+import dev.gbconnect.custodian.platform.PublicUrl;
+import dev.gbconnect.custodian.portal.control.PortalSessions;
+import dev.gbconnect.custodian.usage.control.UsageInventory;
+import dev.gbconnect.custodian.usage.entity.UsagePoint;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Download My Data from the portal: the chosen usage points (another customer's id answers like a missing one) and
+ * days, as the ESPI batch (schema-valid, the same document as Batch/RetailCustomer with these bounds) or as CSV.
+ */
+@Path("portal/download")
+@RequestScoped
+@Tag(name = "Customer portal")
+public class PortalDownloadResource {
+
+    private static final String TITLE = "Download My Data";
+
+    @Inject
+    PortalSessions sessions;
+
+    @Inject
+    UsageInventory usage;
+
+    @Inject
+    UsageDocuments documents;
+
+    @Inject
+    UsageCsv csv;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(
+            summary =
+                    "Download My Data: format=xml (Green Button) or csv, usage_point (repeated), from and to (days, UTC, inclusive)")
+    public Response download(
+            @CookieParam(SESSION_COOKIE) String token,
+            @QueryParam("usage_point") List<String> chosen,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("format") String format) {
+        Optional<PortalSessions.Session> session = sessions.find(token);
+        if (session.isEmpty())
+            return Response.seeOther(URI.create(PortalForms.signInPath(uri))).build();
+        String customer = session.get().customerId();
+        ownsAll(customer, chosen);
+        LocalDate first = day(from, "from"), last = day(to, "to");
+        if (last.isBefore(first)) throw PageError.INVALID.on(TITLE, "The last day comes before the first.");
+        Reach reach = Reach.download(
+                customer,
+                chosen,
+                first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        boolean asCsv = "csv".equals(format);
+        String name = "green-button-" + first + "-to-" + last + (asCsv ? ".csv" : ".xml");
+        StreamingOutput body = asCsv ? csv.write(reach) : batch(customer, reach);
+        return Response.ok(body, asCsv ? UsageCsv.MEDIA_TYPE + ";charset=UTF-8" : AtomBody.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+
+    private void ownsAll(String customer, List<String> chosen) {
+        Set<String> own =
+                usage.usagePoints(customer).stream().map(UsagePoint::id).collect(Collectors.toSet());
+        if (chosen.isEmpty()) throw PageError.INVALID.on(TITLE, "Choose at least one usage point.");
+        for (String id : chosen)
+            if (!own.contains(id)) throw PageError.NOT_FOUND.on(TITLE, "Usage point " + id + " does not exist.");
+    }
+
+    private StreamingOutput batch(String customer, Reach reach) {
+        return AtomBody.stream(documents.batch(
+                List.of(Tree.root(EspiUris.of(uri), reach)),
+                null,
+                new Page(
+                        PublicUrl.base(uri) + "espi/1_1/resource/Batch/RetailCustomer/" + customer + "/UsagePoint",
+                        FeedQuery.ALL)));
+    }
+
+    private static LocalDate day(String value, String name) {
+        try {
+            return LocalDate.parse(value == null ? "" : value);
+        } catch (DateTimeParseException e) {
+            throw PageError.INVALID.on(TITLE, "Choose a day for '" + name + "' (YYYY-MM-DD).");
+        }
+    }
+}
