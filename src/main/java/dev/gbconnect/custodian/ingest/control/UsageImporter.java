@@ -3,6 +3,7 @@ package dev.gbconnect.custodian.ingest.control;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.ErrorMappers;
+import dev.gbconnect.custodian.platform.Metrics;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +39,10 @@ public class UsageImporter {
     public ImportReport importFeed(RetailCustomer customer, InputStream body, long maxBytes) {
         UploadLimit limited = new UploadLimit(body, maxBytes);
         try {
-            return importFrom(customer, limited);
+            ImportReport report = importFrom(customer, limited);
+            ImportReport.Counts r = report.readings();
+            Metrics.uploaded(r.created() + r.updated() + r.unchanged(), limited.count());
+            return report;
         } catch (RuntimeException | Error refused) {
             // Read the rest, within the limit, before answering: many HTTP clients read no answer until they have
             // sent their whole body, and one the server closes on gets no answer at all (JDK HttpClient: EOF).

@@ -7,6 +7,7 @@ import dev.gbconnect.custodian.authorization.control.Caller;
 import dev.gbconnect.custodian.authorization.control.TokenClass;
 import dev.gbconnect.custodian.oauth.control.Tokens;
 import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.Observation;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -74,6 +75,7 @@ public class BearerAuthentication implements ContainerRequestFilter {
                                 "invalid_token",
                                 "the access token is unknown, expired or revoked")
                         .challenge(REALM + ", error=\"invalid_token\""));
+        request.setProperty(Observation.CLIENT_ID, caller.clientId());
         String[] needed = required();
         // An empty list means any valid token will do.
         if (needed.length > 0 && Arrays.stream(needed).noneMatch(caller.scopes()::contains)) {
