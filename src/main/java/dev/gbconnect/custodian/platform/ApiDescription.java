@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -32,10 +33,12 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * <p>The pages carry the same headers as every other page ({@link Html}); their scripts are Swagger UI's files and
  * {@code api-docs.js}, all from this server, so the policy allows no inline script.
  */
-@WebServlet({"/openapi", "/openapi.json", "/api-docs", "/api-docs.js", "/webjars/swagger-ui/*"})
+@WebServlet({"/openapi", "/openapi.json", "/api-docs", "/api-docs.js", "/webjars/swagger-ui/*", "/schemas/*"})
 public class ApiDescription extends HttpServlet {
 
     private static final String YAML_TYPE = "application/yaml";
+    private static final String SCHEMAS = "greenbutton.xsd, atom.xsd, espi.xsd, customer.xsd and xml.xsd";
+    private static final Pattern SCHEMA = Pattern.compile("/(greenbutton|atom|espi|customer|xml)\\.xsd");
 
     private String yaml;
     private byte[] json;
@@ -75,14 +78,36 @@ public class ApiDescription extends HttpServlet {
                 send(response, "text/javascript;charset=UTF-8", """
                         window.addEventListener("load", () => {
                           window.ui = SwaggerUIBundle({ url: "/openapi.json", dom_id: "#api", deepLinking: true });
+                          window.ui.initOAuth({ usePkceWithAuthorizationCodeGrant: true });
                         });
                         """.getBytes(StandardCharsets.UTF_8));
+            case "/schemas" -> schema(request.getPathInfo(), response);
             default -> {
                 // Swagger UI's own files, from the webjar in WEB-INF/lib, through the container's static files.
                 response.setHeader("Cache-Control", "public, max-age=86400");
                 getServletContext().getNamedDispatcher("default").forward(request, response);
             }
         }
+    }
+
+    /**
+     * The XML schemas the Atom payloads are described by (the WAR carries them to validate uploads), so the
+     * description's links to them resolve.
+     */
+    private static void schema(String name, HttpServletResponse response) throws IOException {
+        InputStream in = name != null && SCHEMA.matcher(name).matches()
+                ? ApiDescription.class.getResourceAsStream("/schemas" + name)
+                : null;
+        if (in == null) {
+            ErrorMappers.write(response, 404, "not_found", "the schemas are " + SCHEMAS);
+            return;
+        }
+        byte[] xsd;
+        try (in) {
+            xsd = in.readAllBytes();
+        }
+        response.setHeader("Cache-Control", "public, max-age=86400");
+        send(response, "application/xml", xsd);
     }
 
     private String page() {
