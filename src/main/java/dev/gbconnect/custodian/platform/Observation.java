@@ -102,7 +102,7 @@ public class Observation extends HttpFilter {
     private static String route(HttpServletRequest request, String path) {
         Object matched = request.getAttribute(Routes.ATTRIBUTE);
         if (matched != null) return (String) matched;
-        for (String fixed : new String[] {"/health", "/metrics", "/openapi", "/api-docs", "/webjars"}) {
+        for (String fixed : new String[] {"/health", "/metrics", "/openapi", "/api-docs", "/webjars", "/schemas"}) {
             if (path.equals(fixed) || path.startsWith(fixed + "/") || path.startsWith(fixed + "."))
                 return path.startsWith(fixed + "/") ? fixed + "/*" : path;
         }
