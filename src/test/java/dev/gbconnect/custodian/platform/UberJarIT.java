@@ -254,7 +254,7 @@ class UberJarIT {
                         .postForm("portal/sign-in", null, "username=alice&password=" + demoPassword + "&csrf=forged")
                         .status());
         assertEquals(
-                401,
+                400,
                 anonymous
                         .postForm(
                                 "oauth/token?client_secret=" + secret + "x",
@@ -268,7 +268,7 @@ class UberJarIT {
                         .find(),
                 log);
         assertTrue(log.contains("GET /espi/1_1/resource/{form}UsagePoint 200 "), log);
-        assertTrue(log.contains("POST /oauth/token 401 "), log);
+        assertTrue(log.contains("POST /oauth/token 400 "), log);
         for (String hidden : List.of(
                 secret,
                 "ops-secret-from-the-environment",
