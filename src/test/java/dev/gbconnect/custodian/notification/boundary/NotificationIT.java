@@ -142,8 +142,8 @@ class NotificationIT {
                     "listed as dead");
             assertEquals(3, silent.received().size(), "no attempt after the last");
             String metrics = Api.withAuthorization(admin.base(), null)
-                    .get("/metrics")
-                    .body(); // the server's, not below the application
+                    .get("metrics")
+                    .body(); // the application's own (platform/Metrics), below its context root
             assertTrue(
                     metrics.lines()
                             .anyMatch(l -> l.startsWith("custodian_notifications{state=\"dead\"}")
