@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
@@ -21,6 +22,11 @@ import org.postgresql.ds.PGSimpleDataSource;
 public class ConfiguredDataSource implements DataSource {
 
     private volatile DataSource delegate;
+
+    /** Once a connection was made, a failure is an outage for its caller to report, not a failed start. */
+    private volatile boolean connected;
+
+    private final AtomicBoolean startFailureReported = new AtomicBoolean();
 
     private DataSource delegate() {
         DataSource d = delegate;
@@ -92,12 +98,54 @@ public class ConfiguredDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return delegate().getConnection();
+        try {
+            Connection c = delegate().getConnection();
+            connected = true;
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            if (!connected && startFailureReported.compareAndSet(false, true)) {
+                StartOutcome.failed(whyNot(e, ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader())));
+            }
+            throw e;
+        }
     }
 
     @Override
     public Connection getConnection(String u, String p) throws SQLException {
         return delegate().getConnection(u, p);
+    }
+
+    /** The first connection failed: what to tell the operator, naming the setting to change. */
+    static String whyNot(Exception e, Config config) {
+        Optional<String> url = config.getOptionalValue("custodian.db.url", String.class);
+        if (e instanceof IllegalStateException) return e.getMessage();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (SQLException s = t instanceof SQLException sql ? sql : null; s != null; s = s.getNextException()) {
+                String state = String.valueOf(s.getSQLState());
+                if (state.equals("XSDB6")) {
+                    return "the Derby database " + database(url, config)
+                            + " is in use by another process (another instance of this server?); stop it, or set "
+                            + (url.isPresent() ? "custodian.db.url" : "custodian.data-dir")
+                            + " to a directory of this instance's own";
+                }
+                if (state.startsWith("28")) {
+                    return "the database refused the user: " + s.getMessage()
+                            + "; check custodian.db.user and custodian.db.password";
+                }
+            }
+        }
+        return "cannot connect to the database " + database(url, config) + ": " + e.getMessage()
+                + "; check custodian.db.url (or custodian.data-dir for embedded Derby)";
+    }
+
+    private static String database(Optional<String> url, Config config) {
+        return url.map(u -> u.replaceAll("password=[^&;]*", "password=***"))
+                .orElseGet(() -> Path.of(config.getOptionalValue("custodian.data-dir", String.class)
+                                .orElse("./data"))
+                        .toAbsolutePath()
+                        .normalize()
+                        .resolve("derby")
+                        .toString());
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -39,7 +40,22 @@ public class SchemaMigration {
 
     @PostConstruct
     void onStart() {
-        migrate(dataSource);
+        try {
+            migrate(dataSource);
+        } catch (FlywayException e) {
+            StartOutcome.failed("the database schema cannot be migrated: " + oneLine(e.getMessage())
+                    + "; restore the database from a backup, or point custodian.db.url (or custodian.data-dir) at"
+                    + " this version's database (docs/configuration.md, Schema migrations)");
+            throw e;
+        }
+    }
+
+    /** Flyway's message on one line; the statement that failed, often long, stays in the stack trace below it. */
+    private static String oneLine(String message) {
+        String text =
+                message.replaceAll("\\s*-{3,}\\s*", " ").replaceAll("\\s+", " ").trim();
+        int statement = text.indexOf(" Statement :");
+        return statement < 0 ? text : text.substring(0, statement);
     }
 
     static MigrateResult migrate(DataSource dataSource) {

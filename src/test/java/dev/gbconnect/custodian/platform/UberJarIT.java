@@ -13,8 +13,10 @@ import dev.gbconnect.custodian.testsupport.RawHttp;
 import dev.gbconnect.custodian.testsupport.SelfSignedTls;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.UberJarServer;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -58,6 +60,13 @@ class UberJarIT {
             assertTrue(
                     first.output().contains("custodian.public-url is not set"),
                     "a server without public URL or TLS, listening beyond loopback, warns at start");
+            assertFalse(first.output().contains("\u001b["), "no ANSI colour codes when the output is not a terminal");
+            String inUse = StartFailureIT.causeLine(
+                    UberJarServer.failToStart(dataDir, Map.of(), UberJarServer.freePort(), List.of()));
+            assertTrue(
+                    inUse.contains("Derby database " + dataDir.resolve("derby") + " is in use by another process")
+                            && inUse.contains("custodian.data-dir"),
+                    "a second instance on the same data directory: " + inUse);
             Matcher generated = Pattern.compile("client id:\\s+(\\S+)\\s+client secret:\\s+(\\S+)")
                     .matcher(first.output());
             assertTrue(generated.find(), "the first start prints a generated admin client");
@@ -141,7 +150,9 @@ class UberJarIT {
                         "CUSTODIAN_ADMIN_CLIENT_ID",
                         "tls-admin",
                         "CUSTODIAN_ADMIN_CLIENT_SECRET",
-                        "tls-admin-secret"),
+                        "tls-admin-secret",
+                        "CUSTODIAN_LOG_FORMAT",
+                        "json"),
                 List.of("--sslport", String.valueOf(sslPort)));
         try {
             URI https = URI.create("https://localhost:" + sslPort + "/");
@@ -173,6 +184,14 @@ class UberJarIT {
             String local = RawHttp.exchange(tlsSockets, sslPort, "GET", "/portal", "localhost:" + sslPort);
             assertEquals(303, RawHttp.status(local), local);
             assertFalse(server.output().contains("custodian.public-url is not set"), "TLS: no warning");
+            assertAll(server.output()
+                    .lines()
+                    .filter(line -> !line.isBlank())
+                    .map(line -> () -> assertTrue(
+                            Json.createReader(new StringReader(line))
+                                    .readObject()
+                                    .containsKey("LogMessage"),
+                            line)));
 
             Api anonymous = Api.withAuthorization(server.base(), null);
             Api.Reply queryToken = anonymous.postForm(
@@ -207,7 +226,11 @@ class UberJarIT {
                 "CUSTODIAN_PUBLIC_URL",
                 "https://greenbutton.utility.example",
                 "CUSTODIAN_METRICS_TOKEN",
-                metricsToken);
+                metricsToken,
+                "CUSTODIAN_UTILITY_NAME",
+                "Ohm & <Volt> Power",
+                "CUSTODIAN_DOCS_URL",
+                "https://developer.utility.example/green-button?a=1&b=2");
         // Operators keep Payara's runtime directory across restarts.
         List<String> rootdir = List.of("--rootdir", dataDir.resolve("payara").toString());
 
@@ -220,6 +243,7 @@ class UberJarIT {
                     () -> metricsAsPrometheusExpects(server, metricsToken),
                     () -> describesItself(server),
                     () -> namesNoSoftware(server),
+                    () -> landingPage(server),
                     () -> {
                         server.stop();
                         UberJarServer again = UberJarServer.start(dataDir, UberJarServer.testJvm(), env, rootdir);
@@ -392,6 +416,29 @@ class UberJarIT {
         String scrape = RawHttp.exchange(PLAIN, port, "GET", "/metrics", "localhost", "Authorization: Bearer " + token);
         assertEquals(200, RawHttp.status(scrape), scrape);
         assertTrue(scrape.contains("custodian_notifications"), scrape);
+    }
+
+    /** Whose server this is, escaped, and where to go, with the headers of every page. */
+    private static void landingPage(UberJarServer server) throws Exception {
+        String page = RawHttp.exchange(PLAIN, server.port(), "GET", "/", "greenbutton.utility.example");
+        assertEquals(200, RawHttp.status(page), page);
+        assertTrue(page.contains("<h1>Ohm &amp; &lt;Volt&gt; Power</h1>"), "the configured name, escaped: " + page);
+        assertFalse(page.contains("<Volt>"), page);
+        for (String link : List.of(
+                "href=\"/portal\"",
+                "href=\"/.well-known/oauth-authorization-server\"",
+                "href=\"/openapi\"",
+                "href=\"https://developer.utility.example/green-button?a=1&amp;b=2\"")) {
+            assertTrue(page.contains(link), link + " in " + page);
+        }
+        for (String header : List.of(
+                "Content-Type: text/html",
+                "Content-Security-Policy: default-src 'none'",
+                "X-Frame-Options: DENY",
+                "X-Content-Type-Options: nosniff",
+                "Referrer-Policy: no-referrer")) {
+            assertTrue(page.contains("\r\n" + header), header + " in " + page);
+        }
     }
 
     /** Neither headers, nor error pages, nor a WADL name the server software or its version. */

@@ -26,7 +26,30 @@ public record UberJarServer(Process process, int port, Path log) {
     /** ... and these Payara Micro options after the jar ({@code --sslport N}). */
     public static UberJarServer start(
             Path dir, List<String> jvmOptions, Map<String, String> env, List<String> payaraOptions) throws Exception {
-        int port = freePort();
+        UberJarServer server = launch(dir, jvmOptions, env, freePort(), payaraOptions);
+        server.awaitReady();
+        Api.forgetTokens();
+        return server;
+    }
+
+    /** What a start that must fail printed, and how it ended. */
+    public record Failed(int status, String output, Duration took) {}
+
+    /** Starts the jar on {@code port} and waits for the process to end by itself, as a start that fails must. */
+    public static Failed failToStart(Path dir, Map<String, String> env, int port, List<String> payaraOptions)
+            throws Exception {
+        Instant started = Instant.now();
+        UberJarServer server = launch(dir, testJvm(), env, port, payaraOptions);
+        if (!server.process.waitFor(BOOT.toSeconds(), TimeUnit.SECONDS)) {
+            server.stop();
+            throw new IllegalStateException("still running after " + BOOT + ":\n" + server.output());
+        }
+        return new Failed(server.process.exitValue(), server.output(), Duration.between(started, Instant.now()));
+    }
+
+    private static UberJarServer launch(
+            Path dir, List<String> jvmOptions, Map<String, String> env, int port, List<String> payaraOptions)
+            throws IOException {
         Path log = Files.createTempFile(dir, "server", ".log");
         String jar = new File(System.getProperty("it.uberjar", "target/custodian-microbundle.jar")).getAbsolutePath();
         List<String> command = new ArrayList<>(
@@ -40,10 +63,7 @@ public record UberJarServer(Process process, int port, Path log) {
                 .redirectOutput(log.toFile());
         pb.environment().put("CUSTODIAN_DATA_DIR", dir.toString());
         pb.environment().putAll(env);
-        UberJarServer server = new UberJarServer(pb.start(), port, log);
-        server.awaitReady();
-        Api.forgetTokens();
-        return server;
+        return new UberJarServer(pb.start(), port, log);
     }
 
     /** Options for functional tests: a capped heap, and the quick JIT tier only, which boots faster. */
