@@ -4,7 +4,7 @@
 Standard library only. Keeps the rotating refresh token in a file (mode 600), so the password is needed once:
 
     GB_CLIENT_ID=... GB_CLIENT_SECRET=... GB_USERNAME=... GB_PASSWORD=... \
-        python3 pull_my_data.py https://custodian.example.com 2025-01-01 2025-02-01 > january.xml
+        python3 pull_my_data.py https://custodian.example.com 2026-01-01 2026-02-01 > january.xml   # [start, end) in UTC days
 
 Later runs need only GB_CLIENT_ID and GB_CLIENT_SECRET: the refresh token in ~/.greenbutton-refresh is used and
 replaced. If it has expired or was revoked, set GB_USERNAME and GB_PASSWORD again.

@@ -48,7 +48,8 @@ class ArchitectureTest {
             usage         -> customer, authorization, platform
             oauth         -> usage, customer, authorization, atom, platform
             feed          -> usage, customer, authorization, atom, platform
-            ingest        -> usage, customer, authorization, atom, platform
+            retail        -> feed, usage, customer, authorization, atom, platform
+            ingest        -> retail, usage, customer, authorization, atom, platform
             notification  -> ingest, authorization, atom, platform
             consent       -> oauth, usage, customer, authorization, platform
             portal        -> feed, usage, customer, authorization, atom, platform

@@ -21,7 +21,9 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * Deterministic synthetic Green Button data for the demo customers and the benchmark: one Atom feed that validates
  * against the GBA schema set. It is streamed, so a benchmark file of any size costs no heap, and it depends only on the
- * plan (never on the clock), so the same plan always gives the same bytes.
+ * plan (never on the clock), so the same plan always gives the same bytes. A day's readings and a month's gas reading
+ * depend only on the point and the date, and each block and summary is named by its date: a plan of the following
+ * days continues a feed, and a plan overlapping one updates the same resources with the same values.
  */
 public final class GreenButtonGenerator {
 
@@ -62,6 +64,8 @@ public final class GreenButtonGenerator {
     }
 
     private static final int DAY = 86_400;
+    /** Mixes a point's seed with a date, so each day (gas: month) has random numbers of its own. */
+    private static final long SEED_MIX = 0x9E37_79B9_7F4A_7C15L;
     /** US Eastern standard time; the load curve follows the customer's clock, not UTC. */
     private static final int TZ_OFFSET = -18_000;
 
@@ -186,37 +190,40 @@ public final class GreenButtonGenerator {
         leaf("uom", uom);
     }
 
-    /** One IntervalBlock per UTC day; answers the totals of the calendar months the plan covers completely. */
+    /**
+     * One IntervalBlock per UTC day; answers the bills of the calendar months that end within the plan. A month begun
+     * before the plan is totalled from its earlier days, computed again and not written, so a plan of the last days
+     * of a month still bills the whole month.
+     */
     private List<Bill> electricBlocks(Point p, String blocks) throws XMLStreamException {
         ElectricLoad load = new ElectricLoad(p.seed(), plan.intervalSeconds());
         int interval = plan.intervalSeconds(), perDay = DAY / interval;
         List<Bill> bills = new ArrayList<>();
         LocalDate first = LocalDate.ofEpochDay(Math.floorDiv(plan.start(), DAY));
-        boolean wholeMonth = first.getDayOfMonth() == 1;
-        long monthStart = plan.start(), monthWh = 0, monthCost = 0;
+        long monthWh = 0;
+        for (LocalDate earlier = first.withDayOfMonth(1); earlier.isBefore(first); earlier = earlier.plusDays(1)) {
+            load.day(earlier);
+            long dayStart = earlier.toEpochDay() * DAY;
+            for (int slot = 0; slot < perDay; slot++) monthWh += load.wh(dayStart + (long) slot * interval, slot);
+        }
         for (int d = 0; d < plan.days(); d++) {
             LocalDate date = first.plusDays(d);
             long dayStart = plan.start() + (long) d * DAY;
-            if (date.getDayOfMonth() == 1) {
-                wholeMonth = true;
-                monthStart = dayStart;
-                monthWh = 0;
-                monthCost = 0;
-            }
-            load.season(date.getMonthValue());
-            openEntry(blocks + "/" + (d + 1), blocks, "Daily usage " + date, "IntervalBlock");
+            if (date.getDayOfMonth() == 1) monthWh = 0;
+            load.day(date);
+            openEntry(blocks + "/" + date, blocks, "Daily usage " + date, "IntervalBlock");
             period("interval", DAY, dayStart);
             for (int slot = 0; slot < perDay; slot++) {
                 long time = dayStart + (long) slot * interval;
                 long wh = load.wh(time, slot);
-                long cost = wh * ELECTRIC_TARIFF;
-                reading(interval, time, wh, cost);
+                reading(interval, time, wh, wh * ELECTRIC_TARIFF);
                 monthWh += wh;
-                monthCost += cost;
             }
             closeEntry();
-            if (wholeMonth && date.plusDays(1).getDayOfMonth() == 1) {
-                bills.add(new Bill(YearMonth.from(date), monthStart, dayStart + DAY, monthWh, monthCost));
+            if (date.plusDays(1).getDayOfMonth() == 1) {
+                long monthStart = date.withDayOfMonth(1).toEpochDay() * DAY;
+                bills.add(
+                        new Bill(YearMonth.from(date), monthStart, dayStart + DAY, monthWh, monthWh * ELECTRIC_TARIFF));
             }
         }
         return bills;
@@ -225,9 +232,8 @@ public final class GreenButtonGenerator {
     private record Bill(YearMonth month, long start, long end, long wh, long cost) {}
 
     private void bills(String summaries, List<Bill> bills) throws XMLStreamException {
-        for (int i = 0; i < bills.size(); i++) {
-            Bill bill = bills.get(i);
-            openEntry(summaries + "/" + (i + 1), summaries, "Monthly bill " + bill.month(), "UsageSummary");
+        for (Bill bill : bills) {
+            openEntry(summaries + "/" + bill.month(), summaries, "Monthly bill " + bill.month(), "UsageSummary");
             period("billingPeriod", bill.end() - bill.start(), bill.start());
             leaf("billLastPeriod", bill.cost());
             leaf("currency", USD);
@@ -247,20 +253,25 @@ public final class GreenButtonGenerator {
     private static final double[] GAS_THERMS = {130, 115, 90, 55, 30, 18, 15, 15, 20, 45, 85, 120};
 
     /**
-     * One IntervalBlock per calendar month the plan covers completely: a monthly gas meter is read when the month is
-     * over, so a partial month has no reading yet.
+     * One IntervalBlock per calendar month that ends within the plan: a monthly gas meter is read when the month is
+     * over, so a month still running has no reading yet.
      */
     private void gasBlocks(Point p, String blocks) throws XMLStreamException {
         Random random = new Random(p.seed());
         double household = 0.8 + 0.4 * random.nextDouble();
         LocalDate first = LocalDate.ofEpochDay(Math.floorDiv(plan.start(), DAY)), end = first.plusDays(plan.days());
-        LocalDate month =
-                first.getDayOfMonth() == 1 ? first : first.withDayOfMonth(1).plusMonths(1);
-        for (int n = 1; !month.plusMonths(1).isAfter(end); n++, month = month.plusMonths(1)) {
+        for (LocalDate month = first.withDayOfMonth(1);
+                !month.plusMonths(1).isAfter(end);
+                month = month.plusMonths(1)) {
             long from = month.toEpochDay() * DAY, duration = month.plusMonths(1).toEpochDay() * DAY - from;
+            random.setSeed(p.seed() * SEED_MIX + month.toEpochDay());
             double therms = GAS_THERMS[month.getMonthValue() - 1] * household * (0.9 + 0.2 * random.nextDouble());
             long milliTherms = Math.max(1, Math.round(therms * 1000));
-            openEntry(blocks + "/" + n, blocks, "Monthly gas usage " + YearMonth.from(month), "IntervalBlock");
+            openEntry(
+                    blocks + "/" + YearMonth.from(month),
+                    blocks,
+                    "Monthly gas usage " + YearMonth.from(month),
+                    "IntervalBlock");
             period("interval", duration, from);
             reading(duration, from, milliTherms, milliTherms * GAS_TARIFF);
             closeEntry();
@@ -389,6 +400,7 @@ public final class GreenButtonGenerator {
         private static final double[] HEATING = {700, 600, 300, 100, 0, 0, 0, 0, 0, 100, 300, 600};
 
         private final Random random;
+        private final long seed;
         private final double base;
         private final double household;
         private final double whPerWatt;
@@ -396,6 +408,7 @@ public final class GreenButtonGenerator {
         private double cooling, heating;
 
         ElectricLoad(long seed, int intervalSeconds) {
+            this.seed = seed;
             random = new Random(seed);
             base = 150 + 100 * random.nextDouble();
             household = 0.8 + 0.4 * random.nextDouble();
@@ -415,9 +428,10 @@ public final class GreenButtonGenerator {
             }
         }
 
-        void season(int month) {
-            cooling = COOLING[month - 1] * household;
-            heating = HEATING[month - 1] * household;
+        void day(LocalDate date) {
+            random.setSeed(seed * SEED_MIX + date.toEpochDay());
+            cooling = COOLING[date.getMonthValue() - 1] * household;
+            heating = HEATING[date.getMonthValue() - 1] * household;
         }
 
         long wh(long time, int slot) {

@@ -1,7 +1,9 @@
 /**
- * The Green Button upload ({@code POST /espi/1_1/resource/Batch/RetailCustomer/{id}/UsagePoint}).
+ * The Green Button uploads: usage data ({@code POST /espi/1_1/resource/Batch/RetailCustomer/{id}/UsagePoint}) and
+ * customer information ({@code POST /espi/1_1/resource/Batch/RetailCustomer/{id}}), both through one pass
+ * ({@code control.UploadPass}) that differs only in what it does with each entry.
  *
- * <p>May use: {@code usage} (the entities it writes), {@code customer}, {@code authorization} (the upload scope),
+ * <p>May use: {@code usage} and {@code retail} (the entities it writes), {@code customer}, {@code authorization} (the upload scope),
  * {@code atom} (namespaces and ids), {@code platform}. Must not use {@code feed}, {@code oauth} or
  * {@code notification}: notification observes {@code control.UsageChanged} instead of being called, so an upload
  * knows nothing of who is told. The component map (docs/design.md, enforced by ArchitectureTest) holds this.

@@ -51,7 +51,7 @@ public final class Metrics {
 
     private static final Counter UPLOAD_BYTES = Counter.builder()
             .name("custodian_upload_bytes_total")
-            .help("Bytes of accepted uploads")
+            .help("Bytes of accepted uploads (usage data and customer information)")
             .register(REGISTRY);
 
     private static final Counter FEED_READINGS = Counter.builder()
@@ -106,8 +106,11 @@ public final class Metrics {
         GRANTS.labelValues(grantType, outcome).inc();
     }
 
-    public static void uploaded(long readings, long bytes) {
+    public static void uploadedReadings(long readings) {
         UPLOAD_READINGS.inc(readings);
+    }
+
+    public static void uploadedBytes(long bytes) {
         UPLOAD_BYTES.inc(bytes);
     }
 

@@ -4,6 +4,7 @@ import static dev.gbconnect.custodian.testsupport.OAuthAnswers.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gbconnect.custodian.testsupport.Api;
+import dev.gbconnect.custodian.testsupport.DatabaseNeutral;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.ThirdParties;
 import java.net.URL;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ClientAuthenticationConformanceIT.
  */
 @ExtendWith(ArquillianExtension.class)
+@DatabaseNeutral
 class TokenEndpointConformanceIT {
 
     private static final String FORM = "application/x-www-form-urlencoded", JSON = "application/json";

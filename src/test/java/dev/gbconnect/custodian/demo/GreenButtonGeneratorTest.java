@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.demo.GreenButtonGenerator.Kind;
 import dev.gbconnect.custodian.demo.GreenButtonGenerator.Plan;
@@ -14,9 +15,14 @@ import dev.gbconnect.custodian.ingest.control.Problems;
 import dev.gbconnect.custodian.testsupport.Shared;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.transform.stream.StreamSource;
 import org.junit.jupiter.api.Test;
@@ -91,6 +97,23 @@ class GreenButtonGeneratorTest {
     }
 
     @Test
+    void planOfLaterDaysContinuesTheFeedWithTheSameResourcesAndValues() throws Exception {
+        Map<String, String> whole = contentBySelf(generate(PLAN, new long[1]));
+        long jan20 = Instant.parse("2025-01-20T00:00:00Z").getEpochSecond();
+        Map<String, String> tail = contentBySelf(generate(new Plan(PLAN.points(), jan20, 12, 900), new long[1]));
+
+        String house = "RetailCustomer/demo/UsagePoint/house";
+        assertEquals(
+                List.of(house + "/MeterReading/1/IntervalBlock/2025-01-31", house + "/UsageSummary/2025-01"),
+                tail.keySet().stream()
+                        .filter(self -> self.endsWith("-31") || self.contains("/UsageSummary/"))
+                        .toList(),
+                "the last day of January, and January's bill although the plan began on the 20th");
+        for (String self : tail.keySet()) assertEquals(whole.get(self), tail.get(self), self);
+        assertTrue(tail.containsKey("RetailCustomer/demo/UsagePoint/furnace/MeterReading/1/IntervalBlock/2025-01"));
+    }
+
+    @Test
     void planRejectsWhatWouldBreakTheFeed() {
         long midnight = PLAN.start();
         List<Point> one = List.of(new Point("a", Kind.ELECTRIC, 1));
@@ -98,6 +121,17 @@ class GreenButtonGeneratorTest {
         assertThrows(IllegalArgumentException.class, () -> new Plan(one, midnight, 1, 7));
         assertThrows(IllegalArgumentException.class, () -> new Plan(List.of(one.get(0), one.get(0)), midnight, 1, 900));
         assertThrows(IllegalArgumentException.class, () -> new Point("a b", Kind.GAS, 1));
+    }
+
+    private static final Pattern ENTRY =
+            Pattern.compile("<entry><id>[^<]*</id><link rel=\"self\" href=\"([^\"]+)\"/>.*?<content>(.*?)</content>");
+
+    /** Each entry's content by its self link; the Atom dates differ from plan to plan, the content must not. */
+    private static Map<String, String> contentBySelf(byte[] xml) {
+        Map<String, String> contents = new LinkedHashMap<>();
+        Matcher m = ENTRY.matcher(new String(xml, StandardCharsets.UTF_8));
+        while (m.find()) contents.put(m.group(1), m.group(2));
+        return contents;
     }
 
     private static List<AtomEntry.Described> described(List<AtomEntry.Content> contents, String element) {

@@ -24,12 +24,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLHandshakeException;
@@ -55,7 +56,7 @@ class UberJarIT {
 
         UberJarServer first = UberJarServer.start(dataDir, UberJarServer.testJvm(), Map.of());
         String clientId, secret, uploaded;
-        JsonArray customersBefore, uploadedBefore;
+        JsonArray customersBefore, uploadedBefore, alice;
         try {
             assertTrue(
                     first.output().contains("custodian.public-url is not set"),
@@ -67,11 +68,10 @@ class UberJarIT {
                     inUse.contains("Derby database " + dataDir.resolve("derby") + " is in use by another process")
                             && inUse.contains("custodian.data-dir"),
                     "a second instance on the same data directory: " + inUse);
-            Matcher generated = Pattern.compile("client id:\\s+(\\S+)\\s+client secret:\\s+(\\S+)")
-                    .matcher(first.output());
-            assertTrue(generated.find(), "the first start prints a generated admin client");
-            clientId = generated.group(1);
-            secret = generated.group(2);
+            List<String> generated = first.generatedAdminClient()
+                    .orElseThrow(() -> new AssertionError("the first start prints a generated admin client"));
+            clientId = generated.get(0);
+            secret = generated.get(1);
             Api admin = first.api(clientId, secret);
 
             customersBefore = admin.get("admin/customers").array();
@@ -80,13 +80,25 @@ class UberJarIT {
                     customersBefore.stream()
                             .map(c -> c.asJsonObject().getString("username"))
                             .toList());
-            JsonArray alice = admin.inventory(id(customersBefore, "alice"));
+            alice = admin.inventory(id(customersBefore, "alice"));
             assertEquals(1, alice.size());
-            JsonObject year = alice.getJsonObject(0)
+            JsonObject history = alice.getJsonObject(0)
                     .getJsonArray("meterReadings")
                     .getJsonObject(0)
                     .getJsonObject("totals");
-            assertEquals(365 * 96, year.getInt("readings"), "a year of 15-minute readings");
+            // the demo's history: from the first of the month 25 months back to the end of yesterday (UTC)
+            LocalDate today = LocalDate.now(ZoneOffset.UTC),
+                    since = today.withDayOfMonth(1).minusMonths(25);
+            assertEquals(
+                    List.of(since.toEpochDay() * 86_400, today.toEpochDay() * 86_400),
+                    List.of(
+                            history.getJsonNumber("first").longValue(),
+                            history.getJsonNumber("last").longValue()),
+                    "data from " + since + " up to yesterday");
+            assertEquals(
+                    (today.toEpochDay() - since.toEpochDay()) * 96,
+                    history.getInt("readings"),
+                    "15-minute readings without a gap");
             JsonArray bob = admin.inventory(id(customersBefore, "bob"));
             assertEquals(
                     List.of(0, 1),
@@ -125,6 +137,10 @@ class UberJarIT {
                     generatedAdmin.get("admin/customers").array().size(),
                     "the demo customers and the one we added; demo data is not seeded again");
             assertEquals(uploadedBefore, generatedAdmin.inventory(uploaded), "uploaded data survives the restart");
+            assertEquals(
+                    alice,
+                    generatedAdmin.inventory(id(customersBefore, "alice")),
+                    "a restart on the same day finds the demo current and appends nothing");
             Api configured = second.api("ops-admin", "ops-secret-from-the-environment");
             assertEquals(200, configured.get("admin/customers").status(), "admin client from environment variables");
             accessLogNamesNoSecret(second, generatedAdmin, configured, secret);

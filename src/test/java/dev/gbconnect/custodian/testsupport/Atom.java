@@ -29,6 +29,7 @@ public final class Atom {
             return switch (prefix) {
                 case "atom" -> "http://www.w3.org/2005/Atom";
                 case "espi" -> "http://naesb.org/espi";
+                case "cust" -> "http://naesb.org/espi/customer";
                 default -> XMLConstants.NULL_NS_URI;
             };
         }

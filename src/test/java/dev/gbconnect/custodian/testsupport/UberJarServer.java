@@ -11,12 +11,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** One process of the shipped uber-jar on its own port; its output is kept in a file for assertions. */
 public record UberJarServer(Process process, int port, Path log) {
 
     private static final Duration BOOT = Duration.ofMinutes(3);
+    private static final Pattern GENERATED = Pattern.compile("client id:\\s+(\\S+)\\s+client secret:\\s+(\\S+)");
 
     /** Starts the jar in {@code dir} with these JVM options and environment, and waits until it is ready. */
     public static UberJarServer start(Path dir, List<String> jvmOptions, Map<String, String> env) throws Exception {
@@ -88,6 +92,12 @@ public record UberJarServer(Process process, int port, Path log) {
 
     public String output() throws IOException {
         return Files.readString(log);
+    }
+
+    /** The admin client a first start prints once, as {@code [id, secret]}; empty when none was printed. */
+    public Optional<List<String>> generatedAdminClient() throws IOException {
+        Matcher printed = GENERATED.matcher(output());
+        return printed.find() ? Optional.of(List.of(printed.group(1), printed.group(2))) : Optional.empty();
     }
 
     public void stop() throws InterruptedException {

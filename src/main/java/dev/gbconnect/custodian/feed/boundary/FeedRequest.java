@@ -10,13 +10,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 
-/** What the usage feed resources share: batches, and conditional answers for single entries. */
-final class FeedRequest {
+/**
+ * What the feed resources share: batches, and conditional answers for single entries (the customer information
+ * resources too).
+ */
+public final class FeedRequest {
 
     private FeedRequest() {}
 
@@ -31,12 +35,17 @@ final class FeedRequest {
      * either back gets 304 while the resource is unchanged.
      */
     static Response entry(UsageDocuments.Entry e, Request request) {
-        EntityTag tag = new EntityTag(digest(e.body()));
-        Date modified = e.updated() == null ? null : Date.from(e.updated());
+        return entry(e.body(), e.updated(), request);
+    }
+
+    /** An entry document's answer: its ETag and Last-Modified ({@code updated}, may be null), or 304. */
+    public static Response entry(byte[] body, Instant updated, Request request) {
+        EntityTag tag = new EntityTag(digest(body));
+        Date modified = updated == null ? null : Date.from(updated);
         Response.ResponseBuilder unchanged =
                 modified == null ? request.evaluatePreconditions(tag) : request.evaluatePreconditions(modified, tag);
         if (unchanged != null) return unchanged.tag(tag).lastModified(modified).build();
-        return Response.ok(e.body()).tag(tag).lastModified(modified).build();
+        return Response.ok(body).tag(tag).lastModified(modified).build();
     }
 
     private static String digest(byte[] body) {

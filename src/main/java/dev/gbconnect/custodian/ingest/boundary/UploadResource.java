@@ -4,9 +4,7 @@ import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
 import dev.gbconnect.custodian.authorization.control.Scopes;
 import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
-import dev.gbconnect.custodian.ingest.control.ImportReport;
 import dev.gbconnect.custodian.ingest.control.UsageImporter;
-import dev.gbconnect.custodian.platform.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -52,24 +50,8 @@ public class UploadResource {
             @HeaderParam("Content-Length") Long length,
             @HeaderParam("Content-Type") String type,
             InputStream body) {
-        if (type == null) {
-            // JAX-RS matches a request without Content-Type to any @Consumes; upload.md promises 415.
-            throw new ApiException(
-                    Response.Status.UNSUPPORTED_MEDIA_TYPE,
-                    "unsupported_media_type",
-                    "an upload needs a Content-Type: application/atom+xml, application/xml or text/xml");
-        }
-        if (length != null && length > maxBytes) {
-            throw new ApiException(
-                    Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                    "upload_too_large",
-                    "the upload of " + length + " bytes exceeds the limit of " + maxBytes
-                            + " bytes (custodian.upload.max-bytes)");
-        }
+        UploadRequest.check(type, length, maxBytes);
         RetailCustomer customer = customers.find(customerId);
-        ImportReport report = importer.importFeed(customer, body, maxBytes);
-        return Response.status(report.createdAnything() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(report)
-                .build();
+        return UploadRequest.answer(importer.importFeed(customer, body, maxBytes));
     }
 }

@@ -32,7 +32,7 @@ import java.util.function.Function;
  * <p>Only ids, hrefs and counters are kept per entry; the persistence context is flushed and cleared every few
  * hundred rows, so memory does not grow with the file.
  */
-final class ImportRun {
+final class ImportRun implements EntrySink {
 
     private static final int FLUSH_EVERY = 500;
 
@@ -70,7 +70,8 @@ final class ImportRun {
         this.problems = problems;
     }
 
-    void accept(AtomEntry entry) {
+    @Override
+    public void accept(AtomEntry entry) {
         if (tooLong(entry, "title", entry.title(), UsageResource.TITLE_LENGTH)
                 | tooLong(entry, "id", entry.atomId(), UsageResource.SOURCE_ID_LENGTH)
                 | tooLong(entry, "self link", entry.self(), UsageResource.SOURCE_HREF_LENGTH)) {
@@ -231,7 +232,8 @@ final class ImportRun {
     }
 
     /** Settles the links whose targets may have come after their owners; call once, after the last entry. */
-    void finish() {
+    @Override
+    public void finish() {
         if (problems.any()) return;
         em.flush();
         em.clear();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Browser;
 import dev.gbconnect.custodian.testsupport.Callback;
+import dev.gbconnect.custodian.testsupport.DatabaseNeutral;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.ThirdParties;
 import jakarta.json.JsonArray;
@@ -38,6 +39,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The sign-in and consent pages in real headless Chromium: a customer signs in, chooses, and allows or denies. */
 @ExtendWith(ArquillianExtension.class)
+@DatabaseNeutral
 class ConsentPageIT {
 
     private static final String VERIFIER = "M25iVXpKU3puUjFaYWg3T1NDTDQtcW1ROUY5YXlwalNoc0hhakxifmZHag";

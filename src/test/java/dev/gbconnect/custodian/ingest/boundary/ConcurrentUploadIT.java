@@ -186,16 +186,13 @@ class ConcurrentUploadIT {
     }
 
     /**
-     * 15-minute readings of {@code days} days from the {@code first}-th after {@link #FIRST_DAY}. The generator
-     * numbers a file's daily blocks from 1; a nightly delivery's new block has an href of its own, so a one-day
-     * file's block takes its day's number.
+     * 15-minute readings of {@code days} days from the {@code first}-th after {@link #FIRST_DAY}. The generator names
+     * each daily block by its date, so a nightly delivery's new block has an href of its own.
      */
     private static byte[] feed(List<Point> points, int first, int days) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         GreenButtonGenerator.write(out, new Plan(points, FIRST_DAY + first * DAY, days, 900));
-        String xml = out.toString(StandardCharsets.UTF_8);
-        return (days == 1 ? xml.replace("/IntervalBlock/1\"", "/IntervalBlock/" + (first + 1) + "\"") : xml)
-                .getBytes(StandardCharsets.UTF_8);
+        return out.toByteArray();
     }
 
     /** The same seed for the same name, so every file and every customer gets the same readings for a day. */

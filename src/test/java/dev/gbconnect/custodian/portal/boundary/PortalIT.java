@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Atom;
 import dev.gbconnect.custodian.testsupport.Browser;
+import dev.gbconnect.custodian.testsupport.DatabaseNeutral;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.ThirdParties;
 import jakarta.json.JsonObject;
@@ -36,6 +37,7 @@ import org.w3c.dom.Element;
 
 /** The customer portal in real headless Chromium: sign in, usage charts, sign out, and the headers of every page. */
 @ExtendWith(ArquillianExtension.class)
+@DatabaseNeutral
 class PortalIT {
 
     @Deployment(testable = false)

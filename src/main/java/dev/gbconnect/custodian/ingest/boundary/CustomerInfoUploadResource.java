@@ -1,0 +1,59 @@
+package dev.gbconnect.custodian.ingest.boundary;
+
+import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
+import dev.gbconnect.custodian.authorization.control.Scopes;
+import dev.gbconnect.custodian.customer.control.Customers;
+import dev.gbconnect.custodian.ingest.control.CustomerInfoImporter;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The upload of one retail customer's information (customer.xsd: Customer, CustomerAccount, …), by the utility's
+ * back office with its upload token (ESPI's upload_access_token), imported whole or not at all. The same path read
+ * with GET is the customer's whole tree ({@code Batch/RetailCustomer/{id}}).
+ */
+@Path("espi/1_1/resource/Batch/RetailCustomer/{retailCustomerId}")
+@RequestScoped
+@RequiresScope(Scopes.UPLOAD_ADMIN)
+@Tag(name = "Upload", description = "Bearer token with Upload_Admin_Access")
+public class CustomerInfoUploadResource {
+
+    @Inject
+    Customers customers;
+
+    @Inject
+    CustomerInfoImporter importer;
+
+    @Inject
+    @ConfigProperty(name = "custodian.upload.max-bytes")
+    long maxBytes;
+
+    @POST
+    @Consumes({"application/atom+xml", MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(
+            summary =
+                    "Import a feed of customer.xsd resources (201 if anything was created, 200 if it only updated or changed nothing)")
+    public Response upload(
+            @PathParam("retailCustomerId") String customerId,
+            @HeaderParam("Content-Length") Long length,
+            @HeaderParam("Content-Type") String type,
+            InputStream body) {
+        UploadRequest.check(type, length, maxBytes);
+        return UploadRequest.answer(importer.importFeed(customers.find(customerId), body, maxBytes));
+    }
+}

@@ -1,0 +1,194 @@
+package dev.gbconnect.custodian.ingest.control;
+
+import dev.gbconnect.custodian.atom.EntryIds;
+import dev.gbconnect.custodian.customer.entity.RetailCustomer;
+import dev.gbconnect.custodian.retail.entity.CustomerKind;
+import dev.gbconnect.custodian.retail.entity.CustomerResource;
+import dev.gbconnect.custodian.usage.entity.UsageResource;
+import jakarta.persistence.EntityManager;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One upload of customer information ({@code customer.xsd}), inside the caller's transaction. A resource finds its
+ * parent the way usage children do ({@link ImportRun}): its {@code up} link names a collection the parent listed as
+ * {@code related}, or the parent's own {@code self}; failing both, the nearest preceding resource of the parent
+ * kind. Parents come before their children. A ServiceLocation's UsagePoints must be this customer's, named by the
+ * self link they were uploaded with or by the id this server gave them.
+ *
+ * <p>Only ids, paths and counters are kept per entry; the persistence context is flushed and cleared every few
+ * hundred rows.
+ */
+final class CustomerInfoRun implements EntrySink {
+
+    static final String NAMESPACE = "http://naesb.org/espi/customer";
+
+    private static final int FLUSH_EVERY = 500;
+
+    /** A stored resource as its children need it. */
+    private record Placed(String id, String path) {}
+
+    private final EntityManager em;
+    private final RetailCustomer customer;
+    private final Problems problems;
+    private final Set<String> seen = new HashSet<>();
+    private final Map<String, Placed> byHref = new HashMap<>();
+    private final Map<CustomerKind, Placed> last = new EnumMap<>(CustomerKind.class);
+    private final Map<String, long[]> counts = new LinkedHashMap<>();
+    private Map<String, String> usagePoints;
+    private int pending;
+
+    CustomerInfoRun(EntityManager em, RetailCustomer customer, Problems problems) {
+        this.em = em;
+        this.customer = customer;
+        this.problems = problems;
+    }
+
+    @Override
+    public void accept(AtomEntry entry) {
+        if (!withinColumns(entry)) return;
+        String self = ImportRun.href(entry.self());
+        for (int i = 0; i < entry.contents().size(); i++) {
+            CustomerKind kind = kind(entry, entry.contents().get(i));
+            if (kind == null) continue;
+            String id = EntryIds.of(customer.id(), kind.espiName(), entry.atomId(), self, Integer.toString(i));
+            if (!seen.add(id)) {
+                problem(
+                        entry,
+                        "duplicate entry: id " + entry.atomId() + " with self link " + entry.self()
+                                + " appears more than once in this file");
+                continue;
+            }
+            Placed parent = kind.parent() == null ? null : parent(entry, kind.parent());
+            if (kind.parent() != null && parent == null) continue;
+            Placed placed = store(entry, (AtomEntry.Described) entry.contents().get(i), kind, id, parent);
+            register(kind, self, placed);
+            entry.related().forEach(r -> register(kind, ImportRun.href(r), placed));
+            last.put(kind, placed);
+        }
+    }
+
+    @Override
+    public void finish() {
+        if (!problems.any()) em.flush();
+    }
+
+    ImportReport report() {
+        Map<String, ImportReport.Counts> out = new LinkedHashMap<>();
+        counts.forEach((k, v) -> out.put(k, new ImportReport.Counts(v[0], v[1], v[2])));
+        return new ImportReport(customer.id(), out, null);
+    }
+
+    private CustomerKind kind(AtomEntry entry, AtomEntry.Content content) {
+        CustomerKind kind = content instanceof AtomEntry.Described d && NAMESPACE.equals(d.namespace())
+                ? CustomerKind.named(d.element()).orElse(null)
+                : null;
+        if (kind == null) {
+            problem(
+                    entry,
+                    "this upload takes the customer.xsd resources (" + CustomerKind.NAMES.replace("|", ", ")
+                            + "); usage data goes to Batch/RetailCustomer/{id}/UsagePoint");
+        }
+        return kind;
+    }
+
+    private Placed store(AtomEntry entry, AtomEntry.Described d, CustomerKind kind, String id, Placed parent) {
+        if (problems.any()) return new Placed(id, "");
+        CustomerResource existing = em.find(CustomerResource.class, id);
+        CustomerResource row = existing != null ? existing : new CustomerResource(id, kind, customer.id());
+        boolean changed = row.atom(entry.title(), entry.published(), entry.updated(), entry.atomId(), entry.self());
+        changed |= row.content(d.xml(), d.fields());
+        changed |= parent == null ? row.place(null, null) : row.place(parent.id(), parent.path());
+        if (kind == CustomerKind.SERVICE_LOCATION) changed |= row.usagePoints(served(entry, d.xml()));
+        if (existing == null) em.persist(row);
+        counts.computeIfAbsent(kind.espiName(), k -> new long[3])[existing == null ? 0 : changed ? 1 : 2]++;
+        if (++pending >= FLUSH_EVERY) {
+            em.flush();
+            em.clear();
+            pending = 0;
+        }
+        return new Placed(id, row.path());
+    }
+
+    private Placed parent(AtomEntry entry, CustomerKind kind) {
+        String up = ImportRun.href(entry.up());
+        Placed parent = up == null ? null : byHref.get(kind + " " + up);
+        if (parent == null && up != null) parent = byHref.get(kind + " " + parentOf(up));
+        if (parent == null) parent = last.get(kind);
+        if (parent == null) {
+            problem(
+                    entry,
+                    "no " + kind.espiName() + " for this entry: its up link " + entry.up()
+                            + " matches none in this file, and no " + kind.espiName() + " entry comes before it");
+        }
+        return parent;
+    }
+
+    /** The ids of the customer's UsagePoints the ServiceLocation names; an unknown one is a problem. */
+    private Set<String> served(AtomEntry entry, byte[] xml) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String uri : ServedUsagePoints.of(xml)) {
+            String id = usagePoints().get(ImportRun.href(uri));
+            if (id == null) id = usagePoints().get(lastSegment(ImportRun.href(uri)));
+            if (id != null) ids.add(id);
+            else
+                problem(
+                        entry,
+                        "the ServiceLocation names UsagePoint " + uri + ", which this customer does not have; "
+                                + "upload the customer's usage data first");
+        }
+        return ids;
+    }
+
+    /** The customer's UsagePoints by the path of the self link they came with, and by their own id. */
+    private Map<String, String> usagePoints() {
+        if (usagePoints == null) {
+            usagePoints = new HashMap<>();
+            em.createQuery("SELECT u.id, u.sourceHref FROM UsagePoint u WHERE u.customer.id = :c", Object[].class)
+                    .setParameter("c", customer.id())
+                    .getResultList()
+                    .forEach(r -> {
+                        usagePoints.put((String) r[0], (String) r[0]);
+                        String href = ImportRun.href((String) r[1]);
+                        if (href != null) usagePoints.putIfAbsent(href, (String) r[0]);
+                    });
+        }
+        return usagePoints;
+    }
+
+    private void register(CustomerKind kind, String href, Placed placed) {
+        if (href != null) byHref.putIfAbsent(kind + " " + href, placed);
+    }
+
+    private boolean withinColumns(AtomEntry entry) {
+        return within(entry, "title", entry.title(), UsageResource.TITLE_LENGTH)
+                & within(entry, "id", entry.atomId(), UsageResource.SOURCE_ID_LENGTH)
+                & within(entry, "self link", entry.self(), UsageResource.SOURCE_HREF_LENGTH);
+    }
+
+    private boolean within(AtomEntry entry, String what, String value, int max) {
+        if (value == null || value.length() <= max) return true;
+        problem(
+                entry,
+                "the entry's " + what + " has " + value.length() + " characters; at most " + max + " are stored");
+        return false;
+    }
+
+    private void problem(AtomEntry entry, String message) {
+        problems.add(entry.line(), entry.column(), message);
+    }
+
+    private static String parentOf(String href) {
+        int slash = href.lastIndexOf('/');
+        return slash < 0 ? "" : href.substring(0, slash);
+    }
+
+    private static String lastSegment(String href) {
+        return href == null ? null : href.substring(href.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.gbconnect.custodian.ingest.control;
+
+import dev.gbconnect.custodian.customer.entity.RetailCustomer;
+import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.ErrorMappers;
+import dev.gbconnect.custodian.platform.Metrics;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.function.Function;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.validation.Schema;
+
+/**
+ * One upload's pass over its body, whatever the file holds (usage data, customer information): within the size
+ * limit, validated while read, each entry handed to the sink, inside the caller's transaction. Any problem,
+ * wherever it shows up in the file, throws: the caller's transaction rolls back and nothing of the file remains.
+ */
+@ApplicationScoped
+public class UploadPass {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private volatile Schema schema;
+
+    /** Runs the sink {@code sinks} makes over the body and answers it, finished; 400 listing every problem. */
+    <S extends EntrySink> S run(RetailCustomer customer, InputStream body, long maxBytes, Function<Problems, S> sinks) {
+        UploadLimit limited = new UploadLimit(body, maxBytes);
+        try {
+            S done = runWithin(customer, limited, sinks);
+            Metrics.uploadedBytes(limited.count());
+            return done;
+        } catch (RuntimeException | Error refused) {
+            // Read the rest, within the limit, before answering: many HTTP clients read no answer until they have
+            // sent their whole body, and one the server closes on gets no answer at all (JDK HttpClient: EOF).
+            limited.drain();
+            throw refused;
+        }
+    }
+
+    private <S extends EntrySink> S runWithin(RetailCustomer customer, UploadLimit body, Function<Problems, S> sinks) {
+        waitForOtherUploadsOf(customer);
+        Problems problems = new Problems();
+        S sink = sinks.apply(problems);
+        Schema schema = schema();
+        try (EntryPipe pipe = EntryPipe.start(executor, () -> new GreenButtonReader(body, schema, problems))) {
+            for (AtomEntry entry = pipe.take(); entry != null; entry = pipe.take()) {
+                sink.accept(entry);
+            }
+        } catch (XMLStreamException e) {
+            UploadLimit.Exceeded tooLarge = ErrorMappers.causeOf(e, UploadLimit.Exceeded.class);
+            if (tooLarge != null) {
+                throw new ApiException(
+                        Response.Status.REQUEST_ENTITY_TOO_LARGE, "upload_too_large", tooLarge.getMessage());
+            }
+            if (!(e instanceof GreenButtonReader.Reported)) {
+                problems.add(line(e), column(e), UsageImporter.parserMessage(e));
+            }
+        }
+        sink.finish();
+        if (problems.any()) throw refusal(problems);
+        return sink;
+    }
+
+    private static ApiException refusal(Problems problems) {
+        return new ApiException(
+                Response.Status.BAD_REQUEST,
+                "invalid_upload",
+                "the file was rejected and nothing of it was stored; " + problems.total() + " problem(s)"
+                        + (problems.total() > problems.list().size()
+                                ? ", the first " + problems.list().size() + " listed"
+                                : ""),
+                problems.list());
+    }
+
+    /**
+     * Holds the customer's row until this transaction ends, so a second upload for the customer waits and then finds
+     * the rows this one stored, instead of inserting the same ids (the package's notes say why a lock). Derby takes an
+     * update lock ({@code FOR UPDATE WITH RS}), which readers of the row pass.
+     */
+    private void waitForOtherUploadsOf(RetailCustomer customer) {
+        em.createQuery("SELECT c FROM RetailCustomer c WHERE c.id = :id", RetailCustomer.class)
+                .setParameter("id", customer.id())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    private Schema schema() {
+        Schema s = schema;
+        if (s == null) {
+            s = EspiSchema.fromClasspath();
+            schema = s;
+        }
+        return s;
+    }
+
+    private static int line(XMLStreamException e) {
+        return e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
+    }
+
+    private static int column(XMLStreamException e) {
+        return e.getLocation() == null ? 0 : e.getLocation().getColumnNumber();
+    }
+}

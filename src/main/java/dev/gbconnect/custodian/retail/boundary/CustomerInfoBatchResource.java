@@ -1,0 +1,56 @@
+package dev.gbconnect.custodian.retail.boundary;
+
+import dev.gbconnect.custodian.atom.AtomBody;
+import dev.gbconnect.custodian.atom.EspiUris;
+import dev.gbconnect.custodian.atom.Page;
+import dev.gbconnect.custodian.authorization.boundary.AcceptsTokens;
+import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
+import dev.gbconnect.custodian.authorization.control.TokenClass;
+import dev.gbconnect.custodian.customer.control.Customers;
+import dev.gbconnect.custodian.retail.control.CustomerInfoDocuments;
+import dev.gbconnect.custodian.retail.control.CustomerInfoReach;
+import dev.gbconnect.custodian.retail.control.CustomerInfoRows.Selection;
+import dev.gbconnect.custodian.retail.control.CustomerTree;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code Batch/RetailCustomer/{id}}: a retail customer's whole tree of customer information (the Authorization's
+ * {@code customerResourceURI}), parents before their children. POST on the same path is the upload.
+ */
+@Path("espi/1_1/resource/Batch/RetailCustomer/{retailCustomerId}")
+@RequestScoped
+@RequiresScope({})
+@AcceptsTokens(TokenClass.DATA_CUSTODIAN)
+@Tag(name = "ESPI customer information", description = "DataCustodian_Admin_Access reads every customer's")
+public class CustomerInfoBatchResource {
+
+    @Inject
+    CustomerInfoDocuments documents;
+
+    @Inject
+    Customers customers;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Produces(AtomBody.MEDIA_TYPE)
+    @Operation(summary = "Every customer.xsd resource of the retail customer, in tree order (paging counts entries)")
+    public Response batch(@PathParam("retailCustomerId") String retailCustomerId) {
+        String rc = customers.find(retailCustomerId).id();
+        CustomerTree tree = CustomerTree.of(EspiUris.of(uri), rc, CustomerInfoReach.customer(rc));
+        Page page = Page.of(uri);
+        Selection all = new Selection(null, rc, null, null, null, page.query());
+        return Response.ok(AtomBody.stream(documents.feed(tree, all, page))).build();
+    }
+}

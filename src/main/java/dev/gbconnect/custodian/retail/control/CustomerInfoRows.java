@@ -1,0 +1,141 @@
+package dev.gbconnect.custodian.retail.control;
+
+import dev.gbconnect.custodian.atom.FeedQuery;
+import dev.gbconnect.custodian.atom.Sql;
+import dev.gbconnect.custodian.platform.CustodianApplication;
+import dev.gbconnect.custodian.retail.entity.CustomerKind;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Reads stored customer information through plain JDBC, forward-only and one row in memory at a time, every query
+ * bounded by the caller's {@link CustomerInfoReach}. Rows come in tree order (customer, then path below it), so a
+ * parent always comes right before its descendants.
+ */
+@ApplicationScoped
+public class CustomerInfoRows {
+
+    private static final String COLUMNS = "SELECT x.ID, x.KIND, x.CUSTOMER_ID, x.RESOURCE_PATH, x.PARENT_ID, x.TITLE,"
+            + " x.PUBLISHED, x.UPDATED, x.CONTENT FROM CUSTOMER_RESOURCE x WHERE 1 = 1";
+
+    /** One stored resource as a document writes it. */
+    public record Row(
+            String id,
+            CustomerKind kind,
+            String customerId,
+            String path,
+            String parentId,
+            String title,
+            Instant published,
+            Instant updated,
+            byte[] content) {}
+
+    /**
+     * What to read: rows of one kind (null: every kind, for a batch), of one customer, below one parent, at one path
+     * or with one id (null: any), and a feed's time bounds and page.
+     */
+    public record Selection(
+            CustomerKind kind, String customerId, String parentId, String path, String id, FeedQuery query) {}
+
+    @FunctionalInterface
+    public interface Each {
+        void accept(Row row) throws Exception;
+    }
+
+    @Resource(lookup = CustodianApplication.DATA_SOURCE)
+    DataSource dataSource;
+
+    public Reading open() throws SQLException {
+        return new Reading(dataSource.getConnection());
+    }
+
+    /** A read-only connection for one document (autocommit off: PostgreSQL streams only inside a transaction). */
+    public static final class Reading implements AutoCloseable {
+        private final Connection connection;
+
+        Reading(Connection connection) throws SQLException {
+            this.connection = connection;
+            connection.setAutoCommit(false);
+        }
+
+        public void each(CustomerInfoReach reach, Selection s, Each each) throws Exception {
+            try (PreparedStatement st = select(reach, s).prepare(connection)) {
+                st.setFetchSize(64);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) each.accept(row(rs));
+                }
+            }
+        }
+
+        public Optional<Row> one(CustomerInfoReach reach, Selection s) throws Exception {
+            List<Row> rows = new ArrayList<>(1);
+            each(reach, s, rows::add);
+            return rows.stream().findFirst();
+        }
+
+        /** The UsagePoints a ServiceLocation serves. */
+        public List<String> usagePoints(String serviceLocationId) throws SQLException {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement st = connection.prepareStatement("SELECT USAGE_POINT_ID FROM "
+                    + "SERVICE_LOCATION_USAGE_POINT WHERE SERVICE_LOCATION_ID = ? ORDER BY USAGE_POINT_ID")) {
+                st.setString(1, serviceLocationId);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            } finally {
+                connection.close();
+            }
+        }
+    }
+
+    private static Sql select(CustomerInfoReach reach, Selection s) {
+        Sql sql = new Sql(COLUMNS);
+        if (reach.customerId() != null) sql.add(" AND x.CUSTOMER_ID = ?", reach.customerId());
+        if (s.kind() != null) sql.add(" AND x.KIND = ?", s.kind().espiName());
+        if (s.customerId() != null) sql.add(" AND x.CUSTOMER_ID = ?", s.customerId());
+        if (s.parentId() != null) sql.add(" AND x.PARENT_ID = ?", s.parentId());
+        if (s.path() != null) sql.add(" AND x.RESOURCE_PATH = ?", s.path());
+        if (s.id() != null) sql.add(" AND x.ID = ?", s.id());
+        FeedQuery q = s.query() == null ? FeedQuery.ALL : s.query();
+        q.bound(sql, null, null);
+        sql.add(" ORDER BY x.CUSTOMER_ID, x.RESOURCE_PATH");
+        q.page(sql);
+        return sql;
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(
+                rs.getString(1),
+                CustomerKind.named(rs.getString(2)).orElseThrow(),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                instant(rs, 7),
+                instant(rs, 8),
+                rs.getBytes(9));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.gbconnect.custodian.retail.entity;
+
+import dev.gbconnect.custodian.usage.entity.DescribedResource;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One customer.xsd resource of a retail customer, kept like the descriptive usage resources: the validated element
+ * as imported, plus the columns queries and links use (its kind, its customer, its parent and its path below the
+ * customer). A ServiceLocation also holds the UsagePoints it serves.
+ */
+@Entity
+@Table(name = "CUSTOMER_RESOURCE")
+public class CustomerResource extends DescribedResource {
+
+    /** Five levels of kind name and id at most (CustomerKind), about 250 characters. */
+    public static final int PATH_LENGTH = 400;
+
+    @Column(name = "KIND", nullable = false, length = 32)
+    private String kind;
+
+    @Column(name = "CUSTOMER_ID", nullable = false, length = 36)
+    private String customerId;
+
+    @Column(name = "PARENT_ID", length = 36)
+    private String parentId;
+
+    @Column(name = "RESOURCE_PATH", nullable = false, length = PATH_LENGTH)
+    private String path;
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "SERVICE_LOCATION_USAGE_POINT", joinColumns = @JoinColumn(name = "SERVICE_LOCATION_ID"))
+    @Column(name = "USAGE_POINT_ID", length = 36)
+    private Set<String> usagePoints = new HashSet<>();
+
+    protected CustomerResource() {}
+
+    /** Place it with {@link #place} before persisting it. */
+    public CustomerResource(String id, CustomerKind kind, String customerId) {
+        super(id);
+        this.kind = kind.espiName();
+        this.customerId = Objects.requireNonNull(customerId);
+    }
+
+    /**
+     * Puts the resource below its parent (null for a Customer), given by id and path; a later file may move it (a
+     * meter to another location). Answers whether it moved.
+     */
+    public boolean place(String parentId, String parentPath) {
+        if ((parentId == null) != (CustomerKind.named(kind).orElseThrow().parent() == null)) {
+            throw new IllegalArgumentException(this + " cannot hang below " + parentId);
+        }
+        String before = path;
+        this.parentId = parentId;
+        path = (parentId == null ? "" : parentPath + "/") + kind + "/" + id();
+        return !path.equals(before);
+    }
+
+    /** Replaces the UsagePoints a ServiceLocation serves; true if they changed. */
+    public boolean usagePoints(Set<String> ids) {
+        if (usagePoints.equals(ids)) return false;
+        usagePoints.clear();
+        usagePoints.addAll(ids);
+        return true;
+    }
+
+    @Override
+    protected void describe(Map<String, String> fields) {
+        // Nothing is queried inside the element: the tree columns come from the file's links, not its content.
+    }
+
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public String toString() {
+        return kind + " " + id();
+    }
+}

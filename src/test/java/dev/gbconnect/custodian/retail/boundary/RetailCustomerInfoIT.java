@@ -1,0 +1,314 @@
+package dev.gbconnect.custodian.retail.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gbconnect.custodian.testsupport.Api;
+import dev.gbconnect.custodian.testsupport.Atom;
+import dev.gbconnect.custodian.testsupport.Shared;
+import dev.gbconnect.custodian.testsupport.Xml;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
+import org.w3c.dom.Element;
+
+/**
+ * Retail customer information (issue 17) over HTTP against the packaged WAR: the upload of customer.xsd resources by
+ * the back office's upload token, and every form the data custodian reads them in, each answer validated against
+ * greenbutton.xsd and compared element by element with the uploaded file.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RetailCustomerInfoIT {
+
+    static final String R = "espi/1_1/resource/";
+    static final String CUST = "http://naesb.org/espi/customer";
+    static final String CERTIFICATE = "https://cert.greenbuttonalliance.org/certificate/IT-CERT-0001";
+    static final Path FULL = Path.of("src/test/resources/customer/retail-customer-full.xml");
+    static final List<String> KINDS = List.of(
+            "Customer",
+            "CustomerAccount",
+            "Statement",
+            "CustomerAgreement",
+            "ServiceSupplier",
+            "ProgramDateIdMappings",
+            "ServiceLocation",
+            "Meter",
+            "EndDevice");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Shared.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    /**
+     * Built once for the class (customers, tokens and uploads take seconds on a busy machine): a customer holding the
+     * UsagePoint of datasdk/Water.xml, which the fixture's ServiceLocation serves, and the fixture uploaded for it; the
+     * data custodian's token and the upload token, each with its one scope, as the utility's back office holds them.
+     */
+    record Fixture(Api admin, Api uploader, String rc, Api.Reply firstUpload) {}
+
+    private static Fixture f;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        if (f != null) return;
+        Api it = new Api(base.toURI(), Api.IT_ADMIN, Api.IT_SECRET);
+        Api admin = Api.withAuthorization(base.toURI(), token(it, "DataCustodian_Admin_Access"));
+        Api uploader = Api.withAuthorization(base.toURI(), token(it, "Upload_Admin_Access"));
+        String rc = admin.newCustomer("rc-" + UUID.randomUUID().toString().substring(0, 8));
+        assertEquals(
+                201, uploader.upload(rc, Shared.sample("datasdk/Water.xml")).status());
+        f = new Fixture(admin, uploader, rc, upload(uploader, rc, full()));
+    }
+
+    /** A client_credentials token with only this scope, as a back office holds it. */
+    static String token(Api admin, String scope) {
+        Api.Reply r =
+                admin.token(Api.basic(Api.IT_ADMIN, Api.IT_SECRET), "grant_type=client_credentials&scope=" + scope);
+        assertEquals(200, r.status(), r.body());
+        return "Bearer " + r.json().getString("access_token");
+    }
+
+    static Api.Reply upload(Api as, String customer, byte[] body) {
+        return as.raw(
+                "POST",
+                R + "Batch/RetailCustomer/" + customer,
+                as.authorization(),
+                "application/atom+xml",
+                body,
+                false);
+    }
+
+    static byte[] full() {
+        try {
+            return Files.readAllBytes(FULL);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Atom read(String path) {
+        Api.Reply r = f.admin().get(path);
+        assertEquals(200, r.status(), path + ": " + r.body());
+        assertEquals("application/atom+xml", r.header("Content-Type").replaceAll(";.*", ""), path);
+        return Atom.valid(r.body());
+    }
+
+    static String relative(String href) {
+        return f.admin().base().relativize(URI.create(href)).toString();
+    }
+
+    /** The content element of each kind in a document, by kind. */
+    static Map<String, Element> contents(List<Element> elements) {
+        return elements.stream().collect(Collectors.toMap(Element::getLocalName, Function.identity()));
+    }
+
+    static Map<String, Element> fixture() {
+        return contents(Xml.elements(Xml.parse(new java.io.ByteArrayInputStream(full())), CUST, "*").stream()
+                .filter(e -> e.getParentNode().getLocalName().equals("content"))
+                .toList());
+    }
+
+    @Test
+    void uploadWhenEveryResourceThenBatchHoldsEachElementUnchangedParentsFirst() {
+        assertEquals(201, f.firstUpload().status(), f.firstUpload().body());
+        JsonObject resources = f.firstUpload().json().getJsonObject("resources");
+        KINDS.forEach(k -> assertEquals(1, resources.getJsonObject(k).getInt("created"), k));
+
+        Atom batch = read(R + "Batch/RetailCustomer/" + f.rc());
+
+        Map<String, Element> back = contents(batch.elements("/atom:feed/atom:entry/atom:content/*"));
+        Map<String, Element> sent = fixture();
+        assertEquals(sent.keySet(), back.keySet());
+        assertAll(sent.entrySet().stream()
+                .map(e -> (Executable) () -> assertTrue(
+                        Xml.same(e.getValue(), back.get(e.getKey())),
+                        e.getKey() + " differs:\n" + Xml.toString(back.get(e.getKey()))))
+                .toList());
+        List<String> selves = batch.texts("/atom:feed/atom:entry/atom:link[@rel='self']/@href");
+        for (int i = 1; i < selves.size(); i++) {
+            String self = selves.get(i), parent = self.substring(0, self.lastIndexOf('/', self.lastIndexOf('/') - 1));
+            assertTrue(selves.subList(0, i).contains(parent), self + " comes after its parent " + parent);
+        }
+        assertEquals(CERTIFICATE, batch.text("/atom:feed/atom:link[@rel='related']/@href"));
+    }
+
+    @Test
+    void readWhenEveryEntryInTheCustomerFormTheRootFormAndItsCollectionsThenTheSameElementWithGbaLinks() {
+        Atom batch = read(R + "Batch/RetailCustomer/" + f.rc());
+        List<Executable> checks = new ArrayList<>();
+        List<String> ids = batch.texts("/atom:feed/atom:entry/atom:id");
+        List<String> selves = batch.texts("/atom:feed/atom:entry/atom:link[@rel='self']/@href");
+        List<Element> contents = batch.elements("/atom:feed/atom:entry/atom:content/*");
+        for (int i = 0; i < ids.size(); i++) {
+            Element content = contents.get(i);
+            String atomId = ids.get(i), kind = content.getLocalName(), id = atomId.substring("urn:uuid:".length());
+            String self = relative(selves.get(i)), collection = self.substring(0, self.lastIndexOf('/'));
+            checks.add(() -> sameEntry(content, read(self), "cust-entry/" + kind, true));
+            checks.add(() -> sameEntry(content, read(R + kind + "/" + id), "cust-entry/" + kind, false));
+            checks.add(() -> assertEquals(1, read(collection).count("//atom:entry[atom:id='" + atomId + "']")));
+            checks.add(() -> assertEquals(1, read(R + kind).count("//atom:entry[atom:id='" + atomId + "']")));
+        }
+        assertAll(checks);
+    }
+
+    static void sameEntry(Element sent, Atom entry, String type, boolean customerForm) {
+        Element back = entry.elements("/atom:entry/atom:content/*").get(0);
+        assertTrue(Xml.same(sent, back), Xml.toString(back));
+        assertEquals(type, entry.text("/atom:entry/atom:link[@rel='self']/@type"));
+        String self = entry.text("/atom:entry/atom:link[@rel='self']/@href");
+        assertEquals(self.substring(0, self.lastIndexOf('/')), entry.text("/atom:entry/atom:link[@rel='up']/@href"));
+        assertEquals(customerForm, self.contains("/RetailCustomer/"), self);
+        assertEquals(1, entry.count("/atom:entry/atom:link[@href='" + CERTIFICATE + "']"));
+    }
+
+    @Test
+    void serviceLocationWhenItNamesTheUploadedUsagePointThenItLinksToItItsDevicesAndItsAgreement() {
+        String usagePoint = f.admin().inventory(f.rc()).getJsonObject(0).getString("id");
+        Atom batch = read(R + "Batch/RetailCustomer/" + f.rc());
+        String location = batch.text("//atom:entry[atom:content/cust:ServiceLocation]/atom:link[@rel='self']/@href");
+
+        Atom entry = read(relative(location));
+
+        List<String> related = entry.texts("/atom:entry/atom:link[@rel='related']/@href");
+        assertTrue(related.contains(base + R + "UsagePoint/" + usagePoint), related.toString());
+        assertTrue(related.contains(location + "/Meter"), related.toString());
+        assertTrue(related.contains(location + "/EndDevice"), related.toString());
+        assertTrue(related.contains(location.substring(0, location.indexOf("/ServiceLocation/"))), related.toString());
+        assertEquals(200, f.admin().get(R + "UsagePoint/" + usagePoint).status(), "the link leads somewhere");
+    }
+
+    @Test
+    void uploadWhenSameFileAgainThenNothingChangesAndIdsStay() {
+        String before =
+                withoutTimes(f.admin().get(R + "Batch/RetailCustomer/" + f.rc()).body());
+
+        Api.Reply again = upload(f.uploader(), f.rc(), full());
+
+        assertEquals(200, again.status(), again.body());
+        again.json()
+                .getJsonObject("resources")
+                .values()
+                .forEach(c -> assertEquals(1, c.asJsonObject().getInt("unchanged"), again.body()));
+        assertEquals(
+                before,
+                withoutTimes(f.admin().get(R + "Batch/RetailCustomer/" + f.rc()).body()));
+    }
+
+    /** The feed's own updated time is the time of the answer. */
+    static String withoutTimes(String feed) {
+        return feed.replaceFirst("<updated>[^<]*</updated>", "");
+    }
+
+    @Test
+    void uploadWhenFileIsRefusedThen400WithLinesAndNothingStored() throws IOException {
+        String valid = new String(full(), StandardCharsets.UTF_8);
+        Map<String, byte[]> refused = Map.of(
+                "the openespi sample (cust:status holds text)",
+                Files.readAllBytes(Shared.sample("openespi/Customer-Subscription-Feed-Anonymized.xml")),
+                "an invalid last entry",
+                valid.replace("cust:installCode>", "cust:installKode>").getBytes(StandardCharsets.UTF_8),
+                "a UsagePoint the customer does not have",
+                valid.replace("UsagePoint/5446AF3F<", "UsagePoint/NOPE<").getBytes(StandardCharsets.UTF_8),
+                "usage data",
+                Files.readAllBytes(Shared.sample("datasdk/Water.xml")),
+                "a DOCTYPE",
+                valid.replace("<feed ", "<!DOCTYPE feed [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<feed ")
+                        .getBytes(StandardCharsets.UTF_8));
+        String before =
+                withoutTimes(f.admin().get(R + "Batch/RetailCustomer/" + f.rc()).body());
+        List<Executable> checks = new ArrayList<>();
+        refused.forEach((what, body) -> {
+            Api.Reply r = upload(f.uploader(), f.rc(), body);
+            checks.add(() -> assertEquals(400, r.status(), what + ": " + r.body()));
+            checks.add(() -> assertEquals("invalid_upload", r.json().getString("error"), what));
+            checks.add(() -> assertTrue(
+                    r.json().getJsonArray("problems").getString(0).matches("\\d+:\\d+: .+"), what + ": " + r.body()));
+        });
+        assertAll(checks);
+        assertEquals(
+                before,
+                withoutTimes(f.admin().get(R + "Batch/RetailCustomer/" + f.rc()).body()),
+                "nothing stored");
+    }
+
+    @Test
+    void tokensWhenNotTheirClassThen403AndOutOfTheTreeThen404() {
+        Api custodian = f.admin();
+        assertEquals(403, upload(custodian, f.rc(), full()).status(), "the upload takes the upload token only");
+        for (String path :
+                List.of("Batch/RetailCustomer/" + f.rc(), "Customer", "RetailCustomer/" + f.rc() + "/Customer")) {
+            assertEquals(403, f.uploader().get(R + path).status(), path);
+            assertEquals(200, custodian.get(R + path).status(), path);
+        }
+        String customer = read(R + "RetailCustomer/" + f.rc() + "/Customer")
+                .text("//atom:entry/atom:id")
+                .substring(9);
+        List<Executable> checks = new ArrayList<>();
+        for (String path : List.of(
+                "Customer/" + UUID.randomUUID(),
+                "Customer/" + "x".repeat(100),
+                "RetailCustomer/" + f.rc() + "/Customer/" + "x".repeat(500),
+                "Batch/RetailCustomer/" + "x".repeat(100),
+                "Batch/RetailCustomer/no-such-customer",
+                "RetailCustomer/no-such-customer/Customer",
+                "RetailCustomer/" + f.rc() + "/Customer/" + UUID.randomUUID() + "/CustomerAccount",
+                "RetailCustomer/" + f.rc() + "/Customer/" + customer + "/ServiceLocation",
+                "RetailCustomer/" + f.rc() + "/Customer/" + customer + "/CustomerAccount/" + customer)) {
+            Api.Reply r = f.admin().get(R + path);
+            checks.add(() -> assertEquals(404, r.status(), path + ": " + r.body()));
+        }
+        assertAll(checks);
+    }
+
+    @Test
+    void feedsWhenPagedBoundedOrConditionalThenNextLinksFiltersAnd304() {
+        String path = R + "Batch/RetailCustomer/" + f.rc();
+        List<String> all = read(path).texts("//atom:entry/atom:id");
+        List<String> walked = new ArrayList<>();
+        String next = path + "?max-results=4";
+        while (next != null) {
+            Atom page = read(next);
+            walked.addAll(page.texts("//atom:entry/atom:id"));
+            String href = page.text("/atom:feed/atom:link[@rel='next']/@href");
+            next = href.isEmpty() ? null : relative(href);
+        }
+        assertEquals(all, walked);
+        assertEquals(0, read(path + "?updated-max=2025-01-15T00:00:00Z").count("//cust:Customer"));
+        assertEquals(1, read(path + "?published-max=2025-01-15T00:00:00Z").count("//cust:Customer"));
+        assertEquals(400, f.admin().get(R + "Customer?published-min=All").status());
+        String customer =
+                R + "RetailCustomer/" + f.rc() + "/Customer/" + all.get(0).substring(9);
+        Api.Reply first = f.admin().get(customer);
+        assertEquals(
+                304,
+                f.admin().get(customer, "If-None-Match", first.header("ETag")).status());
+        assertEquals(
+                200,
+                f.admin().get(R + "RetailCustomer/" + f.rc() + "/Customer/").status(),
+                "trailing slash");
+    }
+}
