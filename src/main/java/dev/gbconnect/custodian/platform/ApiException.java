@@ -39,9 +39,12 @@ public class ApiException extends RuntimeException {
         return e;
     }
 
-    /** An error the client learns by redirect (RFC 6749 §4.1.2.1), once its redirect URI is known to be safe. */
+    /**
+     * An error the client learns by redirect (RFC 6749 §4.1.2.1), once its redirect URI is known to be safe: 302,
+     * as in the RFC's example and as GBA's harness expects of the authorization endpoint (GREEN-BUTTON-CMD.md OA-03).
+     */
     public static ApiException redirect(URI location, String error, String description) {
-        ApiException e = new ApiException(Response.Status.SEE_OTHER, error, description);
+        ApiException e = new ApiException(Response.Status.FOUND, error, description);
         e.location = location;
         return e;
     }

@@ -92,7 +92,8 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(ApiException e) {
             if (e.location() != null)
-                return Response.seeOther(e.location())
+                return Response.status(e.status())
+                        .location(e.location())
                         .header("Cache-Control", "no-store")
                         .build();
             if (e.pageTitle() != null) return Html.error(e.status(), e.pageTitle(), e.getMessage());

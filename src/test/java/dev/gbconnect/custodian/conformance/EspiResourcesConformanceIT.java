@@ -2,6 +2,7 @@ package dev.gbconnect.custodian.conformance;
 
 import static dev.gbconnect.custodian.testsupport.ConsentFlow.enc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,15 +11,26 @@ import dev.gbconnect.custodian.testsupport.Atom;
 import dev.gbconnect.custodian.testsupport.ConsentFlow;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.ThirdParties;
+import dev.gbconnect.custodian.testsupport.Xml;
 import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -39,6 +51,13 @@ class EspiResourcesConformanceIT {
     private static final String R = "espi/1_1/resource/";
     private static final String CERTIFICATE = "https://cert.greenbuttonalliance.org/certificate/IT-CERT-0001";
     private static final String REDIRECT = "http://127.0.0.1:9/callback";
+    /** No IntervalDuration or HistoryLength: the whole of the samples, monthly gas and water readings too. */
+    private static final String FULL_SCOPE = "FB=1_3_4_5_10_11_13_14_15_16_37_39;BR=42";
+
+    private static final String BULK = R + "Batch/Bulk/42";
+    /** Electricity (daily readings in monthly blocks), gas and water (monthly): real data of three commodities. */
+    private static final List<String> FULL_SAMPLES =
+            List.of("gba-sample-data/TestGBDataOneYearDailyBinnedMonthly.xml", "datasdk/Gas.xml", "datasdk/Water.xml");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -50,7 +69,8 @@ class EspiResourcesConformanceIT {
 
     /**
      * Built once: the data custodian, a third party (app) with a customer's Subscription and its back-office tokens of
-     * each class, and another third party (other) with a Subscription of another customer.
+     * each class, another third party (other) with a Subscription of another customer, and a third party (reader)
+     * with a bulk Subscription to all of a third customer's samples (full) and its back-office token (bulk).
      */
     record Fixture(
             URI base,
@@ -61,7 +81,11 @@ class EspiResourcesConformanceIT {
             String customerId,
             JsonObject customer,
             JsonObject othersCustomer,
-            Map<String, JsonObject> tokens) {}
+            Map<String, JsonObject> tokens,
+            String fullCustomerId,
+            JsonObject full,
+            JsonObject bulk,
+            Map<String, Api> clients) {}
 
     private static Fixture f;
 
@@ -81,6 +105,11 @@ class EspiResourcesConformanceIT {
         tokens.put("registration", clientCredentials(base, app.basic(), "FB=36_40"));
         tokens.put("upload", clientCredentials(base, dataCustodian, "Upload_Admin_Access"));
         tokens.put("data_custodian", clientCredentials(base, dataCustodian, "DataCustodian_Admin_Access"));
+        ThirdParties.Registered reader =
+                ThirdParties.register(admin, ThirdParties.registration("Feed reader", ThirdParties.NOTIFY, FULL_SCOPE));
+        String full = admin.newCustomer("cert-" + UUID.randomUUID().toString().substring(0, 8));
+        for (String sample : FULL_SAMPLES)
+            assertEquals(201, admin.upload(full, Shared.sample(sample)).status(), sample);
         f = new Fixture(
                 base,
                 admin,
@@ -90,7 +119,11 @@ class EspiResourcesConformanceIT {
                 customer,
                 ThirdParties.offlineToken(admin, app, customer, ThirdParties.SCOPE, null),
                 ThirdParties.offlineToken(admin, other, stranger, ThirdParties.SCOPE, null),
-                tokens);
+                tokens,
+                full,
+                ThirdParties.offlineToken(admin, reader, full, FULL_SCOPE, null),
+                clientCredentials(base, reader.basic(), "ThirdParty_Admin_Access"),
+                new ConcurrentHashMap<>());
     }
 
     private static String customer(Api admin, String username) {
@@ -110,9 +143,19 @@ class EspiResourcesConformanceIT {
         return r.json();
     }
 
+    /** The token answer of a class: customer, full (customer), bulk (back office), or one of {@link Fixture#tokens}. */
+    private static JsonObject token(String tokenClass) {
+        return switch (tokenClass) {
+            case "customer" -> f.customer();
+            case "full" -> f.full();
+            case "bulk" -> f.bulk();
+            default -> f.tokens().get(tokenClass);
+        };
+    }
+
+    /** A client per token class, kept for the class: its connections stay open between requests. */
     private static Api as(String tokenClass) {
-        return bearer(
-                ("customer".equals(tokenClass) ? f.customer() : f.tokens().get(tokenClass)).getString("access_token"));
+        return f.clients().computeIfAbsent(tokenClass, k -> bearer(token(k).getString("access_token")));
     }
 
     private static Api bearer(String token) {
@@ -506,5 +549,485 @@ class EspiResourcesConformanceIT {
                 ThirdParties.offline(f.admin(), semicolon, f.customerId(), scope, null)
                         .getString("refresh_token"),
                 "offline authorization with the scope without the ';'");
+    }
+
+    // A1 Feeds and XML, A2 REST paths and query parameters, A6 Bulk and the feed side of A7, on real sample data.
+
+    private static String fullSubscription() {
+        return path(f.full().getString("resourceURI"));
+    }
+
+    /** The Subscription form of the full customer's resources: {@code …/Subscription/{id}}. */
+    private static String fullForm() {
+        return fullSubscription().replace("Batch/Subscription", "Subscription");
+    }
+
+    private static Atom batchDocument;
+    private static List<FeedRules.Entry> batch;
+
+    /** The full customer's Batch/Subscription feed, read once: most cases only look at it. */
+    private static synchronized List<FeedRules.Entry> fullBatch() {
+        if (batch == null) {
+            batchDocument = valid(as("full").get(fullSubscription()));
+            batch = FeedRules.entries(batchDocument);
+        }
+        return batch;
+    }
+
+    private static String idOf(FeedRules.Entry e) {
+        return e.id().substring("urn:uuid:".length());
+    }
+
+    /** One document a third party reads: with which token class, where, and the root element it must have. */
+    record Read(String token, String path, String root) {
+        Api.Reply get() {
+            return as(token).get(path);
+        }
+    }
+
+    /** A document of each kind a third party reads: feeds, entries, the bare ServiceStatus. */
+    private static List<Read> documents() {
+        String point = idOf(FeedRules.of(fullBatch(), "UsagePoint").get(0));
+        return List.of(
+                new Read("full", fullSubscription(), "/atom:feed"),
+                new Read("full", fullForm() + "/UsagePoint", "/atom:feed"),
+                new Read("full", fullForm() + "/UsagePoint/" + point, "/atom:entry"),
+                new Read("full", fullForm() + "/UsagePoint/" + point + "/MeterReading", "/atom:feed"),
+                new Read("full", R + "ReadingType", "/atom:feed"),
+                new Read("client_credentials", R + "Authorization", "/atom:feed"),
+                new Read("client_credentials", authorization(), "/atom:entry"),
+                new Read("registration", R + "ApplicationInformation", "/atom:feed"),
+                new Read("registration", R + "ApplicationInformation/" + f.app().id(), "/atom:entry"),
+                new Read("bulk", BULK, "/atom:feed"),
+                new Read("client_credentials", R + "ReadServiceStatus", "/espi:ServiceStatus"));
+    }
+
+    private static Map<String, Atom> crawl, every;
+    private static Map<Read, Api.Reply> answers;
+
+    /** The answers to {@link #documents}, read once. */
+    private static synchronized Map<Read, Api.Reply> documentsRead() {
+        if (answers != null) return answers;
+        Map<Read, Api.Reply> replies = new LinkedHashMap<>();
+        for (Read r : documents()) replies.put(r, r.get());
+        return answers = replies;
+    }
+
+    /**
+     * The documents the full customer's Batch/Subscription feed links to (self, up and related), read with the
+     * customer's token as a third party follows them, each answered 200 and valid: one of each shape of path (the
+     * others differ only in ids and data, and cost a request each in a suite that runs against a time budget). Read
+     * once.
+     */
+    private static synchronized Map<String, Atom> crawled() {
+        if (crawl != null) return crawl;
+        Map<String, String> byShape = new LinkedHashMap<>();
+        for (FeedRules.Entry e : fullBatch()) {
+            List<String> hrefs = new ArrayList<>(List.of(e.self(), e.up()));
+            hrefs.addAll(e.hrefs("related"));
+            for (String href : hrefs)
+                if (href.startsWith(f.base().toString()))
+                    byShape.putIfAbsent(href.replaceAll("/[0-9a-f]{8}-[0-9a-f-]{27}", "/{id}"), path(href));
+        }
+        Map<String, Atom> found = new LinkedHashMap<>();
+        found.put(fullSubscription(), batchDocument);
+        for (String target : byShape.values())
+            found.put(target, valid(as("full").get(target)));
+        return crawl = found;
+    }
+
+    /** Every document of the crawl and of {@link #documents}, by what it is. Read once. */
+    private static synchronized Map<String, Atom> everyDocument() {
+        if (every != null) return every;
+        Map<String, Atom> all = new LinkedHashMap<>(crawled());
+        documentsRead().forEach((r, reply) -> all.put(key(r), valid(reply)));
+        return every = all;
+    }
+
+    private static String key(Read read) {
+        return read.token() + " " + read.path();
+    }
+
+    @Test
+    void FX01_collectionsAreFeeds_singleResourcesBareEntries_serviceStatusBare_allAtom() {
+        documentsRead().forEach((read, r) -> {
+            assertTrue(
+                    r.header("Content-Type").startsWith("application/atom+xml"),
+                    read.path() + ": " + r.header("Content-Type"));
+            assertEquals(1, everyDocument().get(key(read)).count(read.root()), read.path() + " answers " + read.root());
+        });
+    }
+
+    @Test
+    void FX02_everyDocumentAThirdPartyReads_validatesAgainstGreenButtonXsd() {
+        Map<String, Atom> all = everyDocument();
+        Set<String> entryKinds = new TreeSet<>();
+        for (Atom document : all.values())
+            if (document.count("/atom:entry") == 1)
+                entryKinds.add(document.text("local-name(/atom:entry/atom:content/*)"));
+        assertEquals(
+                new TreeSet<>(FeedRules.kinds(fullBatch()).keySet()),
+                new TreeSet<>(entryKinds.stream()
+                        .filter(k -> !k.equals("Authorization") && !k.equals("ApplicationInformation"))
+                        .toList()),
+                "each kind of the batch was read as an entry too");
+        assertTrue(all.size() > 20, "documents read: " + all.size());
+    }
+
+    @Test
+    void FX03_everyDocument_hasExactlyOneCertificationLink() {
+        everyDocument().forEach((what, document) -> assertOneCertificationLink(document, what));
+    }
+
+    @Test
+    void FX04_everyFeed_hasIdTitleUpdatedAndSelfLink() {
+        everyDocument().forEach((what, document) -> {
+            if (document.count("/atom:feed") == 1) FeedRules.feedHeader(what, document);
+        });
+    }
+
+    @Test
+    void FX05_everyAtomIdIsAUniqueNameBasedUuid_andStaysTheSameAcrossResponses() {
+        everyDocument().forEach((what, document) -> {
+            // ReadServiceStatus is no Atom document: it has no id.
+            if (document.count("/espi:ServiceStatus") == 0) FeedRules.ids(what, document);
+        });
+        assertEquals(
+                fullBatch().stream().map(FeedRules.Entry::id).toList(),
+                FeedRules.entries(valid(as("full").get(fullSubscription()))).stream()
+                        .map(FeedRules.Entry::id)
+                        .toList(),
+                "the same ids on the next request");
+        Map<String, String> idBySelf = new LinkedHashMap<>();
+        for (FeedRules.Entry e : fullBatch()) idBySelf.put(e.self(), e.id());
+        crawled().forEach((p, document) -> {
+            if (document.count("/atom:entry") == 1 && idBySelf.containsKey(f.base() + p))
+                assertEquals(idBySelf.get(f.base() + p), document.text("/atom:entry/atom:id"), p);
+        });
+    }
+
+    @Test
+    void FX06_everyEntry_hasIdTitleTimesAUniqueSelfLinkNamingItAndItsCollectionAsUp() {
+        everyDocument().forEach(FeedRules::entryLinks);
+    }
+
+    @Test
+    void FX07_linksOfEveryEntry_comeInOneRunOfTwoOrMore() {
+        everyDocument().forEach(FeedRules::linkRuns);
+    }
+
+    @Test
+    void FX08_usagePoints_haveServiceKindMeterReadingsAndOneLocalTimeParametersOfTheFeed() {
+        FeedRules.usagePoints(fullBatch());
+    }
+
+    @Test
+    void FX09_meterReadings_belongToOneUsagePointAndRelateToOneReadingTypeAndTheirBlocks() {
+        FeedRules.meterReadings(fullBatch());
+    }
+
+    @Test
+    void FX10_intervalBlocks_haveIntervalsAndCompleteReadingsUniqueByStart() {
+        FeedRules.intervalBlocks(fullBatch());
+    }
+
+    @Test
+    void FX11_readingTypes_sayIntervalLengthKindMultiplierUomAndPhase() {
+        FeedRules.readingTypes(fullBatch());
+    }
+
+    /**
+     * Electricity (FB_05) and gas (FB_10). The only water sample (datasdk/Water.xml) reads its meter as kind 12,
+     * where FB_11 asks for 58, so it proves the structure rules but not FB_11's.
+     */
+    @Test
+    void FX12_theFeedHoldsIntervalReadingsOfEachCertifiedCommodity() {
+        Set<Integer> proved = FeedRules.commodities(fullBatch());
+        assertTrue(proved.containsAll(List.of(5, 10)), "commodity Function Blocks proved: " + proved);
+    }
+
+    @Test
+    void FX14_espiTimesAreWholeEpochSeconds_durationsFitUInt32() {
+        everyDocument().forEach(FeedRules::times);
+        assertTrue(everyDocument().get(fullSubscription()).count("//espi:start") > 400, "readings were checked");
+    }
+
+    /** The customer's username, name and password appear in no document, link, id or token a third party gets. */
+    @Test
+    void FX15_noCustomerDataInIdsTitlesLinksOrTokens_andNoCustomerResourcesInUsageDocuments() {
+        JsonObject customer =
+                f.admin().get("admin/customers/" + f.fullCustomerId()).json();
+        List<String> personal = List.of(
+                customer.getString("username"), customer.getString("name"), "pass-" + customer.getString("username"));
+        everyDocument().forEach((what, document) -> {
+            String text = Xml.toString(document.elements("/*").get(0));
+            for (String p : personal) assertFalse(text.contains(p), what + " names the customer: " + p);
+        });
+        for (JsonObject token : List.of(f.full(), f.bulk()))
+            for (String p : personal) assertFalse(token.toString().contains(p), "a token answer names " + p);
+        crawled()
+                .forEach((p, document) -> assertEquals(
+                        0,
+                        document.count("//*[namespace-uri() = 'http://naesb.org/espi/customer']"),
+                        p + " mixes customer resources with usage"));
+    }
+
+    @Test
+    void FX16_intervalBlocksOfAMeterReading_comeInChronologicalOrder() {
+        FeedRules.chronological(fullBatch());
+        crawled().forEach((p, document) -> {
+            if (p.endsWith("/IntervalBlock")) FeedRules.chronological(FeedRules.entries(document));
+        });
+    }
+
+    /**
+     * The whole tree of every usage point of the Subscription: every resource of the customer's Download My Data (the
+     * Subscription holds all of the customer's usage points, for all time), and the data rules FX-08 to FX-12 on it.
+     */
+    @Test
+    void FX17_batchSubscription_holdsTheWholeTreeOfEveryUsagePoint_andPassesTheDataRules() {
+        List<String> expected = FeedRules.entries(
+                        valid(f.admin().get(R + "Batch/RetailCustomer/" + f.fullCustomerId() + "/UsagePoint")))
+                .stream()
+                .map(FeedRules.Entry::id)
+                .sorted()
+                .toList();
+        List<FeedRules.Entry> batch = fullBatch();
+        assertEquals(expected, batch.stream().map(FeedRules.Entry::id).sorted().toList());
+        assertEquals(
+                List.of(
+                        "UsagePoint",
+                        "LocalTimeParameters",
+                        "MeterReading",
+                        "ReadingType",
+                        "IntervalBlock",
+                        "ElectricPowerUsageSummary"),
+                List.copyOf(FeedRules.kinds(batch).keySet()));
+        assertEquals(FULL_SAMPLES.size(), FeedRules.of(batch, "UsagePoint").size());
+        FeedRules.usagePoints(batch);
+        FeedRules.meterReadings(batch);
+        FeedRules.intervalBlocks(batch);
+        FeedRules.readingTypes(batch);
+        assertTrue(FeedRules.commodities(batch).containsAll(List.of(5, 10)));
+    }
+
+    @Test
+    void RP09_collections_answerTheSameFeedWithAndWithoutATrailingSlash() {
+        for (Read read : documents()) {
+            if (!read.root().equals("/atom:feed")) continue;
+            List<String> ids = everyDocument().get(key(read)).texts("/atom:feed/atom:entry/atom:id");
+            assertFalse(ids.isEmpty(), read.path());
+            assertEquals(
+                    ids,
+                    valid(as(read.token()).get(read.path() + "/")).texts("/atom:feed/atom:entry/atom:id"),
+                    read.path() + "/");
+        }
+    }
+
+    @Test
+    void RP10_resourceAndAuthorizationUris_endInOneOpaqueIdSegment() {
+        String id = "/[A-Za-z0-9._~-]+";
+        assertTrue(
+                f.full().getString("resourceURI").matches(".*/" + R + "Batch/Subscription" + id),
+                f.full().toString());
+        assertEquals(
+                f.base() + R + "ApplicationInformation/" + f.app().id(),
+                f.tokens().get("registration").getString("resourceURI"));
+        List<JsonObject> answers = new ArrayList<>(f.tokens().values());
+        answers.addAll(List.of(f.full(), f.bulk()));
+        for (JsonObject token : answers) {
+            String uri = token.getString("authorizationURI");
+            assertTrue(uri.matches(".*/" + R + "Authorization" + id), uri);
+            Atom entry = valid(as("data_custodian").get(path(uri)));
+            assertEquals(uri, entry.text("//espi:authorizationURI"), "the Authorization names itself");
+            assertEquals(token.getString("resourceURI"), entry.text("//espi:resourceURI"));
+        }
+    }
+
+    /** RP-11: GBA's query parameters, every one with a valid value, on every kind of GET. */
+    private static final String EVERY_PARAMETER =
+            "published-min=2000-01-01T00:00:00Z&published-max=2100-01-01T00:00:00Z&updated-min=2000-01-01T00:00:00Z"
+                    + "&updated-max=2100-01-01T00:00:00Z&max-results=1000&start-index=1&depth=1000";
+
+    @Test
+    void RP11_everyGet_acceptsEveryQueryParameter() {
+        for (Read read : documents()) {
+            Api.Reply r = as(read.token()).get(read.path() + "?" + EVERY_PARAMETER);
+            assertEquals(1, valid(r).count(read.root()), read.path());
+        }
+        assertEquals(
+                valid(as("full").get(fullSubscription())).count("//atom:entry"),
+                valid(as("full").get(fullSubscription() + "?" + EVERY_PARAMETER))
+                        .count("//atom:entry"),
+                "bounds that hold everything keep everything");
+    }
+
+    private static final List<String> QRY002 = List.of(
+            "published-min=All",
+            "published-min=03/01/2016",
+            "published-max=All",
+            "published-max=03/01/2016",
+            "updated-min=All",
+            "updated-min=03/01/2016",
+            "updated-max=All",
+            "updated-max=03/01/2016",
+            "max-results=All",
+            "start-index=All",
+            "depth=All");
+
+    private static void assertBadParameter(Api.Reply r, String what, String bad) {
+        assertEquals(400, r.status(), what + "?" + bad + ": " + r.body());
+        assertTrue(r.body().contains(bad.substring(0, bad.indexOf('='))), what + "?" + bad + ": " + r.body());
+    }
+
+    @Test
+    void RP12_batchSubscription_answers400ToEachOfGbasInvalidValues() {
+        for (String bad : QRY002) assertBadParameter(as("full").get(fullSubscription() + "?" + bad), "Batch", bad);
+    }
+
+    @Test
+    void RP13_publishedBoundsOnABatch_selectIntervalBlocksByTheTimeTheyCover() {
+        List<FeedRules.Entry> blocks = longestRun(fullBatch());
+        assertBoundsKeep("full", fullSubscription(), blocks, 1, blocks.size() - 2);
+    }
+
+    /** The IntervalBlocks of the MeterReading that has the most: the electricity sample's 15 monthly ones. */
+    private static List<FeedRules.Entry> longestRun(List<FeedRules.Entry> feed) {
+        String meterReading = FeedRules.of(feed, "IntervalBlock").stream()
+                .collect(Collectors.groupingBy(FeedRules.Entry::up, Collectors.counting()))
+                .entrySet()
+                .stream()
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
+        List<FeedRules.Entry> blocks = FeedRules.of(feed, "IntervalBlock").stream()
+                .filter(b -> b.up().equals(meterReading))
+                .toList();
+        assertTrue(blocks.size() >= 5, "blocks: " + blocks.size());
+        return blocks;
+    }
+
+    /**
+     * GBA QRY001: published-min at the start of block {@code first}, published-max at the end of block {@code last}
+     * bring back exactly the blocks from first to last, and no block of any MeterReading outside the bounds.
+     */
+    private static void assertBoundsKeep(String token, String feed, List<FeedRules.Entry> blocks, int first, int last) {
+        long min = FeedRules.start(blocks.get(first)), max = FeedRules.end(blocks.get(last));
+        List<FeedRules.Entry> bounded = FeedRules.entries(valid(as(token)
+                .get(feed + "?published-min=" + Instant.ofEpochSecond(min) + "&published-max="
+                        + Instant.ofEpochSecond(max))));
+        String meterReading = blocks.get(0).up();
+        assertEquals(
+                blocks.subList(first, last + 1).stream()
+                        .map(FeedRules.Entry::id)
+                        .toList(),
+                FeedRules.of(bounded, "IntervalBlock").stream()
+                        .filter(b -> b.up().equals(meterReading))
+                        .map(FeedRules.Entry::id)
+                        .toList(),
+                feed + ": blocks " + first + " to " + last + " of " + blocks.size());
+        for (FeedRules.Entry b : FeedRules.of(bounded, "IntervalBlock"))
+            assertTrue(FeedRules.start(b) >= min && FeedRules.end(b) <= max, feed + ": " + b);
+    }
+
+    @Test
+    void RP15_theHarnessRequestHeaders_areAnswered200() throws Exception {
+        Map<String, Read> oneOfEachRoot = new LinkedHashMap<>();
+        for (Read read : documents()) oneOfEachRoot.putIfAbsent(read.root(), read);
+        for (Read read : oneOfEachRoot.values()) {
+            HttpResponse<byte[]> r = as(read.token())
+                    .getBytes(
+                            read.path(),
+                            "Accept",
+                            "application/atom+xml",
+                            "Content-Type",
+                            "Application/atom+xml",
+                            "Accept-Encoding",
+                            "gzip,deflate");
+            assertEquals(200, r.statusCode(), read.path());
+            byte[] body =
+                    "gzip".equals(r.headers().firstValue("Content-Encoding").orElse(""))
+                            ? new GZIPInputStream(new ByteArrayInputStream(r.body())).readAllBytes()
+                            : r.body();
+            assertEquals(1, Atom.valid(new String(body, StandardCharsets.UTF_8)).count(read.root()), read.path());
+        }
+    }
+
+    @Test
+    void RP16_methodsNotOffered_are405WithAllow() {
+        String point = fullForm() + "/UsagePoint/"
+                + idOf(FeedRules.of(fullBatch(), "UsagePoint").get(0));
+        Map<String, String> tries = new LinkedHashMap<>();
+        tries.put(fullSubscription(), "POST");
+        tries.put(point, "PUT");
+        tries.put(fullForm() + "/UsagePoint", "DELETE");
+        tries.put(R + "ReadingType", "PATCH");
+        tries.forEach((p, method) -> {
+            Api.Reply r = Api.withAuthorization(f.base(), null)
+                    .raw(
+                            method,
+                            p,
+                            "Bearer " + f.full().getString("access_token"),
+                            "application/atom+xml",
+                            new byte[0],
+                            false);
+            assertEquals(405, r.status(), method + " " + p + ": " + r.body());
+            assertTrue(String.valueOf(r.header("Allow")).contains("GET"), method + " " + p + ": " + r.header("Allow"));
+        });
+    }
+
+    /** ER-05 beyond RP-12's batch: every other kind of GET refuses GBA's invalid values, naming the parameter. */
+    @Test
+    void ER05_invalidQueryParameterValue_is400OnEveryKindOfGet() {
+        List<FeedRules.Entry> batch = fullBatch();
+        FeedRules.Entry block = FeedRules.of(batch, "IntervalBlock").get(0);
+        List<Read> reads = new ArrayList<>(documents());
+        reads.add(new Read("full", path(block.self()), "/atom:entry"));
+        reads.add(new Read("full", path(block.up()), "/atom:feed"));
+        reads.add(
+                new Read("full", path(FeedRules.of(batch, "ReadingType").get(0).self()), "/atom:entry"));
+        reads.add(new Read(
+                "full",
+                path(FeedRules.of(batch, "ElectricPowerUsageSummary").get(0).up()),
+                "/atom:feed"));
+        // One of GBA's invalid values each, in turn, so that every value meets several kinds of GET.
+        for (int i = 0; i < reads.size(); i++) {
+            String bad = QRY002.get(i % QRY002.size());
+            assertBadParameter(
+                    as(reads.get(i).token()).get(reads.get(i).path() + "?" + bad),
+                    reads.get(i).path(),
+                    bad);
+        }
+    }
+
+    @Test
+    void BK02_bulkWithTheThirdPartysOrDataCustodiansToken_isAFeedOfItsSubscriptions() {
+        for (String right : List.of("bulk", "data_custodian")) {
+            Atom bulk = valid(as(right).get(BULK));
+            assertEquals(FULL_SAMPLES.size(), bulk.count("//atom:entry/atom:content/espi:UsagePoint"), right);
+        }
+    }
+
+    @Test
+    void BK03_bulkEntries_linkIntoTheThirdPartysSubscriptions() {
+        String subscription = f.full().getString("resourceURI").replace("/Batch/Subscription/", "/Subscription/");
+        for (FeedRules.Entry e : FeedRules.entries(valid(as("bulk").get(BULK)))) {
+            if (e.kind().equals("ReadingType") || e.kind().equals("LocalTimeParameters")) continue;
+            assertTrue(e.self().startsWith(subscription + "/"), e.self());
+        }
+    }
+
+    @Test
+    void BK04_bulkWithACustomerOrRegistrationTokenOrNone_isRefused() {
+        for (String wrong : List.of("full", "registration"))
+            assertInsufficientScope(as(wrong).get(BULK), wrong);
+        assertEquals(401, Api.withAuthorization(f.base(), null).get(BULK).status());
+    }
+
+    @Test
+    void BK07_bulk_honoursPublishedBounds() {
+        List<FeedRules.Entry> blocks =
+                longestRun(FeedRules.entries(valid(as("bulk").get(BULK))));
+        assertBoundsKeep("bulk", BULK, blocks, 2, 4);
     }
 }

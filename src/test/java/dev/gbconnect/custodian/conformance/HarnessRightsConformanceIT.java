@@ -2,10 +2,12 @@ package dev.gbconnect.custodian.conformance;
 
 import static dev.gbconnect.custodian.testsupport.ConsentFlow.enc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Atom;
+import dev.gbconnect.custodian.testsupport.ConsentFlow;
 import dev.gbconnect.custodian.testsupport.OwnServer;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.ThirdParties;
@@ -13,6 +15,8 @@ import dev.gbconnect.custodian.testsupport.UberJarServer;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * GBA CMD certification with {@code custodian.gba-harness} on, against the uber-jar: an id outside the caller's
  * rights gets 403, as GBA's platform expects (GREEN-BUTTON-CMD.md ER-07, AL-07), and only an id that exists
- * nowhere gets 404. (Off, both look alike: EspiResourcesConformanceIT.)
+ * nowhere gets 404 (off, both look alike: EspiResourcesConformanceIT); a blank Authorization header gets 403 (ER-03);
+ * an unknown client at the authorization endpoint 401 (OA-04). Codes live one second here, so that OA-08's "code
+ * older than its lifetime" runs without waiting six minutes.
  */
 @OwnServer
 class HarnessRightsConformanceIT {
@@ -51,7 +57,9 @@ class HarnessRightsConformanceIT {
                         "CUSTODIAN_ADMIN_CLIENT_ID",
                         ADMIN,
                         "CUSTODIAN_ADMIN_CLIENT_SECRET",
-                        SECRET));
+                        SECRET,
+                        "CUSTODIAN_OAUTH_CODE_LIFETIME",
+                        "PT1S"));
         admin = server.api(ADMIN, SECRET);
         app = ThirdParties.notified(admin, "Harness app", ThirdParties.NOTIFY);
         other = ThirdParties.notified(admin, "Harness other", ThirdParties.NOTIFY);
@@ -91,6 +99,60 @@ class HarnessRightsConformanceIT {
     private static void assertOutsideRights(Api.Reply r, String what) {
         assertEquals(403, r.status(), what + ": " + r.body());
         assertTrue(r.header("WWW-Authenticate").contains("error=\"insufficient_scope\""), what);
+    }
+
+    @Test
+    void ER03_harness_blankAuthorizationHeaderIs403AndAnAbsentOne401WithTheBearerChallenge() {
+        for (String path : List.of(R + "ReadServiceStatus", R + "Authorization", path(mine.getString("resourceURI")))) {
+            Api.Reply blank = Api.withAuthorization(server.base(), "").get(path);
+            assertEquals(403, blank.status(), path + ": " + blank.body());
+            Api.Reply absent = Api.withAuthorization(server.base(), null).get(path);
+            assertEquals(401, absent.status(), path);
+            assertTrue(absent.header("WWW-Authenticate").startsWith("Bearer"), absent.header("WWW-Authenticate"));
+        }
+    }
+
+    @Test
+    void OA04_harness_missingOrUnknownClientIs401AndAnUnregisteredRedirectUri403WithoutRedirect() {
+        for (String client : List.of("client_id=nobody&", "")) {
+            Api.Reply r = new ConsentFlow(server.base())
+                    .authorize(client + "response_type=code&redirect_uri=" + enc("http://127.0.0.1:9/cb") + "&scope="
+                            + enc(ThirdParties.SCOPE));
+            assertEquals(401, r.status(), client + ": " + r.body());
+            assertNull(r.header("Location"));
+        }
+        Api.Reply elsewhere = new ConsentFlow(server.base())
+                .authorize(
+                        ThirdParties.authorizeQuery(app, "https://evil.example.com/cb", ThirdParties.SCOPE, "s", null));
+        assertEquals(403, elsewhere.status(), elsewhere.body());
+        assertNull(elsewhere.header("Location"));
+    }
+
+    /** OA-08: a code older than its lifetime (one second here; 60 s by default, GBA allows five minutes) is refused. */
+    @Test
+    void OA08_harness_codeOlderThanItsLifetimeIsInvalidGrant() throws Exception {
+        String username = "code-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(
+                201,
+                admin.upload(admin.newCustomer(username), Shared.sample("datasdk/BatchFeedThreeUsagePoints_M.xml"))
+                        .status());
+        String redirect = "http://127.0.0.1:9/cb";
+        Api.Reply answer = new ConsentFlow(server.base())
+                .consent(
+                        ThirdParties.authorizeQuery(app, redirect, ThirdParties.SCOPE, "s", null),
+                        username,
+                        "pass-" + username,
+                        "approve",
+                        null,
+                        LocalDate.now().plusMonths(1).toString());
+        String code = ConsentFlow.query(answer).get("code");
+        Thread.sleep(1500);
+        Api.Reply late = Api.withAuthorization(server.base(), null)
+                .token(
+                        app.basic(),
+                        "grant_type=authorization_code&code=" + enc(code) + "&redirect_uri=" + enc(redirect));
+        assertEquals(400, late.status(), late.body());
+        assertEquals("invalid_grant", late.json().getString("error"));
     }
 
     @Test

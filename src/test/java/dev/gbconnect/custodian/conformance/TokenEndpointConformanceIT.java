@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * GBA CMD certification, the token, revocation and introspection endpoints with {@code custodian.gba-harness} off
- * (GREEN-BUTTON-CMD.md A3 OA-02, OA-09, A7 ER-06): whatever a client sends, the answer is RFC 6749 §5.2's, 401
+ * (GREEN-BUTTON-CMD.md A3 OA-09, OA-13, A7 ER-06): whatever a client sends, the answer is RFC 6749 §5.2's, 401
  * {@code invalid_client} with the Basic challenge when the client does not authenticate, otherwise 400 (or 413,
  * 415) with {@code error} and {@code error_description}, never cached, never a 5xx. Harness mode:
  * ClientAuthenticationConformanceIT.
@@ -150,6 +150,32 @@ class TokenEndpointConformanceIT {
             assertEquals("invalid_request", r.json().getString("error"), r.body());
             assertEquals("no-store", r.header("Cache-Control"));
         }
+    }
+
+    /** OA-13: the client_credentials grant without grant_type, or for a scope the client did not register. */
+    @Test
+    void OA13_clientCredentialsWithoutGrantTypeOrWithAScopeNotRegisteredIs400() throws Exception {
+        ThirdParties.Registered app = ThirdParties.notified(
+                new Api(base.toURI(), Api.IT_ADMIN, Api.IT_SECRET), "OA13 app", ThirdParties.NOTIFY);
+        assertError(
+                send("POST", "oauth/token", app.basic(), FORM, "scope=ThirdParty_Admin_Access"),
+                400,
+                "invalid_request",
+                "no grant_type");
+        assertError(
+                send("POST", "oauth/token", app.basic(), FORM, "grant_type=client_credentials&scope=FB%3Dread%2Fwrite"),
+                400,
+                "invalid_scope",
+                "FB=read/write");
+        assertEquals(
+                200,
+                send(
+                                "POST",
+                                "oauth/token",
+                                app.basic(),
+                                FORM,
+                                "grant_type=client_credentials&scope=ThirdParty_Admin_Access")
+                        .status());
     }
 
     /** OA-09: GBA's harness sends its negative cases as GET, expecting 401 or 400 (not 405), and never a token. */

@@ -3,7 +3,6 @@ package dev.gbconnect.custodian.platform;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
@@ -33,7 +32,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.net.SocketFactory;
-import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -150,7 +148,7 @@ class UberJarIT {
     }
 
     @Test
-    void uberJarWhenSslPortThenTls13OnlyHttpsUrlsAndTheGbaHarnessSwitch() throws Exception {
+    void uberJarWhenSslPortThenHttpsUrlsItsOwnNamesAndTheGbaHarnessSwitch() throws Exception {
         Path dataDir = Path.of(System.getProperty("it.dataRoot", "target/it-data"), "tls-" + UUID.randomUUID())
                 .toAbsolutePath();
         Files.createDirectories(dataDir);
@@ -179,14 +177,6 @@ class UberJarIT {
                             HttpResponse.BodyHandlers.ofString());
             assertEquals(200, metadata.statusCode());
             assertTrue(metadata.body().contains("\"issuer\":\"https://localhost:" + sslPort + "\""), metadata.body());
-            assertThrows(
-                    SSLHandshakeException.class,
-                    () -> SelfSignedTls.client("TLSv1.2")
-                            .send(
-                                    HttpRequest.newBuilder(https.resolve("health/ready"))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.ofString()),
-                    "TLS 1.2 is refused by default");
 
             SocketFactory tlsSockets = SelfSignedTls.context().getSocketFactory();
             String misdirected = RawHttp.exchange(tlsSockets, sslPort, "GET", "/portal", "evil.example");
@@ -218,12 +208,6 @@ class UberJarIT {
                     200,
                     queryToken.status(),
                     "the GBA harness sends token parameters in the query: " + queryToken.body());
-            assertEquals(
-                    403,
-                    Api.withAuthorization(server.base(), "")
-                            .get("espi/1_1/resource/ReadServiceStatus")
-                            .status(),
-                    "the GBA harness expects 403 for a blank Authorization header");
         } finally {
             server.stop();
         }

@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One browser going through the authorization pages over plain HTTP: it keeps its cookies and does not follow
+ * One browser going through the authorization (or portal) pages over plain HTTP: it keeps its cookies and does not follow
  * redirects, so each step's answer can be checked. The real-browser tests use Chromium instead.
  */
 public final class ConsentFlow {
@@ -22,7 +22,7 @@ public final class ConsentFlow {
     private static final Pattern HANDLE = Pattern.compile("name=\"request\" value=\"([^\"]+)\"");
     private static final Pattern USAGE_POINT = Pattern.compile("name=\"usage_point\" value=\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder()
+    private final HttpClient http = Api.client()
             .cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
@@ -100,7 +100,8 @@ public final class ConsentFlow {
         return p.matcher(body).results().map(r -> r.group(1)).toList();
     }
 
-    private Api.Reply post(String path, Map<String, String> form) {
+    /** A form post as the browser sends it, with its cookies. */
+    public Api.Reply post(String path, Map<String, String> form) {
         StringBuilder b = new StringBuilder();
         form.forEach((k, v) ->
                 b.append(b.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));

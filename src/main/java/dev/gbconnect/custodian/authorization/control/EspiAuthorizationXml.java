@@ -6,6 +6,8 @@ import dev.gbconnect.custodian.atom.AtomWriter;
 import dev.gbconnect.custodian.atom.EspiUris;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.authorization.entity.Client;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -67,7 +69,11 @@ public final class EspiAuthorizationXml {
         leaf(w, "response_types", "code");
         leaf(w, "registration_client_uri", uris.base() + "oauth/register/" + c.id());
         leaf(w, "registration_access_token", "");
-        leaf(w, "dataCustodianScopeSelectionScreenURI", uris.base() + "oauth/scope-selection");
+        // This client's own entry, so that a flow started here reaches its scope-selection screen (OA-19).
+        leaf(
+                w,
+                "dataCustodianScopeSelectionScreenURI",
+                uris.base() + "oauth/scope-selection?client_id=" + URLEncoder.encode(c.id(), StandardCharsets.UTF_8));
         w.writeEndElement();
     }
 

@@ -2,6 +2,7 @@ package dev.gbconnect.custodian.feed.boundary;
 
 import dev.gbconnect.custodian.atom.AtomBody;
 import dev.gbconnect.custodian.atom.EspiUris;
+import dev.gbconnect.custodian.atom.FeedQuery;
 import dev.gbconnect.custodian.atom.Page;
 import dev.gbconnect.custodian.authorization.boundary.AcceptsTokens;
 import dev.gbconnect.custodian.authorization.boundary.CurrentCaller;
@@ -186,6 +187,8 @@ public class UsageFeedResource {
     }
 
     private Response entry(String form, Selection s) {
+        // GBA QRY002 (GREEN-BUTTON-CMD.md ER-05): a bad query parameter is a 400 on every GET, an entry's too.
+        FeedQuery.parse(uri.getQueryParameters());
         return FeedRequest.entry(
                 documents
                         .entry(tree(form), s)

@@ -1,5 +1,6 @@
 package dev.gbconnect.custodian.portal.control;
 
+import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import dev.gbconnect.custodian.platform.PasswordHash;
 import dev.gbconnect.custodian.portal.entity.PortalSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,10 @@ import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Portal sign-in sessions: a new random token at every sign-in, idle and absolute limits, ended by signing out. */
+/**
+ * Portal sign-in sessions: a new random token at every sign-in, idle and absolute limits, ended by signing out or by
+ * the customer being disabled.
+ */
 @ApplicationScoped
 public class PortalSessions {
 
@@ -48,6 +52,13 @@ public class PortalSessions {
         PortalSession s = em.find(PortalSession.class, PasswordHash.hashGenerated(token));
         Instant now = Instant.now();
         if (s == null || !s.usableAt(now, idle)) return Optional.empty();
+        // A disabled customer shares nothing and sees nothing (issue 16 item 11): the open session ends at once,
+        // on every instance, and enabling the customer again does not bring it back.
+        RetailCustomer customer = em.find(RetailCustomer.class, s.customerId());
+        if (customer == null || !customer.enabled()) {
+            em.remove(s);
+            return Optional.empty();
+        }
         s.seen(now);
         return Optional.of(new Session(s.customerId(), s.csrf()));
     }

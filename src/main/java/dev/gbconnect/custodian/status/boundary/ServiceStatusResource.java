@@ -1,6 +1,7 @@
 package dev.gbconnect.custodian.status.boundary;
 
 import dev.gbconnect.custodian.atom.CertificationLink;
+import dev.gbconnect.custodian.atom.FeedQuery;
 import dev.gbconnect.custodian.authorization.boundary.AcceptsTokens;
 import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
 import dev.gbconnect.custodian.authorization.control.TokenClass;
@@ -11,6 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,7 +54,9 @@ public class ServiceStatusResource {
     @GET
     @Produces("application/atom+xml")
     @Operation(summary = "The service status: 1, normal")
-    public String status() {
+    public String status(@Context UriInfo uri) {
+        // GBA QRY002 (GREEN-BUTTON-CMD.md ER-05): every GET refuses a bad query parameter with 400.
+        FeedQuery.parse(uri.getQueryParameters());
         return normal;
     }
 }

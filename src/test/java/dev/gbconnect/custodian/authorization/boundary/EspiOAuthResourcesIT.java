@@ -151,31 +151,6 @@ class EspiOAuthResourcesIT {
     }
 
     @Test
-    void deleteAuthorizationWhenThirdPartyEndsItThenItsTokensStop() {
-        String authorizationUri = customerToken.getString("authorizationURI");
-        String id = authorizationUri.substring(authorizationUri.lastIndexOf('/') + 1);
-        Api otherApp = bearer(clientCredentials(other, "ThirdParty_Admin_Access"));
-        assertEquals(
-                404, otherApp.delete("espi/1_1/resource/Authorization/" + id).status());
-
-        assertEquals(
-                204,
-                bearer(clientCredentials(app, "ThirdParty_Admin_Access"))
-                        .delete("espi/1_1/resource/Authorization/" + id)
-                        .status());
-        assertEquals(
-                401,
-                bearer(customerToken.getString("access_token"))
-                        .get("espi/1_1/resource/ReadServiceStatus")
-                        .status());
-        Api.Reply refresh = ThirdParties.refresh(base, app, customerToken.getString("refresh_token"));
-        assertEquals("invalid_grant", refresh.json().getString("error"));
-        Atom ended =
-                Atom.valid(admin.get("espi/1_1/resource/Authorization/" + id).body());
-        assertEquals("0", ended.text("//espi:Authorization/espi:status"));
-    }
-
-    @Test
     void readServiceStatusWhenBackOfficeTokenThenNormal() {
         for (Api caller : List.of(bearer(clientCredentials(app, "ThirdParty_Admin_Access")), admin)) {
             Api.Reply r = caller.get("espi/1_1/resource/ReadServiceStatus");
@@ -187,25 +162,6 @@ class EspiOAuthResourcesIT {
                 Api.withAuthorization(base, null)
                         .get("espi/1_1/resource/ReadServiceStatus")
                         .status());
-    }
-
-    @Test
-    void scopeSelectionWhenCustomerStartsHereThenSentToTheThirdPartyWithItsScopes() {
-        ConsentFlow browser = new ConsentFlow(base);
-        Api.Reply list = browser.get("oauth/scope-selection");
-        assertEquals(200, list.status());
-        assertTrue(list.body().contains("client_id=" + app.id()), list.body());
-
-        Api.Reply go = browser.get("oauth/scope-selection?client_id=" + app.id());
-        assertEquals(303, go.status());
-        String location = go.header("Location");
-        assertTrue(location.startsWith(ThirdParties.SCOPE_SELECTION + "&scope="), location);
-        assertTrue(
-                location.contains("scope=" + enc(ThirdParties.SCOPE))
-                        && location.contains("scope=" + enc(ThirdParties.OTHER_SCOPE)),
-                location);
-        assertTrue(location.endsWith("&DataCustodianID=data-custodian"), location);
-        assertEquals(404, browser.get("oauth/scope-selection?client_id=nobody").status());
     }
 
     @Test

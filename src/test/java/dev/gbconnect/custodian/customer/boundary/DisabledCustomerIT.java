@@ -14,7 +14,10 @@ import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -24,13 +27,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A customer the utility disables shares nothing: every third party's and personal client's token for their data
- * stops as if its Authorization had ended, the third parties are told, and enabling the customer again restores
+ * stops as if its Authorization had ended, the third parties are told, their open portal session ends, and enabling the customer again restores
  * exactly the Authorizations that had not ended.
  */
 @ExtendWith(ArquillianExtension.class)
 class DisabledCustomerIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -51,6 +55,7 @@ class DisabledCustomerIT {
                 201,
                 admin.upload(customer, Shared.sample("datasdk/BatchFeedThreeUsagePoints_M.xml"))
                         .status());
+        ConsentFlow portal = portalSession(username);
         try (NotifyReceiver receiver = new NotifyReceiver(0, 200)) {
             ThirdParties.Registered app = ThirdParties.notified(admin, "Disabled customer app", receiver.uri());
             JsonObject kept = ThirdParties.offlineToken(admin, app, customer, ThirdParties.SCOPE, null);
@@ -80,6 +85,9 @@ class DisabledCustomerIT {
             int before = receiver.await(3, WAIT).size(); // two created, one ended
 
             assertEquals(200, disable(admin, customer, false).status());
+            Api.Reply signedOut = portal.get("portal");
+            assertEquals(303, signedOut.status(), "the open portal session ends: " + signedOut.body());
+            assertTrue(signedOut.header("Location").endsWith("portal/sign-in"), signedOut.header("Location"));
             assertStopped(base, app, kept, "disabled");
             assertStopped(base, script, own.json(), "disabled");
             assertEquals(
@@ -93,6 +101,7 @@ class DisabledCustomerIT {
                     "the third party is told about the Authorization that stopped, and only that one");
 
             assertEquals(200, disable(admin, customer, true).status());
+            assertEquals(303, portal.get("portal").status(), "enabling again does not reopen the ended session");
             assertEquals(
                     200, bearer(base, kept).get(kept.getString("resourceURI")).status(), "the same token works again");
             assertEquals(
@@ -116,6 +125,21 @@ class DisabledCustomerIT {
                             .texts("/espi:BatchList/espi:resources"),
                     "and told again when it is back");
         }
+    }
+
+    /** A browser signed in to the portal as this customer, its session open. */
+    private ConsentFlow portalSession(String username) throws Exception {
+        ConsentFlow browser = new ConsentFlow(url.toURI());
+        Matcher csrf = CSRF.matcher(browser.get("portal/sign-in").body());
+        assertTrue(csrf.find());
+        assertEquals(
+                303,
+                browser.post(
+                                "portal/sign-in",
+                                Map.of("username", username, "password", "pass-" + username, "csrf", csrf.group(1)))
+                        .status());
+        assertEquals(200, browser.get("portal").status(), "signed in");
+        return browser;
     }
 
     /** Answers as for an ended Authorization: 401 invalid_token on data, invalid_grant on refresh. */

@@ -121,7 +121,7 @@ class PortalIT {
         String point = form.findElement(By.name("usage_point")).getAttribute("value");
         String cookie = PortalResource.SESSION_COOKIE + "="
                 + browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue();
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = Api.client().build();
         String query = "portal/download?usage_point=" + point + "&from=2012-03-03&to=2012-03-04&format=";
 
         long from = Instant.parse("2012-03-03T00:00:00Z").getEpochSecond(),
@@ -395,7 +395,7 @@ class PortalIT {
 
     @Test
     void pagesWhenFetchedThenSafeHeadersAndAForgedSignInIsRefused() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = Api.client().build();
         signIn("pass-" + username);
         String cookie = PortalResource.SESSION_COOKIE + "="
                 + browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue();
