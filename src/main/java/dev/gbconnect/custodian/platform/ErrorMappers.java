@@ -4,6 +4,7 @@ import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -110,8 +111,14 @@ public final class ErrorMappers {
 
     @Provider
     public static class OAuth implements ExceptionMapper<OAuthException> {
+        @Context
+        HttpServletRequest request;
+
         @Override
         public Response toResponse(OAuthException e) {
+            // Token refusals by error code on /metrics (Observation); null when called by Unexpected below.
+            if (request != null)
+                request.setAttribute(Observation.OAUTH_ERROR, e.error().code());
             Response r = oauth(e.error().status().getStatusCode(), e.error().code(), e.getMessage());
             return e.retryAfter() == null
                     ? r

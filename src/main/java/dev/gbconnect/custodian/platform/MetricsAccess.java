@@ -14,12 +14,13 @@ import java.security.NoSuchAlgorithmException;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Who may read {@code /metrics} (Payara serves it inside this application's context, so this filter sees it). The
+ * {@code /metrics}, in Prometheus' text format ({@link Metrics}), and who may read it. Payara's own metrics
+ * service is off (pre-boot-commands.txt): it wrote every base and vendor series twice in one scrape. The
  * figures tell an outsider how busy the server is, what fails, and which JVM and libraries run it (issue 14). By
  * default only clients on this machine may read them; anyone else gets 403. With {@code custodian.metrics.token}
  * set, every scrape, local or not, must present it as a bearer token (RFC 6750 §2.1), else 401.
  */
-@WebFilter({"/metrics", "/metrics/*"})
+@WebFilter("/metrics")
 public class MetricsAccess extends HttpFilter {
 
     enum Decision {
@@ -43,7 +44,11 @@ public class MetricsAccess extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         switch (decide(token, loopback(request.getRemoteAddr()), request.getHeader("Authorization"))) {
-            case ALLOW -> chain.doFilter(request, response);
+            case ALLOW -> {
+                response.setContentType(Metrics.contentType());
+                response.setHeader("Cache-Control", "no-store");
+                Metrics.write(response.getOutputStream());
+            }
             case UNAUTHENTICATED -> {
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"metrics\"");
                 ErrorMappers.write(

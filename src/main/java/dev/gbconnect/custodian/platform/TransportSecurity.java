@@ -20,8 +20,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * sends its cookies or a customer's password in the clear. Over plain HTTP it carries none (§7.2: it would be
  * ignored, and an attacker could forge it anyway); with {@code custodian.plain-http=redirect} a plain request is
  * sent to the same path on the public https URL instead of being served. A servlet filter rather than a JAX-RS
- * one, so that no answer escapes it: in the uber-jar Payara's own /health, /metrics and /openapi pass through it
- * too.
+ * one, so that no answer escapes it: in the uber-jar Payara's own /health, and the servlets serving /metrics and
+ * /openapi, pass through it too.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class TransportSecurity extends HttpFilter {

@@ -5,6 +5,12 @@
  * {@link dev.gbconnect.custodian.platform.OAuthError}, {@link dev.gbconnect.custodian.platform.PageError},
  * {@link dev.gbconnect.custodian.platform.AuthorizationError}), the bound on request bodies, password hashing.
  *
+ * <p>Observation too: one filter ({@link dev.gbconnect.custodian.platform.Observation}) sees every request once and
+ * feeds the metrics and the access log; the components count their own work into
+ * {@link dev.gbconnect.custodian.platform.Metrics} (readings uploaded and streamed, the feed queue, the outbox).
+ * {@code /metrics} and {@code /openapi} are served here rather than by Payara: its exposition repeated every series
+ * in one scrape, and its OpenAPI document was generated 3.0 with regular expressions for paths (issue 18).
+ *
  * <p>The schema belongs to Flyway, not to EclipseLink: every change is a versioned migration per dialect, so that a
  * database made by any earlier build (Derby or PostgreSQL) is brought forward in place, and instances sharing one
  * database agree on its version. The migrations are held against EclipseLink's own DDL for the entities by

@@ -10,13 +10,13 @@ import java.util.regex.Pattern;
 
 /** Polls the server's MicroProfile Metrics for used heap while a benchmark runs. */
 final class HeapSampler extends Thread {
-    private static final Pattern USED = Pattern.compile("(?m)^memory_usedHeap_bytes(?:\\{[^}]*\\})?\\s+([0-9.E+]+)");
+    private static final Pattern USED = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"}\\s+([0-9.E+]+)");
     final AtomicLong max = new AtomicLong();
     private final URI metrics;
     private final HttpClient http = HttpClient.newHttpClient();
 
     HeapSampler(URI base) {
-        this.metrics = base.resolve("metrics?scope=base"); // MicroProfile Metrics 5 naming
+        this.metrics = base.resolve("metrics");
         setDaemon(true);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
+import dev.gbconnect.custodian.testsupport.Browser;
 import dev.gbconnect.custodian.testsupport.OwnServer;
 import dev.gbconnect.custodian.testsupport.RawHttp;
 import dev.gbconnect.custodian.testsupport.SelfSignedTls;
@@ -18,16 +19,23 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.net.SocketFactory;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The shipped uber-jar, started the way the README starts it: demo data on first start, a generated admin client
@@ -116,7 +124,9 @@ class UberJarIT {
                         "CUSTODIAN_ADMIN_CLIENT_ID",
                         "ops-admin",
                         "CUSTODIAN_ADMIN_CLIENT_SECRET",
-                        "ops-secret-from-the-environment"));
+                        "ops-secret-from-the-environment",
+                        "CUSTODIAN_ACCESS_LOG",
+                        "true"));
         try {
             assertFalse(second.output().contains("client secret:"), "the generated secret is printed once only");
             Api generatedAdmin = second.api(clientId, secret);
@@ -131,6 +141,7 @@ class UberJarIT {
                     "a restart on the same day finds the demo current and appends nothing");
             Api configured = second.api("ops-admin", "ops-secret-from-the-environment");
             assertEquals(200, configured.get("admin/customers").status(), "admin client from environment variables");
+            accessLogNamesNoSecret(second, generatedAdmin, configured, secret);
         } finally {
             second.stop();
         }
@@ -229,6 +240,8 @@ class UberJarIT {
             assertAll(
                     () -> refusesOtherHosts(server),
                     () -> metricsNeedTheToken(server, metricsToken),
+                    () -> metricsAsPrometheusExpects(server, metricsToken),
+                    () -> describesItself(server),
                     () -> namesNoSoftware(server),
                     () -> landingPage(server),
                     () -> {
@@ -247,6 +260,134 @@ class UberJarIT {
                     });
         } finally {
             server.stop();
+        }
+    }
+
+    /**
+     * The access log (custodian.access-log) has a line for each request, and none of the secrets, tokens and
+     * passwords this server was sent: client secrets by Basic and in the query, bearer tokens, a demo password.
+     */
+    private static void accessLogNamesNoSecret(UberJarServer server, Api generated, Api configured, String secret)
+            throws Exception {
+        String demoPassword = "alice-demo-2025";
+        assertEquals(200, configured.get("espi/1_1/resource/UsagePoint").status());
+        Api anonymous = server.api(null, null);
+        assertEquals(
+                400,
+                anonymous
+                        .postForm("portal/sign-in", null, "username=alice&password=" + demoPassword + "&csrf=forged")
+                        .status());
+        assertEquals(
+                400,
+                anonymous
+                        .postForm(
+                                "oauth/token?client_secret=" + secret + "x",
+                                null,
+                                "grant_type=client_credentials&client_id=ops-admin")
+                        .status());
+        String log = server.output();
+        assertTrue(
+                Pattern.compile("(?m)GET /admin/customers 200 [0-9.]+ms [0-9]+B client=ops-admin$")
+                        .matcher(log)
+                        .find(),
+                log);
+        assertTrue(log.contains("GET /espi/1_1/resource/{form}UsagePoint 200 "), log);
+        assertTrue(log.contains("POST /oauth/token 400 "), log);
+        for (String hidden : List.of(
+                secret,
+                "ops-secret-from-the-environment",
+                demoPassword,
+                generated.authorization().substring(7),
+                configured.authorization().substring(7))) {
+            assertFalse(log.contains(hidden), "the log holds " + hidden);
+        }
+    }
+
+    /**
+     * {@code /metrics} as Prometheus reads it: {@code promtool check metrics} (Debian's prometheus package) finds
+     * nothing to complain about, each series is there once, and the application's own series are there.
+     */
+    private static void metricsAsPrometheusExpects(UberJarServer server, String token) throws Exception {
+        Api anonymous = server.api(null, null);
+        assertEquals(
+                401,
+                anonymous
+                        .postForm("oauth/token", Api.basic("nobody", "wrong"), "grant_type=client_credentials")
+                        .status());
+        Api.Reply scrape =
+                Api.withAuthorization(server.base(), "Bearer " + token).get("metrics");
+        assertEquals(200, scrape.status(), scrape.body());
+        assertTrue(
+                scrape.header("Content-Type").startsWith("text/plain; version=0.0.4"), scrape.header("Content-Type"));
+        Process promtool = new ProcessBuilder("promtool", "check", "metrics")
+                .redirectErrorStream(true)
+                .start();
+        try (var in = promtool.getOutputStream()) {
+            in.write(scrape.body().getBytes(StandardCharsets.UTF_8));
+        }
+        String verdict = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, promtool.waitFor(), verdict);
+        assertEquals("", verdict.strip(), verdict);
+
+        Set<String> series = new HashSet<>(), types = new HashSet<>();
+        for (String line : scrape.body().lines().toList()) {
+            if (line.startsWith("# TYPE ")) assertTrue(types.add(line.split(" ")[2]), "twice: " + line);
+            if (!line.isEmpty() && !line.startsWith("#"))
+                assertTrue(series.add(line.substring(0, line.lastIndexOf(' '))), "twice: " + line);
+        }
+        for (String expected : List.of(
+                "custodian_http_request_duration_seconds_count{method=\"GET\",route=\"/portal\",status=\"3xx\"}",
+                "custodian_http_request_duration_seconds_bucket{method=\"GET\",route=\"/health/*\",status=\"2xx\",le=\"0.005\"}",
+                "custodian_token_grants_total{grant_type=\"client_credentials\",outcome=\"invalid_client\"}",
+                "custodian_upload_readings_total",
+                "custodian_upload_bytes_total",
+                "custodian_feed_readings_total",
+                "custodian_feed_bytes_total",
+                "custodian_feed_admission_queue_length",
+                "custodian_feed_admission_refused_total",
+                "custodian_notifications{state=\"dead\"}",
+                "jvm_memory_used_bytes{area=\"heap\"}")) {
+            assertTrue(series.contains(expected), expected + " in\n" + scrape.body());
+        }
+    }
+
+    /**
+     * The API description at /openapi (YAML) and /openapi.json, the XML schemas it links to, and Swagger UI at
+     * /api-docs with the pages' security headers, showing the operations in a real browser under that policy.
+     */
+    private static void describesItself(UberJarServer server) throws Exception {
+        Api anonymous = server.api(null, null);
+        Api.Reply yaml = anonymous.get("openapi");
+        assertEquals(200, yaml.status());
+        assertTrue(yaml.header("Content-Type").startsWith("application/yaml"), yaml.header("Content-Type"));
+        assertTrue(yaml.body().startsWith("openapi: 3.1.0"), yaml.body());
+        Api.Reply json = anonymous.get("openapi.json");
+        assertEquals("3.1.0", json.json().getString("openapi"));
+        assertTrue(json.json()
+                .getJsonObject("paths")
+                .containsKey("/espi/1_1/resource/Subscription/{subscriptionId}/UsagePoint"));
+        assertEquals(
+                json.body(),
+                anonymous.get("openapi", "Accept", "application/json").body());
+        assertEquals(200, anonymous.get("schemas/espi.xsd").status());
+        assertEquals(404, anonymous.get("schemas/..%2Fpersistence.xml").status());
+
+        Api.Reply page = anonymous.get("api-docs");
+        assertEquals(200, page.status());
+        assertTrue(
+                page.header("Content-Security-Policy").contains("default-src 'none'"),
+                page.header("Content-Security-Policy"));
+        assertEquals("DENY", page.header("X-Frame-Options"));
+        assertEquals("nosniff", page.header("X-Content-Type-Options"));
+        assertEquals("no-referrer", page.header("Referrer-Policy"));
+        ChromeDriver browser = Browser.start(true, 1280, 900);
+        try {
+            browser.get(server.base().resolve("api-docs").toString());
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(d -> d.findElements(By.cssSelector(".opblock")).size() > 50);
+            assertTrue(browser.getPageSource().contains("/espi/1_1/resource/Batch/Bulk/{bulkId}"));
+        } finally {
+            browser.quit();
         }
     }
 
@@ -272,10 +413,9 @@ class UberJarIT {
                 401,
                 RawHttp.status(RawHttp.exchange(
                         PLAIN, port, "GET", "/metrics", "localhost", "Authorization: Bearer " + token + "x")));
-        String scrape = RawHttp.exchange(
-                PLAIN, port, "GET", "/metrics?scope=application", "localhost", "Authorization: Bearer " + token);
+        String scrape = RawHttp.exchange(PLAIN, port, "GET", "/metrics", "localhost", "Authorization: Bearer " + token);
         assertEquals(200, RawHttp.status(scrape), scrape);
-        assertTrue(scrape.contains("notifications_dead"), scrape);
+        assertTrue(scrape.contains("custodian_notifications"), scrape);
     }
 
     /** Whose server this is, escaped, and where to go, with the headers of every page. */

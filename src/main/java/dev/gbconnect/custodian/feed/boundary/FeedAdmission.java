@@ -4,6 +4,7 @@ import dev.gbconnect.custodian.feed.control.admission.Turns;
 import dev.gbconnect.custodian.feed.control.admission.Turns.Turn;
 import dev.gbconnect.custodian.platform.ApiError;
 import dev.gbconnect.custodian.platform.ErrorMappers;
+import dev.gbconnect.custodian.platform.Metrics;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.servlet.FilterChain;
@@ -53,6 +54,7 @@ public class FeedAdmission extends HttpFilter {
                 .orElse(Duration.ofSeconds(10))
                 .toMillis();
         turns = new Turns(concurrency, TimeUnit.MILLISECONDS.toNanos(SWEEP_MILLIS));
+        Metrics.feedQueue(turns::waiting);
         sweeping = scheduler.scheduleWithFixedDelay(
                 () -> turns.sweep(System.nanoTime()), SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -78,6 +80,7 @@ public class FeedAdmission extends HttpFilter {
             throw new IOException("interrupted while waiting to read usage data", e);
         }
         if (turn == null) {
+            Metrics.feedRefused();
             response.setHeader("Retry-After", "1");
             ErrorMappers.write(
                     response,

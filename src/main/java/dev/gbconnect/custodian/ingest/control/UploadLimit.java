@@ -36,6 +36,10 @@ final class UploadLimit extends FilterInputStream {
         return n;
     }
 
+    long count() {
+        return count;
+    }
+
     /** Reads and drops what is left, up to the limit; a body past it, or broken off, is left as it is. */
     void drain() {
         byte[] skipped = new byte[64 * 1024];

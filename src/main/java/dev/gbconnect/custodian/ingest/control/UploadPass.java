@@ -4,6 +4,7 @@ import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import dev.gbconnect.custodian.platform.ApiError;
 import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.ErrorMappers;
+import dev.gbconnect.custodian.platform.Metrics;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +36,9 @@ public class UploadPass {
     <S extends EntrySink> S run(RetailCustomer customer, InputStream body, long maxBytes, Function<Problems, S> sinks) {
         UploadLimit limited = new UploadLimit(body, maxBytes);
         try {
-            return runWithin(customer, limited, sinks);
+            S done = runWithin(customer, limited, sinks);
+            Metrics.uploadedBytes(limited.count());
+            return done;
         } catch (RuntimeException | Error refused) {
             // Read the rest, within the limit, before answering: many HTTP clients read no answer until they have
             // sent their whole body, and one the server closes on gets no answer at all (JDK HttpClient: EOF).

@@ -1,6 +1,7 @@
 package dev.gbconnect.custodian.ingest.control;
 
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
+import dev.gbconnect.custodian.platform.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -29,7 +30,10 @@ public class UsageImporter {
         ImportRun run = pass.run(customer, body, maxBytes, problems -> new ImportRun(em, customer, problems));
         UsageChanged changes = run.changes();
         if (!changes.usagePoints().isEmpty()) usageChanged.fire(changes);
-        return run.report();
+        ImportReport report = run.report();
+        ImportReport.Counts r = report.readings();
+        Metrics.uploadedReadings(r.created() + r.updated() + r.unchanged());
+        return report;
     }
 
     /**

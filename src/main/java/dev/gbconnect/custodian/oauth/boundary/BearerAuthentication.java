@@ -7,6 +7,7 @@ import dev.gbconnect.custodian.authorization.control.Caller;
 import dev.gbconnect.custodian.authorization.control.TokenClass;
 import dev.gbconnect.custodian.oauth.control.Tokens;
 import dev.gbconnect.custodian.platform.BearerError;
+import dev.gbconnect.custodian.platform.Observation;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -52,19 +53,10 @@ public class BearerAuthentication implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (gbaHarness && header != null && header.isBlank()) {
-            throw BearerError.HEADER_BLANK.because("the Authorization header is blank");
-        }
-        if (header == null
-                || !header.regionMatches(true, 0, "Bearer ", 0, 7)
-                || header.substring(7).isBlank()) {
-            throw BearerError.TOKEN_MISSING.because(
-                    "a bearer token is required in the Authorization header (get one from /oauth/token)");
-        }
-        Caller caller = tokens.active(header.substring(7).trim())
+        Caller caller = tokens.active(token(request.getHeaderString(HttpHeaders.AUTHORIZATION)))
                 .orElseThrow(
                         () -> BearerError.INVALID_TOKEN.because("the access token is unknown, expired or revoked"));
+        request.setProperty(Observation.CLIENT_ID, caller.clientId());
         String[] needed = required();
         // An empty list means any valid token will do.
         if (needed.length > 0 && Arrays.stream(needed).noneMatch(caller.scopes()::contains)) {
@@ -80,6 +72,20 @@ public class BearerAuthentication implements ContainerRequestFilter {
                     + " tokens; this one is " + (held.isEmpty() ? "none of those" : words(held)));
         }
         current.accept(caller);
+    }
+
+    /** The bearer token of this Authorization header (RFC 6750 §2.1), or the refusal for a header without one. */
+    private String token(String header) {
+        if (gbaHarness && header != null && header.isBlank()) {
+            throw BearerError.HEADER_BLANK.because("the Authorization header is blank");
+        }
+        if (header == null
+                || !header.regionMatches(true, 0, "Bearer ", 0, 7)
+                || header.substring(7).isBlank()) {
+            throw BearerError.TOKEN_MISSING.because(
+                    "a bearer token is required in the Authorization header (get one from /oauth/token)");
+        }
+        return header.substring(7).trim();
     }
 
     private Set<TokenClass> accepted() {

@@ -387,7 +387,7 @@ class UploadIT {
         Api.Reply ready = anonymous.get("/health/ready");
         assertEquals(200, ready.status(), ready.body());
         assertTrue(ready.body().contains("\"database\""), ready.body());
-        Api.Reply openapi = anonymous.get("/openapi");
+        Api.Reply openapi = anonymous.get("openapi");
         assertEquals(200, openapi.status());
         assertTrue(openapi.body().contains("/admin/customers")
                 && openapi.body().contains("/Batch/RetailCustomer/{retailCustomerId}/UsagePoint"));

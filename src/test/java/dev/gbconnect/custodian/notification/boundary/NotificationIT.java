@@ -142,11 +142,11 @@ class NotificationIT {
                     "listed as dead");
             assertEquals(3, silent.received().size(), "no attempt after the last");
             String metrics = Api.withAuthorization(admin.base(), null)
-                    .get("/metrics?scope=application")
-                    .body(); // the server's, not below the application
+                    .get("metrics")
+                    .body(); // the application's own (platform/Metrics), below its context root
             assertTrue(
                     metrics.lines()
-                            .anyMatch(l -> l.startsWith("notifications_dead{")
+                            .anyMatch(l -> l.startsWith("custodian_notifications{state=\"dead\"}")
                                     && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 1),
                     "dead notices show on /metrics for alerting:\n" + metrics);
 

@@ -39,6 +39,11 @@ public final class Turns {
         }
     }
 
+    /** Reads waiting for a turn right now. */
+    public int waiting() {
+        return free.getQueueLength();
+    }
+
     /** Turns free right now, for tests. */
     public int available() {
         return free.availablePermits();

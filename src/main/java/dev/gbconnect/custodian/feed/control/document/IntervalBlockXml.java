@@ -3,6 +3,7 @@ package dev.gbconnect.custodian.feed.control.document;
 import dev.gbconnect.custodian.atom.Bytes;
 import dev.gbconnect.custodian.atom.EspiXml;
 import dev.gbconnect.custodian.feed.control.reach.Reach;
+import dev.gbconnect.custodian.platform.Metrics;
 import dev.gbconnect.custodian.usage.entity.PackedReadings;
 
 /**
@@ -50,7 +51,7 @@ public final class IntervalBlockXml {
                 || (c.hasInterval() && reach.covers(c.intervalStart(), c.intervalStart() + c.intervalDuration()));
         if (whole) {
             head(out, c, c.intervalStart(), c.intervalDuration());
-            readings(out, c, Reach.EVERYTHING, null);
+            Metrics.feedReadings(readings(out, c, Reach.EVERYTHING, null));
             out.append(CLOSE);
             return true;
         }
@@ -58,6 +59,7 @@ public final class IntervalBlockXml {
         long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
         int n = readings(kept, c, reach, span);
         if (n == 0 && c.count() > 0) return false;
+        Metrics.feedReadings(n);
         long start = span[0] == Long.MAX_VALUE ? c.intervalStart() : span[0];
         long duration = span[0] == Long.MAX_VALUE ? c.intervalDuration() : span[1] - span[0];
         head(out, c, start, duration);
