@@ -51,14 +51,14 @@ final class CustomerInfoRun implements EntrySink {
 
     @Override
     public void accept(AtomEntry entry) {
-        if (!withinColumns(entry)) return;
+        if (problems.overflowsColumns(entry)) return;
         String self = Hrefs.of(entry.self());
         for (int i = 0; i < entry.contents().size(); i++) {
             CustomerKind kind = kind(entry, entry.contents().get(i));
             if (kind == null) continue;
             String id = EntryIds.of(customer.id(), kind.espiName(), entry.atomId(), self, Integer.toString(i));
             if (!seen.add(id)) {
-                problem(
+                problems.add(
                         entry,
                         "duplicate entry: id " + entry.atomId() + " with self link " + entry.self()
                                 + " appears more than once in this file");
@@ -89,7 +89,7 @@ final class CustomerInfoRun implements EntrySink {
                 ? CustomerKind.named(d.element()).orElse(null)
                 : null;
         if (kind == null) {
-            problem(
+            problems.add(
                     entry,
                     "this upload takes the customer.xsd resources (" + CustomerKind.NAMES.replace("|", ", ")
                             + "); usage data goes to Batch/RetailCustomer/{id}/UsagePoint");
@@ -121,7 +121,7 @@ final class CustomerInfoRun implements EntrySink {
         if (parent == null && up != null) parent = byHref.get(kind + " " + parentOf(up));
         if (parent == null) parent = last.get(kind);
         if (parent == null) {
-            problem(
+            problems.add(
                     entry,
                     "no " + kind.espiName() + " for this entry: its up link " + entry.up()
                             + " matches none in this file, and no " + kind.espiName() + " entry comes before it");
@@ -137,7 +137,7 @@ final class CustomerInfoRun implements EntrySink {
             if (id == null) id = usagePoints().get(lastSegment(Hrefs.of(uri)));
             if (id != null) ids.add(id);
             else
-                problem(
+                problems.add(
                         entry,
                         "the ServiceLocation names UsagePoint " + uri + ", which this customer does not have; "
                                 + "upload the customer's usage data first");
@@ -163,24 +163,6 @@ final class CustomerInfoRun implements EntrySink {
 
     private void register(CustomerKind kind, String href, Placed placed) {
         if (href != null) byHref.putIfAbsent(kind + " " + href, placed);
-    }
-
-    private boolean withinColumns(AtomEntry entry) {
-        return within(entry, "title", entry.title(), UsageResource.TITLE_LENGTH)
-                & within(entry, "id", entry.atomId(), UsageResource.SOURCE_ID_LENGTH)
-                & within(entry, "self link", entry.self(), UsageResource.SOURCE_HREF_LENGTH);
-    }
-
-    private boolean within(AtomEntry entry, String what, String value, int max) {
-        if (value == null || value.length() <= max) return true;
-        problem(
-                entry,
-                "the entry's " + what + " has " + value.length() + " characters; at most " + max + " are stored");
-        return false;
-    }
-
-    private void problem(AtomEntry entry, String message) {
-        problems.add(entry.line(), entry.column(), message);
     }
 
     private static String parentOf(String href) {

@@ -41,18 +41,14 @@ final class ImportRun implements EntrySink {
 
     @Override
     public void accept(AtomEntry entry) {
-        if (tooLong(entry, "title", entry.title(), UsageResource.TITLE_LENGTH)
-                | tooLong(entry, "id", entry.atomId(), UsageResource.SOURCE_ID_LENGTH)
-                | tooLong(entry, "self link", entry.self(), UsageResource.SOURCE_HREF_LENGTH)) {
-            return;
-        }
+        if (problems.overflowsColumns(entry)) return;
         String self = Hrefs.of(entry.self());
         for (int i = 0; i < entry.contents().size(); i++) {
             AtomEntry.Content content = entry.contents().get(i);
             String kind = content instanceof AtomEntry.Described d ? d.element() : "IntervalBlock";
             String id = EntryIds.of(customer.id(), kind, entry.atomId(), self, Integer.toString(i));
             if (!seen.add(id)) {
-                problem(
+                problems.add(
                         entry,
                         "duplicate entry: id " + entry.atomId() + " with self link " + entry.self()
                                 + " appears more than once in this file");
@@ -68,7 +64,7 @@ final class ImportRun implements EntrySink {
 
     private void described(AtomEntry entry, String id, String self, AtomEntry.Described d) {
         if (!EspiXml.ESPI.equals(d.namespace())) {
-            problem(
+            problems.add(
                     entry,
                     "{" + d.namespace() + "}" + d.element()
                             + " is not an ESPI usage resource; this upload takes usage data only");
@@ -89,7 +85,7 @@ final class ImportRun implements EntrySink {
             }
             case "UsageSummary", "ElectricPowerUsageSummary", "ElectricPowerQualitySummary" -> summary(entry, id, d);
             default ->
-                problem(
+                problems.add(
                         entry,
                         d.element() + " is not a usage resource this upload takes (UsagePoint, MeterReading, "
                                 + "ReadingType, IntervalBlock, UsageSummary, ElectricPowerUsageSummary, ElectricPowerQualitySummary, LocalTimeParameters)");
@@ -175,7 +171,7 @@ final class ImportRun implements EntrySink {
         MeterReading reading = em.find(MeterReading.class, meterReading);
         if (type == null) {
             if (reading.readingType() == null) {
-                problem(
+                problems.add(
                         links.seen(meterReading).entry(),
                         "MeterReading " + reading.sourceHref() + " has no ReadingType: none of its related links "
                                 + hrefs + " is the self link of a ReadingType entry");
@@ -206,7 +202,7 @@ final class ImportRun implements EntrySink {
     /** The parent found, or null after reporting that none fits. */
     private String parent(AtomEntry entry, String found, String kind) {
         if (found == null) {
-            problem(
+            problems.add(
                     entry,
                     "no " + kind + " for this entry: its up link " + entry.up() + " matches none in this file, and no "
                             + kind + " entry comes before it");
@@ -214,15 +210,4 @@ final class ImportRun implements EntrySink {
         return found;
     }
 
-    private boolean tooLong(AtomEntry entry, String what, String value, int max) {
-        if (value == null || value.length() <= max) return false;
-        problem(
-                entry,
-                "the entry's " + what + " has " + value.length() + " characters; at most " + max + " are stored");
-        return true;
-    }
-
-    private void problem(AtomEntry entry, String message) {
-        problems.add(entry.line(), entry.column(), message);
-    }
 }

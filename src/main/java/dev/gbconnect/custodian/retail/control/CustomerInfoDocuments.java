@@ -1,5 +1,6 @@
 package dev.gbconnect.custodian.retail.control;
 
+import dev.gbconnect.custodian.atom.DocumentRead;
 import dev.gbconnect.custodian.atom.AtomBody;
 import dev.gbconnect.custodian.atom.AtomWriter;
 import dev.gbconnect.custodian.atom.AtomWriter.Link;
@@ -97,19 +98,8 @@ public class CustomerInfoDocuments {
         atom.endEntry();
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T on(Reading r) throws Exception;
-    }
-
-    /** Runs the reads made before a document's first byte; refusals pass, anything else is the server's fault. */
-    private <T> T read(Selection s, Work<T> work) {
-        try (Reading r = rows.open()) {
-            return work.on(r);
-        } catch (ApiException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("reading customer information " + s + " failed", e);
-        }
+    /** Runs the reads made before a document's first byte ({@link DocumentRead#before}). */
+    private <T> T read(Selection s, DocumentRead.Work<Reading, T> work) {
+        return DocumentRead.before(rows::open, "customer information " + s, work);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gbconnect.custodian.retail.control;
 
+import dev.gbconnect.custodian.atom.DocumentRead;
 import dev.gbconnect.custodian.atom.FeedQuery;
 import dev.gbconnect.custodian.atom.Sql;
 import dev.gbconnect.custodian.platform.CustodianApplication;
@@ -58,13 +59,11 @@ public class CustomerInfoRows {
         return new Reading(dataSource.getConnection());
     }
 
-    /** A read-only connection for one document (autocommit off: PostgreSQL streams only inside a transaction). */
-    public static final class Reading implements AutoCloseable {
-        private final Connection connection;
+    /** A read for one document ({@link DocumentRead}). */
+    public static final class Reading extends DocumentRead {
 
         Reading(Connection connection) throws SQLException {
-            this.connection = connection;
-            connection.setAutoCommit(false);
+            super(connection);
         }
 
         public void each(CustomerInfoReach reach, Selection s, Each each) throws Exception {
@@ -93,16 +92,6 @@ public class CustomerInfoRows {
                 }
             }
             return ids;
-        }
-
-        @Override
-        public void close() throws SQLException {
-            try {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            } finally {
-                connection.close();
-            }
         }
     }
 

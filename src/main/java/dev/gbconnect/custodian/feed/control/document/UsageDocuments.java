@@ -1,5 +1,6 @@
 package dev.gbconnect.custodian.feed.control.document;
 
+import dev.gbconnect.custodian.atom.DocumentRead;
 import dev.gbconnect.custodian.atom.AtomBody;
 import dev.gbconnect.custodian.atom.AtomWriter;
 import dev.gbconnect.custodian.atom.AtomWriter.Link;
@@ -206,19 +207,8 @@ public class UsageDocuments {
         return "urn:uuid:" + EntryIds.of("feed", page.self());
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T on(Reading r) throws Exception;
-    }
-
-    /** Runs the checks made before a document's first byte; refusals pass, anything else is the server's fault. */
-    private <T> T read(String what, Work<T> work) {
-        try (Reading r = rows.open()) {
-            return work.on(r);
-        } catch (Refusal e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("reading " + what + " failed", e);
-        }
+    /** Runs the checks made before a document's first byte ({@link DocumentRead#before}). */
+    private <T> T read(String what, DocumentRead.Work<Reading, T> work) {
+        return DocumentRead.before(rows::open, what, work);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gbconnect.custodian.feed.control.query;
 
+import dev.gbconnect.custodian.atom.DocumentRead;
 import dev.gbconnect.custodian.atom.FeedQuery;
 import dev.gbconnect.custodian.feed.control.reach.Reach;
 import dev.gbconnect.custodian.platform.CustodianApplication;
@@ -46,16 +47,11 @@ public class UsageRows {
         }
     }
 
-    /**
-     * A read-only connection for one document. PostgreSQL only streams a result set inside a transaction, so
-     * autocommit is off; it is restored before the connection goes back to the pool.
-     */
-    public final class Reading implements AutoCloseable {
-        private final Connection connection;
+    /** A read for one document ({@link DocumentRead}). */
+    public final class Reading extends DocumentRead {
 
-        Reading() throws SQLException {
-            connection = dataSource.getConnection();
-            connection.setAutoCommit(false);
+        Reading(Connection connection) throws SQLException {
+            super(connection);
         }
 
         /** Streams the selected rows in feed order. */
@@ -93,23 +89,13 @@ public class UsageRows {
             List<Row> rows = all(reach, s);
             return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
         }
-
-        @Override
-        public void close() throws SQLException {
-            try {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            } finally {
-                connection.close();
-            }
-        }
     }
 
     @Resource(lookup = CustodianApplication.DATA_SOURCE)
     DataSource dataSource;
 
     public Reading open() throws SQLException {
-        return new Reading();
+        return new Reading(dataSource.getConnection());
     }
 
     private static Row row(ResultSet rs) throws SQLException {
