@@ -19,6 +19,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -40,6 +41,7 @@ public class Observation extends HttpFilter {
     public static final String OAUTH_ERROR = Observation.class.getName() + ".oauthError";
 
     private static final Logger ACCESS = Logger.getLogger("dev.gbconnect.custodian.access");
+    private static final Logger FAULTS = Logger.getLogger(Observation.class.getName());
     private static final String ESPI = "/espi/1_1/resource/";
     private static final Set<String> ESPI_NOT_USAGE =
             Set.of("ApplicationInformation", "Authorization", "ReadServiceStatus");
@@ -70,7 +72,12 @@ public class Observation extends HttpFilter {
             chain.doFilter(form == null ? request : form, counted);
         } finally {
             counted.flushWriter();
-            observe(request, path, form, counted, System.nanoTime() - start);
+            try {
+                observe(request, path, form, counted, System.nanoTime() - start);
+            } catch (RuntimeException e) {
+                // Counting an answer must never change it: a fault here is the metrics' own, logged and dropped.
+                FAULTS.log(Level.WARNING, "request not counted in the metrics", e);
+            }
         }
     }
 
@@ -84,7 +91,7 @@ public class Observation extends HttpFilter {
             String parameters = form.text() + "&" + (request.getQueryString() == null ? "" : request.getQueryString());
             String grantType = parameter(parameters, "grant_type");
             Metrics.grant(
-                    GRANT_TYPES.contains(grantType) ? grantType : "other",
+                    grantType != null && GRANT_TYPES.contains(grantType) ? grantType : "other",
                     status == 200 ? "issued" : outcome(request, status));
             if (client == null) client = tokenClient(request.getHeader("Authorization"), parameters);
         }
