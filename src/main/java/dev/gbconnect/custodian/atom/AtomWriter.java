@@ -73,6 +73,24 @@ public final class AtomWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * A whole entry around a stored ESPI element, as a stored row holds it: a missing title is empty, a missing
+     * updated time the epoch, a missing published time the updated one (atom.xsd requires all three).
+     */
+    public void storedEntry(
+            String uuid, String title, Instant published, Instant updated, Link[] links, byte[] xml, int length)
+            throws XMLStreamException {
+        Instant changed = updated == null ? Instant.EPOCH : updated;
+        startEntry(
+                "urn:uuid:" + uuid,
+                title == null ? "" : title,
+                published == null ? changed : published,
+                changed,
+                links);
+        raw(xml, length);
+        endEntry();
+    }
+
     public void endEntry() throws XMLStreamException {
         w.writeEndElement();
         w.writeEndElement();

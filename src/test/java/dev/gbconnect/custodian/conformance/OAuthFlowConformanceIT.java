@@ -89,16 +89,21 @@ class OAuthFlowConformanceIT {
 
     /** The customer approves every offered usage point; the answer is the code. */
     String code(ThirdParties.Registered client, String verifier) {
+        return ConsentFlow.query(approve(client, "xyz", verifier)).get("code");
+    }
+
+    /** The customer approves every offered usage point for six months: the redirect back to the client. */
+    Api.Reply approve(ThirdParties.Registered client, String state, String verifier) {
         Api.Reply answer = new ConsentFlow(base)
                 .consent(
-                        ThirdParties.authorizeQuery(client, REDIRECT, ThirdParties.SCOPE, "xyz", verifier),
+                        ThirdParties.authorizeQuery(client, REDIRECT, ThirdParties.SCOPE, state, verifier),
                         username(),
                         "pass-" + username(),
                         "approve",
                         null,
                         LocalDate.now().plusMonths(6).toString());
         assertEquals(303, answer.status(), answer.body());
-        return ConsentFlow.query(answer).get("code");
+        return answer;
     }
 
     Api.Reply redeem(ThirdParties.Registered client, String code, String verifier) {
@@ -601,15 +606,7 @@ class OAuthFlowConformanceIT {
 
     @Test
     void OA06_approvalRedirectsWithACodeAndTheStateUnchanged() {
-        Api.Reply answer = new ConsentFlow(base)
-                .consent(
-                        ThirdParties.authorizeQuery(app, REDIRECT, ThirdParties.SCOPE, "state-1", VERIFIER),
-                        username(),
-                        "pass-" + username(),
-                        "approve",
-                        null,
-                        LocalDate.now().plusMonths(6).toString());
-        assertEquals(303, answer.status(), answer.body());
+        Api.Reply answer = approve(app, "state-1", VERIFIER);
         Map<String, String> q = ConsentFlow.query(answer);
         assertTrue(answer.header("Location").startsWith(REDIRECT + "?"), answer.header("Location"));
         assertEquals("state-1", q.get("state"));

@@ -4,7 +4,6 @@ import dev.gbconnect.custodian.atom.EntryIds;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import dev.gbconnect.custodian.retail.entity.CustomerKind;
 import dev.gbconnect.custodian.retail.entity.CustomerResource;
-import dev.gbconnect.custodian.usage.entity.UsageResource;
 import jakarta.persistence.EntityManager;
 import java.util.EnumMap;
 import java.util.HashMap;

@@ -8,7 +8,6 @@ import dev.gbconnect.custodian.usage.entity.LocalTimeParameters;
 import dev.gbconnect.custodian.usage.entity.MeterReading;
 import dev.gbconnect.custodian.usage.entity.ReadingType;
 import dev.gbconnect.custodian.usage.entity.UsagePoint;
-import dev.gbconnect.custodian.usage.entity.UsageResource;
 import dev.gbconnect.custodian.usage.entity.UsageSummary;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -209,5 +208,4 @@ final class ImportRun implements EntrySink {
         }
         return found;
     }
-
 }

@@ -1,14 +1,13 @@
 package dev.gbconnect.custodian.retail.control;
 
-import dev.gbconnect.custodian.atom.DocumentRead;
 import dev.gbconnect.custodian.atom.AtomBody;
 import dev.gbconnect.custodian.atom.AtomWriter;
 import dev.gbconnect.custodian.atom.AtomWriter.Link;
 import dev.gbconnect.custodian.atom.CertificationLink;
+import dev.gbconnect.custodian.atom.DocumentRead;
 import dev.gbconnect.custodian.atom.EntryIds;
 import dev.gbconnect.custodian.atom.FeedQuery;
 import dev.gbconnect.custodian.atom.Page;
-import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.retail.control.CustomerInfoRows.Reading;
 import dev.gbconnect.custodian.retail.control.CustomerInfoRows.Row;
 import dev.gbconnect.custodian.retail.control.CustomerInfoRows.Selection;
@@ -87,15 +86,14 @@ public class CustomerInfoDocuments {
         List<String> usagePoints = row.kind() == CustomerKind.SERVICE_LOCATION ? r.usagePoints(row.id()) : List.of();
         List<Link> links = tree.links(row, usagePoints);
         links.addAll(extra);
-        Instant updated = row.updated() == null ? Instant.EPOCH : row.updated();
-        atom.startEntry(
-                "urn:uuid:" + row.id(),
-                row.title() == null ? "" : row.title(),
-                row.published() == null ? updated : row.published(),
-                updated,
-                links.toArray(Link[]::new));
-        atom.raw(row.content(), row.content().length);
-        atom.endEntry();
+        atom.storedEntry(
+                row.id(),
+                row.title(),
+                row.published(),
+                row.updated(),
+                links.toArray(Link[]::new),
+                row.content(),
+                row.content().length);
     }
 
     /** Runs the reads made before a document's first byte ({@link DocumentRead#before}). */

@@ -1,11 +1,11 @@
 package dev.gbconnect.custodian.feed.control.document;
 
-import dev.gbconnect.custodian.atom.DocumentRead;
 import dev.gbconnect.custodian.atom.AtomBody;
 import dev.gbconnect.custodian.atom.AtomWriter;
 import dev.gbconnect.custodian.atom.AtomWriter.Link;
 import dev.gbconnect.custodian.atom.Bytes;
 import dev.gbconnect.custodian.atom.CertificationLink;
+import dev.gbconnect.custodian.atom.DocumentRead;
 import dev.gbconnect.custodian.atom.EntryIds;
 import dev.gbconnect.custodian.atom.FeedQuery;
 import dev.gbconnect.custodian.atom.Page;
@@ -17,7 +17,6 @@ import dev.gbconnect.custodian.feed.control.query.UsageRows.Selection;
 import dev.gbconnect.custodian.feed.control.reach.Reach;
 import dev.gbconnect.custodian.feed.control.reach.Tree;
 import dev.gbconnect.custodian.platform.OutsideRights;
-import dev.gbconnect.custodian.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -191,15 +190,8 @@ public class UsageDocuments {
         }
         List<Link> links = UsageLinks.of(tree, kind, row);
         links.addAll(extra);
-        Instant updated = row.updated() == null ? Instant.EPOCH : row.updated();
-        atom.startEntry(
-                "urn:uuid:" + row.id(),
-                row.title() == null ? "" : row.title(),
-                row.published() == null ? updated : row.published(),
-                updated,
-                links.toArray(Link[]::new));
-        atom.raw(content, length);
-        atom.endEntry();
+        atom.storedEntry(
+                row.id(), row.title(), row.published(), row.updated(), links.toArray(Link[]::new), content, length);
         return true;
     }
 
