@@ -1,12 +1,16 @@
 package dev.gbconnect.custodian.retail.entity;
 
+import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import dev.gbconnect.custodian.usage.entity.DescribedResource;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
+import jakarta.persistence.ForeignKey;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.util.HashSet;
 import java.util.Map;
@@ -19,7 +23,13 @@ import java.util.Set;
  * customer). A ServiceLocation also holds the UsagePoints it serves.
  */
 @Entity
-@Table(name = "CUSTOMER_RESOURCE")
+@Table(
+        name = "CUSTOMER_RESOURCE",
+        indexes = {
+            @Index(name = "CUSTOMER_RESOURCE_PATH", columnList = "CUSTOMER_ID, RESOURCE_PATH", unique = true),
+            @Index(name = "CUSTOMER_RESOURCE_PARENT", columnList = "PARENT_ID"),
+            @Index(name = "CUSTOMER_RESOURCE_KIND", columnList = "KIND, CUSTOMER_ID, RESOURCE_PATH")
+        })
 public class CustomerResource extends DescribedResource {
 
     /** Five levels of kind name and id at most (CustomerKind), about 250 characters. */
@@ -31,6 +41,18 @@ public class CustomerResource extends DescribedResource {
     @Column(name = "CUSTOMER_ID", nullable = false, length = 36)
     private String customerId;
 
+    /**
+     * Never read or written (the column is written through {@link #customerId}): it gives the schema EclipseLink
+     * generates, which the migrations must equal (SchemaMigrationIT), the foreign key to the customer.
+     */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(
+            name = "CUSTOMER_ID",
+            insertable = false,
+            updatable = false,
+            foreignKey = @ForeignKey(name = "CUSTOMER_RESOURCE_CUSTOMER"))
+    private RetailCustomer customer;
+
     @Column(name = "PARENT_ID", length = 36)
     private String parentId;
 
@@ -38,8 +60,12 @@ public class CustomerResource extends DescribedResource {
     private String path;
 
     @ElementCollection(fetch = FetchType.LAZY)
-    @CollectionTable(name = "SERVICE_LOCATION_USAGE_POINT", joinColumns = @JoinColumn(name = "SERVICE_LOCATION_ID"))
-    @Column(name = "USAGE_POINT_ID", length = 36)
+    @CollectionTable(
+            name = "SERVICE_LOCATION_USAGE_POINT",
+            joinColumns = @JoinColumn(name = "SERVICE_LOCATION_ID", nullable = false),
+            foreignKey = @ForeignKey(name = "SLUP_SERVICE_LOCATION"),
+            indexes = @Index(name = "SERVICE_LOCATION_OF_USAGE_POINT", columnList = "USAGE_POINT_ID"))
+    @Column(name = "USAGE_POINT_ID", length = 36, nullable = false)
     private Set<String> usagePoints = new HashSet<>();
 
     protected CustomerResource() {}
