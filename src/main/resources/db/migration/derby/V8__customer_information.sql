@@ -23,9 +23,9 @@ CREATE INDEX CUSTOMER_RESOURCE_KIND ON CUSTOMER_RESOURCE (KIND, CUSTOMER_ID, RES
 -- The UsagePoints a ServiceLocation serves (customer.xsd ServiceLocation/UsagePoints), resolved at upload. Kept as
 -- the entity's element collection declares it (SchemaMigrationIT holds the two equal): no primary key and no foreign
 -- key to USAGE_POINT, which a collection of ids cannot declare; the importer writes each pair once, and only for
--- UsagePoints of the same customer it has just found stored.
+-- UsagePoints of the same customer it has just found stored. The foreign key has the name EclipseLink gives it.
 CREATE TABLE SERVICE_LOCATION_USAGE_POINT (
-    SERVICE_LOCATION_ID VARCHAR(36) NOT NULL CONSTRAINT SLUP_SERVICE_LOCATION REFERENCES CUSTOMER_RESOURCE (ID),
+    SERVICE_LOCATION_ID VARCHAR(36) NOT NULL CONSTRAINT SRVCLCTNSSRVCLCTND REFERENCES CUSTOMER_RESOURCE (ID),
     USAGE_POINT_ID VARCHAR(36) NOT NULL
 );
 CREATE INDEX SERVICE_LOCATION_OF_USAGE_POINT ON SERVICE_LOCATION_USAGE_POINT (USAGE_POINT_ID);

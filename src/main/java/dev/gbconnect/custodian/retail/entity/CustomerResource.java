@@ -62,11 +62,7 @@ public class CustomerResource extends DescribedResource {
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(
             name = "SERVICE_LOCATION_USAGE_POINT",
-            joinColumns =
-                    @JoinColumn(
-                            name = "SERVICE_LOCATION_ID",
-                            nullable = false,
-                            foreignKey = @ForeignKey(name = "SLUP_SERVICE_LOCATION")),
+            joinColumns = @JoinColumn(name = "SERVICE_LOCATION_ID", nullable = false),
             indexes = @Index(name = "SERVICE_LOCATION_OF_USAGE_POINT", columnList = "USAGE_POINT_ID"))
     @Column(name = "USAGE_POINT_ID", length = 36, nullable = false)
     private Set<String> usagePoints = new HashSet<>();
