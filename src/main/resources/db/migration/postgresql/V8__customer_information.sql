@@ -1,4 +1,4 @@
--- Retail customer information (issue 17): the customer.xsd resources of each retail customer, one row per resource
+-- Retail customer information (issue 17), columns in the order EclipseLink generates them (SchemaMigrationIT): the customer.xsd resources of each retail customer, one row per resource
 -- as its validated element plus the columns queries and links use. RESOURCE_PATH is the resource's place below its
 -- RetailCustomer (Customer/{id}/CustomerAccount/{id}/…): nested paths are looked up by it, and ordering by it
 -- puts every parent right before its descendants; COLLATE "C" keeps that order (a language collation would ignore
@@ -6,16 +6,16 @@
 -- references, and the importer only links to parents it stored.
 CREATE TABLE CUSTOMER_RESOURCE (
     ID VARCHAR(36) NOT NULL PRIMARY KEY,
-    KIND VARCHAR(32) NOT NULL,
+    CONTENT BYTEA NOT NULL,
     CUSTOMER_ID VARCHAR(36) NOT NULL CONSTRAINT CUSTOMER_RESOURCE_CUSTOMER REFERENCES RETAIL_CUSTOMER (ID),
+    KIND VARCHAR(32) NOT NULL,
     PARENT_ID VARCHAR(36),
     RESOURCE_PATH VARCHAR(400) COLLATE "C" NOT NULL,
-    CONTENT BYTEA NOT NULL,
-    TITLE VARCHAR(512),
     PUBLISHED BIGINT,
-    UPDATED BIGINT,
+    SOURCE_HREF VARCHAR(1024),
     SOURCE_ID VARCHAR(256),
-    SOURCE_HREF VARCHAR(1024)
+    TITLE VARCHAR(512),
+    UPDATED BIGINT
 );
 CREATE UNIQUE INDEX CUSTOMER_RESOURCE_PATH ON CUSTOMER_RESOURCE (CUSTOMER_ID, RESOURCE_PATH);
 CREATE INDEX CUSTOMER_RESOURCE_KIND ON CUSTOMER_RESOURCE (KIND, CUSTOMER_ID, RESOURCE_PATH);
