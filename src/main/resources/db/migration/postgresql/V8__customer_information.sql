@@ -1,5 +1,6 @@
--- Retail customer information (issue 17), columns in the order EclipseLink generates them (SchemaMigrationIT): the customer.xsd resources of each retail customer, one row per resource
--- as its validated element plus the columns queries and links use. RESOURCE_PATH is the resource's place below its
+-- Retail customer information (issue 17): the customer.xsd resources of each retail customer, one row per resource
+-- (columns in the order EclipseLink generates them: SchemaMigrationIT) as its validated element plus the columns
+-- queries and links use. RESOURCE_PATH is the resource's place below its
 -- RetailCustomer (Customer/{id}/CustomerAccount/{id}/…): nested paths are looked up by it, and ordering by it
 -- puts every parent right before its descendants; COLLATE "C" keeps that order (a language collation would ignore
 -- the slashes). PARENT_ID has no foreign key: EclipseLink does not order the inserts of one table by their
