@@ -1,7 +1,8 @@
 /**
  * The Green Button Atom format, written: a streaming Atom writer ({@code AtomWriter}, {@code AtomBody}) with its
  * pooled byte buffers ({@code Bytes}), the namespaces ({@code EspiXml}), name-based entry ids ({@code EntryIds}) and
- * the absolute URIs of ESPI resources ({@code EspiUris}). A bottom package: the helpers every component that writes
+ * the absolute URIs of ESPI resources ({@code EspiUris}), and the read-only connection a stored document is read
+ * through ({@code DocumentRead}). A bottom package: the helpers every component that writes
  * or reads ESPI shares.
  *
  * <p>May use: {@code platform}. Must not use any business component: it knows no Authorization, customer or usage
