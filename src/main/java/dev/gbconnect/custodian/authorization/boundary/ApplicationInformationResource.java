@@ -27,8 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Registered third parties as ESPI ApplicationInformation, for the token classes ESPI names: the data custodian
@@ -38,9 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @RequiresScope({})
 @AcceptsTokens({TokenClass.DATA_CUSTODIAN, TokenClass.REGISTRATION})
-@Tag(
-        name = "ESPI ApplicationInformation",
-        description = "DataCustodian_Admin_Access: all; a registration token (FB=36_40): the client's own")
 @Produces(AtomBody.MEDIA_TYPE)
 public class ApplicationInformationResource {
 
@@ -66,9 +61,6 @@ public class ApplicationInformationResource {
     UriInfo uri;
 
     @GET
-    @Operation(
-            summary =
-                    "Registered third parties as an Atom feed; published-*, updated-*, start-index and max-results apply")
     public Response all() {
         Caller c = caller.get();
         Page page = Page.of(uri);

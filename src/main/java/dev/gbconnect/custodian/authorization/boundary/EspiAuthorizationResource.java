@@ -30,8 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.xml.stream.XMLStreamException;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * ESPI Authorization resources, for the token classes ESPI names: the data custodian reads all, a third party's
@@ -42,9 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @RequiresScope({})
 @AcceptsTokens({TokenClass.DATA_CUSTODIAN, TokenClass.THIRD_PARTY})
-@Tag(
-        name = "ESPI Authorization",
-        description = "DataCustodian_Admin_Access: all; ThirdParty_Admin_Access: the client's own")
 @Produces(AtomBody.MEDIA_TYPE)
 public class EspiAuthorizationResource {
 
@@ -66,9 +61,6 @@ public class EspiAuthorizationResource {
     UriInfo uri;
 
     @GET
-    @Operation(
-            summary =
-                    "The Authorizations this token may see, as an Atom feed; published-*, updated-*, start-index and max-results apply")
     public Response all() {
         Page page = Page.of(uri);
         FeedQuery.Slice<Authorization> visible = authorizations.visibleTo(caller.get(), page.query());
@@ -102,7 +94,6 @@ public class EspiAuthorizationResource {
     @DELETE
     @Path("{id}")
     @Transactional
-    @Operation(summary = "End an Authorization: its access and refresh tokens stop working at once")
     public Response end(@PathParam("id") String id) {
         Caller c = caller.get();
         authorizations.end(

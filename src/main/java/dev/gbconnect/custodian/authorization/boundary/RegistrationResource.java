@@ -28,8 +28,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * RFC 7591 dynamic registration with an initial access token (a DataCustodian_Admin_Access bearer token), and
@@ -39,9 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("oauth/register")
 @RequestScoped
 @RequiresScope({Scopes.DATA_CUSTODIAN_ADMIN, Scopes.REGISTRATION})
-@Tag(
-        name = "Third-party registration",
-        description = "RFC 7591; bearer token with DataCustodian_Admin_Access, or the client's own FB=36_40")
 @Produces(MediaType.APPLICATION_JSON)
 public class RegistrationResource {
 
@@ -66,7 +61,6 @@ public class RegistrationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @RequiresScope(Scopes.DATA_CUSTODIAN_ADMIN)
-    @Operation(summary = "Register a third party; the answer holds its client_secret, shown this once")
     public Response register(Registration body) {
         Clients.Registered r = clients.register(body);
         return Response.created(registrationUri(r.client()))
@@ -85,7 +79,6 @@ public class RegistrationResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Replace the registered metadata; secrets and status stay")
     public JsonObject update(@PathParam("id") String id, Registration body) {
         return view(clients.update(own(id).id(), body, caller.get().isDataCustodian()), null);
     }
@@ -95,9 +88,6 @@ public class RegistrationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @RequiresScope(Scopes.DATA_CUSTODIAN_ADMIN)
-    @Operation(
-            summary =
-                    "Suspend, reactivate or revoke a third party: {\"status\": \"SUSPENDED\"}; its tokens stop at once")
     public JsonObject status(@PathParam("id") String id, StatusChange body) {
         if (body == null || body.status() == null)
             throw invalid("body must be {\"status\": \"ACTIVE\" | \"SUSPENDED\" | \"REVOKED\"}");
@@ -107,7 +97,6 @@ public class RegistrationResource {
     @POST
     @Path("{id}/secrets")
     @Transactional
-    @Operation(summary = "Add a secret (at most two active); the answer shows it this once")
     public Response newSecret(@PathParam("id") String id) {
         Clients.NewSecret s = clients.newSecret(own(id).id());
         return Response.status(Response.Status.CREATED)
@@ -119,7 +108,6 @@ public class RegistrationResource {
     @DELETE
     @Path("{id}/secrets/{secretId}")
     @Transactional
-    @Operation(summary = "Revoke a secret")
     public Response revokeSecret(@PathParam("id") String id, @PathParam("secretId") String secretId) {
         clients.revokeSecret(own(id).id(), secretId);
         return Response.noContent().build();

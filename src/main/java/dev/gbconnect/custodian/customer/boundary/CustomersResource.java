@@ -22,14 +22,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The operator's customer register. The returned {@code id} is the retailCustomerId of ESPI paths. */
 @Path("admin/customers")
 @RequestScoped
 @RequiresScope(Scopes.DATA_CUSTODIAN_ADMIN)
-@Tag(name = "Retail customers", description = "Bearer token with DataCustodian_Admin_Access")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomersResource {
 
@@ -52,7 +49,6 @@ public class CustomersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Create a customer; 409 if the username is taken")
     public Response create(NewCustomer body) {
         if (body == null)
             throw ApiError.INVALID_REQUEST.because("a JSON body with username, password and name is required");
@@ -63,7 +59,6 @@ public class CustomersResource {
     }
 
     @GET
-    @Operation(summary = "All customers, by username")
     public List<CustomerView> list() {
         return customers.all().stream().map(CustomerView::of).toList();
     }
@@ -78,9 +73,6 @@ public class CustomersResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(
-            summary = "Enable or disable a customer: {\"enabled\": false} stops every token for their data at once;"
-                    + " true restores the Authorizations that have not ended")
     public CustomerView change(@PathParam("id") String id, CustomerChange body) {
         if (body == null || body.enabled() == null) {
             throw ApiError.INVALID_REQUEST.because("body must be {\"enabled\": true|false}");

@@ -18,8 +18,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Batches of whole usage point trees: of a Subscription, or of every Subscription of a bulk request. Download My
@@ -29,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @RequiresScope({})
 @AcceptsTokens({TokenClass.CUSTOMER, TokenClass.DATA_CUSTODIAN})
-@Tag(name = "ESPI usage data")
 @Produces(AtomBody.MEDIA_TYPE)
 public class BatchResource {
 
@@ -47,9 +44,6 @@ public class BatchResource {
 
     @GET
     @Path("Subscription/{subscriptionId}{usagePoints: (?:/UsagePoint)?}")
-    @Operation(
-            summary =
-                    "Everything a Subscription covers: usage points, readings, summaries (published-min/-max bound the readings)")
     public Response subscriptionBatch(@PathParam("subscriptionId") String subscriptionId) {
         return subscriptionBatch(subscriptionId, null);
     }
@@ -68,7 +62,6 @@ public class BatchResource {
     @GET
     @Path("Bulk/{bulkId}")
     @AcceptsTokens({TokenClass.THIRD_PARTY, TokenClass.DATA_CUSTODIAN})
-    @Operation(summary = "Every Subscription of the calling third party whose scope carries BR={bulkId}, as one batch")
     public Response bulk(@PathParam("bulkId") String bulkId) {
         return FeedRequest.batch(documents, reaches.bulk(caller.get(), bulkId, EspiUris.of(uri)), null, uri);
     }

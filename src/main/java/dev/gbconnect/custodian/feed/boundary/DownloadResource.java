@@ -19,8 +19,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Download My Data: a customer's usage points as one batch. The same path takes uploads (ingest's
@@ -29,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("espi/1_1/resource/Batch/RetailCustomer/{retailCustomerId}/UsagePoint")
 @RequestScoped
 @AcceptsTokens({TokenClass.CUSTOMER, TokenClass.DATA_CUSTODIAN})
-@Tag(name = "ESPI usage data")
 @Produces(AtomBody.MEDIA_TYPE)
 public class DownloadResource {
 
@@ -50,9 +47,6 @@ public class DownloadResource {
 
     @GET
     @RequiresScope({})
-    @Operation(
-            summary =
-                    "Download My Data: the data custodian, or a token of this customer (its Subscription's usage points)")
     public Response all(@PathParam("retailCustomerId") String customerId) {
         return one(customerId, null);
     }

@@ -16,8 +16,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The ESPI usage resources, in the Subscription form ({@code Subscription/{id}/UsagePoint/…}, for customer tokens)
@@ -29,9 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @RequiresScope({})
 @AcceptsTokens({TokenClass.CUSTOMER, TokenClass.DATA_CUSTODIAN})
-@Tag(
-        name = "ESPI usage data",
-        description = "A customer's token reads its Subscription; DataCustodian_Admin_Access reads everything")
 @Produces(AtomBody.MEDIA_TYPE)
 public class UsageFeedResource {
 
@@ -53,7 +48,6 @@ public class UsageFeedResource {
 
     @GET
     @Path(FORM + "UsagePoint")
-    @Operation(summary = "The usage points within reach, as a feed")
     public Response usagePoints(@PathParam("form") String form) {
         return feed(form, UsageKind.USAGE_POINT, null, null);
     }
@@ -81,9 +75,6 @@ public class UsageFeedResource {
 
     @GET
     @Path(FORM + "UsagePoint/{usagePointId}/MeterReading/{meterReadingId}/IntervalBlock")
-    @Operation(
-            summary =
-                    "A MeterReading's IntervalBlocks in time order; published-min/-max select by the time the readings cover")
     public Response intervalBlocks(
             @PathParam("form") String form,
             @PathParam("usagePointId") String usagePoint,
@@ -122,7 +113,6 @@ public class UsageFeedResource {
 
     @GET
     @Path(ROOT)
-    @Operation(summary = "Every resource of this kind within reach (root form), as a feed")
     public Response rootFeed(@PathParam("kind") String kind) {
         return feed("", UsageKind.named(kind), null, null);
     }

@@ -17,8 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The upload of one retail customer's information (customer.xsd: Customer, CustomerAccount, …), by the utility's
@@ -28,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("espi/1_1/resource/Batch/RetailCustomer/{retailCustomerId}")
 @RequestScoped
 @RequiresScope(Scopes.UPLOAD_ADMIN)
-@Tag(name = "Upload", description = "Bearer token with Upload_Admin_Access")
 public class CustomerInfoUploadResource {
 
     @Inject
@@ -45,9 +42,6 @@ public class CustomerInfoUploadResource {
     @Consumes({"application/atom+xml", MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(
-            summary =
-                    "Import a feed of customer.xsd resources (201 if anything was created, 200 if it only updated or changed nothing)")
     public Response upload(
             @PathParam("retailCustomerId") String customerId,
             @HeaderParam("Content-Length") Long length,

@@ -18,14 +18,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The ESPI upload: a Green Button feed of one customer's usage data, imported whole or not at all. */
 @Path("espi/1_1/resource/Batch/RetailCustomer/{retailCustomerId}/UsagePoint")
 @RequestScoped
 @RequiresScope({Scopes.DATA_CUSTODIAN_ADMIN, Scopes.UPLOAD_ADMIN})
-@Tag(name = "Upload", description = "Bearer token with Upload_Admin_Access or DataCustodian_Admin_Access")
 public class UploadResource {
 
     @Inject
@@ -42,9 +39,6 @@ public class UploadResource {
     @Consumes({"application/atom+xml", MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(
-            summary =
-                    "Import a Green Button Atom feed (201 if anything was created, 200 if it only updated or changed nothing)")
     public Response upload(
             @PathParam("retailCustomerId") String customerId,
             @HeaderParam("Content-Length") Long length,

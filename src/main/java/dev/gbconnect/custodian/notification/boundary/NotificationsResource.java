@@ -25,8 +25,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The outbox for the data custodian's staff: what was sent, what is waiting, what is dead and why; a dead notice
@@ -35,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("admin/notifications")
 @RequestScoped
 @RequiresScope(Scopes.DATA_CUSTODIAN_ADMIN)
-@Tag(name = "Notifications", description = "Bearer token with DataCustodian_Admin_Access")
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationsResource {
 
@@ -84,7 +81,6 @@ public class NotificationsResource {
     Outbox outbox;
 
     @GET
-    @Operation(summary = "Notices, newest first; state=pending|delivered|dead and client_id narrow the list")
     public List<NotificationView> list(
             @QueryParam("state") String state,
             @QueryParam("client_id") String clientId,
@@ -105,9 +101,6 @@ public class NotificationsResource {
 
     @POST
     @Path("{id}/retry")
-    @Operation(
-            summary =
-                    "Send a dead (or waiting) notice again now, with a fresh count of attempts; 409 if it was delivered")
     public NotificationView retry(@PathParam("id") long id) {
         return NotificationView.of(deliveries.retry(id));
     }
@@ -115,9 +108,6 @@ public class NotificationsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(
-            summary =
-                    "Notify now: {\"kind\": \"data\" | \"authorization\" | \"application\", \"client_id\": optional}; answers the notices written")
     public Response request(NotificationRequest body) {
         if (body == null || body.kind() == null)
             throw invalid(

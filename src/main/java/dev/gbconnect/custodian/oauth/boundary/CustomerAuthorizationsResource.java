@@ -27,8 +27,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * What a customer has granted, for the operator's support staff: every Authorization, active or ended; and
@@ -37,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("admin/customers/{customerId}/authorizations")
 @RequestScoped
 @RequiresScope(Scopes.DATA_CUSTODIAN_ADMIN)
-@Tag(name = "Retail customers")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerAuthorizationsResource {
 
@@ -84,7 +81,6 @@ public class CustomerAuthorizationsResource {
     Authorizations authorizations;
 
     @GET
-    @Operation(summary = "The customer's Authorizations, newest first")
     public List<AuthorizationView> list(@PathParam("customerId") String customerId) {
         customers.find(customerId);
         return authorizations.ofCustomer(customerId).stream()
@@ -95,9 +91,6 @@ public class CustomerAuthorizationsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(
-            summary =
-                    "Offline authorization: grant a third party access on the customer's behalf, with a reason; answers a refresh token for the third party")
     public Response grant(@PathParam("customerId") String customerId, OfflineAuthorization.Request body) {
         Tokens.Issued issued = offline.grant(customerId, body);
         EspiUris uris = EspiUris.of(uri);

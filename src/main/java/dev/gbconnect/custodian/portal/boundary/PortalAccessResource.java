@@ -18,8 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Who may reach the customer's data, as the customer manages it in the portal: personal API access (a client for
@@ -27,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("portal")
 @RequestScoped
-@Tag(name = "Customer portal")
 public class PortalAccessResource {
 
     @Inject
@@ -45,7 +42,6 @@ public class PortalAccessResource {
     /** Personal API access: a new client for the customer's own scripts; its secret is on this page and nowhere else. */
     @POST
     @Path("api-access")
-    @Operation(summary = "Create a personal client for the password grant; the answer shows its secret once")
     public Response createApiAccess(
             @FormParam("csrf") String csrf, @FormParam("name") String name, @CookieParam(SESSION_COOKIE) String token) {
         PortalSessions.Session session = PortalForms.signedIn(sessions, token, csrf, "Personal API access");
@@ -74,7 +70,6 @@ public class PortalAccessResource {
 
     @POST
     @Path("revoke")
-    @Operation(summary = "End one of the customer's connected apps: its tokens stop working on their next request")
     public Response revoke(
             @FormParam("csrf") String csrf,
             @FormParam("authorization") String authorization,

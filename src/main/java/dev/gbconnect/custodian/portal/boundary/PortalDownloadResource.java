@@ -33,8 +33,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Download My Data from the portal: the chosen usage points (another customer's id answers like a missing one) and
@@ -42,7 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("portal/download")
 @RequestScoped
-@Tag(name = "Customer portal")
 public class PortalDownloadResource {
 
     private static final String TITLE = "Download My Data";
@@ -63,9 +60,6 @@ public class PortalDownloadResource {
     UriInfo uri;
 
     @GET
-    @Operation(
-            summary =
-                    "Download My Data: format=xml (Green Button) or csv, usage_point (repeated), from and to (days, UTC, inclusive)")
     public Response download(
             @CookieParam(SESSION_COOKIE) String token,
             @QueryParam("usage_point") List<String> chosen,

@@ -22,8 +22,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Optional;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The customer portal: sign in with the customer's username and password, see one's usage, sign out (downloads are
@@ -34,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("portal")
 @RequestScoped
-@Tag(name = "Customer portal", description = "HTML pages for customers in a browser")
 public class PortalResource {
 
     static final String SESSION_COOKIE = "custodian_portal", FORM_COOKIE = "custodian_portal_form";
@@ -68,7 +65,6 @@ public class PortalResource {
 
     @GET
     @Path("sign-in")
-    @Operation(summary = "The sign-in page")
     public Response signInPage(@CookieParam(FORM_COOKIE) String form) {
         String csrf = formToken(form);
         return PortalPages.signIn(Response.Status.OK, PortalForms.signInPath(uri), csrf, null)
@@ -108,7 +104,6 @@ public class PortalResource {
     }
 
     @GET
-    @Operation(summary = "The signed-in customer's usage: usage points, daily and monthly charts")
     public Response usage(@CookieParam(SESSION_COOKIE) String token) {
         Optional<PortalSessions.Session> session = sessions.find(token);
         if (session.isEmpty())

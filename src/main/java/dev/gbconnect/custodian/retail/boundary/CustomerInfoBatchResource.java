@@ -20,8 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code Batch/RetailCustomer/{id}}: a retail customer's whole tree of customer information (the Authorization's
@@ -31,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @RequiresScope({})
 @AcceptsTokens(TokenClass.DATA_CUSTODIAN)
-@Tag(name = "ESPI customer information", description = "DataCustodian_Admin_Access reads every customer's")
 public class CustomerInfoBatchResource {
 
     @Inject
@@ -45,7 +42,6 @@ public class CustomerInfoBatchResource {
 
     @GET
     @Produces(AtomBody.MEDIA_TYPE)
-    @Operation(summary = "Every customer.xsd resource of the retail customer, in tree order (paging counts entries)")
     public Response batch(@PathParam("retailCustomerId") String retailCustomerId) {
         String rc = customers.find(retailCustomerId).id();
         CustomerTree tree = CustomerTree.of(EspiUris.of(uri), rc, CustomerInfoReach.customer(rc));

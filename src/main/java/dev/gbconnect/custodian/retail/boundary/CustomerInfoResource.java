@@ -26,8 +26,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The customer.xsd resources, in the root form ({@code Customer[/{id}]}, {@code CustomerAccount[/{id}]}, …) and the
@@ -38,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @RequiresScope({})
 @AcceptsTokens(TokenClass.DATA_CUSTODIAN)
-@Tag(name = "ESPI customer information", description = "DataCustodian_Admin_Access reads every customer's")
 @Produces(AtomBody.MEDIA_TYPE)
 public class CustomerInfoResource {
 
@@ -61,7 +58,6 @@ public class CustomerInfoResource {
 
     @GET
     @Path(KIND + "{slash: /?}")
-    @Operation(summary = "Every resource of this kind (root form), as a feed")
     public Response rootFeed(@PathParam("kind") String kind) {
         Page page = Page.of(uri);
         Selection s = new Selection(kind(kind), null, null, null, null, page.query());
@@ -76,7 +72,6 @@ public class CustomerInfoResource {
 
     @GET
     @Path("RetailCustomer/{retailCustomerId}/{path: Customer(?:/.*)?}")
-    @Operation(summary = "A retail customer's resources by their place in its tree: a collection or one entry")
     public Response customerForm(@PathParam("retailCustomerId") String rc, @PathParam("path") String path) {
         CustomerPath p = CustomerPath.parse(path).orElseThrow(() -> ApiException.notFound("resource " + path));
         CustomerTree tree = CustomerTree.of(EspiUris.of(uri), customers.find(rc).id(), CustomerInfoReach.customer(rc));

@@ -14,8 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * ESPI ReadServiceStatus: a bare {@code espi:ServiceStatus} for the token classes ESPI names (a third party's
@@ -26,9 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @RequiresScope({})
 @AcceptsTokens({TokenClass.THIRD_PARTY, TokenClass.DATA_CUSTODIAN, TokenClass.UPLOAD})
-@Tag(
-        name = "ESPI ReadServiceStatus",
-        description = "ThirdParty_Admin_Access, DataCustodian_Admin_Access, Upload_Admin_Access")
 public class ServiceStatusResource {
 
     @Inject
@@ -53,7 +48,6 @@ public class ServiceStatusResource {
 
     @GET
     @Produces("application/atom+xml")
-    @Operation(summary = "The service status: 1, normal")
     public String status(@Context UriInfo uri) {
         // GBA QRY002 (GREEN-BUTTON-CMD.md ER-05): every GET refuses a bad query parameter with 400.
         FeedQuery.parse(uri.getQueryParameters());

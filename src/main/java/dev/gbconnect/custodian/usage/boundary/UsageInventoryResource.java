@@ -12,14 +12,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Lets an operator check what an upload stored, down to reading counts and totals. */
 @Path("admin/customers/{id}/usage-points")
 @RequestScoped
 @RequiresScope(Scopes.DATA_CUSTODIAN_ADMIN)
-@Tag(name = "Retail customers")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsageInventoryResource {
 
@@ -30,7 +27,6 @@ public class UsageInventoryResource {
     UsageInventory inventory;
 
     @GET
-    @Operation(summary = "A customer's usage points, meter readings and reading totals (scans every stored reading)")
     public List<UsageInventory.UsagePointView> list(@PathParam("id") String id) {
         return inventory.of(customers.find(id).id());
     }
