@@ -20,6 +20,9 @@ public record EspiScope(String text, SortedSet<Integer> functionBlocks, Map<Stri
     /** HistoryLength values up to this are months (GBA's examples say 13); larger ones are seconds, as REQ.21 counts. */
     private static final long MAX_MONTHS = 1200;
 
+    /** FB_53, Retail Customer Connect My Data. */
+    private static final int RETAIL_CUSTOMER_CONNECT_MY_DATA = 53;
+
     public static EspiScope parse(String text) {
         if (text == null || text.isBlank()) throw new IllegalArgumentException("an ESPI scope is empty");
         if (text.length() > 256) throw new IllegalArgumentException("an ESPI scope is at most 256 characters");
@@ -81,6 +84,16 @@ public record EspiScope(String text, SortedSet<Integer> functionBlocks, Map<Stri
         return v == null
                 ? List.of()
                 : Arrays.stream(v.split("_")).map(Long::valueOf).toList();
+    }
+
+    /**
+     * Does this scope share the customer's personal information (customer.xsd: names, addresses, accounts, meters)?
+     * GREEN-BUTTON-CMD.md section B: the retail-customer track is FB_51 and up, and its Connect My Data block FB_53
+     * is the one that lets a third party follow {@code customerResourceURI}. A customer who leaves personal
+     * information out at consent gets a granted scope without it.
+     */
+    public boolean grantsCustomerInformation() {
+        return functionBlocks.contains(RETAIL_CUSTOMER_CONNECT_MY_DATA);
     }
 
     /** Bulk request id ({@code BR=}), or null. */

@@ -1,6 +1,7 @@
 package dev.gbconnect.custodian.authorization.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,5 +50,12 @@ class EspiScopeTest {
                 .getMessage()
                 .contains("HistoryLength"));
         assertThrows(IllegalArgumentException.class, () -> EspiScope.parse("FB=" + "1_".repeat(200) + "1"));
+    }
+
+    @Test
+    void grantsCustomerInformationOnlyWithTheRetailCustomerConnectMyDataBlock() {
+        assertTrue(EspiScope.parse("FB=4_5_15_51_53;IntervalDuration=900").grantsCustomerInformation());
+        assertFalse(EspiScope.parse("FB=4_5_15;IntervalDuration=900").grantsCustomerInformation());
+        assertFalse(EspiScope.parse("FB=4_5_51;IntervalDuration=900").grantsCustomerInformation());
     }
 }
