@@ -71,9 +71,6 @@ class ArchitectureTest {
     static final Set<String> METHODS_TO_SPLIT = Set.of(
             "dev/gbconnect/custodian/authorization/control/AdminClientSetup.java#onStart",
             "dev/gbconnect/custodian/authorization/control/EspiAuthorizationXml.java#applicationInformation",
-            "dev/gbconnect/custodian/authorization/entity/EspiScope.java#inPlainWords",
-            "dev/gbconnect/custodian/consent/boundary/ConsentPages.java#consent",
-            "dev/gbconnect/custodian/consent/control/Consents.java#start",
             "dev/gbconnect/custodian/demo/GreenButtonGenerator.java#electricBlocks",
             "dev/gbconnect/custodian/demo/GreenButtonGenerator.java#point",
             "dev/gbconnect/custodian/ingest/control/IntervalReadingCheck.java#start",

@@ -17,11 +17,13 @@ import java.net.URI;
 import java.net.URL;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -626,7 +628,6 @@ class OAuthFlowConformanceIT {
         assertEquals(ThirdParties.SCOPE, t.getString("scope"));
         assertTrue(t.getString("resourceURI").matches(".*/" + R + "Batch/Subscription/[0-9a-f-]{36}"), t.toString());
         assertTrue(t.getString("authorizationURI").matches(".*/" + R + "Authorization/[0-9a-f-]{36}"), t.toString());
-        assertEquals("", t.getString("customerResourceURI"));
         assertEquals(
                 Set.of(
                         "access_token",
@@ -635,10 +636,9 @@ class OAuthFlowConformanceIT {
                         "refresh_token",
                         "scope",
                         "resourceURI",
-                        "authorizationURI",
-                        "customerResourceURI"),
+                        "authorizationURI"),
                 t.keySet(),
-                "no other members, no *_id");
+                "no other members, no *_id, and no customerResourceURI without personal information (FB_53)");
         assertTrue(active(t.getString("access_token")));
     }
 
@@ -907,5 +907,112 @@ class OAuthFlowConformanceIT {
                         .token(null, "grant_type=client_credentials&client_id=" + app.id())
                         .status(),
                 "a confidential client cannot pass for a public one");
+    }
+
+    /** A third party registered for usage data with personal information (FB_53) only. */
+    ThirdParties.Registered personalApp() {
+        return ThirdParties.register(
+                admin,
+                "{\"client_name\":\"Personal Information App\",\"third_party_notify_uri\":\"" + ThirdParties.NOTIFY
+                        + "\",\"redirect_uris\":[\"" + REDIRECT + "\"],\"scopes\":[\"" + ThirdParties.PERSONAL_SCOPE
+                        + "\"]}");
+    }
+
+    /** This test's customer signed in at the authorization endpoint: the consent page, in this browser. */
+    Api.Reply consentPage(ConsentFlow browser, ThirdParties.Registered client, String scope) {
+        Api.Reply signInPage = browser.authorize(ThirdParties.authorizeQuery(client, REDIRECT, scope, "s", VERIFIER));
+        assertEquals(200, signInPage.status(), signInPage.body());
+        Api.Reply signedIn = browser.signIn(ConsentFlow.handle(signInPage), username(), "pass-" + username());
+        return browser.get(signedIn.header("Location"));
+    }
+
+    /** The customer allows every offered usage point, ticking personal information or not: the code's tokens. */
+    JsonObject allowed(ThirdParties.Registered client, boolean personal) {
+        ConsentFlow browser = new ConsentFlow(base);
+        Api.Reply page = consentPage(browser, client, ThirdParties.PERSONAL_SCOPE);
+        assertTrue(
+                page.body()
+                        .contains("<input type=\"checkbox\" id=\"personal\" name=\"personal_information\""
+                                + " value=\"share\"> Your personal information: name, address, account and meter"
+                                + " numbers.</label>"),
+                "its own item, unticked: " + page.body());
+        Api.Reply answer = browser.decide(
+                ConsentFlow.handle(page),
+                "approve",
+                ConsentFlow.usagePointsOffered(page),
+                LocalDate.now().plusMonths(6).toString(),
+                personal);
+        assertEquals(303, answer.status(), answer.body());
+        Api.Reply token = redeem(client, ConsentFlow.query(answer).get("code"), VERIFIER);
+        assertEquals(200, token.status(), token.body());
+        return token.json();
+    }
+
+    @Test
+    void FB53_personalInformationTickedThenTokenRefreshAndAuthorizationNameTheCustomerResource() {
+        ThirdParties.Registered pii = personalApp();
+        JsonObject t = allowed(pii, true);
+        String customerResource = R + "Batch/RetailCustomer/" + customerId();
+        assertEquals(ThirdParties.PERSONAL_SCOPE, t.getString("scope"));
+        assertTrue(t.getString("customerResourceURI").endsWith("/" + customerResource), t.toString());
+        assertTrue(t.getString("resourceURI").matches(".*/" + R + "Batch/Subscription/[0-9a-f-]{36}"), "and usage");
+        Atom entry = read(t.getString("authorizationURI"));
+        assertEquals(
+                t.getString("customerResourceURI"),
+                entry.text("//espi:Authorization/espi:authorizationURI/following-sibling::espi:customerResourceURI"),
+                "in espi.xsd's place, after authorizationURI");
+        Api.Reply refreshed = ThirdParties.refresh(base, pii, t.getString("refresh_token"));
+        assertEquals(200, refreshed.status(), refreshed.body());
+        assertEquals(t.getString("customerResourceURI"), refreshed.json().getString("customerResourceURI"));
+    }
+
+    @Test
+    void FB53_personalInformationLeftOutThenUsageIsGrantedWithoutTheRetailCustomerBlocksAndNoCustomerResource() {
+        ThirdParties.Registered pii = personalApp();
+        JsonObject t = allowed(pii, false);
+        assertEquals(ThirdParties.SCOPE, t.getString("scope"), "granted: the usage blocks as asked, FB_51-69 left out");
+        assertFalse(t.containsKey("customerResourceURI"), t.toString());
+        Atom entry = read(t.getString("authorizationURI"));
+        assertEquals(ThirdParties.SCOPE, entry.text("//espi:Authorization/espi:scope"));
+        assertEquals(0, entry.count("//espi:customerResourceURI"));
+        Api.Reply refreshed = ThirdParties.refresh(base, pii, t.getString("refresh_token"));
+        assertEquals(200, refreshed.status(), refreshed.body());
+        assertFalse(refreshed.json().containsKey("customerResourceURI"), refreshed.body());
+        Api.Reply usage = bearer(t.getString("access_token"))
+                .get(t.getString("resourceURI").substring(base.toString().length()));
+        assertEquals(200, usage.status(), "usage data is shared: " + usage.body());
+    }
+
+    @Test
+    void FB53_personalInformationNotRegisteredOrAddedToTheFormOrSubmittedTwiceThenRefused() throws Exception {
+        Api.Reply notRegistered = new ConsentFlow(base)
+                .authorize(ThirdParties.authorizeQuery(app, REDIRECT, ThirdParties.PERSONAL_SCOPE, "s", VERIFIER));
+        assertEquals("invalid_scope", ConsentFlow.query(notRegistered).get("error"), "app registered usage data only");
+
+        ConsentFlow browser = new ConsentFlow(base);
+        Api.Reply page = consentPage(browser, app, ThirdParties.SCOPE);
+        assertFalse(page.body().contains("personal_information"), "not offered");
+        String handle = ConsentFlow.handle(page);
+        List<String> offered = ConsentFlow.usagePointsOffered(page);
+        String until = LocalDate.now().plusMonths(6).toString();
+        Api.Reply tampered = browser.decide(handle, "approve", offered, until, true);
+        assertEquals(400, tampered.status());
+        assertNull(tampered.header("Location"));
+        assertTrue(tampered.body().contains("did not ask for your personal information"), tampered.body());
+
+        assertEquals(303, browser.decide(handle, "approve", offered, until).status());
+        Api.Reply again = browser.decide(handle, "approve", offered, until);
+        assertEquals(400, again.status(), "the second submit of the same page");
+        assertNull(again.header("Location"), "and no second code");
+
+        Api.Reply twice = consentPage(browser, app, ThirdParties.SCOPE);
+        List<CompletableFuture<Api.Reply>> clicks = List.of(1, 2).stream()
+                .map(i -> CompletableFuture.supplyAsync(
+                        () -> browser.decide(ConsentFlow.handle(twice), "approve", offered, until)))
+                .toList();
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<Api.Reply> c : clicks) statuses.add(c.get().status());
+        statuses.sort(null);
+        assertEquals(List.of(303, 400), statuses, "a double click: one code, one refusal");
     }
 }

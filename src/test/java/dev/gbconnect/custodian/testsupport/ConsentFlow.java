@@ -46,9 +46,15 @@ public final class ConsentFlow {
     }
 
     public Api.Reply decide(String handle, String decision, List<String> usagePoints, String until) {
+        return decide(handle, decision, usagePoints, until, false);
+    }
+
+    /** The consent form's answer; {@code personal}: personal information ticked (or added to the form). */
+    public Api.Reply decide(String handle, String decision, List<String> usagePoints, String until, boolean personal) {
         StringBuilder form =
                 new StringBuilder("request=" + enc(handle) + "&decision=" + enc(decision) + "&until=" + enc(until));
         usagePoints.forEach(u -> form.append("&usage_point=").append(enc(u)));
+        if (personal) form.append("&personal_information=share");
         return send(HttpRequest.newBuilder(base.resolve("oauth/authorize/decision"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString())));

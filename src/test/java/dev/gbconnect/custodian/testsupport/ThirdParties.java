@@ -14,6 +14,10 @@ public final class ThirdParties {
 
     public static final String SCOPE =
             "FB=1_3_4_5_13_14_15_19_32_33_35_37_39;IntervalDuration=900;BlockDuration=monthly;HistoryLength=13";
+    /** {@link #SCOPE} and the retail-customer track (FB_51, 53, 64, 65, 69): usage data and personal information. */
+    public static final String PERSONAL_SCOPE =
+            "FB=1_3_4_5_13_14_15_19_32_33_35_37_39_51_53_64_65_69;IntervalDuration=900;BlockDuration=monthly;HistoryLength=13";
+
     public static final String NOTIFY = "https://app.example.com/notify";
     public static final String SCOPE_SELECTION = "https://app.example.com/scope?from=dc";
     public static final String USER_PORTAL = "https://app.example.com/account";

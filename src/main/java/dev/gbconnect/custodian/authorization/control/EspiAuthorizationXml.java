@@ -102,6 +102,8 @@ public final class EspiAuthorizationXml {
         leaf(w, "token_type", "Bearer");
         leaf(w, "resourceURI", AuthorizationUris.resourceOf(uris, a));
         leaf(w, "authorizationURI", AuthorizationUris.authorization(uris, a));
+        String customer = AuthorizationUris.customerResourceOf(uris, a);
+        if (customer != null) leaf(w, "customerResourceURI", customer);
         w.writeEndElement();
     }
 

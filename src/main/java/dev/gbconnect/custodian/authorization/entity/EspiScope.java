@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -22,6 +23,13 @@ public record EspiScope(String text, SortedSet<Integer> functionBlocks, Map<Stri
 
     /** FB_53, Retail Customer Connect My Data. */
     private static final int RETAIL_CUSTOMER_CONNECT_MY_DATA = 53;
+
+    /** The personal information FB_53 shares (customer.xsd), as the consent page and the portal name it. */
+    public static final String PERSONAL_INFORMATION =
+            "Your personal information: name, address, account and meter numbers.";
+
+    public static final String NO_PERSONAL_INFORMATION =
+            "Not your personal information (name, address, account and meter numbers).";
 
     public static EspiScope parse(String text) {
         if (text == null || text.isBlank()) throw new IllegalArgumentException("an ESPI scope is empty");
@@ -101,20 +109,21 @@ public record EspiScope(String text, SortedSet<Integer> functionBlocks, Map<Stri
         return terms.get("BR");
     }
 
-    /** What the customer is agreeing to, one short sentence each. */
+    /**
+     * What the customer is agreeing to, one short sentence each: the usage data, then whether personal information
+     * is part of it, as the portal lists each connected application's access.
+     */
     public List<String> inPlainWords() {
+        List<String> words = usageInPlainWords();
+        words.add(grantsCustomerInformation() ? PERSONAL_INFORMATION : NO_PERSONAL_INFORMATION);
+        return words;
+    }
+
+    /** The usage data alone, in plain words: the consent page asks about personal information apart. */
+    public List<String> usageInPlainWords() {
         List<String> words = new ArrayList<>();
-        List<String> data = new ArrayList<>();
-        if (any(4, 5, 6)) data.add("electricity use");
-        if (any(7, 8)) data.add("electricity you send back to the grid");
-        if (any(10)) data.add("gas use");
-        if (any(11)) data.add("water use");
-        if (any(12)) data.add("the cost of each reading");
-        if (any(15, 16, 17, 27)) data.add("your bill summaries");
-        if (any(18)) data.add("power quality measurements");
+        List<String> data = usageKinds();
         words.add(data.isEmpty() ? "Your usage information." : "Your " + String.join(", ", data) + ".");
-        if (functionBlocks.stream().anyMatch(b -> b >= 45))
-            words.add("Your customer details: name, addresses and account information.");
         String interval = terms.get("IntervalDuration");
         if (interval != null) {
             words.add("Readings every "
@@ -126,14 +135,49 @@ public record EspiScope(String text, SortedSet<Integer> functionBlocks, Map<Stri
                     + ".");
         }
         String history = terms.get("HistoryLength");
-        if (history != null) {
-            long n = Long.parseLong(history.split("_")[0]);
-            words.add("Past data going back " + (n <= MAX_MONTHS ? n + (n == 1 ? " month" : " months") : duration(n))
-                    + ".");
-        }
+        if (history != null) words.add("Past data going back " + history(Long.parseLong(history.split("_")[0])) + ".");
         String frequency = terms.getOrDefault("SubscriptionFrequency", terms.get("BlockDuration"));
         if (frequency != null) words.add("New data sent " + frequency.toLowerCase() + " while the connection lasts.");
         return words;
+    }
+
+    /**
+     * The same scope with the retail-customer blocks left out, as the customer grants it who keeps personal
+     * information back; empty when nothing would be left (a scope asking for personal information only).
+     */
+    public Optional<EspiScope> withoutCustomerInformation() {
+        List<String> kept = functionBlocks.stream()
+                .filter(b -> !retailCustomerBlock(b))
+                .map(String::valueOf)
+                .toList();
+        if (kept.size() == functionBlocks.size()) return Optional.of(this);
+        if (kept.isEmpty()) return Optional.empty();
+        StringBuilder text = new StringBuilder("FB=").append(String.join("_", kept));
+        terms.forEach((name, value) -> {
+            if (!name.equals("FB")) text.append(';').append(name).append('=').append(value);
+        });
+        return Optional.of(parse(text.toString()));
+    }
+
+    /** GREEN-BUTTON-CMD.md section B: FB_51 to FB_70, and the historical FB_46 to FB_50, are personal information. */
+    private static boolean retailCustomerBlock(int block) {
+        return block >= 46 && block <= 70;
+    }
+
+    private List<String> usageKinds() {
+        List<String> data = new ArrayList<>();
+        if (any(4, 5, 6)) data.add("electricity use");
+        if (any(7, 8)) data.add("electricity you send back to the grid");
+        if (any(10)) data.add("gas use");
+        if (any(11)) data.add("water use");
+        if (any(12)) data.add("the cost of each reading");
+        if (any(15, 16, 17, 27)) data.add("your bill summaries");
+        if (any(18)) data.add("power quality measurements");
+        return data;
+    }
+
+    private static String history(long n) {
+        return n <= MAX_MONTHS ? n + (n == 1 ? " month" : " months") : duration(n);
     }
 
     private boolean any(int... blocks) {

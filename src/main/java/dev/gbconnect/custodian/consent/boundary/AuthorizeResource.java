@@ -92,11 +92,17 @@ public class AuthorizeResource {
             @FormParam("request") String handle,
             @FormParam("decision") String decision,
             @FormParam("usage_point") List<String> usagePoints,
+            @FormParam("personal_information") String personal,
             @FormParam("until") String until,
             @CookieParam(BROWSER_COOKIE) String browser) {
         Consents.Pending p = consents.pending(handle, browser);
-        Consents.Decision d =
-                consents.decide(p, "approve".equals(decision), usagePoints, until, MetadataResource.issuer(uri));
+        Consents.Decision d = consents.decide(
+                p,
+                "approve".equals(decision),
+                usagePoints,
+                "share".equals(personal),
+                until,
+                MetadataResource.issuer(uri));
         if (d.problem() != null) {
             return ConsentPages.consent(
                             p,

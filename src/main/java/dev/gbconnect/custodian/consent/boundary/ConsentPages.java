@@ -20,6 +20,26 @@ final class ConsentPages {
         "Electricity", "Gas", "Water", "Time", "Heat", "Refuse", "Sewerage", "Rates", "TV licence", "Internet"
     };
 
+    /** The consent page: what the application asks for, the services and personal information to share, until when. */
+    private static final String CONSENT = """
+        <h1>Share your energy data with %s?</h1>
+        %s
+        %s
+        <p>It asks for:</p>
+        <ul>
+        %s</ul>
+        <form method="post" action="%s">
+        <input type="hidden" name="request" value="%s">
+        <fieldset><legend>Which services to share</legend>
+        %s</fieldset>
+        %s<label for="until">Share until (last day)</label>
+        <input type="date" id="until" name="until" value="%s" min="%s" max="%s" required>
+        <p class="muted">You can stop sharing at any time from your account.</p>
+        <button type="submit" name="decision" value="approve" class="primary">Allow</button>
+        <button type="submit" name="decision" value="deny">Deny</button>
+        </form>
+        """;
+
     private ConsentPages() {}
 
     static Response.ResponseBuilder signIn(Consents.Pending p, String action, String problem) {
@@ -45,10 +65,37 @@ final class ConsentPages {
             String action,
             String problem) {
         Client c = p.client();
-        StringBuilder scope = new StringBuilder();
-        EspiScope.parse(p.request().scope())
-                .inPlainWords()
-                .forEach(w -> scope.append("<li>").append(escape(w)).append("</li>\n"));
+        EspiScope scope = EspiScope.parse(p.request().scope());
+        String about = c.clientUri() == null
+                ? ""
+                : "<p class=\"muted\">About this application: " + escape(c.clientUri()) + "</p>";
+        String body = CONSENT.formatted(
+                escape(c.name()),
+                c.description() == null ? "" : "<p>" + escape(c.description()) + "</p>",
+                about + problem(problem),
+                items(scope.usageInPlainWords()),
+                escape(action),
+                escape(p.handle()),
+                choices(points),
+                personal(scope),
+                until,
+                LocalDate.now().plusDays(1),
+                latest);
+        return Html.page(
+                problem == null ? Response.Status.OK : Response.Status.BAD_REQUEST,
+                "Share your energy data",
+                body,
+                origin(p.request().redirectUri()));
+    }
+
+    private static String items(List<String> words) {
+        StringBuilder html = new StringBuilder();
+        words.forEach(w -> html.append("<li>").append(escape(w)).append("</li>\n"));
+        return html.toString();
+    }
+
+    private static String choices(List<UsagePoint> points) {
+        if (points.isEmpty()) return "<p>You have no services to share yet.</p>\n";
         StringBuilder choices = new StringBuilder();
         for (UsagePoint u : points) {
             String id = "up-" + u.id();
@@ -64,42 +111,22 @@ final class ConsentPages {
                     .append(escape(describe(u)))
                     .append("</label>\n");
         }
-        String about = c.clientUri() == null
-                ? ""
-                : "<p class=\"muted\">About this application: " + escape(c.clientUri()) + "</p>";
-        String body = """
-                <h1>Share your energy data with %s?</h1>
-                %s
-                %s
-                <p>It asks for:</p>
-                <ul>
-                %s</ul>
-                <form method="post" action="%s">
-                <input type="hidden" name="request" value="%s">
-                <fieldset><legend>Which services to share</legend>
-                %s</fieldset>
-                <label for="until">Share until (last day)</label>
-                <input type="date" id="until" name="until" value="%s" min="%s" max="%s" required>
-                <p class="muted">You can stop sharing at any time from your account.</p>
-                <button type="submit" name="decision" value="approve" class="primary">Allow</button>
-                <button type="submit" name="decision" value="deny">Deny</button>
-                </form>
-                """.formatted(
-                        escape(c.name()),
-                        c.description() == null ? "" : "<p>" + escape(c.description()) + "</p>",
-                        about + problem(problem),
-                        scope,
-                        escape(action),
-                        escape(p.handle()),
-                        choices.length() == 0 ? "<p>You have no services to share yet.</p>\n" : choices,
-                        until,
-                        LocalDate.now().plusDays(1),
-                        latest);
-        return Html.page(
-                problem == null ? Response.Status.OK : Response.Status.BAD_REQUEST,
-                "Share your energy data",
-                body,
-                origin(p.request().redirectUri()));
+        return choices.toString();
+    }
+
+    /**
+     * Personal information (FB_53) as an item of its own, which the customer may leave out and still share usage.
+     * Unticked until the customer ticks it: data protection by default (GDPR Art. 25(2)), as most uses of usage data
+     * need no name or account number.
+     */
+    private static String personal(EspiScope scope) {
+        if (!scope.grantsCustomerInformation()) return "";
+        return """
+                <fieldset><legend>Personal information (only if you tick it)</legend>
+                <label for="personal"><input type="checkbox" id="personal" name="personal_information" value="share"> \
+                %s</label>
+                <p class="muted">Leave this unticked to share your usage data only.</p></fieldset>
+                """.formatted(escape(EspiScope.PERSONAL_INFORMATION));
     }
 
     private static String describe(UsagePoint u) {

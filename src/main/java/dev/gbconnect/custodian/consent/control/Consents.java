@@ -4,6 +4,7 @@ import dev.gbconnect.custodian.authorization.control.Authorizations;
 import dev.gbconnect.custodian.authorization.control.Clients;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.authorization.entity.Client;
+import dev.gbconnect.custodian.authorization.entity.EspiScope;
 import dev.gbconnect.custodian.authorization.entity.SharingEnd;
 import dev.gbconnect.custodian.consent.entity.ConsentRequest;
 import dev.gbconnect.custodian.customer.control.Customers;
@@ -108,45 +109,12 @@ public class Consents {
             if (query.getOrDefault(name, List.of()).size() > 1)
                 throw refused(name + " appears more than once in the request.");
         }
-        String clientId = single(query, "client_id");
-        Client client = clients.find(clientId)
-                .filter(c -> c.kind() == Client.Kind.THIRD_PARTY
-                        && c.status() == Client.Status.ACTIVE
-                        && c.allows("authorization_code"))
-                .orElseThrow(
-                        () -> (gbaHarness ? PageError.UNKNOWN_CLIENT_HARNESS : PageError.INVALID)
-                                .on(
-                                        REFUSED,
-                                        "The application that sent you here is not registered with us, or is no longer allowed to ask for access."));
+        Client client = client(single(query, "client_id"));
         String given = single(query, "redirect_uri");
-        String redirect = given != null
-                ? given
-                : client.redirectUris().size() == 1 ? client.redirectUris().get(0) : null;
-        if (redirect == null)
-            throw refused("The request did not say where to return to, and the application registered several places.");
-        // RFC 9700 §4.1.3: exact string comparison, nothing normalized. 403, as GBA's harness expects (OA-04).
-        if (!client.redirectUris().contains(redirect))
-            throw PageError.FOREIGN_REDIRECT.on(
-                    REFUSED, "The request asks to return to an address the application did not register.");
+        String redirect = redirect(client, given);
         String state = single(query, "state");
         Answer answer = new Answer(redirect, state, issuer);
-        query.forEach((name, values) -> {
-            if (values.size() > 1)
-                throw answer.error(AuthorizationError.INVALID_REQUEST, name + " appears more than once");
-        });
-        String responseType = single(query, "response_type");
-        if (responseType == null) throw answer.error(AuthorizationError.INVALID_REQUEST, "response_type is required");
-        if (!"code".equals(responseType))
-            throw answer.error(AuthorizationError.UNSUPPORTED_RESPONSE_TYPE, "only response_type=code is supported");
-        if (state != null && state.length() > 1024)
-            throw answer.error(AuthorizationError.INVALID_REQUEST, "state is longer than 1024 characters");
-        String scope = single(query, "scope");
-        if (scope == null)
-            throw answer.error(
-                    AuthorizationError.INVALID_SCOPE,
-                    "scope is required: one of the ESPI scopes the application registered");
-        if (!client.offers(scope))
-            throw answer.error(AuthorizationError.INVALID_SCOPE, "scope is not one this application registered");
+        String scope = scope(query, client, answer);
         String challenge = challenge(query, client, answer);
         String handle = PasswordHash.newSecret();
         ConsentRequest request = new ConsentRequest(
@@ -162,6 +130,56 @@ public class Consents {
                 Instant.now().plus(requestLifetime));
         em.persist(request);
         return new Pending(request, handle, client);
+    }
+
+    private Client client(String clientId) {
+        return clients.find(clientId)
+                .filter(c -> c.kind() == Client.Kind.THIRD_PARTY
+                        && c.status() == Client.Status.ACTIVE
+                        && c.allows("authorization_code"))
+                .orElseThrow(
+                        () -> (gbaHarness ? PageError.UNKNOWN_CLIENT_HARNESS : PageError.INVALID)
+                                .on(
+                                        REFUSED,
+                                        "The application that sent you here is not registered with us, or is no longer allowed to ask for access."));
+    }
+
+    private static String redirect(Client client, String given) {
+        String redirect = given != null
+                ? given
+                : client.redirectUris().size() == 1 ? client.redirectUris().get(0) : null;
+        if (redirect == null)
+            throw refused("The request did not say where to return to, and the application registered several places.");
+        // RFC 9700 §4.1.3: exact string comparison, nothing normalized. 403, as GBA's harness expects (OA-04).
+        if (!client.redirectUris().contains(redirect))
+            throw PageError.FOREIGN_REDIRECT.on(
+                    REFUSED, "The request asks to return to an address the application did not register.");
+        return redirect;
+    }
+
+    /**
+     * The request's other parameters, each answered by redirect. The scope must be one the client registered
+     * (FB_31/FB_65): a client registered for usage data only cannot ask for personal information (FB_53).
+     */
+    private static String scope(Map<String, List<String>> query, Client client, Answer answer) {
+        query.forEach((name, values) -> {
+            if (values.size() > 1)
+                throw answer.error(AuthorizationError.INVALID_REQUEST, name + " appears more than once");
+        });
+        String responseType = single(query, "response_type");
+        if (responseType == null) throw answer.error(AuthorizationError.INVALID_REQUEST, "response_type is required");
+        if (!"code".equals(responseType))
+            throw answer.error(AuthorizationError.UNSUPPORTED_RESPONSE_TYPE, "only response_type=code is supported");
+        if (answer.state() != null && answer.state().length() > 1024)
+            throw answer.error(AuthorizationError.INVALID_REQUEST, "state is longer than 1024 characters");
+        String scope = single(query, "scope");
+        if (scope == null)
+            throw answer.error(
+                    AuthorizationError.INVALID_SCOPE,
+                    "scope is required: one of the ESPI scopes the application registered");
+        if (!client.offers(scope))
+            throw answer.error(AuthorizationError.INVALID_SCOPE, "scope is not one this application registered");
+        return scope;
     }
 
     /** The request this browser holds under this handle, while it lasts. */
@@ -209,36 +227,77 @@ public class Consents {
         return LocalDate.now(ZoneOffset.UTC).plus(longest);
     }
 
-    /** Records the customer's decision and answers the client (RFC 6749 §4.1.2). */
-    public Decision decide(Pending p, boolean approve, List<String> chosen, String until, String issuer) {
+    /**
+     * Records the customer's decision and answers the client (RFC 6749 §4.1.2). {@code personal}: the customer ticked
+     * personal information, which only a scope with FB_53 offers.
+     */
+    public Decision decide(
+            Pending p, boolean approve, List<String> chosen, boolean personal, String until, String issuer) {
         String customerId = signedIn(p);
         ConsentRequest r = p.request();
         Answer answer = new Answer(r.redirectUri(), r.state(), issuer);
         if (!approve) {
+            claim(p);
             authorizations.denied(r.clientId(), customerId, r.scope());
-            em.remove(r);
             return new Decision(
                     answer.error(AuthorizationError.ACCESS_DENIED, "the customer declined")
                             .location(),
                     null);
         }
-        Set<String> own =
-                new LinkedHashSet<>(usagePoints(p).stream().map(UsagePoint::id).toList());
         Set<String> picked = new LinkedHashSet<>(chosen == null ? List.of() : chosen);
-        if (picked.isEmpty()) return new Decision(null, "Choose at least one service to share, or deny access.");
-        // Another customer's usage point looks like none at all.
-        if (!own.containsAll(picked))
-            return new Decision(null, "One of the chosen services is not yours; choose again.");
+        String problem = problemWith(p, picked);
+        if (problem != null) return new Decision(null, problem);
+        String scope;
         Instant end;
         try {
+            scope = granted(r.scope(), personal);
             end = SharingEnd.after(until, longest);
         } catch (IllegalArgumentException e) {
             return new Decision(null, e.getMessage());
         }
-        Authorization a = authorizations.consented(r.clientId(), customerId, r.scope(), picked, end);
+        claim(p);
+        Authorization a = authorizations.consented(r.clientId(), customerId, scope, picked, end);
         String code = codes.issueCode(a, r.redirectGiven() ? r.redirectUri() : null, r.codeChallenge());
-        em.remove(r);
         return new Decision(answer.with("code", code), null);
+    }
+
+    /**
+     * Takes the request away, once: of two submits of the same page (a double click) the second waits on the first's
+     * row lock, then deletes nothing and gets a page instead of a second code.
+     */
+    private void claim(Pending p) {
+        int taken = em.createQuery("DELETE FROM ConsentRequest r WHERE r.handleHash = :handle")
+                .setParameter("handle", Tokens.hash(p.handle()))
+                .executeUpdate();
+        if (taken == 0)
+            throw PageError.INVALID.on(
+                    "Already answered", "You already answered this request. Go back to the application.");
+    }
+
+    private String problemWith(Pending p, Set<String> picked) {
+        if (picked.isEmpty()) return "Choose at least one service to share, or deny access.";
+        Set<String> own =
+                new LinkedHashSet<>(usagePoints(p).stream().map(UsagePoint::id).toList());
+        // Another customer's usage point looks like none at all.
+        return own.containsAll(picked) ? null : "One of the chosen services is not yours; choose again.";
+    }
+
+    /**
+     * The scope the customer grants: as asked, or without the retail-customer blocks when personal information is
+     * left out, so that the Authorization, its tokens and its notices carry none (FB_53). Ticking it on a page that
+     * never offered it (a scope without FB_53) is a tampered form.
+     */
+    static String granted(String asked, boolean personal) {
+        EspiScope scope = EspiScope.parse(asked);
+        if (personal && !scope.grantsCustomerInformation())
+            throw new IllegalArgumentException(
+                    "This application did not ask for your personal information; choose again from this page.");
+        if (personal) return asked;
+        return scope.withoutCustomerInformation()
+                .map(EspiScope::text)
+                .orElseThrow(
+                        () -> new IllegalArgumentException(
+                                "This application asks for your personal information only: tick it to share it, or deny access."));
     }
 
     private static String signedIn(Pending p) {

@@ -9,6 +9,7 @@ import dev.gbconnect.custodian.authorization.control.CustomerSharing;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.authorization.entity.EspiScope;
+import dev.gbconnect.custodian.ingest.control.CustomerInfoChanged;
 import dev.gbconnect.custodian.ingest.control.UsageChanged;
 import dev.gbconnect.custodian.notification.entity.Notification;
 import dev.gbconnect.custodian.platform.ApiException;
@@ -33,7 +34,8 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Writes notices into the outbox, in the transaction of the change they announce: new usage data, an
+ * Writes notices into the outbox, in the transaction of the change they announce: new usage data, changed customer
+ * information, an
  * Authorization created, changed or ended, a third party's registration changed, or an admin's request. Only active
  * third parties get them. Each notice lists URIs below the server's public base, which is stored with it; the
  * resources themselves are never in a notice.
@@ -98,6 +100,26 @@ public class Outbox {
                     paths,
                     now);
         });
+    }
+
+    /**
+     * FB_69 (Retail Customer PUSH Model): changed customer information is announced to the third parties whose
+     * Authorization grants it (FB_53), with the customer's {@code Batch/RetailCustomer/{rc}}; a third party with usage
+     * data only learns nothing, not even that something changed.
+     */
+    void customerInfoChanged(@Observes CustomerInfoChanged change) {
+        Instant now = Instant.now();
+        List<Authorization> granted = authorizations.ofCustomer(change.customerId()).stream()
+                .filter(a -> a.activeAt(now) && a.subscriptionId() != null && EspiScope.looksLikeEspi(a.scope()))
+                .filter(a -> EspiScope.parse(a.scope()).grantsCustomerInformation() && recipient(a.clientId()))
+                .toList();
+        Set<String> suspended = authorizations.suspended(granted);
+        List<String> path = List.of("Batch/RetailCustomer/" + change.customerId());
+        granted.stream()
+                .filter(a -> !suspended.contains(a.id()))
+                .map(Authorization::clientId)
+                .distinct()
+                .forEach(client -> enqueue(client, Notification.Kind.DATA, "changed customer information", path, now));
     }
 
     void authorizationChanged(@Observes AuthorizationChanged change) {

@@ -100,7 +100,6 @@ public class TokenResource {
         Tokens.Issued issued = grants.grant(parameters, authorization);
         Authorization a = issued.authorization();
         EspiUris uris = EspiUris.of(uri);
-        // ESPI 4.0 names customerResourceURI for customer grants; it stays empty until customer (PII) resources exist.
         TokenResponse body = new TokenResponse(
                 issued.accessToken(),
                 "Bearer",
@@ -109,7 +108,7 @@ public class TokenResource {
                 issued.scope(),
                 AuthorizationUris.resourceOf(uris, a),
                 AuthorizationUris.authorization(uris, a),
-                a.customerId() == null ? null : "");
+                AuthorizationUris.customerResourceOf(uris, a));
         // RFC 6749 §5.1: token responses must not be cached.
         return Response.ok(body)
                 .header("Cache-Control", "no-store")

@@ -24,7 +24,8 @@ class EspiScopeTest {
                         "Your electricity use, electricity you send back to the grid, your bill summaries, power quality measurements.",
                         "Readings every 15 minutes or every hour.",
                         "Past data going back 13 months.",
-                        "New data sent monthly while the connection lasts."),
+                        "New data sent monthly while the connection lasts.",
+                        "Not your personal information (name, address, account and meter numbers)."),
                 s.inPlainWords());
         assertEquals(
                 Instant.parse("2025-10-23T00:00:00Z"), s.historyStart(NOW), "small HistoryLength values are months");
@@ -57,5 +58,20 @@ class EspiScopeTest {
         assertTrue(EspiScope.parse("FB=4_5_15_51_53;IntervalDuration=900").grantsCustomerInformation());
         assertFalse(EspiScope.parse("FB=4_5_15;IntervalDuration=900").grantsCustomerInformation());
         assertFalse(EspiScope.parse("FB=4_5_51;IntervalDuration=900").grantsCustomerInformation());
+    }
+
+    @Test
+    void withoutCustomerInformationWhenPersonalInformationLeftOutThenOnlyTheRetailCustomerBlocksGo() {
+        EspiScope asked = EspiScope.parse("FB=4_5_15_51_53_64_65_69;IntervalDuration=900;HistoryLength=13");
+        assertEquals(
+                "Your personal information: name, address, account and meter numbers.",
+                asked.inPlainWords().get(asked.inPlainWords().size() - 1));
+        EspiScope granted = asked.withoutCustomerInformation().orElseThrow();
+        assertEquals("FB=4_5_15;IntervalDuration=900;HistoryLength=13", granted.text());
+        assertFalse(granted.grantsCustomerInformation());
+        assertEquals(asked.usageInPlainWords(), granted.usageInPlainWords(), "the usage data stays as asked");
+        EspiScope usageOnly = EspiScope.parse("FB=4_5;IntervalDuration=900;");
+        assertEquals(usageOnly, usageOnly.withoutCustomerInformation().orElseThrow(), "the text stays as registered");
+        assertTrue(EspiScope.parse("FB=51_53").withoutCustomerInformation().isEmpty());
     }
 }

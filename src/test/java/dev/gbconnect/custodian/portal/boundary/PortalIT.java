@@ -217,10 +217,25 @@ class PortalIT {
         Api asApp = Api.withAuthorization(base, "Bearer " + token.getString("access_token"));
         String subscription = token.getString("resourceURI");
         assertEquals(200, asApp.get(subscription).status());
+        ThirdParties.Registered personal = ThirdParties.register(
+                admin,
+                ThirdParties.registration(
+                        "Personal Information App", ThirdParties.NOTIFY, ThirdParties.PERSONAL_SCOPE));
+        ThirdParties.offline(admin, personal, customer, ThirdParties.PERSONAL_SCOPE, null);
 
         signIn("pass-" + username);
         WebElement connected = browser.findElement(By.xpath("//section[@class='app'][h3='Test Energy App']"));
         assertTrue(connected.getText().contains("Readings every 15 minutes."), connected.getText());
+        assertTrue(
+                connected
+                        .getText()
+                        .contains("Not your personal information (name, address, account and meter numbers)."),
+                connected.getText());
+        WebElement seesPersonal =
+                browser.findElement(By.xpath("//section[@class='app'][h3='Personal Information App']"));
+        assertTrue(
+                seesPersonal.getText().contains("Your personal information: name, address, account and meter numbers."),
+                seesPersonal.getText());
         assertEquals(
                 ThirdParties.USER_PORTAL,
                 connected

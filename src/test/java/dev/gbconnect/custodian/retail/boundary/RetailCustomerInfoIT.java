@@ -2,13 +2,16 @@ package dev.gbconnect.custodian.retail.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Atom;
 import dev.gbconnect.custodian.testsupport.Shared;
+import dev.gbconnect.custodian.testsupport.ThirdParties;
 import dev.gbconnect.custodian.testsupport.Xml;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -216,6 +219,56 @@ class RetailCustomerInfoIT {
         assertEquals(
                 before,
                 withoutTimes(f.admin().get(R + "Batch/RetailCustomer/" + f.rc()).body()));
+    }
+
+    /**
+     * FB_69: a changed upload notifies the third party granted personal information (FB_53) with the customer's
+     * Batch/RetailCustomer, and no other; the grant also decides customerResourceURI in the token response.
+     */
+    @Test
+    void uploadWhenCustomerInformationChangesThenOnlyThirdPartiesGrantedItAreNotified() throws Exception {
+        Api it = new Api(base.toURI(), Api.IT_ADMIN, Api.IT_SECRET);
+        String rc = it.newCustomer("rc-" + UUID.randomUUID().toString().substring(0, 8));
+        assertEquals(
+                201, f.uploader().upload(rc, Shared.sample("datasdk/Water.xml")).status());
+        assertEquals(201, upload(f.uploader(), rc, full()).status());
+        ThirdParties.Registered personal = ThirdParties.register(
+                it, ThirdParties.registration("Personal app", ThirdParties.NOTIFY, ThirdParties.PERSONAL_SCOPE));
+        ThirdParties.Registered usage = ThirdParties.notified(it, "Usage app", ThirdParties.NOTIFY);
+        JsonObject granted = ThirdParties.offlineToken(it, personal, rc, ThirdParties.PERSONAL_SCOPE, null);
+        JsonObject usageOnly = ThirdParties.offlineToken(it, usage, rc, ThirdParties.SCOPE, null);
+        String batch = R + "Batch/RetailCustomer/" + rc;
+        assertTrue(granted.getString("customerResourceURI").endsWith("/" + batch), granted.toString());
+        assertFalse(usageOnly.containsKey("customerResourceURI"), usageOnly.toString());
+
+        byte[] moved = new String(full(), StandardCharsets.UTF_8)
+                .replace("1200 Larkspur Lane, Apt 4B", "1200 Larkspur Lane, Apt 4C")
+                .getBytes(StandardCharsets.UTF_8);
+        Api.Reply changed = upload(f.uploader(), rc, moved);
+        assertEquals(200, changed.status(), changed.body());
+
+        List<JsonObject> notices = dataNotices(it, personal);
+        assertEquals(1, notices.size(), notices.toString());
+        assertEquals(List.of(granted.getString("customerResourceURI")), strings(notices.get(0), "resources"));
+        assertFalse(notices.get(0).toString().contains("Larkspur"), "no personal information in a notice");
+        assertEquals(List.of(), dataNotices(it, usage), "usage data only: no notice, no such URI");
+        assertEquals(200, upload(f.uploader(), rc, moved).status());
+        assertEquals(1, dataNotices(it, personal).size(), "an unchanged re-upload announces nothing");
+    }
+
+    static List<JsonObject> dataNotices(Api admin, ThirdParties.Registered client) {
+        Api.Reply r = admin.get("admin/notifications?client_id=" + client.id());
+        assertEquals(200, r.status(), r.body());
+        return r.array().stream()
+                .map(v -> v.asJsonObject())
+                .filter(n -> n.getString("kind").equals("data"))
+                .toList();
+    }
+
+    static List<String> strings(JsonObject o, String member) {
+        return o.getJsonArray(member).getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
     }
 
     /** The feed's own updated time is the time of the answer. */
