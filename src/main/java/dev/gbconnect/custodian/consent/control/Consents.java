@@ -287,7 +287,7 @@ public class Consents {
      * left out, so that the Authorization, its tokens and its notices carry none (FB_53). Ticking it on a page that
      * never offered it (a scope without FB_53) is a tampered form.
      */
-    static String granted(String asked, boolean personal) {
+    private static String granted(String asked, boolean personal) {
         EspiScope scope = EspiScope.parse(asked);
         if (personal && !scope.grantsCustomerInformation())
             throw new IllegalArgumentException(

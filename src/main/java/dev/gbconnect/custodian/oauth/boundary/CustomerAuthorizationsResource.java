@@ -64,9 +64,13 @@ public class CustomerAuthorizationsResource {
         }
     }
 
-    @JsonbPropertyOrder({"refresh_token", "resourceURI", "authorizationURI"})
+    /** As the token response names them; customerResourceURI only when the scope grants personal information. */
+    @JsonbPropertyOrder({"refresh_token", "resourceURI", "authorizationURI", "customerResourceURI"})
     public record OfflineGrant(
-            @JsonbProperty("refresh_token") String refreshToken, String resourceURI, String authorizationURI) {}
+            @JsonbProperty("refresh_token") String refreshToken,
+            String resourceURI,
+            String authorizationURI,
+            String customerResourceURI) {}
 
     @Inject
     Customers customers;
@@ -99,7 +103,8 @@ public class CustomerAuthorizationsResource {
                 .entity(new OfflineGrant(
                         issued.refreshToken(),
                         AuthorizationUris.resourceOf(uris, issued.authorization()),
-                        AuthorizationUris.authorization(uris, issued.authorization())))
+                        AuthorizationUris.authorization(uris, issued.authorization()),
+                        AuthorizationUris.customerResourceOf(uris, issued.authorization())))
                 .build();
     }
 }

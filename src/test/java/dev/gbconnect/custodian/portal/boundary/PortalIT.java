@@ -221,7 +221,9 @@ class PortalIT {
                 admin,
                 ThirdParties.registration(
                         "Personal Information App", ThirdParties.NOTIFY, ThirdParties.PERSONAL_SCOPE));
-        ThirdParties.offline(admin, personal, customer, ThirdParties.PERSONAL_SCOPE, null);
+        assertTrue(ThirdParties.offline(admin, personal, customer, ThirdParties.PERSONAL_SCOPE, null)
+                .getString("customerResourceURI")
+                .endsWith("/espi/1_1/resource/Batch/RetailCustomer/" + customer));
 
         signIn("pass-" + username);
         WebElement connected = browser.findElement(By.xpath("//section[@class='app'][h3='Test Energy App']"));
