@@ -948,8 +948,9 @@ class OAuthFlowConformanceIT {
         return token.json();
     }
 
+    /** One customer, one client, both answers: ticked, then left out (each consent is a new Authorization). */
     @Test
-    void FB53_personalInformationTickedThenTokenRefreshAndAuthorizationNameTheCustomerResource() {
+    void FB53_personalInformationTickedThenNamedByTokensAndAuthorizationLeftOutThenUsageOnlyAndNamedNowhere() {
         ThirdParties.Registered pii = personalApp();
         JsonObject t = allowed(pii, true);
         String customerResource = R + "Batch/RetailCustomer/" + customerId();
@@ -964,22 +965,21 @@ class OAuthFlowConformanceIT {
         Api.Reply refreshed = ThirdParties.refresh(base, pii, t.getString("refresh_token"));
         assertEquals(200, refreshed.status(), refreshed.body());
         assertEquals(t.getString("customerResourceURI"), refreshed.json().getString("customerResourceURI"));
-    }
 
-    @Test
-    void FB53_personalInformationLeftOutThenUsageIsGrantedWithoutTheRetailCustomerBlocksAndNoCustomerResource() {
-        ThirdParties.Registered pii = personalApp();
-        JsonObject t = allowed(pii, false);
-        assertEquals(ThirdParties.SCOPE, t.getString("scope"), "granted: the usage blocks as asked, FB_51-69 left out");
-        assertFalse(t.containsKey("customerResourceURI"), t.toString());
-        Atom entry = read(t.getString("authorizationURI"));
-        assertEquals(ThirdParties.SCOPE, entry.text("//espi:Authorization/espi:scope"));
-        assertEquals(0, entry.count("//espi:customerResourceURI"));
-        Api.Reply refreshed = ThirdParties.refresh(base, pii, t.getString("refresh_token"));
-        assertEquals(200, refreshed.status(), refreshed.body());
-        assertFalse(refreshed.json().containsKey("customerResourceURI"), refreshed.body());
-        Api.Reply usage = bearer(t.getString("access_token"))
-                .get(t.getString("resourceURI").substring(base.toString().length()));
+        JsonObject usageOnly = allowed(pii, false);
+        assertEquals(
+                ThirdParties.SCOPE, usageOnly.getString("scope"), "granted: the usage blocks as asked, FB_51-69 out");
+        assertFalse(usageOnly.containsKey("customerResourceURI"), usageOnly.toString());
+        Atom without = read(usageOnly.getString("authorizationURI"));
+        assertEquals(ThirdParties.SCOPE, without.text("//espi:Authorization/espi:scope"));
+        assertEquals(0, without.count("//espi:customerResourceURI"));
+        Api.Reply again = ThirdParties.refresh(base, pii, usageOnly.getString("refresh_token"));
+        assertEquals(200, again.status(), again.body());
+        assertFalse(again.json().containsKey("customerResourceURI"), again.body());
+        Api.Reply usage = bearer(usageOnly.getString("access_token"))
+                .get(usageOnly
+                        .getString("resourceURI")
+                        .substring(base.toString().length()));
         assertEquals(200, usage.status(), "usage data is shared: " + usage.body());
     }
 
