@@ -113,11 +113,11 @@ public class CustomerInfoRows {
     }
 
     /**
-     * Keeps the rows these Authorizations share (CustomerInfoReach): a row is shared when a ServiceLocation of the
-     * same customer, serving a UsagePoint of an active Authorization's Subscription, is the row itself, lies below
-     * it (its Customer, CustomerAccount, CustomerAgreement), holds it (its Meters and EndDevices), or when the row
-     * is a Statement, ServiceSupplier or ProgramDateIdMappings of an account or agreement above such a location.
-     * Paths are kind and UUID pairs, so a prefix ending in a slash is an ancestor.
+     * Keeps the rows these Authorizations share (CustomerInfoReach). A row is shared when a ServiceLocation of the
+     * same customer that serves a UsagePoint of an active Authorization's Subscription is the row itself, hangs
+     * below the row (the row is its Customer, CustomerAccount or CustomerAgreement) or holds the row (its Meters and
+     * EndDevices); or when the row is a Statement, ServiceSupplier or ProgramDateIdMappings of an account or
+     * agreement above such a location. Paths are kind and id pairs, so a prefix ending in a slash is an ancestor.
      */
     private static void shared(Sql sql, List<String> authorizationIds) {
         if (authorizationIds.isEmpty()) {

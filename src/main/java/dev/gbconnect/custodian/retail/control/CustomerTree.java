@@ -11,9 +11,9 @@ import java.util.List;
  * Where a document's entries live, and the links they carry: the customer form
  * ({@code RetailCustomer/{rc}/Customer/{c}/CustomerAccount/{a}/…}) or the root form ({@code CustomerAccount/{a}}),
  * with the caller's reach; a bulk document holds several customers' trees, each entry in its own customer's form.
- * Links keep the form of the request, as GBA's examples show them: self, up (the
- * collection), related to the child collections and to the parent; a ServiceLocation also links to the UsagePoints
- * it serves. The root form has no child collections, so an entry read there links to them in the customer form.
+ * Links keep the form of the request, as GBA's examples show them: self, up (the collection), related to the child
+ * collections and to the parent; a ServiceLocation also links to the UsagePoints it serves. The root form has no
+ * child collections, so an entry read there links to them in the customer form.
  */
 public record CustomerTree(EspiUris uris, boolean customerForm, CustomerInfoReach reach) {
 
