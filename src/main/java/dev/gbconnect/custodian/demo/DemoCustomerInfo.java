@@ -21,6 +21,11 @@ final class DemoCustomerInfo {
     private static final String TOWN = "<cust:townDetail><cust:name>Greenfield</cust:name>"
             + "<cust:stateOrProvince>CA</cust:stateOrProvince><cust:country>US</cust:country></cust:townDetail>";
 
+    private static final String SUPPLIER = "<cust:Organisation><cust:electronicAddress>"
+            + "<cust:web>https://utility.demo.example</cust:web></cust:electronicAddress>"
+            + "<cust:organisationName>Greenfield Demo Utility</cust:organisationName></cust:Organisation>"
+            + "<cust:kind>utility</cust:kind>";
+
     private static final String[] STREETS = {"Orchard Lane", "Birch Road", "Market Street", "Cedar Court"};
 
     private DemoCustomerInfo() {}
@@ -34,42 +39,33 @@ final class DemoCustomerInfo {
                 + "<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:cust=\"http://naesb.org/espi/customer\">");
         feed.append("<id>urn:uuid:").append(id(customer + "/feed")).append("</id>");
         feed.append("<title>Demo customer information</title><updated>" + TIME + "</updated>");
-        entry(
-                feed,
-                customer,
-                "Customer",
-                "<cust:Organisation>" + address("streetAddress", street, number)
-                        + "<cust:electronicAddress><cust:email1>" + demo.username() + "@demo.example</cust:email1>"
-                        + "</cust:electronicAddress><cust:organisationName>" + escape(demo.name())
-                        + "</cust:organisationName>"
-                        + "</cust:Organisation><cust:kind>"
-                        + (demo.points().size() > 2 ? "commercialIndustrial" : "residential")
-                        + "</cust:kind><cust:customerName>" + escape(demo.name()) + "</cust:customerName>");
-        entry(
-                feed,
-                account,
-                "CustomerAccount",
-                "<cust:name>Demo account</cust:name><cust:billingCycle>"
-                        + (1 + number) + "</cust:billingCycle><cust:accountId>DEMO-" + (4_000_100 + number)
-                        + "</cust:accountId>");
-        entry(
-                feed,
-                agreement,
-                "CustomerAgreement",
-                "<cust:name>Demo service agreement</cust:name>"
-                        + "<cust:signDate>1704067200</cust:signDate><cust:currency>840</cust:currency>"
-                        + "<cust:agreementId>AGR-DEMO-" + (700 + number) + "</cust:agreementId>");
-        entry(
-                feed,
-                agreement + "/ServiceSupplier/1",
-                "ServiceSupplier",
-                "<cust:Organisation><cust:electronicAddress>"
-                        + "<cust:web>https://utility.demo.example</cust:web></cust:electronicAddress>"
-                        + "<cust:organisationName>Greenfield Demo Utility</cust:organisationName></cust:Organisation>"
-                        + "<cust:kind>utility</cust:kind>");
+        entry(feed, customer, "Customer", customer(demo, street, number));
+        entry(feed, account, "CustomerAccount", account(number));
+        entry(feed, agreement, "CustomerAgreement", agreement(number));
+        entry(feed, agreement + "/ServiceSupplier/1", "ServiceSupplier", SUPPLIER);
         for (int i = 0; i < demo.points().size(); i++)
             location(feed, agreement, demo.points().get(i), street, number, i);
         return feed.append("</feed>").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String customer(DemoCustomer demo, String street, int number) {
+        return "<cust:Organisation>" + address("streetAddress", street, number)
+                + "<cust:electronicAddress><cust:email1>" + demo.username() + "@demo.example</cust:email1>"
+                + "</cust:electronicAddress><cust:organisationName>" + escape(demo.name())
+                + "</cust:organisationName></cust:Organisation><cust:kind>"
+                + (demo.points().size() > 2 ? "commercialIndustrial" : "residential")
+                + "</cust:kind><cust:customerName>" + escape(demo.name()) + "</cust:customerName>";
+    }
+
+    private static String account(int number) {
+        return "<cust:name>Demo account</cust:name><cust:billingCycle>" + (1 + number)
+                + "</cust:billingCycle><cust:accountId>DEMO-" + (4_000_100 + number) + "</cust:accountId>";
+    }
+
+    private static String agreement(int number) {
+        return "<cust:name>Demo service agreement</cust:name><cust:signDate>1704067200</cust:signDate>"
+                + "<cust:currency>840</cust:currency><cust:agreementId>AGR-DEMO-" + (700 + number)
+                + "</cust:agreementId>";
     }
 
     private static void location(StringBuilder feed, String agreement, Point p, String street, int number, int i) {
