@@ -346,9 +346,17 @@ class UberJarIT {
                 "custodian_feed_admission_queue_length",
                 "custodian_feed_admission_refused_total",
                 "custodian_notifications{state=\"dead\"}",
+                "custodian_db_pool_connections{state=\"in_use\"}",
+                "custodian_db_pool_connections{state=\"idle\"}",
+                "custodian_db_pool_waiting_threads",
+                "custodian_db_pool_timeouts_total",
+                "custodian_db_pool_acquire_seconds_bucket{le=\"0.005\"}",
                 "jvm_memory_used_bytes{area=\"heap\"}")) {
             assertTrue(series.contains(expected), expected + " in\n" + scrape.body());
         }
+        // Payara's pool, as CustodianApplication defines it, which has served the requests above
+        assertTrue(scrape.body().contains("\ncustodian_db_pool_max_connections 16.0\n"), scrape.body());
+        assertFalse(scrape.body().contains("\ncustodian_db_pool_acquire_seconds_count 0\n"), scrape.body());
     }
 
     /**
