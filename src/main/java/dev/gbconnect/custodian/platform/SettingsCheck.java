@@ -79,6 +79,8 @@ public class SettingsCheck implements Extension {
                     "custodian.admin.client-secret",
                     new Allowed("at least 16 characters", v -> v.length() >= 16).hidden()),
             Map.entry("custodian.demo-data", BOOLEAN),
+            Map.entry("custodian.demo.check-interval", POSITIVE_DURATION),
+            Map.entry("custodian.demo.test-midnight-after", POSITIVE_DURATION),
             Map.entry("custodian.oauth.access-token-lifetime", POSITIVE_DURATION),
             Map.entry("custodian.oauth.refresh-token-lifetime", POSITIVE_DURATION),
             Map.entry("custodian.oauth.code-lifetime", POSITIVE_DURATION),
