@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -147,7 +148,6 @@ class UberJarIT {
                         generatedAdmin.get("admin/customers").array().size(),
                         "the demo customers and the one we added; demo data is not seeded again");
                 assertEquals(uploadedBefore, generatedAdmin.inventory(uploaded), "uploaded data survives the restart");
-                assertEquals(List.of(), receiver.received(), "no new day yet, so nothing to tell");
                 crossesMidnight(generatedAdmin, id(customersBefore, "alice"), alice, receiver);
                 Api configured = second.api("ops-admin", "ops-secret-from-the-environment");
                 assertEquals(
@@ -180,8 +180,12 @@ class UberJarIT {
                         now.getJsonNumber("last").longValue(),
                         now.getInt("readings")),
                 "one more day of 15-minute readings");
+        String day = "published-min=" + Instant.ofEpochSecond(until - 86_400);
+        // the first notice told of the authorization itself
         assertTrue(
-                receiver.await(1, Duration.ofSeconds(30)).get(0).body().contains("Batch/Subscription/"),
+                receiver.await(2, Duration.ofSeconds(30)).stream()
+                        .anyMatch(n -> n.body().contains("Batch/Subscription/")
+                                && n.body().contains(day)),
                 "the third party is told of the new day: " + receiver.received());
     }
 
