@@ -109,6 +109,15 @@ public class SettingsCheck implements Extension {
                             "a GBA certificate id: letters, digits, '.', '_' or '-'",
                             v -> v.matches("[A-Za-z0-9._-]+"))),
             Map.entry("custodian.portal.idle-timeout", POSITIVE_DURATION),
+            Map.entry("custodian.portal.reset-link-lifetime", POSITIVE_DURATION),
+            Map.entry("custodian.console.operator.username", TEXT),
+            Map.entry(
+                    "custodian.console.operator.password",
+                    new Allowed("at least 12 characters", v -> v.length() >= 12).hidden()),
+            Map.entry("custodian.console.idle-timeout", POSITIVE_DURATION),
+            Map.entry("custodian.console.session-lifetime", POSITIVE_DURATION),
+            Map.entry("custodian.console.sign-in.max-failures", POSITIVE_INT),
+            Map.entry("custodian.console.sign-in.lockout", POSITIVE_DURATION),
             Map.entry("custodian.portal.session-lifetime", POSITIVE_DURATION),
             Map.entry(
                     "custodian.portal.personal-scope",
