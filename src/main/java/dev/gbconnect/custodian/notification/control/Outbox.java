@@ -66,9 +66,8 @@ public class Outbox {
 
     void usageChanged(@Observes UsageChanged change) {
         Instant now = Instant.now();
-        // The usage points are matched here, not in the query: a collection parameter (IN :points) made EclipseLink
-        // write the ids into the SQL text, so the database compiled a new statement for every upload, and on Derby
-        // that compilation was a third of the server's CPU under a nightly delivery (docs/performance.md).
+        // The usage points are matched here, not in the query: with a collection parameter (IN :points) Derby compiled
+        // the query again for every upload, a sixth of the server's CPU under a nightly delivery (docs/performance.md).
         List<Authorization> subscriptions = recipients(
                         "SELECT a FROM Authorization a, Client c"
                                 + " WHERE c.id = a.clientId AND " + RECIPIENTS
