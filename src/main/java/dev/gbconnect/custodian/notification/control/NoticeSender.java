@@ -93,7 +93,10 @@ public class NoticeSender {
 
     /** A notice was written or put back: look at once instead of at the next tick. */
     void kick(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Enqueued written) {
-        executor.execute(this::poll);
+        // A pass under way goes round once more (again first, then polling: see poll); a task per commit would cost
+        // every upload the executor's context capture.
+        again.set(true);
+        if (!polling.get()) executor.execute(this::poll);
     }
 
     /** One pass at a time per instance; a kick during a pass makes it go round once more. */
