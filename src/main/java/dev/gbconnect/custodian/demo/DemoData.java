@@ -5,9 +5,11 @@ import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import dev.gbconnect.custodian.demo.GreenButtonGenerator.Kind;
 import dev.gbconnect.custodian.demo.GreenButtonGenerator.Plan;
 import dev.gbconnect.custodian.demo.GreenButtonGenerator.Point;
+import dev.gbconnect.custodian.ingest.control.CustomerInfoImporter;
 import dev.gbconnect.custodian.ingest.control.StoredUntil;
 import dev.gbconnect.custodian.ingest.control.UsageImporter;
 import dev.gbconnect.custodian.platform.StartupLock;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -15,12 +17,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -31,8 +36,8 @@ import javax.xml.stream.XMLStreamException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Seeds an empty database with the demo customers of the README, with data up to yesterday, and then delivers each
- * finished day, as a utility's meter data system would. The data goes through the same importer as any upload, so the
+ * Seeds an empty database with the demo customers of the README, with data up to yesterday and synthetic customer
+ * information ({@link DemoCustomerInfo}), and then delivers each finished day, as a utility's meter data system would. The data goes through the same importer as any upload, so the
  * demo also proves the import path on every first start, and third parties are notified of each new day.
  */
 @ApplicationScoped
@@ -73,6 +78,33 @@ public class DemoData {
     @ConfigProperty(name = "custodian.demo-data")
     boolean enabled;
 
+    /**
+     * For tests only (docs/configuration.md): the demo's clock runs so that its next midnight UTC comes this long
+     * after the application started, so a test sees a running server deliver a new day without waiting for the real
+     * midnight. The day it then delivers is not over in reality.
+     */
+    @Inject
+    @ConfigProperty(name = "custodian.demo.test-midnight-after")
+    Optional<Duration> testMidnightAfter;
+
+    private Clock clock;
+
+    @PostConstruct
+    void clock() {
+        Instant now = Instant.now();
+        clock = testMidnightAfter
+                .map(after -> Clock.offset(
+                        Clock.systemUTC(),
+                        Duration.between(
+                                        now,
+                                        LocalDate.now(ZoneOffset.UTC)
+                                                .plusDays(1)
+                                                .atStartOfDay(ZoneOffset.UTC)
+                                                .toInstant())
+                                .minus(after)))
+                .orElse(Clock.systemUTC());
+    }
+
     @Inject
     Customers customers;
 
@@ -81,6 +113,9 @@ public class DemoData {
 
     @Inject
     UsageImporter importer;
+
+    @Inject
+    CustomerInfoImporter customerInfo;
 
     @Inject
     StoredUntil stored;
@@ -92,20 +127,27 @@ public class DemoData {
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (!enabled) return;
         startupLock.hold();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(clock);
         if (customers.exists()) {
             appendMissingDays(today);
             return;
         }
-        long readings = 0;
-        for (DemoCustomer demo : CUSTOMERS) {
+        long readings = 0, customerInfoNanos = 0;
+        for (int i = 0; i < CUSTOMERS.size(); i++) {
+            DemoCustomer demo = CUSTOMERS.get(i);
             RetailCustomer customer = customers.create(demo.username(), demo.password(), demo.name());
             readings += importer.importFeed(customer, generated(firstPlan(demo.points(), today)), Long.MAX_VALUE)
                     .readings()
                     .created();
+            // After the usage: each ServiceLocation names the UsagePoint it serves, which must exist by then.
+            long start = System.nanoTime();
+            customerInfo.importFeed(customer, new ByteArrayInputStream(DemoCustomerInfo.feed(demo, i)), Long.MAX_VALUE);
+            customerInfoNanos += System.nanoTime() - start;
         }
+        // The customer information's share of the first start is logged: the demo must stay quick to boot.
         LOG.info("demo data: " + CUSTOMERS.size() + " customers, " + readings + " interval readings up to "
-                + today.minusDays(1) + " (see README for the logins)");
+                + today.minusDays(1) + ", customer information in " + customerInfoNanos / 1_000_000
+                + " ms (see README for the logins)");
     }
 
     /**
@@ -116,7 +158,7 @@ public class DemoData {
     public void appendMissingDays() {
         if (!enabled) return;
         startupLock.hold();
-        appendMissingDays(LocalDate.now(ZoneOffset.UTC));
+        appendMissingDays(LocalDate.now(clock));
     }
 
     private void appendMissingDays(LocalDate today) {

@@ -141,6 +141,10 @@ public class Customers {
         return c;
     }
 
+    public boolean exists(String id) {
+        return id != null && em.find(RetailCustomer.class, id) != null;
+    }
+
     public boolean exists() {
         return !em.createNamedQuery(RetailCustomer.ALL, RetailCustomer.class)
                 .setMaxResults(1)
