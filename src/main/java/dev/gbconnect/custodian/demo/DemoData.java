@@ -9,6 +9,7 @@ import dev.gbconnect.custodian.ingest.control.CustomerInfoImporter;
 import dev.gbconnect.custodian.ingest.control.StoredUntil;
 import dev.gbconnect.custodian.ingest.control.UsageImporter;
 import dev.gbconnect.custodian.platform.StartupLock;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -23,6 +24,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -75,6 +78,33 @@ public class DemoData {
     @ConfigProperty(name = "custodian.demo-data")
     boolean enabled;
 
+    /**
+     * For tests only (docs/configuration.md): the demo's clock runs so that its next midnight UTC comes this long
+     * after the application started, so a test sees a running server deliver a new day without waiting for the real
+     * midnight. The day it then delivers is not over in reality.
+     */
+    @Inject
+    @ConfigProperty(name = "custodian.demo.test-midnight-after")
+    Optional<Duration> testMidnightAfter;
+
+    private Clock clock;
+
+    @PostConstruct
+    void clock() {
+        Instant now = Instant.now();
+        clock = testMidnightAfter
+                .map(after -> Clock.offset(
+                        Clock.systemUTC(),
+                        Duration.between(
+                                        now,
+                                        LocalDate.now(ZoneOffset.UTC)
+                                                .plusDays(1)
+                                                .atStartOfDay(ZoneOffset.UTC)
+                                                .toInstant())
+                                .minus(after)))
+                .orElse(Clock.systemUTC());
+    }
+
     @Inject
     Customers customers;
 
@@ -97,7 +127,7 @@ public class DemoData {
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (!enabled) return;
         startupLock.hold();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(clock);
         if (customers.exists()) {
             appendMissingDays(today);
             return;
@@ -128,7 +158,7 @@ public class DemoData {
     public void appendMissingDays() {
         if (!enabled) return;
         startupLock.hold();
-        appendMissingDays(LocalDate.now(ZoneOffset.UTC));
+        appendMissingDays(LocalDate.now(clock));
     }
 
     private void appendMissingDays(LocalDate today) {

@@ -69,6 +69,18 @@ public final class Metrics {
             .help("ESPI reads answered 503 because no turn came free within custodian.feed.queue-timeout")
             .register(REGISTRY);
 
+    private static final Histogram DB_WAIT = Histogram.builder()
+            .name("custodian_db_pool_acquire_seconds")
+            .help("How long each borrowing of a database connection took, waiting for a free one included")
+            .classicOnly()
+            .classicUpperBounds(0.001, 0.005, 0.025, 0.1, 0.5, 1, 5, 30, 60)
+            .register(REGISTRY);
+
+    private static final Counter DB_TIMEOUTS = Counter.builder()
+            .name("custodian_db_pool_timeouts_total")
+            .help("Borrowings of a database connection that gave up: every connection stayed in use too long")
+            .register(REGISTRY);
+
     private static volatile IntSupplier feedQueue = () -> 0;
     private static volatile Supplier<Map<String, Long>> notices = Map::of;
 
@@ -83,6 +95,25 @@ public final class Metrics {
                 .help("Notification outbox rows by state (pending, delivered, dead)")
                 .labelNames("state")
                 .callback(cb -> notices.get().forEach((state, n) -> cb.call(n, state)))
+                .register(REGISTRY);
+        GaugeWithCallback.builder()
+                .name("custodian_db_pool_connections")
+                .help("Connections of the database pool: in_use (borrowed by a request or job) and idle")
+                .labelNames("state")
+                .callback(cb -> DatabasePool.figures().ifPresent(f -> {
+                    cb.call(f.inUse(), "in_use");
+                    cb.call(f.idle(), "idle");
+                }))
+                .register(REGISTRY);
+        GaugeWithCallback.builder()
+                .name("custodian_db_pool_max_connections")
+                .help("The most connections the database pool opens")
+                .callback(cb -> DatabasePool.figures().ifPresent(f -> cb.call(f.max())))
+                .register(REGISTRY);
+        GaugeWithCallback.builder()
+                .name("custodian_db_pool_waiting_threads")
+                .help("Requests and jobs waiting for a database connection because every one is in use")
+                .callback(cb -> DatabasePool.figures().ifPresent(f -> cb.call(f.waiting())))
                 .register(REGISTRY);
     }
 
@@ -124,6 +155,14 @@ public final class Metrics {
 
     public static void feedRefused() {
         FEED_REFUSED.inc();
+    }
+
+    static void databaseWait(long millis) {
+        DB_WAIT.observe(millis / 1e3);
+    }
+
+    static void databaseTimeout() {
+        DB_TIMEOUTS.inc();
     }
 
     /** Reads waiting for a turn, asked at each scrape. */

@@ -68,6 +68,44 @@ class StartFailureIT {
                 line);
     }
 
+    /**
+     * Settings read in code rather than injected, each of a kind the container would not refuse: a word MicroProfile
+     * Config reads as false, a number out of range, a URL without a scheme, a secret too short. One start reports
+     * them all; the value of a secret is never written.
+     */
+    @Test
+    void settingsReadInCodeWithBadValuesWhenStartingThenExitsNamingEachAndWhatIsAllowed() throws Exception {
+        UberJarServer.Failed failed = UberJarServer.failToStart(
+                dataDir("read-in-code"),
+                Map.of(
+                        "CUSTODIAN_ACCESS_LOG", "yes",
+                        "CUSTODIAN_FEED_CONCURRENCY", "0",
+                        "CUSTODIAN_PUBLIC_URL", "greenbutton.utility.example",
+                        "CUSTODIAN_METRICS_TOKEN", "tooshort"),
+                UberJarServer.freePort(),
+                List.of());
+
+        String line = causeLine(failed);
+        assertTrue(
+                line.contains(
+                        "custodian.access-log (environment variable CUSTODIAN_ACCESS_LOG) = 'yes' is not true or false"),
+                line);
+        String output = failed.output();
+        assertTrue(
+                output.contains(
+                        "custodian.feed.concurrency (environment variable CUSTODIAN_FEED_CONCURRENCY) = '0' is not a whole number from 1"),
+                output);
+        assertTrue(
+                output.contains(
+                        "custodian.public-url (environment variable CUSTODIAN_PUBLIC_URL) = 'greenbutton.utility.example' is not an absolute http or https URL"),
+                output);
+        assertTrue(
+                output.contains(
+                        "custodian.metrics.token (environment variable CUSTODIAN_METRICS_TOKEN) = (hidden) is not at least 16 characters"),
+                output);
+        assertTrue(!output.contains("tooshort"), "the secret is not logged:\n" + output);
+    }
+
     @Test
     void migrationFailingWhenStartingThenExitsNamingTheMigration() throws Exception {
         Path dir = dataDir("migration");

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Browser;
+import dev.gbconnect.custodian.testsupport.NotifyReceiver;
 import dev.gbconnect.custodian.testsupport.OwnServer;
 import dev.gbconnect.custodian.testsupport.RawHttp;
 import dev.gbconnect.custodian.testsupport.SelfSignedTls;
 import dev.gbconnect.custodian.testsupport.Shared;
+import dev.gbconnect.custodian.testsupport.ThirdParties;
 import dev.gbconnect.custodian.testsupport.UberJarServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -23,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -52,99 +55,146 @@ class UberJarIT {
                 .toAbsolutePath();
         Files.createDirectories(dataDir);
 
-        UberJarServer first = UberJarServer.start(dataDir, UberJarServer.testJvm(), Map.of());
-        String clientId, secret, uploaded;
-        JsonArray customersBefore, uploadedBefore, alice;
-        try {
-            assertTrue(
-                    first.output().contains("custodian.public-url is not set"),
-                    "a server without public URL or TLS, listening beyond loopback, warns at start");
-            assertFalse(first.output().contains("\u001b["), "no ANSI colour codes when the output is not a terminal");
-            String inUse = StartFailureIT.causeLine(
-                    UberJarServer.failToStart(dataDir, Map.of(), UberJarServer.freePort(), List.of()));
-            assertTrue(
-                    inUse.contains("Derby database " + dataDir.resolve("derby") + " is in use by another process")
-                            && inUse.contains("custodian.data-dir"),
-                    "a second instance on the same data directory: " + inUse);
-            List<String> generated = first.generatedAdminClient()
-                    .orElseThrow(() -> new AssertionError("the first start prints a generated admin client"));
-            clientId = generated.get(0);
-            secret = generated.get(1);
-            Api admin = first.api(clientId, secret);
+        try (NotifyReceiver receiver = new NotifyReceiver(0, 204)) {
+            UberJarServer first = UberJarServer.start(dataDir, UberJarServer.testJvm(), Map.of());
+            String clientId, secret, uploaded;
+            JsonArray customersBefore, uploadedBefore, alice;
+            try {
+                assertTrue(
+                        first.output().contains("custodian.public-url is not set"),
+                        "a server without public URL or TLS, listening beyond loopback, warns at start");
+                assertFalse(
+                        first.output().contains("\u001b["), "no ANSI colour codes when the output is not a terminal");
+                String inUse = StartFailureIT.causeLine(
+                        UberJarServer.failToStart(dataDir, Map.of(), UberJarServer.freePort(), List.of()));
+                assertTrue(
+                        inUse.contains("Derby database " + dataDir.resolve("derby") + " is in use by another process")
+                                && inUse.contains("custodian.data-dir"),
+                        "a second instance on the same data directory: " + inUse);
+                List<String> generated = first.generatedAdminClient()
+                        .orElseThrow(() -> new AssertionError("the first start prints a generated admin client"));
+                clientId = generated.get(0);
+                secret = generated.get(1);
+                Api admin = first.api(clientId, secret);
 
-            customersBefore = admin.get("admin/customers").array();
-            assertEquals(
-                    List.of("alice", "bob", "carol"),
-                    customersBefore.stream()
-                            .map(c -> c.asJsonObject().getString("username"))
-                            .toList());
-            alice = admin.inventory(id(customersBefore, "alice"));
-            assertEquals(1, alice.size());
-            JsonObject history = alice.getJsonObject(0)
-                    .getJsonArray("meterReadings")
-                    .getJsonObject(0)
-                    .getJsonObject("totals");
-            // the demo's history: from the first of the month 25 months back to the end of yesterday (UTC)
-            LocalDate today = LocalDate.now(ZoneOffset.UTC),
-                    since = today.withDayOfMonth(1).minusMonths(25);
-            assertEquals(
-                    List.of(since.toEpochDay() * 86_400, today.toEpochDay() * 86_400),
-                    List.of(
-                            history.getJsonNumber("first").longValue(),
-                            history.getJsonNumber("last").longValue()),
-                    "data from " + since + " up to yesterday");
-            assertEquals(
-                    (today.toEpochDay() - since.toEpochDay()) * 96,
-                    history.getInt("readings"),
-                    "15-minute readings without a gap");
-            JsonArray bob = admin.inventory(id(customersBefore, "bob"));
-            assertEquals(
-                    List.of(0, 1),
-                    bob.stream()
-                            .map(u -> u.asJsonObject().getInt("serviceKind"))
-                            .sorted()
-                            .toList(),
-                    "electric and gas");
+                customersBefore = admin.get("admin/customers").array();
+                assertEquals(
+                        List.of("alice", "bob", "carol"),
+                        customersBefore.stream()
+                                .map(c -> c.asJsonObject().getString("username"))
+                                .toList());
+                alice = admin.inventory(id(customersBefore, "alice"));
+                assertEquals(1, alice.size());
+                JsonObject history = totals(alice);
+                // the demo's history: from the first of the month 25 months back to the end of yesterday (UTC)
+                LocalDate today = LocalDate.now(ZoneOffset.UTC),
+                        since = today.withDayOfMonth(1).minusMonths(25);
+                assertEquals(
+                        List.of(since.toEpochDay() * 86_400, today.toEpochDay() * 86_400),
+                        List.of(
+                                history.getJsonNumber("first").longValue(),
+                                history.getJsonNumber("last").longValue()),
+                        "data from " + since + " up to yesterday");
+                assertEquals(
+                        (today.toEpochDay() - since.toEpochDay()) * 96,
+                        history.getInt("readings"),
+                        "15-minute readings without a gap");
+                JsonArray bob = admin.inventory(id(customersBefore, "bob"));
+                assertEquals(
+                        List.of(0, 1),
+                        bob.stream()
+                                .map(u -> u.asJsonObject().getInt("serviceKind"))
+                                .sorted()
+                                .toList(),
+                        "electric and gas");
+                ThirdParties.offline(
+                        admin,
+                        ThirdParties.notified(admin, "Told of each demo day", receiver.uri()),
+                        id(customersBefore, "alice"),
+                        ThirdParties.SCOPE,
+                        null);
 
-            uploaded = admin.newCustomer("restart-check");
-            assertEquals(
-                    201,
-                    admin.upload(uploaded, Shared.sample("openespi/test_usage_data.xml"))
-                            .status());
-            uploadedBefore = admin.inventory(uploaded);
-        } finally {
-            first.stop();
+                uploaded = admin.newCustomer("restart-check");
+                assertEquals(
+                        201,
+                        admin.upload(uploaded, Shared.sample("openespi/test_usage_data.xml"))
+                                .status());
+                uploadedBefore = admin.inventory(uploaded);
+            } finally {
+                first.stop();
+            }
+            assertTrue(Files.isDirectory(dataDir.resolve("derby")), "Derby lives below custodian.data-dir");
+
+            UberJarServer second = UberJarServer.start(
+                    dataDir,
+                    UberJarServer.testJvm(),
+                    Map.of(
+                            "CUSTODIAN_ADMIN_CLIENT_ID",
+                            "ops-admin",
+                            "CUSTODIAN_ADMIN_CLIENT_SECRET",
+                            "ops-secret-from-the-environment",
+                            "CUSTODIAN_ACCESS_LOG",
+                            "true",
+                            // the demo's midnight 2 s after the start, looked for every half second (configuration.md)
+                            "CUSTODIAN_DEMO_TEST_MIDNIGHT_AFTER",
+                            "PT2S",
+                            "CUSTODIAN_DEMO_CHECK_INTERVAL",
+                            "PT0.5S"));
+            try {
+                assertFalse(second.output().contains("client secret:"), "the generated secret is printed once only");
+                Api generatedAdmin = second.api(clientId, secret);
+                assertEquals(
+                        customersBefore.size() + 1,
+                        generatedAdmin.get("admin/customers").array().size(),
+                        "the demo customers and the one we added; demo data is not seeded again");
+                assertEquals(uploadedBefore, generatedAdmin.inventory(uploaded), "uploaded data survives the restart");
+                crossesMidnight(generatedAdmin, id(customersBefore, "alice"), alice, receiver);
+                Api configured = second.api("ops-admin", "ops-secret-from-the-environment");
+                assertEquals(
+                        200, configured.get("admin/customers").status(), "admin client from environment variables");
+                accessLogNamesNoSecret(second, generatedAdmin, configured, secret);
+            } finally {
+                second.stop();
+            }
         }
-        assertTrue(Files.isDirectory(dataDir.resolve("derby")), "Derby lives below custodian.data-dir");
+    }
 
-        UberJarServer second = UberJarServer.start(
-                dataDir,
-                UberJarServer.testJvm(),
-                Map.of(
-                        "CUSTODIAN_ADMIN_CLIENT_ID",
-                        "ops-admin",
-                        "CUSTODIAN_ADMIN_CLIENT_SECRET",
-                        "ops-secret-from-the-environment",
-                        "CUSTODIAN_ACCESS_LOG",
-                        "true"));
-        try {
-            assertFalse(second.output().contains("client secret:"), "the generated secret is printed once only");
-            Api generatedAdmin = second.api(clientId, secret);
-            assertEquals(
-                    customersBefore.size() + 1,
-                    generatedAdmin.get("admin/customers").array().size(),
-                    "the demo customers and the one we added; demo data is not seeded again");
-            assertEquals(uploadedBefore, generatedAdmin.inventory(uploaded), "uploaded data survives the restart");
-            assertEquals(
-                    alice,
-                    generatedAdmin.inventory(id(customersBefore, "alice")),
-                    "a restart on the same day finds the demo current and appends nothing");
-            Api configured = second.api("ops-admin", "ops-secret-from-the-environment");
-            assertEquals(200, configured.get("admin/customers").status(), "admin client from environment variables");
-            accessLogNamesNoSecret(second, generatedAdmin, configured, secret);
-        } finally {
-            second.stop();
+    /**
+     * A running server crossing the demo's midnight delivers the day that ended, exactly one (so the restart on the
+     * same day appended nothing), and the third party authorized for it is told, as a utility's would be.
+     */
+    private static void crossesMidnight(Api admin, String customer, JsonArray before, NotifyReceiver receiver)
+            throws Exception {
+        JsonObject was = totals(before);
+        long until = was.getJsonNumber("last").longValue() + 86_400;
+        JsonObject now = was;
+        for (long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                now.getJsonNumber("last").longValue() < until && System.nanoTime() < end; ) {
+            Thread.sleep(250);
+            now = totals(admin.inventory(customer));
         }
+        assertEquals(
+                List.of(was.getJsonNumber("first").longValue(), until, was.getInt("readings") + 96),
+                List.of(
+                        now.getJsonNumber("first").longValue(),
+                        now.getJsonNumber("last").longValue(),
+                        now.getInt("readings")),
+                "one more day of 15-minute readings");
+        String day = "published-min=" + Instant.ofEpochSecond(until - 86_400);
+        // the first notice told of the authorization itself
+        assertTrue(
+                receiver.await(2, Duration.ofSeconds(30)).stream()
+                        .anyMatch(n -> n.body().contains("Batch/Subscription/")
+                                && n.body().contains(day)),
+                "the third party is told of the new day: " + receiver.received());
+    }
+
+    private static JsonObject totals(JsonArray inventory) {
+        return inventory
+                .getJsonObject(0)
+                .getJsonArray("meterReadings")
+                .getJsonObject(0)
+                .getJsonObject("totals");
     }
 
     @Test
@@ -346,9 +396,17 @@ class UberJarIT {
                 "custodian_feed_admission_queue_length",
                 "custodian_feed_admission_refused_total",
                 "custodian_notifications{state=\"dead\"}",
+                "custodian_db_pool_connections{state=\"in_use\"}",
+                "custodian_db_pool_connections{state=\"idle\"}",
+                "custodian_db_pool_waiting_threads",
+                "custodian_db_pool_timeouts_total",
+                "custodian_db_pool_acquire_seconds_bucket{le=\"0.005\"}",
                 "jvm_memory_used_bytes{area=\"heap\"}")) {
             assertTrue(series.contains(expected), expected + " in\n" + scrape.body());
         }
+        // Payara's pool, as CustodianApplication defines it, which has served the requests above
+        assertTrue(scrape.body().contains("\ncustodian_db_pool_max_connections 16.0\n"), scrape.body());
+        assertFalse(scrape.body().contains("\ncustodian_db_pool_acquire_seconds_count 0\n"), scrape.body());
     }
 
     /**

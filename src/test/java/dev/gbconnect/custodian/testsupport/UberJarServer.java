@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 /** One process of the shipped uber-jar on its own port; its output is kept in a file for assertions. */
 public record UberJarServer(Process process, int port, Path log) {
 
-    private static final Duration BOOT = Duration.ofMinutes(3);
+    private static final Duration BOOT = Duration.parse(System.getProperty("it.bootTimeout", "PT3M"));
     private static final Pattern GENERATED = Pattern.compile("client id:\\s+(\\S+)\\s+client secret:\\s+(\\S+)");
 
     /** Starts the jar in {@code dir} with these JVM options and environment, and waits until it is ready. */

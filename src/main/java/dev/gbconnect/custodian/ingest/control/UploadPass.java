@@ -5,13 +5,17 @@ import dev.gbconnect.custodian.platform.ApiError;
 import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.ErrorMappers;
 import dev.gbconnect.custodian.platform.Metrics;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.InputStream;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.validation.Schema;
@@ -28,7 +32,25 @@ public class UploadPass {
     EntityManager em;
 
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
+
+    /**
+     * The reading threads. Not the container's ManagedExecutorService: it captures the request's context for every
+     * task it runs, and Payara looks its context providers up through a ServiceLoader scan of the class path each
+     * time, which cost a small upload more than parsing it (docs/performance.md, nightly delivery). A reader needs
+     * no context; its threads come from the container's factory, which captures it once per thread.
+     */
+    private ExecutorService readers;
+
+    @PostConstruct
+    void start() {
+        readers = Executors.newCachedThreadPool(threads);
+    }
+
+    @PreDestroy
+    void stop() {
+        readers.shutdownNow();
+    }
 
     private volatile Schema schema;
 
@@ -52,7 +74,7 @@ public class UploadPass {
         Problems problems = new Problems();
         S sink = sinks.apply(problems);
         Schema schema = schema();
-        try (EntryPipe pipe = EntryPipe.start(executor, () -> new GreenButtonReader(body, schema, problems))) {
+        try (EntryPipe pipe = EntryPipe.start(readers, () -> new GreenButtonReader(body, schema, problems))) {
             for (AtomEntry entry = pipe.take(); entry != null; entry = pipe.take()) {
                 sink.accept(entry);
             }

@@ -68,22 +68,22 @@ public class NoticeSender {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         backoff = new Backoff(
-                setting("first-retry"),
-                setting("longest-retry"),
+                setting("custodian.notify.first-retry"),
+                setting("custodian.notify.longest-retry"),
                 config.getValue("custodian.notify.max-attempts", Integer.class));
-        connectTimeout = setting("connect-timeout");
-        requestTimeout = setting("request-timeout");
+        connectTimeout = setting("custodian.notify.connect-timeout");
+        requestTimeout = setting("custodian.notify.request-timeout");
         http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
                 .build();
-        long every = setting("poll-interval").toMillis();
+        long every = setting("custodian.notify.poll-interval").toMillis();
         schedule = scheduler.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
     }
 
     private Duration setting(String name) {
-        return config.getValue("custodian.notify." + name, Duration.class);
+        return config.getValue(name, Duration.class);
     }
 
     @PreDestroy
@@ -93,7 +93,10 @@ public class NoticeSender {
 
     /** A notice was written or put back: look at once instead of at the next tick. */
     void kick(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Enqueued written) {
-        executor.execute(this::poll);
+        // A pass under way goes round once more (again first, then polling: see poll); a task per commit would cost
+        // every upload the executor's context capture.
+        again.set(true);
+        if (!polling.get()) executor.execute(this::poll);
     }
 
     /** One pass at a time per instance; a kick during a pass makes it go round once more. */

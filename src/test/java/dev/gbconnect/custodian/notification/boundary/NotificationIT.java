@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -113,6 +114,52 @@ class NotificationIT {
             assertEquals(3, listed.get(1).getInt("attempts"));
             assertEquals("HTTP 503", listed.get(1).getString("last_error"), "the last failure stays on record");
             assertEquals(1, listed.get(0).getInt("attempts"));
+        }
+    }
+
+    @Test
+    void uploadWhenOnlyAUsagePointOutsideTheSubscriptionChangesThenNoDataNotice() throws Exception {
+        try (NotifyReceiver receiver = new NotifyReceiver(0, 204)) {
+            ThirdParties.Registered app = register(receiver);
+            String customer =
+                    admin.newCustomer("notify-" + UUID.randomUUID().toString().substring(0, 8));
+            long start = recent();
+            assertEquals(
+                    201,
+                    admin.upload(customer, "application/atom+xml", days(start, 1, "meter", "other"))
+                            .status());
+            String covered = admin.inventory(customer).stream()
+                    .map(JsonObject.class::cast)
+                    .filter(u -> u.getString("title").endsWith(" meter"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getString("id");
+            JsonObject token = ThirdParties.offlineToken(admin, app, customer, ThirdParties.SCOPE, List.of(covered));
+            receiver.await(1, WAIT);
+
+            assertEquals(
+                    201,
+                    admin.upload(customer, "application/atom+xml", days(start + DAY, 1, "other"))
+                            .status(),
+                    "a new day for the usage point the Subscription leaves out");
+            assertEquals(
+                    201,
+                    admin.upload(customer, "application/atom+xml", days(start + 2 * DAY, 1, "meter"))
+                            .status(),
+                    "a new day for the one it covers");
+
+            List<NotifyReceiver.Received> got = receiver.await(2, WAIT);
+            assertEquals(
+                    List.of(token.getString("resourceURI") + "?published-min=" + Instant.ofEpochSecond(start + 2 * DAY)
+                            + "&published-max=" + Instant.ofEpochSecond(start + 3 * DAY)),
+                    Atom.valid(got.get(1).body()).texts("/espi:BatchList/espi:resources"),
+                    "the covered usage point's day only");
+            assertEquals(
+                    List.of("data", "authorization"),
+                    notices("client_id=" + app.id()).stream()
+                            .map(n -> n.getString("kind"))
+                            .toList(),
+                    "no notice for the other usage point's day");
         }
     }
 
@@ -309,11 +356,18 @@ class NotificationIT {
 
     /** Days of 15-minute readings for one electric meter, the same readings for the same days in every file. */
     private static byte[] days(long start, int days) throws Exception {
+        return days(start, days, "meter");
+    }
+
+    /** {@code days} days of 15-minute readings for electric meters of these names. */
+    private static byte[] days(long start, int days, String... meters) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         GreenButtonGenerator.write(
                 out,
                 new GreenButtonGenerator.Plan(
-                        List.of(new GreenButtonGenerator.Point("meter", GreenButtonGenerator.Kind.ELECTRIC, 42)),
+                        Arrays.stream(meters)
+                                .map(m -> new GreenButtonGenerator.Point(m, GreenButtonGenerator.Kind.ELECTRIC, 42))
+                                .toList(),
                         start,
                         days,
                         900));
