@@ -815,7 +815,9 @@ class EspiResourcesConformanceIT {
     void RP09_collections_answerTheSameFeedWithAndWithoutATrailingSlash() {
         for (Read read : documents()) {
             if (!read.root().equals("/atom:feed")) continue;
-            List<String> ids = everyDocument().get(key(read)).texts("/atom:feed/atom:entry/atom:id");
+            // both forms read now: on the shared server the cached read is older, and a shuffled run once saw
+            // the Authorization feed gain an entry between the cached read and the slashed one
+            List<String> ids = valid(read.get()).texts("/atom:feed/atom:entry/atom:id");
             assertFalse(ids.isEmpty(), read.path());
             assertEquals(
                     ids,

@@ -63,9 +63,9 @@ public final class Api {
     }
 
     /**
-     * Forgets every cached admin token. A server started on an address an earlier one used (each test class deploys
-     * to a fresh server, and ports are reused) knows none of the earlier server's tokens: PasswordGrantIT once got
-     * ThirdPartyFlowIT's token for the same port, and 401.
+     * Forgets every cached admin token. A server started on an address an earlier one used (a {@link PrivateServer}:
+     * ports are reused) knows none of the earlier server's tokens: PasswordGrantIT once got ThirdPartyFlowIT's token
+     * for the same port, and 401.
      */
     public static void forgetTokens() {
         TOKENS.clear();

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Tag;
 /**
  * Marks an Arquillian class whose subject does not change with the database: pages in a browser, or the parsing of
  * protocol requests. The queries behind them are the ones the API tests run on both databases, so the PostgreSQL
- * rerun (the pom's {@code postgres} execution) skips these classes: a rerun would add a server boot and minutes of
- * browser time without exercising another line of SQL.
+ * rerun (the pom's {@code postgres} execution) skips these classes: a rerun would add minutes of browser time
+ * without exercising another line of SQL.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -7,7 +7,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * For the integration run with {@code -Dit.postgres=true}: starts a private PostgreSQL before the first test and
  * points the Arquillian container at it ({@code it.db}, read by arquillian.xml), so the same tests that run on Derby
- * run on PostgreSQL. Every test class's server shares the one database, as the instances of a utility do.
+ * run on PostgreSQL, all on the execution's one server ({@link OneServer}).
  */
 public final class PostgresSuite implements LauncherSessionListener {
 

@@ -15,7 +15,12 @@ public final class Shared {
 
     private Shared() {}
 
-    /** The packaged WAR, as every Arquillian client-mode test deploys it, each time to a fresh server: cached tokens go. */
+    /**
+     * The packaged WAR, as every Arquillian client-mode test deploys it. {@link OneServer} gives every class that
+     * deploys it the same running server and database: a test creates its own uniquely named customers and clients
+     * and never counts rows it did not create. Cached admin tokens go all the same, as a {@link PrivateServer} may
+     * come up on a port an earlier server used.
+     */
     public static WebArchive war() {
         Api.forgetTokens();
         return ShrinkWrap.createFromZipFile(
