@@ -14,6 +14,7 @@ import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -77,6 +78,18 @@ class ArchitectureTest {
             "dev/gbconnect/custodian/portal/boundary/PortalPages.java#download",
             "dev/gbconnect/custodian/portal/boundary/PortalPages.java#usage");
 
+    /**
+     * Issue 15 item 4, who may do what in one place: "is this the data custodian?" is a membership test of
+     * DataCustodian_Admin_Access or a comparison with the admin client's kind. Only {@code Caller} makes it; the
+     * {@code Client} entity compares its own kind for how it may authenticate (an entity cannot reach Caller).
+     */
+    static final Pattern DATA_CUSTODIAN_DECISION = Pattern.compile(
+            "contains\\(Scopes\\.DATA_CUSTODIAN_ADMIN\\)|[=!]=\\s*(Client\\.)?Kind\\.ADMIN\\b|(Client\\.)?Kind\\.ADMIN\\s*[=!]=");
+
+    static final Set<String> DECIDE_DATA_CUSTODIAN = Set.of(
+            "dev/gbconnect/custodian/authorization/control/Caller.java",
+            "dev/gbconnect/custodian/authorization/entity/Client.java");
+
     static final Path MAIN_SOURCES = Path.of("src/main/java");
 
     private static JavaClasses classes;
@@ -134,6 +147,22 @@ class ArchitectureTest {
                 Set.of(),
                 METHODS_TO_SPLIT.stream().filter(m -> !stillLong.contains(m)).collect(Collectors.toSet()),
                 "these methods are short now: take them off ArchitectureTest.METHODS_TO_SPLIT");
+    }
+
+    @Test
+    void onlyCallerDecidesWhoIsTheDataCustodian() {
+        assertEquals(List.of(), dataCustodianDecisions(SourceScan.sources(MAIN_SOURCES)));
+    }
+
+    /** Each place outside {@link #DECIDE_DATA_CUSTODIAN} that decides whether a caller is the data custodian. */
+    static List<String> dataCustodianDecisions(List<String[]> sources) {
+        List<String> found = new ArrayList<>();
+        for (String[] s : sources) {
+            if (DECIDE_DATA_CUSTODIAN.contains(s[0])) continue;
+            Matcher m = DATA_CUSTODIAN_DECISION.matcher(s[1]);
+            while (m.find()) found.add(s[0] + ": " + m.group() + " (ask Caller: isDataCustodian, mayManage)");
+        }
+        return found;
     }
 
     /** Each resource source over {@code max} lines, as "path (lines)". */
