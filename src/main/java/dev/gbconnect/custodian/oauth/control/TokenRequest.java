@@ -31,15 +31,39 @@ public final class TokenRequest {
      */
     public static TokenRequest authenticate(
             Map<String, List<String>> parameters, String authorization, Clients clients) {
+        return read(parameters, authorization).authenticate(clients);
+    }
+
+    /** Checks the request's syntax and finds which client it names; {@link Presented#authenticate} comes next. */
+    public static Presented read(Map<String, List<String>> parameters, String authorization) {
         parameters.forEach((name, values) -> {
             if (values.size() > 1) throw invalidRequest("parameter " + name + " appears more than once");
         });
-        Credentials c = credentials(parameters, authorization);
-        Client client = clients.authenticate(c.id(), c.secret(), c.method())
-                .orElseThrow(
-                        () -> invalidClient(
-                                "unknown or inactive client, wrong secret, or not the client's registered authentication method (token_endpoint_auth_method)"));
-        return new TokenRequest(parameters, client);
+        return new Presented(parameters, credentials(parameters, authorization));
+    }
+
+    /** A well-formed request, its client named but not yet authenticated. */
+    public static final class Presented {
+        private final Map<String, List<String>> parameters;
+        private final Credentials credentials;
+
+        private Presented(Map<String, List<String>> parameters, Credentials credentials) {
+            this.parameters = parameters;
+            this.credentials = credentials;
+        }
+
+        /** The id the client claims (RFC 6749 §2.3.1), before its secret is checked. */
+        public String clientId() {
+            return credentials.id();
+        }
+
+        public TokenRequest authenticate(Clients clients) {
+            Client client = clients.authenticate(credentials.id(), credentials.secret(), credentials.method())
+                    .orElseThrow(
+                            () -> invalidClient(
+                                    "unknown or inactive client, wrong secret, or not the client's registered authentication method (token_endpoint_auth_method)"));
+            return new TokenRequest(parameters, client);
+        }
     }
 
     /** What the client presented, by the one method it used: {@code secret} is null for a public client. */
