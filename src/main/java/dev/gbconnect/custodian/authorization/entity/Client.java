@@ -26,7 +26,7 @@ import java.util.Objects;
         query = "SELECT c FROM Client c WHERE c.owner = :owner AND c.status = :active ORDER BY c.issuedAt, c.id")
 @NamedQuery(
         name = Client.WITH_SECRETS,
-        query = "SELECT c, s.hash, f.heldUntil, f.clientId FROM Client c"
+        query = "SELECT c, s.hash, f.failures.lockedUntil, f.clientId FROM Client c"
                 + " LEFT JOIN ClientSecret s ON s.clientId = c.id AND s.revokedAt IS NULL"
                 + " LEFT JOIN ClientAuthFailures f ON f.clientId = c.id WHERE c.id = :id")
 public class Client {
