@@ -27,23 +27,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AdminClientSetup {
 
     private static final Logger LOG = Logger.getLogger(AdminClientSetup.class.getName());
-    private static final Registration ADMIN = new Registration(
-            "Data custodian administration",
-            List.of(),
-            List.of("client_credentials"),
-            List.of(Scopes.DATA_CUSTODIAN_ADMIN, Scopes.UPLOAD_ADMIN),
-            Client.SECRET_BASIC,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            List.of());
+    private static final Registration ADMIN = Registration.named("Data custodian administration")
+            .grantTypes(List.of("client_credentials"))
+            .scopes(List.of(Scopes.DATA_CUSTODIAN_ADMIN, Scopes.UPLOAD_ADMIN))
+            .tokenEndpointAuthMethod(Client.SECRET_BASIC)
+            .build();
 
     @PersistenceContext
     EntityManager em;

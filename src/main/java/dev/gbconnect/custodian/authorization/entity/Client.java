@@ -171,23 +171,23 @@ public class Client {
     }
 
     public Registration registration() {
-        return new Registration(
-                name,
-                redirectUris,
-                grantTypes,
-                scopes,
-                authMethod,
-                notifyUri,
-                scopeSelectionUri,
-                userPortalUri,
-                description,
-                clientUri,
-                logoUri,
-                tosUri,
-                policyUri,
-                softwareId,
-                softwareVersion,
-                contacts);
+        return Registration.named(name)
+                .redirectUris(redirectUris)
+                .grantTypes(grantTypes)
+                .scopes(scopes)
+                .tokenEndpointAuthMethod(authMethod)
+                .thirdPartyNotifyUri(notifyUri)
+                .thirdPartyScopeSelectionUri(scopeSelectionUri)
+                .thirdPartyUserPortalScreenUri(userPortalUri)
+                .clientDescription(description)
+                .clientUri(clientUri)
+                .logoUri(logoUri)
+                .tosUri(tosUri)
+                .policyUri(policyUri)
+                .softwareId(softwareId)
+                .softwareVersion(softwareVersion)
+                .contacts(contacts)
+                .build();
     }
 
     public void status(Status status, Instant now) {
