@@ -45,6 +45,7 @@ class ArchitectureTest {
     static final String MAP = """
             platform      ->
             atom          -> platform
+            audit         -> platform
             authorization -> atom, platform
             customer      -> authorization, atom, platform
             usage         -> customer, authorization, platform
@@ -57,6 +58,7 @@ class ArchitectureTest {
             portal        -> feed, usage, customer, authorization, atom, platform
             status        -> authorization, atom, platform
             demo          -> ingest, customer, atom, platform
+            console       -> audit, notification, usage, customer, authorization, platform
             """;
 
     /** STYLE.md habit 2, thin resources: a JAX-RS resource class (any with @Path or a request method) at most this. */

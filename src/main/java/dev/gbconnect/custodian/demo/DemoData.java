@@ -5,6 +5,7 @@ import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import dev.gbconnect.custodian.demo.GreenButtonGenerator.Kind;
 import dev.gbconnect.custodian.demo.GreenButtonGenerator.Plan;
 import dev.gbconnect.custodian.demo.GreenButtonGenerator.Point;
+import dev.gbconnect.custodian.ingest.control.CustomerInfoImporter;
 import dev.gbconnect.custodian.ingest.control.StoredUntil;
 import dev.gbconnect.custodian.ingest.control.UsageImporter;
 import dev.gbconnect.custodian.platform.StartupLock;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,8 +33,8 @@ import javax.xml.stream.XMLStreamException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Seeds an empty database with the demo customers of the README, with data up to yesterday, and then delivers each
- * finished day, as a utility's meter data system would. The data goes through the same importer as any upload, so the
+ * Seeds an empty database with the demo customers of the README, with data up to yesterday and synthetic customer
+ * information ({@link DemoCustomerInfo}), and then delivers each finished day, as a utility's meter data system would. The data goes through the same importer as any upload, so the
  * demo also proves the import path on every first start, and third parties are notified of each new day.
  */
 @ApplicationScoped
@@ -83,6 +85,9 @@ public class DemoData {
     UsageImporter importer;
 
     @Inject
+    CustomerInfoImporter customerInfo;
+
+    @Inject
     StoredUntil stored;
 
     @PersistenceContext
@@ -97,15 +102,22 @@ public class DemoData {
             appendMissingDays(today);
             return;
         }
-        long readings = 0;
-        for (DemoCustomer demo : CUSTOMERS) {
+        long readings = 0, customerInfoNanos = 0;
+        for (int i = 0; i < CUSTOMERS.size(); i++) {
+            DemoCustomer demo = CUSTOMERS.get(i);
             RetailCustomer customer = customers.create(demo.username(), demo.password(), demo.name());
             readings += importer.importFeed(customer, generated(firstPlan(demo.points(), today)), Long.MAX_VALUE)
                     .readings()
                     .created();
+            // After the usage: each ServiceLocation names the UsagePoint it serves, which must exist by then.
+            long start = System.nanoTime();
+            customerInfo.importFeed(customer, new ByteArrayInputStream(DemoCustomerInfo.feed(demo, i)), Long.MAX_VALUE);
+            customerInfoNanos += System.nanoTime() - start;
         }
+        // The customer information's share of the first start is logged: the demo must stay quick to boot.
         LOG.info("demo data: " + CUSTOMERS.size() + " customers, " + readings + " interval readings up to "
-                + today.minusDays(1) + " (see README for the logins)");
+                + today.minusDays(1) + ", customer information in " + customerInfoNanos / 1_000_000
+                + " ms (see README for the logins)");
     }
 
     /**

@@ -10,9 +10,16 @@ import java.util.Base64;
  */
 public final class Html {
 
-    private static final String STYLE = """
+    /** The one style sheet, inline; a template's layout writes it unchanged, so the header's hash admits it. */
+    public static final String STYLE = """
             body{font-family:system-ui,sans-serif;margin:0;background:#f5f7f5;color:#1b1f1b}
             main{max-width:34rem;margin:0 auto;padding:1.5rem 1rem}
+            main.wide{max-width:64rem}
+            nav a,nav button{margin-right:1rem}
+            nav form{display:inline;background:none;border:0;padding:0}
+            table{border-collapse:collapse;width:100%;background:#fff}
+            th,td{border:1px solid #d5dbd5;padding:.4rem;text-align:left;vertical-align:top}
+            .notice{background:#e8f3e8;border:1px solid #9cc79c;padding:.6rem;border-radius:6px;word-break:break-all}
             h1{font-size:1.4rem}
             form{background:#fff;border:1px solid #d5dbd5;border-radius:8px;padding:1rem}
             label{display:block;margin:.8rem 0 .3rem;font-weight:600}
@@ -24,6 +31,7 @@ public final class Html {
             .error{background:#fde8e8;border:1px solid #e0a0a0;padding:.6rem;border-radius:6px}
             .muted{color:#5a635a;font-size:.9rem}
             """;
+
     private static final String STYLE_HASH =
             "'sha256-" + Base64.getEncoder().encodeToString(PasswordHash.sha256(STYLE)) + "'";
 
@@ -68,6 +76,11 @@ public final class Html {
                 %s
                 </main></body></html>
                 """.formatted(escape(title), STYLE, body);
+        return respond(status, html, formTargets);
+    }
+
+    /** A whole page already written (a template's output), with the headers every page carries. */
+    public static Response.ResponseBuilder respond(Response.Status status, String html, String... formTargets) {
         String formAction = "'self'" + (formTargets.length == 0 ? "" : " " + String.join(" ", formTargets));
         return Response.status(status)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))

@@ -37,12 +37,14 @@ public class LandingPage {
                         applications may read it (NAESB ESPI 4.0).</p>
                         <h2>Customers</h2>
                         <ul><li><a href="/portal">Sign in to see your usage and connected applications</a></li></ul>
+                        <h2>Staff of %s</h2>
+                        <ul><li><a href="/console">Operator console</a></li></ul>
                         <h2>Developers of third-party applications</h2>
                         <ul>
                         <li><a href="/.well-known/oauth-authorization-server">OAuth 2.0 authorization server metadata</a></li>
                         <li><a href="/openapi">API description (OpenAPI)</a></li>%s
                         </ul>
-                        """.formatted(name, name, docs))
+                        """.formatted(name, name, name, docs))
                 .build();
     }
 }

@@ -18,6 +18,10 @@ public enum PageError {
     UNKNOWN_CLIENT_HARNESS(Response.Status.UNAUTHORIZED),
     /** The session ended: sign in again. */
     SIGNED_OUT(Response.Status.UNAUTHORIZED),
+    /** The person is signed in, but their role does not allow this. */
+    FORBIDDEN(Response.Status.FORBIDDEN),
+    /** What the form would create exists already. */
+    CONFLICT(Response.Status.CONFLICT),
     /** What the page names does not exist, or not for this person. */
     NOT_FOUND(Response.Status.NOT_FOUND),
     /** A form over custodian.max-form-bytes. */

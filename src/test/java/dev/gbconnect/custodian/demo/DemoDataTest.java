@@ -1,10 +1,13 @@
 package dev.gbconnect.custodian.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.gbconnect.custodian.demo.GreenButtonGenerator.Kind;
 import dev.gbconnect.custodian.demo.GreenButtonGenerator.Plan;
 import dev.gbconnect.custodian.demo.GreenButtonGenerator.Point;
+import dev.gbconnect.custodian.testsupport.Atom;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,5 +44,25 @@ class DemoDataTest {
                 Optional.of(new Plan(POINTS, storedUntil.getEpochSecond(), 9, 900)),
                 DemoData.nextPlan(POINTS, storedUntil, LocalDate.parse("2027-03-24")),
                 "a server that was stopped for a week catches up");
+    }
+
+    @Test
+    void customerInformationWhenGeneratedThenSchemaValidTheSameEveryTimeAndALocationAndMeterPerUsagePoint() {
+        for (int i = 0; i < DemoData.CUSTOMERS.size(); i++) {
+            DemoData.DemoCustomer demo = DemoData.CUSTOMERS.get(i);
+            String feed = new String(DemoCustomerInfo.feed(demo, i), StandardCharsets.UTF_8);
+
+            Atom atom = Atom.valid(feed);
+            assertEquals(feed, new String(DemoCustomerInfo.feed(demo, i), StandardCharsets.UTF_8));
+            assertEquals(demo.points().size(), atom.count("//cust:ServiceLocation"), demo.username());
+            assertEquals(demo.points().size(), atom.count("//cust:Meter"), demo.username());
+            assertEquals(
+                    demo.points().stream()
+                            .map(p -> "RetailCustomer/demo/UsagePoint/" + p.name())
+                            .toList(),
+                    atom.texts("//cust:UsagePoint"));
+            assertFalse(
+                    atom.texts("//atom:title").stream().anyMatch(t -> t.contains(demo.name())), "no name in titles");
+        }
     }
 }

@@ -371,6 +371,10 @@ class UberJarIT {
                 anonymous.get("openapi", "Accept", "application/json").body());
         assertEquals(200, anonymous.get("schemas/espi.xsd").status());
         assertEquals(404, anonymous.get("schemas/..%2Fpersistence.xml").status());
+        // The console's pages are jte templates compiled at build time: they load from the uber-jar's classes.
+        Api.Reply console = anonymous.get("console/sign-in");
+        assertEquals(200, console.status(), console.body());
+        assertTrue(console.body().contains("Sign in to the custodian console"), console.body());
 
         Api.Reply page = anonymous.get("api-docs");
         assertEquals(200, page.status());

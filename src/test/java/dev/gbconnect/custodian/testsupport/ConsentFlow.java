@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 public final class ConsentFlow {
 
     private static final Pattern HANDLE = Pattern.compile("name=\"request\" value=\"([^\"]+)\"");
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private static final Pattern USAGE_POINT = Pattern.compile("name=\"usage_point\" value=\"([^\"]+)\"");
 
     private final HttpClient http = Api.client()
@@ -69,6 +70,30 @@ public final class ConsentFlow {
         Api.Reply consentPage = get(signedIn.header("Location"));
         List<String> chosen = usagePoints != null ? usagePoints : all(USAGE_POINT, consentPage.body());
         return decide(handle(consentPage), decision, chosen, until);
+    }
+
+    /** A browser signed in to the portal as this test customer (password {@code pass-<username>}). */
+    public static ConsentFlow portal(URI base, String username) {
+        ConsentFlow browser = new ConsentFlow(base);
+        Api.Reply signedIn = browser.post(
+                "portal/sign-in",
+                Map.of(
+                        "username",
+                        username,
+                        "password",
+                        "pass-" + username,
+                        "csrf",
+                        csrf(browser.get("portal/sign-in"))));
+        if (signedIn.status() != 303 || browser.get("portal").status() != 200)
+            throw new IllegalStateException("portal sign-in failed: " + signedIn.status() + " " + signedIn.body());
+        return browser;
+    }
+
+    /** The anti-forgery token of a page's forms. */
+    public static String csrf(Api.Reply page) {
+        Matcher m = CSRF.matcher(page.body());
+        if (!m.find()) throw new IllegalStateException("no csrf field in " + page.body());
+        return m.group(1);
     }
 
     public static String handle(Api.Reply page) {

@@ -104,6 +104,15 @@ public final class ThirdParties {
                 .token(client.basic(), "grant_type=refresh_token&refresh_token=" + ConsentFlow.enc(refreshToken));
     }
 
+    /** The password grant at the server at {@code base}: a test customer's own token (password {@code pass-<username>}). */
+    public static Api.Reply password(URI base, Registered client, String username) {
+        return Api.withAuthorization(base, null)
+                .token(
+                        client.basic(),
+                        "grant_type=password&username=" + ConsentFlow.enc(username) + "&password="
+                                + ConsentFlow.enc("pass-" + username));
+    }
+
     /** An authorization request's query for the code flow; with a verifier, its PKCE S256 challenge too. */
     public static String authorizeQuery(
             Registered client, String redirectUri, String scope, String state, String verifier) {

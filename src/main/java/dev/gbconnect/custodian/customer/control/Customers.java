@@ -52,9 +52,7 @@ public class Customers {
             throw invalid(
                     "username must be 3 to 128 characters: letters, digits and . _ @ + - (starting with a letter or digit)");
         }
-        if (password == null || password.length() < 8 || password.length() > 256) {
-            throw invalid("password must be 8 to 256 characters");
-        }
+        checkPassword(password);
         if (name != null && name.length() > 256) throw invalid("name must be at most 256 characters");
         if (!em.createNamedQuery(RetailCustomer.BY_USERNAME, RetailCustomer.class)
                 .setParameter("username", username)
@@ -74,6 +72,13 @@ public class Customers {
             throw e;
         }
         return customer;
+    }
+
+    /** The portal's one strength rule for a customer's password, at creation and at a reset. */
+    public static void checkPassword(String password) {
+        if (password == null || password.length() < 8 || password.length() > 256) {
+            throw invalid("password must be 8 to 256 characters");
+        }
     }
 
     private static ApiException taken(String username) {
@@ -135,6 +140,10 @@ public class Customers {
         RetailCustomer c = id == null ? null : em.find(RetailCustomer.class, id);
         if (c == null) throw ApiException.notFound("retail customer " + id);
         return c;
+    }
+
+    public boolean exists(String id) {
+        return id != null && em.find(RetailCustomer.class, id) != null;
     }
 
     public boolean exists() {

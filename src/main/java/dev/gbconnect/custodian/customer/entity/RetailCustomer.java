@@ -74,4 +74,9 @@ public class RetailCustomer {
     public void enabled(boolean enabled) {
         this.enabled = enabled;
     }
+
+    /** A new password, as a hash: the customer chose it through a one-time link. */
+    public void passwordHash(String hash) {
+        this.passwordHash = hash;
+    }
 }

@@ -12,7 +12,8 @@ import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
- * Deletes what can no longer be used: expired access tokens, refresh tokens, codes and consent requests, and
+ * Deletes what can no longer be used: expired access tokens, refresh tokens, codes, consent requests, portal and
+ * console sessions and password-reset links, and
  * sign-in failures whose lock and window are long over. Refused already when expired, these rows only cost space.
  * Also ends the Authorizations whose sharing period is over, so that their end is announced. Every instance sweeps
  * (the deletes are idempotent, each end happens once), so nothing depends on one of them running.
@@ -36,8 +37,15 @@ public class ExpiredGrantSweep {
     void sweep() {
         Instant cutoff = Instant.now().minus(GRACE);
         int removed = 0;
-        for (String entity :
-                new String[] {"AccessToken", "RefreshToken", "AuthorizationCode", "ConsentRequest", "PortalSession"}) {
+        for (String entity : new String[] {
+            "AccessToken",
+            "RefreshToken",
+            "AuthorizationCode",
+            "ConsentRequest",
+            "PortalSession",
+            "StaffSession",
+            "PasswordReset"
+        }) {
             removed += em.createQuery("DELETE FROM " + entity + " e WHERE e.expiresAt < :cutoff")
                     .setParameter("cutoff", cutoff)
                     .executeUpdate();
@@ -50,6 +58,6 @@ public class ExpiredGrantSweep {
         if (ended > 0) LOG.info("ended " + ended + " Authorizations whose sharing period is over");
         if (removed > 0)
             LOG.info("swept " + removed
-                    + " expired tokens, codes, consent requests, portal sessions and sign-in records");
+                    + " expired tokens, codes, consent requests, sessions, reset links and sign-in records");
     }
 }

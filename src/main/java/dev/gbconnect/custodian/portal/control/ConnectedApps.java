@@ -46,7 +46,7 @@ public class ConnectedApps {
 
     /** What a personal client may read at most: the customer's own usage data, every interval, all history. */
     @Inject
-    @ConfigProperty(name = "custodian.portal.personal-scope", defaultValue = "FB=1_3_4_5_12_13_14_15_16_18_19")
+    @ConfigProperty(name = "custodian.portal.personal-scope", defaultValue = "FB=1_3_4_5_12_13_14_15_16_18_19_53")
     String personalScope;
 
     public List<App> of(String customerId) {

@@ -4,11 +4,11 @@ import dev.gbconnect.custodian.atom.AtomBody;
 import dev.gbconnect.custodian.atom.EspiUris;
 import dev.gbconnect.custodian.atom.Page;
 import dev.gbconnect.custodian.authorization.boundary.AcceptsTokens;
+import dev.gbconnect.custodian.authorization.boundary.CurrentCaller;
 import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
 import dev.gbconnect.custodian.authorization.control.TokenClass;
-import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.retail.control.CustomerInfoDocuments;
-import dev.gbconnect.custodian.retail.control.CustomerInfoReach;
+import dev.gbconnect.custodian.retail.control.CustomerInfoReaches;
 import dev.gbconnect.custodian.retail.control.CustomerInfoRows.Selection;
 import dev.gbconnect.custodian.retail.control.CustomerTree;
 import jakarta.enterprise.context.RequestScoped;
@@ -23,19 +23,23 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * {@code Batch/RetailCustomer/{id}}: a retail customer's whole tree of customer information (the Authorization's
- * {@code customerResourceURI}), parents before their children. POST on the same path is the upload.
+ * {@code customerResourceURI}), parents before their children, for the data custodian or a token of that customer
+ * within what its Authorization shares. POST on the same path is the upload.
  */
 @Path("espi/1_1/resource/Batch/RetailCustomer/{retailCustomerId}")
 @RequestScoped
 @RequiresScope({})
-@AcceptsTokens(TokenClass.DATA_CUSTODIAN)
+@AcceptsTokens({TokenClass.CUSTOMER, TokenClass.DATA_CUSTODIAN})
 public class CustomerInfoBatchResource {
 
     @Inject
     CustomerInfoDocuments documents;
 
     @Inject
-    Customers customers;
+    CustomerInfoReaches reaches;
+
+    @Inject
+    CurrentCaller caller;
 
     @Context
     UriInfo uri;
@@ -43,10 +47,9 @@ public class CustomerInfoBatchResource {
     @GET
     @Produces(AtomBody.MEDIA_TYPE)
     public Response batch(@PathParam("retailCustomerId") String retailCustomerId) {
-        String rc = customers.find(retailCustomerId).id();
-        CustomerTree tree = CustomerTree.of(EspiUris.of(uri), rc, CustomerInfoReach.customer(rc));
+        CustomerTree tree = reaches.customer(caller.get(), retailCustomerId, EspiUris.of(uri));
         Page page = Page.of(uri);
-        Selection all = new Selection(null, rc, null, null, null, page.query());
+        Selection all = new Selection(null, retailCustomerId, null, null, null, page.query());
         return Response.ok(AtomBody.stream(documents.feed(tree, all, page))).build();
     }
 }

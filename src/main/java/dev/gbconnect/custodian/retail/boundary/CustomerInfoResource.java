@@ -4,14 +4,15 @@ import dev.gbconnect.custodian.atom.AtomBody;
 import dev.gbconnect.custodian.atom.EspiUris;
 import dev.gbconnect.custodian.atom.Page;
 import dev.gbconnect.custodian.authorization.boundary.AcceptsTokens;
+import dev.gbconnect.custodian.authorization.boundary.CurrentCaller;
 import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
 import dev.gbconnect.custodian.authorization.control.TokenClass;
-import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.feed.boundary.FeedRequest;
 import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.OutsideRights;
 import dev.gbconnect.custodian.retail.control.CustomerInfoDocuments;
 import dev.gbconnect.custodian.retail.control.CustomerInfoReach;
+import dev.gbconnect.custodian.retail.control.CustomerInfoReaches;
 import dev.gbconnect.custodian.retail.control.CustomerInfoRows.Selection;
 import dev.gbconnect.custodian.retail.control.CustomerPath;
 import dev.gbconnect.custodian.retail.control.CustomerTree;
@@ -29,8 +30,10 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The customer.xsd resources, in the root form ({@code Customer[/{id}]}, {@code CustomerAccount[/{id}]}, …) and the
- * customer form ({@code RetailCustomer/{rc}/Customer/{c}/CustomerAccount/{a}/…}), for the data custodian's token. A
- * collection answers a feed, an id an entry; collections answer with or without a trailing slash.
+ * customer form ({@code RetailCustomer/{rc}/Customer/{c}/CustomerAccount/{a}/…}). The root form is the data
+ * custodian's (GBA's API description lists it for that token only); the customer form also answers a customer's
+ * token, within what its Authorization shares ({@link CustomerInfoReaches}). A collection answers a feed, an id an
+ * entry; collections answer with or without a trailing slash.
  */
 @Path("espi/1_1/resource")
 @RequestScoped
@@ -45,7 +48,10 @@ public class CustomerInfoResource {
     CustomerInfoDocuments documents;
 
     @Inject
-    Customers customers;
+    CustomerInfoReaches reaches;
+
+    @Inject
+    CurrentCaller caller;
 
     @Inject
     OutsideRights outsideRights;
@@ -72,9 +78,10 @@ public class CustomerInfoResource {
 
     @GET
     @Path("RetailCustomer/{retailCustomerId}/{path: Customer(?:/.*)?}")
+    @AcceptsTokens({TokenClass.CUSTOMER, TokenClass.DATA_CUSTODIAN})
     public Response customerForm(@PathParam("retailCustomerId") String rc, @PathParam("path") String path) {
         CustomerPath p = CustomerPath.parse(path).orElseThrow(() -> ApiException.notFound("resource " + path));
-        CustomerTree tree = CustomerTree.of(EspiUris.of(uri), customers.find(rc).id(), CustomerInfoReach.customer(rc));
+        CustomerTree tree = reaches.customer(caller.get(), rc, EspiUris.of(uri));
         if (p.entry()) return entry(tree, new Selection(p.kind(), rc, null, p.path(), null, null), p.toString());
         String parentId = p.path() == null ? null : parent(tree, rc, p);
         Page page = Page.of(uri);

@@ -1,16 +1,42 @@
 package dev.gbconnect.custodian.retail.control;
 
-/**
- * Which customer information a caller may read. This slice serves the data custodian alone, who reads everything
- * or, on the customer form, one retail customer's. A third party's Authorization (the customer's own records, and
- * only the ServiceLocations chosen at consent) becomes one more condition here, joined in the SQL of every read
- * ({@link CustomerInfoRows}), as the usage reads do.
- */
-public record CustomerInfoReach(String customerId) {
+import dev.gbconnect.custodian.authorization.entity.Authorization;
+import dev.gbconnect.custodian.authorization.entity.EspiScope;
+import java.util.List;
 
-    public static final CustomerInfoReach EVERYTHING = new CustomerInfoReach(null);
+/**
+ * Which customer information a caller may read: everything (the data custodian's root form), one retail customer's
+ * (the data custodian's customer form), or what some Authorizations share. An Authorization shares personal
+ * information only when its granted scope carries FB_53 ({@link EspiScope#grantsCustomerInformation()}), and then
+ * only its own customer's records, and of those only the ServiceLocations tied to the UsagePoints chosen at consent,
+ * with what hangs below them (Meters, EndDevices) and what they hang from (Customer, CustomerAccount, Statements,
+ * CustomerAgreement, ServiceSuppliers, ProgramDateIdMappings). {@link CustomerInfoRows} joins it in the SQL of every
+ * read, as the usage reads do; an Authorization without the grant reaches nothing.
+ */
+public record CustomerInfoReach(String customerId, List<String> authorizationIds) {
+
+    public static final CustomerInfoReach EVERYTHING = new CustomerInfoReach(null, null);
 
     public static CustomerInfoReach customer(String customerId) {
-        return new CustomerInfoReach(customerId);
+        return new CustomerInfoReach(customerId, null);
+    }
+
+    /** What these Authorizations share together: those without the grant add nothing. */
+    public static CustomerInfoReach of(List<Authorization> authorizations) {
+        return new CustomerInfoReach(
+                null,
+                authorizations.stream()
+                        .filter(a -> EspiScope.parse(a.scope()).grantsCustomerInformation())
+                        .map(Authorization::id)
+                        .toList());
+    }
+
+    public static CustomerInfoReach of(Authorization a) {
+        return of(List.of(a));
+    }
+
+    /** Does it reach anything at all? */
+    public boolean any() {
+        return authorizationIds == null || !authorizationIds.isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package dev.gbconnect.custodian.retail.control;
 import dev.gbconnect.custodian.atom.DocumentRead;
 import dev.gbconnect.custodian.atom.FeedQuery;
 import dev.gbconnect.custodian.atom.Sql;
+import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.platform.CustodianApplication;
 import dev.gbconnect.custodian.retail.entity.CustomerKind;
 import jakarta.annotation.Resource;
@@ -98,6 +99,7 @@ public class CustomerInfoRows {
     private static Sql select(CustomerInfoReach reach, Selection s) {
         Sql sql = new Sql(COLUMNS);
         if (reach.customerId() != null) sql.add(" AND x.CUSTOMER_ID = ?", reach.customerId());
+        if (reach.authorizationIds() != null) shared(sql, reach.authorizationIds());
         if (s.kind() != null) sql.add(" AND x.KIND = ?", s.kind().espiName());
         if (s.customerId() != null) sql.add(" AND x.CUSTOMER_ID = ?", s.customerId());
         if (s.parentId() != null) sql.add(" AND x.PARENT_ID = ?", s.parentId());
@@ -108,6 +110,35 @@ public class CustomerInfoRows {
         sql.add(" ORDER BY x.CUSTOMER_ID, x.RESOURCE_PATH");
         q.page(sql);
         return sql;
+    }
+
+    /**
+     * Keeps the rows these Authorizations share (CustomerInfoReach). A row is shared when a ServiceLocation of the
+     * same customer that serves a UsagePoint of an active Authorization's Subscription is the row itself, hangs
+     * below the row (the row is its Customer, CustomerAccount or CustomerAgreement) or holds the row (its Meters and
+     * EndDevices); or when the row is a Statement, ServiceSupplier or ProgramDateIdMappings of an account or
+     * agreement above such a location. Paths are kind and id pairs, so a prefix ending in a slash is an ancestor.
+     */
+    private static void shared(Sql sql, List<String> authorizationIds) {
+        if (authorizationIds.isEmpty()) {
+            sql.add(" AND 1 = 0");
+            return;
+        }
+        sql.add(
+                " AND EXISTS (SELECT 1 FROM ESPI_AUTHORIZATION a"
+                        + " JOIN SUBSCRIPTION_USAGE_POINT s ON s.AUTHORIZATION_ID = a.ID"
+                        + " JOIN SERVICE_LOCATION_USAGE_POINT lu ON lu.USAGE_POINT_ID = s.USAGE_POINT_ID"
+                        + " JOIN CUSTOMER_RESOURCE l ON l.ID = lu.SERVICE_LOCATION_ID"
+                        + " WHERE a.ID IN (" + Sql.marks(authorizationIds.size()) + ") AND a.STATUS = "
+                        + Authorization.ACTIVE
+                        + " AND a.CUSTOMER_ID = x.CUSTOMER_ID AND l.CUSTOMER_ID = x.CUSTOMER_ID"
+                        + " AND (l.RESOURCE_PATH = x.RESOURCE_PATH"
+                        + " OR l.RESOURCE_PATH LIKE (x.RESOURCE_PATH || '/%')"
+                        + " OR x.RESOURCE_PATH LIKE (l.RESOURCE_PATH || '/%')"
+                        + " OR (x.KIND IN ('Statement', 'ServiceSupplier', 'ProgramDateIdMappings')"
+                        + " AND EXISTS (SELECT 1 FROM CUSTOMER_RESOURCE p WHERE p.ID = x.PARENT_ID"
+                        + " AND l.RESOURCE_PATH LIKE (p.RESOURCE_PATH || '/%')))))",
+                authorizationIds.toArray());
     }
 
     private static Row row(ResultSet rs) throws SQLException {

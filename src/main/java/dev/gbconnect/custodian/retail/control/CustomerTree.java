@@ -10,31 +10,35 @@ import java.util.List;
 /**
  * Where a document's entries live, and the links they carry: the customer form
  * ({@code RetailCustomer/{rc}/Customer/{c}/CustomerAccount/{a}/…}) or the root form ({@code CustomerAccount/{a}}),
- * with the caller's reach. Links keep the form of the request, as GBA's examples show them: self, up (the
- * collection), related to the child collections and to the parent; a ServiceLocation also links to the UsagePoints
- * it serves. The root form has no child collections, so an entry read there links to them in the customer form.
+ * with the caller's reach; a bulk document holds several customers' trees, each entry in its own customer's form.
+ * Links keep the form of the request, as GBA's examples show them: self, up (the collection), related to the child
+ * collections and to the parent; a ServiceLocation also links to the UsagePoints it serves. The root form has no
+ * child collections, so an entry read there links to them in the customer form.
  */
-public record CustomerTree(EspiUris uris, String retailCustomerId, CustomerInfoReach reach) {
+public record CustomerTree(EspiUris uris, boolean customerForm, CustomerInfoReach reach) {
 
     public static CustomerTree root(EspiUris uris, CustomerInfoReach reach) {
-        return new CustomerTree(uris, null, reach);
+        return new CustomerTree(uris, false, reach);
     }
 
-    public static CustomerTree of(EspiUris uris, String retailCustomerId, CustomerInfoReach reach) {
-        return new CustomerTree(uris, retailCustomerId, reach);
+    public static CustomerTree customers(EspiUris uris, CustomerInfoReach reach) {
+        return new CustomerTree(uris, true, reach);
     }
 
-    /** The collection of {@code kind} below the resource at {@code parentPath} (customer form), or the root one. */
-    public String collection(CustomerKind kind, String parentPath) {
-        if (retailCustomerId == null) return uris.resource(kind.espiName());
-        return customerForm(retailCustomerId, (parentPath == null ? "" : parentPath + "/") + kind.espiName());
+    /** The collection a row belongs to: below its parent (customer form), or the root one. */
+    private String collection(Row r) {
+        if (!customerForm) return uris.resource(r.kind().espiName());
+        String parentPath = parentPath(r.path());
+        return inCustomerForm(
+                r.customerId(),
+                (parentPath == null ? "" : parentPath + "/") + r.kind().espiName());
     }
 
     List<Link> links(Row r, List<String> usagePoints) {
         List<Link> links = new ArrayList<>();
-        String self = retailCustomerId == null ? uris.resource(r.kind().espiName() + "/" + r.id()) : own(r);
+        String self = customerForm ? own(r) : uris.resource(r.kind().espiName() + "/" + r.id());
         links.add(Link.self(self, entry(r.kind())));
-        links.add(Link.up(collection(r.kind(), parentPath(r.path())), feed(r.kind())));
+        links.add(Link.up(collection(r), feed(r.kind())));
         for (CustomerKind child : r.kind().children()) {
             links.add(new Link("related", own(r) + "/" + child.espiName(), feed(child)));
         }
@@ -47,17 +51,17 @@ public record CustomerTree(EspiUris uris, String retailCustomerId, CustomerInfoR
     }
 
     private String own(Row r) {
-        return customerForm(r.customerId(), r.path());
+        return inCustomerForm(r.customerId(), r.path());
     }
 
     private String parent(Row r) {
         CustomerKind kind = r.kind().parent();
-        return retailCustomerId == null
-                ? uris.resource(kind.espiName() + "/" + r.parentId())
-                : customerForm(r.customerId(), parentPath(r.path()));
+        return customerForm
+                ? inCustomerForm(r.customerId(), parentPath(r.path()))
+                : uris.resource(kind.espiName() + "/" + r.parentId());
     }
 
-    private String customerForm(String customerId, String path) {
+    private String inCustomerForm(String customerId, String path) {
         return uris.resource("RetailCustomer/" + customerId + "/" + path);
     }
 

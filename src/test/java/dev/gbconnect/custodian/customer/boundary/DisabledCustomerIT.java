@@ -14,10 +14,7 @@ import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -34,7 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DisabledCustomerIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -55,7 +51,7 @@ class DisabledCustomerIT {
                 201,
                 admin.upload(customer, Shared.sample("datasdk/BatchFeedThreeUsagePoints_M.xml"))
                         .status());
-        ConsentFlow portal = portalSession(username);
+        ConsentFlow portal = ConsentFlow.portal(url.toURI(), username);
         try (NotifyReceiver receiver = new NotifyReceiver(0, 200)) {
             ThirdParties.Registered app = ThirdParties.notified(admin, "Disabled customer app", receiver.uri());
             JsonObject kept = ThirdParties.offlineToken(admin, app, customer, ThirdParties.SCOPE, null);
@@ -125,21 +121,6 @@ class DisabledCustomerIT {
                             .texts("/espi:BatchList/espi:resources"),
                     "and told again when it is back");
         }
-    }
-
-    /** A browser signed in to the portal as this customer, its session open. */
-    private ConsentFlow portalSession(String username) throws Exception {
-        ConsentFlow browser = new ConsentFlow(url.toURI());
-        Matcher csrf = CSRF.matcher(browser.get("portal/sign-in").body());
-        assertTrue(csrf.find());
-        assertEquals(
-                303,
-                browser.post(
-                                "portal/sign-in",
-                                Map.of("username", username, "password", "pass-" + username, "csrf", csrf.group(1)))
-                        .status());
-        assertEquals(200, browser.get("portal").status(), "signed in");
-        return browser;
     }
 
     /** Answers as for an ended Authorization: 401 invalid_token on data, invalid_grant on refresh. */

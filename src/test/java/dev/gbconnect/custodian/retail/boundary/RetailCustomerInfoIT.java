@@ -2,11 +2,14 @@ package dev.gbconnect.custodian.retail.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Atom;
+import dev.gbconnect.custodian.testsupport.ConsentFlow;
 import dev.gbconnect.custodian.testsupport.Shared;
+import dev.gbconnect.custodian.testsupport.ThirdParties;
 import dev.gbconnect.custodian.testsupport.Xml;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -55,6 +58,13 @@ class RetailCustomerInfoIT {
             "Meter",
             "EndDevice");
 
+    /** The test scope with FB_53 (personal information); with a bulk id; and with the bulk id but without FB_53. */
+    static final String PERSONAL = ThirdParties.SCOPE.replace("_39;", "_39_53;"),
+            GRANT = PERSONAL + ";BR=17",
+            USAGE_ONLY = ThirdParties.SCOPE + ";BR=17";
+
+    static final String SCRIPT_GRANTS = "\"grant_types\":[\"password\",\"refresh_token\",\"client_credentials\"],";
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Shared.war();
@@ -72,6 +82,31 @@ class RetailCustomerInfoIT {
 
     private static Fixture f;
 
+    /**
+     * Built once, for the reads of customers' own tokens and third parties: a customer with three UsagePoints, and
+     * customer information whose first ServiceLocation serves the first and whose second, with its own Meter, the
+     * second; a third party holding two Authorizations of that customer with bulk id 17, one granted personal
+     * information for the first UsagePoint only, one for usage only over all three; and a script client of the
+     * password grant, whose scope shares personal information.
+     */
+    record Sharing(
+            String username,
+            String rc,
+            List<String> allSelves,
+            String hiddenLocation,
+            ThirdParties.Registered app,
+            Api granted,
+            Api usageOnly,
+            JsonObject usageOnlyToken,
+            ThirdParties.Registered script) {
+
+        List<String> sharedSelves() {
+            return allSelves.stream().filter(h -> !h.startsWith(hiddenLocation)).toList();
+        }
+    }
+
+    private static Sharing s;
+
     @BeforeEach
     void setUp() throws Exception {
         if (f != null) return;
@@ -82,6 +117,70 @@ class RetailCustomerInfoIT {
         assertEquals(
                 201, uploader.upload(rc, Shared.sample("datasdk/Water.xml")).status());
         f = new Fixture(admin, uploader, rc, upload(uploader, rc, full()));
+    }
+
+    /** {@link Sharing}, built on first use. */
+    static Sharing sharing() throws Exception {
+        if (s != null) return s;
+        URI base = f.admin().base();
+        Api it = new Api(base, Api.IT_ADMIN, Api.IT_SECRET);
+        String username = "rc-sh-" + UUID.randomUUID().toString().substring(0, 8);
+        String rc = f.admin().newCustomer(username);
+        Path three = Shared.sample("datasdk/BatchFeedThreeUsagePoints_M.xml");
+        assertEquals(201, f.uploader().upload(rc, three).status());
+        List<String> points = f.admin().inventory(rc).stream()
+                .map(p -> p.asJsonObject().getString("id"))
+                .toList();
+        Api.Reply info = upload(f.uploader(), rc, twoLocations(points.get(0), points.get(1)));
+        assertEquals(201, info.status(), info.body());
+        Atom all = read(R + "Batch/RetailCustomer/" + rc);
+        String hidden = relative(all.text("//atom:entry[atom:link[@rel='related' and contains(@href, '/UsagePoint/"
+                + points.get(1) + "')]]/atom:link[@rel='self']/@href"));
+        ThirdParties.Registered app = ThirdParties.register(
+                it,
+                ThirdParties.registration("Matcher", ThirdParties.NOTIFY, GRANT)
+                        .replace("\"scopes\":[", "\"scopes\":[\"" + USAGE_ONLY + "\","));
+        JsonObject granted = ThirdParties.offlineToken(it, app, rc, GRANT, List.of(points.get(0)));
+        JsonObject usageOnly = ThirdParties.offlineToken(it, app, rc, USAGE_ONLY, null);
+        ThirdParties.Registered script = ThirdParties.register(
+                it,
+                ThirdParties.registration("Own script", ThirdParties.NOTIFY, PERSONAL)
+                        .replace("\"scopes\"", SCRIPT_GRANTS + "\"scopes\""));
+        s = new Sharing(
+                username,
+                rc,
+                all.texts("/atom:feed/atom:entry/atom:link[@rel='self']/@href").stream()
+                        .map(RetailCustomerInfoIT::relative)
+                        .toList(),
+                hidden,
+                app,
+                bearer(base, granted),
+                bearer(base, usageOnly),
+                usageOnly,
+                script);
+        return s;
+    }
+
+    /**
+     * The full fixture, its ServiceLocation serving {@code first}, plus a second ServiceLocation with its own Meter
+     * serving {@code second}.
+     */
+    static byte[] twoLocations(String first, String second) {
+        String one =
+                new String(full(), StandardCharsets.UTF_8).replace("UsagePoint/5446AF3F<", "UsagePoint/" + first + "<");
+        int from = one.indexOf("  <entry>\n    <id>urn:uuid:1a2b3c4d-0007"),
+                to = one.indexOf("  <entry>\n    <id>urn:uuid:1a2b3c4d-0009");
+        String location = one.substring(from, to)
+                .replace("1a2b3c4d-0007-5000-8000-000000000007", "1a2b3c4d-0017-5000-8000-000000000017")
+                .replace("1a2b3c4d-0008-5000-8000-000000000008", "1a2b3c4d-0018-5000-8000-000000000018")
+                .replace("/ServiceLocation/L1", "/ServiceLocation/L2")
+                .replace("/Meter/E1", "/Meter/E2")
+                .replace("UsagePoint/" + first + "<", "UsagePoint/" + second + "<");
+        return (one.substring(0, to) + location + one.substring(to)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static Api bearer(URI base, JsonObject token) {
+        return Api.withAuthorization(base, "Bearer " + token.getString("access_token"));
     }
 
     /** A client_credentials token with only this scope, as a back office holds it. */
@@ -310,5 +409,141 @@ class RetailCustomerInfoIT {
                 200,
                 f.admin().get(R + "RetailCustomer/" + f.rc() + "/Customer/").status(),
                 "trailing slash");
+    }
+
+    /** A 200 Atom answer, validated against greenbutton.xsd. */
+    static Atom ok(Api.Reply r, String what) {
+        assertEquals(200, r.status(), what + ": " + r.body());
+        assertEquals("application/atom+xml", r.header("Content-Type").replaceAll(";.*", ""), what);
+        return Atom.valid(r.body());
+    }
+
+    static List<String> selves(Atom feed) {
+        return feed.texts("/atom:feed/atom:entry/atom:link[@rel='self']/@href").stream()
+                .map(RetailCustomerInfoIT::relative)
+                .toList();
+    }
+
+    /** The answer to {@code path} is the answer to the same path with {@code id} replaced by one that exists nowhere. */
+    static Executable answersAsMissing(Api api, String path, String id) {
+        String nowhere = UUID.randomUUID().toString();
+        Api.Reply r = api.get(path), missing = api.get(path.replace(id, nowhere));
+        return () -> {
+            assertEquals(404, r.status(), path + ": " + r.body());
+            assertEquals(missing.status(), r.status(), path);
+            assertEquals(missing.body().replace(nowhere, id), r.body(), path);
+            assertEquals(missing.header("Content-Type"), r.header("Content-Type"), path);
+        };
+    }
+
+    static String lastSegment(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** No customer.xsd element and no word of the fixture's personal information. */
+    static void noPersonalInformation(Api.Reply r, String what) {
+        Atom doc = ok(r, what);
+        assertEquals(0, doc.count("//cust:*"), what);
+        assertFalse(r.body().contains("Larkspur"), what);
+    }
+
+    @Test
+    void thirdPartyWhenGrantedThenItsCustomersChosenLocationsAndWhatTheyHangFromInEveryPathAndNothingElse()
+            throws Exception {
+        Sharing sh = sharing();
+        String batch = R + "Batch/RetailCustomer/" + sh.rc();
+        assertEquals(sh.sharedSelves(), selves(ok(sh.granted().get(batch), batch)));
+        assertEquals(9, sh.sharedSelves().size(), "every kind once: " + sh.sharedSelves());
+        List<Executable> checks = new ArrayList<>();
+        for (String self : sh.sharedSelves()) {
+            String collection = self.substring(0, self.lastIndexOf('/'));
+            checks.add(() -> assertEquals(
+                    f.admin().get(self).body(), sh.granted().get(self).body(), self));
+            checks.add(() -> assertEquals(
+                    selves(read(collection)).stream()
+                            .filter(sh.sharedSelves()::contains)
+                            .toList(),
+                    selves(ok(sh.granted().get(collection), collection))));
+        }
+        for (String self : sh.allSelves()) {
+            if (!sh.sharedSelves().contains(self)) checks.add(answersAsMissing(sh.granted(), self, lastSegment(self)));
+        }
+        String location = lastSegment(sh.hiddenLocation());
+        checks.add(answersAsMissing(sh.granted(), sh.hiddenLocation() + "/Meter", location));
+        checks.add(answersAsMissing(sh.granted(), sh.hiddenLocation() + "/EndDevice", location));
+        checks.add(() -> assertEquals(403, sh.granted().get(R + "Customer").status(), "the root form is the DC's"));
+        assertAll(checks);
+    }
+
+    @Test
+    void customerInformationWhenNotGrantedOrAnotherCustomersThenEveryPathAnswersAsAMissingId() throws Exception {
+        Sharing sh = sharing();
+        List<Executable> checks = new ArrayList<>();
+        List<String> paths = new ArrayList<>(sh.allSelves());
+        paths.addAll(List.of(R + "Batch/RetailCustomer/" + sh.rc(), R + "RetailCustomer/" + sh.rc() + "/Customer"));
+        paths.forEach(p -> checks.add(answersAsMissing(sh.usageOnly(), p, sh.rc())));
+        List<String> others = new ArrayList<>(selves(read(R + "Batch/RetailCustomer/" + f.rc())));
+        others.addAll(List.of(R + "Batch/RetailCustomer/" + f.rc(), R + "RetailCustomer/" + f.rc() + "/Customer"));
+        others.forEach(p -> checks.add(answersAsMissing(sh.granted(), p, f.rc())));
+        String subscription = relative(sh.usageOnlyToken().getString("resourceURI"));
+        checks.add(() -> noPersonalInformation(sh.usageOnly().get(subscription), subscription));
+        assertAll(checks);
+    }
+
+    @Test
+    void bulkWhenSomeAuthorizationsGrantPersonalInformationThenTheirsAloneStreamedAndNoneInTheUsageBulk()
+            throws Exception {
+        Sharing sh = sharing();
+        Api backOffice = Api.withAuthorization(
+                f.admin().base(),
+                "Bearer "
+                        + Api.withAuthorization(f.admin().base(), null)
+                                .token(sh.app().basic(), "grant_type=client_credentials&scope=ThirdParty_Admin_Access")
+                                .json()
+                                .getString("access_token"));
+        String bulk = R + "Batch/BulkRetailCustomerInfo/17";
+
+        assertEquals(sh.sharedSelves(), selves(ok(backOffice.get(bulk), bulk)), "the usage-only one adds nothing");
+        List<String> custodian = selves(read(bulk));
+        assertTrue(custodian.containsAll(sh.sharedSelves()), custodian.toString());
+        assertFalse(custodian.contains(sh.hiddenLocation()), custodian.toString());
+        assertEquals(404, backOffice.get(R + "Batch/BulkRetailCustomerInfo/18").status());
+        assertEquals(403, sh.granted().get(bulk).status(), "a customer's token is not the back office");
+        assertEquals(
+                403,
+                backOffice.get(R + "RetailCustomer/" + sh.rc() + "/Customer").status());
+        noPersonalInformation(backOffice.get(R + "Batch/Bulk/17"), "Batch/Bulk");
+    }
+
+    @Test
+    void passwordGrantAndPersonalClientsWhenTheirScopeSharesItThenTheirOwnCustomersWholeTree() throws Exception {
+        Sharing sh = sharing();
+        URI base = f.admin().base();
+        ConsentFlow portal = ConsentFlow.portal(base, sh.username());
+        String created = portal.post(
+                        "portal/api-access",
+                        Map.of("csrf", ConsentFlow.csrf(portal.get("portal")), "name", "Own export"))
+                .body();
+        ThirdParties.Registered personal =
+                new ThirdParties.Registered(code(created, "client-id"), code(created, "client-secret"), null);
+        String batch = R + "Batch/RetailCustomer/" + sh.rc();
+        List<Executable> checks = new ArrayList<>();
+        for (ThirdParties.Registered client : List.of(sh.script(), personal)) {
+            Api.Reply token = ThirdParties.password(base, client, sh.username());
+            assertEquals(200, token.status(), token.body());
+            Api own = bearer(base, token.json());
+            checks.add(() -> assertEquals(sh.allSelves(), selves(ok(own.get(batch), batch))));
+            for (String self : sh.allSelves())
+                checks.add(() ->
+                        assertEquals(f.admin().get(self).body(), own.get(self).body(), self));
+            checks.add(answersAsMissing(own, R + "RetailCustomer/" + f.rc() + "/Customer", f.rc()));
+        }
+        assertAll(checks);
+    }
+
+    /** The text of the page's {@code <code id="...">}. */
+    static String code(String page, String id) {
+        int start = page.indexOf('>', page.indexOf("id=\"" + id + "\"")) + 1;
+        return page.substring(start, page.indexOf('<', start));
     }
 }

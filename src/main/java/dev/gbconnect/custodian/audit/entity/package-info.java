@@ -1,0 +1,2 @@
+/** The audit log's one entity. */
+package dev.gbconnect.custodian.audit.entity;

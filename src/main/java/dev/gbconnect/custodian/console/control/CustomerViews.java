@@ -1,0 +1,101 @@
+package dev.gbconnect.custodian.console.control;
+
+import dev.gbconnect.custodian.authorization.entity.Authorization;
+import dev.gbconnect.custodian.customer.control.Customers;
+import dev.gbconnect.custodian.customer.entity.RetailCustomer;
+import dev.gbconnect.custodian.platform.ApiError;
+import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.PageError;
+import dev.gbconnect.custodian.usage.entity.UsagePoint;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** The customers as staff look them up: search, and one customer with their usage points and Authorizations. */
+@ApplicationScoped
+public class CustomerViews {
+
+    static final int MAX_FOUND = 50;
+
+    /** A usage point of the customer. */
+    public record Point(String id, String title, Integer serviceKind) {}
+
+    /** An Authorization of the customer, as staff need to see it. */
+    public record Grant(String id, String clientId, String scope, int status, Instant since, Instant until) {
+        public String state() {
+            return switch (status) {
+                case Authorization.ACTIVE -> "active";
+                case Authorization.REVOKED -> "revoked";
+                default -> "denied";
+            };
+        }
+    }
+
+    /** One customer's page. */
+    public record Detail(RetailCustomer customer, List<Point> usagePoints, List<Grant> authorizations) {}
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Customers customers;
+
+    /**
+     * At most {@link #MAX_FOUND} customers whose username or name contains {@code text} (any case), or who own the
+     * usage point with that id or a title containing it.
+     */
+    public List<RetailCustomer> search(String text) {
+        String like = "%"
+                + text.strip()
+                        .toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
+        return em.createQuery(
+                        "SELECT c FROM RetailCustomer c WHERE LOWER(c.username) LIKE :like ESCAPE '\\'"
+                                + " OR LOWER(c.name) LIKE :like ESCAPE '\\' OR c.id IN (SELECT u.customer.id FROM"
+                                + " UsagePoint u WHERE u.id = :exact OR LOWER(u.title) LIKE :like ESCAPE '\\')"
+                                + " ORDER BY c.username",
+                        RetailCustomer.class)
+                .setParameter("like", like)
+                .setParameter("exact", text.strip())
+                .setMaxResults(MAX_FOUND)
+                .getResultList();
+    }
+
+    /** The customer creation of the admin API, its refusals as pages. */
+    public RetailCustomer create(String username, String name, String password) {
+        try {
+            return customers.create(username, password, name == null || name.isBlank() ? null : name.strip());
+        } catch (ApiException e) {
+            throw (e.error() == ApiError.DUPLICATE_USERNAME ? PageError.CONFLICT : PageError.INVALID)
+                    .on("Customers", "The customer was not created: " + e.getMessage() + ".");
+        }
+    }
+
+    public Detail detail(String id) {
+        RetailCustomer c;
+        try {
+            c = customers.find(id);
+        } catch (ApiException e) {
+            throw PageError.NOT_FOUND.on("Customer", "There is no customer " + id + ".");
+        }
+        List<Point> points = em.createQuery(
+                        "SELECT u FROM UsagePoint u WHERE u.customer.id = :id ORDER BY u.title, u.id", UsagePoint.class)
+                .setParameter("id", c.id())
+                .getResultStream()
+                .map(u -> new Point(u.id(), u.title(), u.serviceKind()))
+                .toList();
+        List<Grant> grants = em.createNamedQuery(Authorization.OF_CUSTOMER, Authorization.class)
+                .setParameter("customer", c.id())
+                .getResultStream()
+                .map(a ->
+                        new Grant(a.id(), a.clientId(), a.scope(), a.status(), a.authorizedStart(), a.authorizedEnd()))
+                .toList();
+        return new Detail(c, points, grants);
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * The operator console (issue 19): the utility's staff sign in at {@code /console} and run the custodian from a
+ * browser: a dashboard, customers (search, create, disable and enable, one-time password-reset links), staff accounts
+ * and the audit log. docs/console.md describes it.
+ *
+ * <p>May use: {@code audit}, {@code notification}, {@code usage}, {@code customer}, {@code authorization},
+ * {@code platform}. Nothing uses it: it is a top of the component map (docs/design.md, enforced by ArchitectureTest).
+ *
+ * <p>Decisions. Pages are jte templates (src/main/jte/console), escaped by default. A signed-in member of staff is a
+ * {@code control.StaffIdentity} (subject, name, roles), however they signed in: local accounts now, OpenID Connect
+ * next, which only has to make one and start a session with it. Sessions live in the database (only a hash of the
+ * cookie's token), so any instance serves the next page; every form carries the session's token; the role is checked
+ * on the server before every action, and every action is written to the audit log in its own transaction.
+ */
+package dev.gbconnect.custodian.console;
