@@ -110,6 +110,27 @@ class ArchitectureRulesTest {
                         List.<String[]>of(source("Parser.java", source)), ArchitectureTest.METHOD_LINES));
     }
 
+    @Test
+    void decidingWhoIsTheDataCustodianOutsideCallerFails() {
+        String scope = "class Filter {\n    boolean admin(Set<String> s) {\n"
+                + "        return s.contains(Scopes.DATA_CUSTODIAN_ADMIN);\n    }\n}\n";
+        String kind = "class Check {\n    boolean admin(Client c) {\n"
+                + "        return c.kind() == Client.Kind.ADMIN;\n    }\n}\n";
+        String declared = "@RequiresScope(Scopes.DATA_CUSTODIAN_ADMIN)\nclass Resource {\n"
+                + "    Map<Client.Kind, String> m = Map.of(Client.Kind.ADMIN, \"x\");\n}\n";
+        String caller = "record Caller() {\n    boolean d(Set<String> s) {\n"
+                + "        return s.contains(Scopes.DATA_CUSTODIAN_ADMIN);\n    }\n}\n";
+        assertEquals(
+                List.of(
+                        "Filter.java: contains(Scopes.DATA_CUSTODIAN_ADMIN) (ask Caller: isDataCustodian, mayManage)",
+                        "Check.java: == Client.Kind.ADMIN (ask Caller: isDataCustodian, mayManage)"),
+                ArchitectureTest.dataCustodianDecisions(List.of(
+                        source("Filter.java", scope),
+                        source("Check.java", kind),
+                        source("Resource.java", declared),
+                        source("dev/gbconnect/custodian/authorization/control/Caller.java", caller))));
+    }
+
     private static String method(String name, int statements) {
         return "    @Inject\n    void " + name + "(@Named(value = \"x\") int a) {\n"
                 + "        call(() -> { return; });\n".repeat(statements) + "    }\n";

@@ -14,6 +14,7 @@ import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -71,25 +72,22 @@ class ArchitectureTest {
      * never added to. A method split below the limit must leave this list (the test says so).
      */
     static final Set<String> METHODS_TO_SPLIT = Set.of(
-            "dev/gbconnect/custodian/authorization/control/AdminClientSetup.java#onStart",
-            "dev/gbconnect/custodian/authorization/control/EspiAuthorizationXml.java#applicationInformation",
-            "dev/gbconnect/custodian/demo/GreenButtonGenerator.java#electricBlocks",
-            "dev/gbconnect/custodian/demo/GreenButtonGenerator.java#point",
-            "dev/gbconnect/custodian/ingest/control/IntervalReadingCheck.java#start",
-            "dev/gbconnect/custodian/notification/control/Deliveries.java#claimDue",
-            "dev/gbconnect/custodian/notification/control/NoticeSender.java#send",
-            "dev/gbconnect/custodian/notification/control/Outbox.java#requested",
-            "dev/gbconnect/custodian/notification/control/Outbox.java#usageChanged",
-            "dev/gbconnect/custodian/oauth/boundary/MetadataResource.java#metadata",
-            "dev/gbconnect/custodian/oauth/control/OfflineAuthorization.java#grant",
-            "dev/gbconnect/custodian/oauth/control/TokenRequest.java#authenticate",
-            "dev/gbconnect/custodian/platform/ConfiguredDataSource.java#create",
             "dev/gbconnect/custodian/portal/boundary/PortalPages.java#chart",
             "dev/gbconnect/custodian/portal/boundary/PortalPages.java#connected",
             "dev/gbconnect/custodian/portal/boundary/PortalPages.java#download",
-            "dev/gbconnect/custodian/portal/boundary/PortalPages.java#usage",
-            "dev/gbconnect/custodian/usage/control/UsageTotals.java#series",
-            "dev/gbconnect/custodian/usage/entity/PackedReadings.java#next");
+            "dev/gbconnect/custodian/portal/boundary/PortalPages.java#usage");
+
+    /**
+     * Issue 15 item 4, who may do what in one place: "is this the data custodian?" is a membership test of
+     * DataCustodian_Admin_Access or a comparison with the admin client's kind. Only {@code Caller} makes it; the
+     * {@code Client} entity compares its own kind for how it may authenticate (an entity cannot reach Caller).
+     */
+    static final Pattern DATA_CUSTODIAN_DECISION = Pattern.compile(
+            "contains\\(Scopes\\.DATA_CUSTODIAN_ADMIN\\)|[=!]=\\s*(Client\\.)?Kind\\.ADMIN\\b|(Client\\.)?Kind\\.ADMIN\\s*[=!]=");
+
+    static final Set<String> DECIDE_DATA_CUSTODIAN = Set.of(
+            "dev/gbconnect/custodian/authorization/control/Caller.java",
+            "dev/gbconnect/custodian/authorization/entity/Client.java");
 
     static final Path MAIN_SOURCES = Path.of("src/main/java");
 
@@ -148,6 +146,22 @@ class ArchitectureTest {
                 Set.of(),
                 METHODS_TO_SPLIT.stream().filter(m -> !stillLong.contains(m)).collect(Collectors.toSet()),
                 "these methods are short now: take them off ArchitectureTest.METHODS_TO_SPLIT");
+    }
+
+    @Test
+    void onlyCallerDecidesWhoIsTheDataCustodian() {
+        assertEquals(List.of(), dataCustodianDecisions(SourceScan.sources(MAIN_SOURCES)));
+    }
+
+    /** Each place outside {@link #DECIDE_DATA_CUSTODIAN} that decides whether a caller is the data custodian. */
+    static List<String> dataCustodianDecisions(List<String[]> sources) {
+        List<String> found = new ArrayList<>();
+        for (String[] s : sources) {
+            if (DECIDE_DATA_CUSTODIAN.contains(s[0])) continue;
+            Matcher m = DATA_CUSTODIAN_DECISION.matcher(s[1]);
+            while (m.find()) found.add(s[0] + ": " + m.group() + " (ask Caller: isDataCustodian, mayManage)");
+        }
+        return found;
     }
 
     /** Each resource source over {@code max} lines, as "path (lines)". */

@@ -133,6 +133,28 @@ public final class GreenButtonGenerator {
         String blocks = meterReading + "/IntervalBlock", summaries = usagePoint + "/UsageSummary";
         String localTime = "LocalTimeParameters/" + p.name(), readingType = "ReadingType/" + p.name();
 
+        usagePoint(p, usagePoint, meterReadings, summaries, localTime);
+        localTime(localTime);
+        openEntry(meterReading, meterReadings, "Meter reading", "MeterReading", blocks, readingType);
+        closeEntry();
+
+        if (electric) {
+            openEntry(readingType, "ReadingType", "Energy delivered (Wh)", "ReadingType");
+            readingType(1, plan.intervalSeconds(), true, 0, WH);
+            closeEntry();
+            bills(summaries, electricBlocks(p, blocks));
+        } else {
+            openEntry(readingType, "ReadingType", "Gas delivered (therm/1000)", "ReadingType");
+            readingType(7, GAS_INTERVAL, false, -3, THERM);
+            closeEntry();
+            gasBlocks(p, blocks);
+        }
+    }
+
+    /** Only an electric point has monthly bills, so only its UsagePoint links to UsageSummary. */
+    private void usagePoint(Point p, String usagePoint, String meterReadings, String summaries, String localTime)
+            throws XMLStreamException {
+        boolean electric = p.kind() == Kind.ELECTRIC;
         if (electric) {
             openEntry(
                     usagePoint,
@@ -150,7 +172,9 @@ public final class GreenButtonGenerator {
         xml.writeEndElement();
         leaf("status", 1);
         closeEntry();
+    }
 
+    private void localTime(String localTime) throws XMLStreamException {
         openEntry(localTime, "LocalTimeParameters", "US Eastern time", "LocalTimeParameters");
         // DST from 02:00 on the second Sunday of March to 02:00 on the first Sunday of November (see DstRuleType)
         text("dstEndRule", "B40E2000");
@@ -158,21 +182,6 @@ public final class GreenButtonGenerator {
         text("dstStartRule", "360E2000");
         leaf("tzOffset", TZ_OFFSET);
         closeEntry();
-
-        openEntry(meterReading, meterReadings, "Meter reading", "MeterReading", blocks, readingType);
-        closeEntry();
-
-        if (electric) {
-            openEntry(readingType, "ReadingType", "Energy delivered (Wh)", "ReadingType");
-            readingType(1, plan.intervalSeconds(), true, 0, WH);
-            closeEntry();
-            bills(summaries, electricBlocks(p, blocks));
-        } else {
-            openEntry(readingType, "ReadingType", "Gas delivered (therm/1000)", "ReadingType");
-            readingType(7, GAS_INTERVAL, false, -3, THERM);
-            closeEntry();
-            gasBlocks(p, blocks);
-        }
     }
 
     private void readingType(int commodity, int intervalLength, boolean phase, int powerOfTen, int uom)
@@ -197,36 +206,42 @@ public final class GreenButtonGenerator {
      */
     private List<Bill> electricBlocks(Point p, String blocks) throws XMLStreamException {
         ElectricLoad load = new ElectricLoad(p.seed(), plan.intervalSeconds());
-        int interval = plan.intervalSeconds(), perDay = DAY / interval;
         List<Bill> bills = new ArrayList<>();
         LocalDate first = LocalDate.ofEpochDay(Math.floorDiv(plan.start(), DAY));
         long monthWh = 0;
         for (LocalDate earlier = first.withDayOfMonth(1); earlier.isBefore(first); earlier = earlier.plusDays(1)) {
-            load.day(earlier);
-            long dayStart = earlier.toEpochDay() * DAY;
-            for (int slot = 0; slot < perDay; slot++) monthWh += load.wh(dayStart + (long) slot * interval, slot);
+            monthWh += day(load, earlier, null);
         }
         for (int d = 0; d < plan.days(); d++) {
             LocalDate date = first.plusDays(d);
-            long dayStart = plan.start() + (long) d * DAY;
             if (date.getDayOfMonth() == 1) monthWh = 0;
-            load.day(date);
-            openEntry(blocks + "/" + date, blocks, "Daily usage " + date, "IntervalBlock");
-            period("interval", DAY, dayStart);
-            for (int slot = 0; slot < perDay; slot++) {
-                long time = dayStart + (long) slot * interval;
-                long wh = load.wh(time, slot);
-                reading(interval, time, wh, wh * ELECTRIC_TARIFF);
-                monthWh += wh;
-            }
-            closeEntry();
+            monthWh += day(load, date, blocks);
             if (date.plusDays(1).getDayOfMonth() == 1) {
                 long monthStart = date.withDayOfMonth(1).toEpochDay() * DAY;
-                bills.add(
-                        new Bill(YearMonth.from(date), monthStart, dayStart + DAY, monthWh, monthWh * ELECTRIC_TARIFF));
+                long monthEnd = date.plusDays(1).toEpochDay() * DAY;
+                bills.add(new Bill(YearMonth.from(date), monthStart, monthEnd, monthWh, monthWh * ELECTRIC_TARIFF));
             }
         }
         return bills;
+    }
+
+    /** One day's Wh; its readings are written as an IntervalBlock below {@code blocks}, or only counted when null. */
+    private long day(ElectricLoad load, LocalDate date, String blocks) throws XMLStreamException {
+        int interval = plan.intervalSeconds(), perDay = DAY / interval;
+        long dayStart = date.toEpochDay() * DAY, total = 0;
+        load.day(date);
+        if (blocks != null) {
+            openEntry(blocks + "/" + date, blocks, "Daily usage " + date, "IntervalBlock");
+            period("interval", DAY, dayStart);
+        }
+        for (int slot = 0; slot < perDay; slot++) {
+            long time = dayStart + (long) slot * interval;
+            long wh = load.wh(time, slot);
+            if (blocks != null) reading(interval, time, wh, wh * ELECTRIC_TARIFF);
+            total += wh;
+        }
+        if (blocks != null) closeEntry();
+        return total;
     }
 
     private record Bill(YearMonth month, long start, long end, long wh, long cost) {}

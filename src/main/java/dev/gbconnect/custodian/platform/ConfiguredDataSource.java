@@ -54,24 +54,29 @@ public class ConfiguredDataSource implements DataSource {
             return derby(dir.resolve("derby").toString(), dir, user, password);
         }
         String jdbcUrl = url.get();
-        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
-            PGSimpleDataSource pg = new PGSimpleDataSource();
-            pg.setURL(jdbcUrl);
-            if (user != null) pg.setUser(user);
-            if (password != null) pg.setPassword(password);
-            return pg;
-        }
-        if (jdbcUrl.startsWith("jdbc:derby:")) {
-            String name = jdbcUrl.substring("jdbc:derby:".length());
-            int attributes = name.indexOf(';');
-            String database = attributes < 0 ? name : name.substring(0, attributes);
-            Path logDir = database.startsWith("memory:")
-                    ? Path.of(System.getProperty("java.io.tmpdir"))
-                    : Path.of(database).toAbsolutePath().getParent();
-            return derby(database, logDir, user, password);
-        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) return postgresql(jdbcUrl, user, password);
+        if (jdbcUrl.startsWith("jdbc:derby:")) return derby(jdbcUrl, user, password);
         throw new IllegalStateException("custodian.db.url must be a jdbc:postgresql: or jdbc:derby: URL, got "
                 + jdbcUrl.replaceAll("password=[^&;]*", "password=***"));
+    }
+
+    private static DataSource postgresql(String jdbcUrl, String user, String password) {
+        PGSimpleDataSource pg = new PGSimpleDataSource();
+        pg.setURL(jdbcUrl);
+        if (user != null) pg.setUser(user);
+        if (password != null) pg.setPassword(password);
+        return pg;
+    }
+
+    /** A jdbc:derby: URL: derby.log goes beside a database on disk, to the temporary directory for one in memory. */
+    private static DataSource derby(String jdbcUrl, String user, String password) {
+        String name = jdbcUrl.substring("jdbc:derby:".length());
+        int attributes = name.indexOf(';');
+        String database = attributes < 0 ? name : name.substring(0, attributes);
+        Path logDir = database.startsWith("memory:")
+                ? Path.of(System.getProperty("java.io.tmpdir"))
+                : Path.of(database).toAbsolutePath().getParent();
+        return derby(database, logDir, user, password);
     }
 
     private static DataSource derby(String database, Path logDir, String user, String password) {

@@ -1,23 +1,16 @@
 package dev.gbconnect.custodian.platform;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,6 +30,9 @@ public class Observation extends HttpFilter {
     /** The OAuth client a request acted for, left by whoever authenticated it. */
     public static final String CLIENT_ID = Observation.class.getName() + ".client";
 
+    /** The grant_type a token request asked for, left by the token endpoint. */
+    public static final String GRANT_TYPE = Observation.class.getName() + ".grantType";
+
     /** The RFC 6749 error code a token request was refused with. */
     public static final String OAUTH_ERROR = Observation.class.getName() + ".oauthError";
 
@@ -48,8 +44,6 @@ public class Observation extends HttpFilter {
     private static final Set<String> GRANT_TYPES =
             Set.of("authorization_code", "client_credentials", "password", "refresh_token");
     private static final String TOKEN = "/oauth/token";
-    /** Token requests are a few hundred bytes; what is kept of one to find its grant type and client. */
-    private static final int FORM_KEPT = 4096;
 
     private boolean accessLog;
 
@@ -66,14 +60,13 @@ public class Observation extends HttpFilter {
         long start = System.nanoTime();
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean token = path.equals(TOKEN) && "POST".equals(request.getMethod());
-        Kept form = token ? new Kept(request) : null;
         Counted counted = new Counted(response);
         try {
-            chain.doFilter(form == null ? request : form, counted);
+            chain.doFilter(request, counted);
         } finally {
             counted.flushWriter();
             try {
-                observe(request, path, form, counted, System.nanoTime() - start);
+                observe(request, path, token, counted, System.nanoTime() - start);
             } catch (RuntimeException e) {
                 // Counting an answer must never change it: a fault here is the metrics' own, logged and dropped.
                 FAULTS.log(Level.WARNING, "request not counted in the metrics", e);
@@ -81,19 +74,17 @@ public class Observation extends HttpFilter {
         }
     }
 
-    /** Counts the answer in the metrics and writes its access-log line; {@code form} is kept for token requests. */
-    private void observe(HttpServletRequest request, String path, Kept form, Counted counted, long nanos) {
+    /** Counts the answer in the metrics and writes its access-log line; {@code token}: a token request. */
+    private void observe(HttpServletRequest request, String path, boolean token, Counted counted, long nanos) {
         int status = counted.getStatus();
         String route = route(request, path);
         Metrics.request(request.getMethod(), route, status, nanos);
-        String client = (String) request.getAttribute(CLIENT_ID);
-        if (form != null) {
-            String parameters = form.text() + "&" + (request.getQueryString() == null ? "" : request.getQueryString());
-            String grantType = parameter(parameters, "grant_type");
+        // A token request's client id is the one it claims, authenticated or not: printable() keeps it one log line.
+        String client = printable((String) request.getAttribute(CLIENT_ID));
+        if (token) {
             Metrics.grant(
-                    grantType != null && GRANT_TYPES.contains(grantType) ? grantType : "other",
+                    request.getAttribute(GRANT_TYPE) instanceof String g && GRANT_TYPES.contains(g) ? g : "other",
                     status == 200 ? "issued" : outcome(request, status));
-            if (client == null) client = tokenClient(request.getHeader("Authorization"), parameters);
         }
         if ("GET".equals(request.getMethod())
                 && route.startsWith(ESPI)
@@ -124,98 +115,9 @@ public class Observation extends HttpFilter {
         return error != null ? (String) error : status >= 500 ? "server_error" : "refused";
     }
 
-    /**
-     * RFC 6749 §2.3.1: the client id is the user name of HTTP Basic, or the client_id parameter. Only the id is
-     * taken; the secret beside it is never kept.
-     */
-    private static String tokenClient(String authorization, String parameters) {
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String pair = new String(
-                        Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-                int colon = pair.indexOf(':');
-                if (colon > 0) return printable(URLDecoder.decode(pair.substring(0, colon), StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException malformed) {
-                return null;
-            }
-        }
-        return printable(parameter(parameters, "client_id"));
-    }
-
-    private static String parameter(String form, String name) {
-        for (String pair : form.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0 && pair.substring(0, eq).equals(name)) {
-                try {
-                    return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                } catch (IllegalArgumentException malformed) {
-                    return null;
-                }
-            }
-        }
-        return null;
-    }
-
     /** A client id as sent, unless it would forge a log line or flood it. */
     private static String printable(String s) {
         return s == null || s.length() > 255 || !s.chars().allMatch(c -> c > 0x20 && c < 0x7f) ? null : s;
-    }
-
-    /** The request, the first bytes of its body kept as the application reads them. */
-    private static final class Kept extends HttpServletRequestWrapper {
-        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        private ServletInputStream in;
-
-        Kept(HttpServletRequest request) {
-            super(request);
-        }
-
-        String text() {
-            return kept.toString(StandardCharsets.ISO_8859_1);
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (in == null) in = new Keeping(super.getInputStream());
-            return in;
-        }
-
-        private final class Keeping extends ServletInputStream {
-            private final ServletInputStream body;
-
-            Keeping(ServletInputStream body) {
-                this.body = body;
-            }
-
-            @Override
-            public int read() throws IOException {
-                int b = body.read();
-                if (b >= 0 && kept.size() < FORM_KEPT) kept.write(b);
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = body.read(b, off, len);
-                if (n > 0) kept.write(b, off, Math.min(n, Math.max(0, FORM_KEPT - kept.size())));
-                return n;
-            }
-
-            @Override
-            public boolean isFinished() {
-                return body.isFinished();
-            }
-
-            @Override
-            public boolean isReady() {
-                return body.isReady();
-            }
-
-            @Override
-            public void setReadListener(ReadListener listener) {
-                body.setReadListener(listener);
-            }
-        }
     }
 
     /** The response, counting the bytes of its body. */

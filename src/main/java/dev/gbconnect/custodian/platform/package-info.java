@@ -3,7 +3,9 @@
  * schema migrations run at start, the one place where errors become responses (a closed set per protocol, each with
  * its own mapper: {@link dev.gbconnect.custodian.platform.ApiError}, {@link dev.gbconnect.custodian.platform.BearerError},
  * {@link dev.gbconnect.custodian.platform.OAuthError}, {@link dev.gbconnect.custodian.platform.PageError},
- * {@link dev.gbconnect.custodian.platform.AuthorizationError}), the bound on request bodies, password hashing.
+ * {@link dev.gbconnect.custodian.platform.AuthorizationError}), the bound on request bodies, password hashing, and
+ * the brute-force brakes ({@link dev.gbconnect.custodian.platform.Brakes}) that the sign-in throttle (customer) and
+ * the client-secret lockout (authorization) share, each counting into a row of its own component.
  *
  * <p>Observation too: one filter ({@link dev.gbconnect.custodian.platform.Observation}) sees every request once and
  * feeds the metrics and the access log; the components count their own work into

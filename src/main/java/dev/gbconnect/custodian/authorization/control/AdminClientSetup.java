@@ -27,23 +27,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AdminClientSetup {
 
     private static final Logger LOG = Logger.getLogger(AdminClientSetup.class.getName());
-    private static final Registration ADMIN = new Registration(
-            "Data custodian administration",
-            List.of(),
-            List.of("client_credentials"),
-            List.of(Scopes.DATA_CUSTODIAN_ADMIN, Scopes.UPLOAD_ADMIN),
-            Client.SECRET_BASIC,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            List.of());
+    private static final Registration ADMIN = Registration.named("Data custodian administration")
+            .grantTypes(List.of("client_credentials"))
+            .scopes(List.of(Scopes.DATA_CUSTODIAN_ADMIN, Scopes.UPLOAD_ADMIN))
+            .tokenEndpointAuthMethod(Client.SECRET_BASIC)
+            .build();
 
     @PersistenceContext
     EntityManager em;
@@ -70,39 +58,45 @@ public class AdminClientSetup {
         }
         startupLock.hold();
         if (configuredId.isPresent()) {
-            Client admin = em.find(Client.class, configuredId.get());
-            if (admin == null) {
-                admin = new Client(configuredId.get(), Client.Kind.ADMIN, ADMIN, Instant.now());
-                em.persist(admin);
-            }
-            List<ClientSecret> secrets = clients.activeSecrets(admin.id());
-            if (secrets.stream().noneMatch(s -> PasswordHash.verify(configuredSecret.get(), s.hash()))) {
-                secrets.forEach(s -> s.revoke(Instant.now()));
-                em.flush();
-                clients.addSecret(admin, configuredSecret.get(), false);
-            }
-            return;
-        }
-        if (em.createNamedQuery(Client.BY_KIND, Client.class)
+            keepConfigured(configuredId.get(), configuredSecret.get());
+        } else if (em.createNamedQuery(Client.BY_KIND, Client.class)
                 .setParameter("kind", Client.Kind.ADMIN)
                 .setMaxResults(1)
                 .getResultList()
                 .isEmpty()) {
-            Client admin = new Client(
-                    "admin-" + PasswordHash.newSecret().substring(0, 12), Client.Kind.ADMIN, ADMIN, Instant.now());
-            em.persist(admin);
-            String secret =
-                    clients.addSecret(admin, PasswordHash.newSecret(), true).secret();
-            // Printed once, on purpose: only the hash is stored, so this is the one chance to copy it.
-            System.out.println("""
-
-                    ==== Generated admin client (shown once; only its hash is stored) ====
-                      client id:     %s
-                      client secret: %s
-                    Set CUSTODIAN_ADMIN_CLIENT_ID / CUSTODIAN_ADMIN_CLIENT_SECRET to choose your own.
-                    ======================================================================
-                    """.formatted(admin.id(), secret));
-            LOG.info("generated admin client " + admin.id());
+            generate();
         }
+    }
+
+    /** The configured client exists and its secret is the only active one. */
+    private void keepConfigured(String id, String secret) {
+        Client admin = em.find(Client.class, id);
+        if (admin == null) {
+            admin = new Client(id, Client.Kind.ADMIN, ADMIN, Instant.now());
+            em.persist(admin);
+        }
+        List<ClientSecret> secrets = clients.activeSecrets(admin.id());
+        if (secrets.stream().noneMatch(s -> PasswordHash.verify(secret, s.hash()))) {
+            secrets.forEach(s -> s.revoke(Instant.now()));
+            em.flush();
+            clients.addSecret(admin, secret, false);
+        }
+    }
+
+    private void generate() {
+        Client admin = new Client(
+                "admin-" + PasswordHash.newSecret().substring(0, 12), Client.Kind.ADMIN, ADMIN, Instant.now());
+        em.persist(admin);
+        String secret = clients.addSecret(admin, PasswordHash.newSecret(), true).secret();
+        // Printed once, on purpose: only the hash is stored, so this is the one chance to copy it.
+        System.out.println("""
+
+                ==== Generated admin client (shown once; only its hash is stored) ====
+                  client id:     %s
+                  client secret: %s
+                Set CUSTODIAN_ADMIN_CLIENT_ID / CUSTODIAN_ADMIN_CLIENT_SECRET to choose your own.
+                ======================================================================
+                """.formatted(admin.id(), secret));
+        LOG.info("generated admin client " + admin.id());
     }
 }

@@ -26,7 +26,7 @@ public final class AuthorizationUris {
     public static String resourceOf(EspiUris uris, Authorization a) {
         if (a.subscriptionId() != null) return uris.resource("Batch/Subscription/" + a.subscriptionId());
         Set<String> scopes = Scopes.split(a.scope());
-        if (scopes.contains(Scopes.DATA_CUSTODIAN_ADMIN)) return uris.resource("ApplicationInformation");
+        if (Caller.isDataCustodian(scopes)) return uris.resource("ApplicationInformation");
         if (scopes.contains(Scopes.THIRD_PARTY_ADMIN)) return uris.resource("Authorization");
         if (scopes.contains(Scopes.REGISTRATION)) return uris.resource("ApplicationInformation/" + a.clientId());
         return uris.resource("ReadServiceStatus");

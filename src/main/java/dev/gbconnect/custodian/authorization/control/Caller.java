@@ -23,12 +23,25 @@ public record Caller(
 
     /** Who may do what, decided here only: is this the data custodian's back office (DataCustodian_Admin_Access)? */
     public boolean isDataCustodian() {
-        return scopes().contains(Scopes.DATA_CUSTODIAN_ADMIN);
+        return isDataCustodian(scopes());
+    }
+
+    /** The same question of a scope held elsewhere, e.g. an Authorization's. */
+    public static boolean isDataCustodian(Set<String> scopes) {
+        return scopes.contains(Scopes.DATA_CUSTODIAN_ADMIN);
     }
 
     /** May this caller manage the third party {@code id} (its registration, its ApplicationInformation)? */
     public boolean mayManage(String id) {
         return isDataCustodian() || clientId.equals(id);
+    }
+
+    /**
+     * The same question where a client authenticates itself instead of showing a token (the introspection
+     * endpoint): the data custodian's admin client manages every client, any other client only itself.
+     */
+    public static boolean mayManage(Client requester, String id) {
+        return requester.kind() == Client.Kind.ADMIN || requester.id().equals(id);
     }
 
     /**

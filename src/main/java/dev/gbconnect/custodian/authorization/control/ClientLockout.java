@@ -1,24 +1,20 @@
 package dev.gbconnect.custodian.authorization.control;
 
 import dev.gbconnect.custodian.authorization.entity.ClientAuthFailures;
+import dev.gbconnect.custodian.platform.Brakes;
+import dev.gbconnect.custodian.platform.FailureCount;
 import dev.gbconnect.custodian.platform.OAuthError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Brakes on guessing client secrets, the admin client's (chosen by a person, hashed with PBKDF2) included. Wrong
- * secrets are counted per client in the database, so every instance counts them, and in a transaction of their
- * own ({@link Counter}): the failed request rolls its own back, and introspection has none. After
+ * Brakes on guessing client secrets ({@link Brakes}), the admin client's (chosen by a person, hashed with PBKDF2)
+ * included. Wrong secrets are counted per client in the database, so every instance counts them. After
  * {@code custodian.oauth.client-auth.max-failures} within {@code hold-back} the client is held back for that long,
  * twice as long after each further round, up to {@code longest-hold-back}; meanwhile every request for it gets 429
  * with Retry-After, right secret or wrong, and no hash is computed. Each instance also remembers the hold-backs it
@@ -27,15 +23,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ClientLockout {
 
-    private static final Logger LOG = Logger.getLogger(ClientLockout.class.getName());
-
     /** Clients held back, and until when; at most one entry per client, dropped when seen expired. */
     private final ConcurrentMap<String, Instant> held = new ConcurrentHashMap<>();
 
-    private ClientAuthFailures.Policy policy;
+    private FailureCount.Policy policy;
 
     @Inject
-    Counter counter;
+    Brakes brakes;
 
     @Inject
     void policy(
@@ -43,7 +37,7 @@ public class ClientLockout {
             @ConfigProperty(name = "custodian.oauth.client-auth.hold-back", defaultValue = "PT1M") Duration holdBack,
             @ConfigProperty(name = "custodian.oauth.client-auth.longest-hold-back", defaultValue = "PT15M")
                     Duration longest) {
-        policy = new ClientAuthFailures.Policy(Math.max(1, maxFailures), holdBack, longest);
+        policy = new FailureCount.Policy(Math.max(1, maxFailures), holdBack, holdBack, longest);
     }
 
     /** 429 for a client this instance has seen held back; costs no query. */
@@ -68,43 +62,11 @@ public class ClientLockout {
     }
 
     void failed(String clientId) {
-        try {
-            Instant until = counter.failed(clientId, policy);
-            if (until != null) held.put(clientId, until);
-        } catch (RuntimeException e) {
-            // Two instances created this client's row at the same moment: one failure goes uncounted, nothing worse.
-            LOG.fine("client authentication failure not counted for " + clientId + ": " + e);
-        }
+        Instant until = brakes.failed(ClientAuthFailures.class, clientId, ClientAuthFailures::new, policy);
+        if (until != null) held.put(clientId, until);
     }
 
     void succeeded(String clientId) {
-        counter.forget(clientId);
-    }
-
-    /** Writes in transactions of its own, whatever the caller's. */
-    @ApplicationScoped
-    public static class Counter {
-
-        @PersistenceContext
-        EntityManager em;
-
-        @Transactional(Transactional.TxType.REQUIRES_NEW)
-        public Instant failed(String clientId, ClientAuthFailures.Policy policy) {
-            Instant now = Instant.now();
-            // Locked row: instances counting the same client at once must not lose a failure.
-            ClientAuthFailures f = em.find(ClientAuthFailures.class, clientId, LockModeType.PESSIMISTIC_WRITE);
-            if (f == null) {
-                f = new ClientAuthFailures(clientId, now);
-                em.persist(f);
-            }
-            return f.failed(now, policy);
-        }
-
-        @Transactional(Transactional.TxType.REQUIRES_NEW)
-        public void forget(String clientId) {
-            em.createQuery("DELETE FROM ClientAuthFailures f WHERE f.clientId = :id")
-                    .setParameter("id", clientId)
-                    .executeUpdate();
-        }
+        brakes.succeeded(ClientAuthFailures.class, clientId);
     }
 }

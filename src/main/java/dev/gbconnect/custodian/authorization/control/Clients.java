@@ -97,23 +97,12 @@ public class Clients {
      */
     public Registered personal(String customerId, String name, String scope) {
         text("name", name, 256, true);
-        Registration r = new Registration(
-                name.strip(),
-                List.of(),
-                List.of("password", "refresh_token"),
-                List.of(scope),
-                Client.SECRET_BASIC,
-                null,
-                null,
-                null,
-                "personal API access",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of());
+        Registration r = Registration.named(name.strip())
+                .grantTypes(List.of("password", "refresh_token"))
+                .scopes(List.of(scope))
+                .tokenEndpointAuthMethod(Client.SECRET_BASIC)
+                .clientDescription("personal API access")
+                .build();
         Client client = Client.personal(UUID.randomUUID().toString(), customerId, r, Instant.now());
         em.persist(client);
         return new Registered(client, addSecret(client, PasswordHash.newSecret(), true));
@@ -239,23 +228,13 @@ public class Clients {
         List<String> scopes = scopes(r.scopes());
         List<String> contacts = contacts(r.contacts());
         webUris(r);
-        return new Registration(
-                r.clientName(),
-                redirects,
-                grants,
-                scopes,
-                method,
-                r.thirdPartyNotifyUri(),
-                r.thirdPartyScopeSelectionUri(),
-                r.thirdPartyUserPortalScreenUri(),
-                r.clientDescription(),
-                r.clientUri(),
-                r.logoUri(),
-                r.tosUri(),
-                r.policyUri(),
-                r.softwareId(),
-                r.softwareVersion(),
-                contacts);
+        return r.toBuilder()
+                .redirectUris(redirects)
+                .grantTypes(grants)
+                .scopes(scopes)
+                .tokenEndpointAuthMethod(method)
+                .contacts(contacts)
+                .build();
     }
 
     private static void texts(Registration r) {

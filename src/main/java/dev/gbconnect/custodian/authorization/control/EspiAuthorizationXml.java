@@ -41,6 +41,20 @@ public final class EspiAuthorizationXml {
                     case REVOKED -> 4;
                 });
         leaf(w, "thirdPartyApplicationDescription", c.description());
+        endpoints(w, c, uris);
+        registration(w, c);
+        leaf(w, "registration_client_uri", uris.base() + "oauth/register/" + c.id());
+        leaf(w, "registration_access_token", "");
+        // This client's own entry, so that a flow started here reaches its scope-selection screen (OA-19).
+        leaf(
+                w,
+                "dataCustodianScopeSelectionScreenURI",
+                uris.base() + "oauth/scope-selection?client_id=" + URLEncoder.encode(c.id(), StandardCharsets.UTF_8));
+        w.writeEndElement();
+    }
+
+    /** From authorizationServerUri to thirdPartyUserPortalScreenURI: where each side's services are. */
+    private static void endpoints(XMLStreamWriter w, Client c, EspiUris uris) throws XMLStreamException {
         leaf(w, "authorizationServerUri", uris.base());
         leaf(w, "thirdPartyNotifyUri", c.notifyUri());
         leaf(w, "authorizationServerAuthorizationEndpoint", uris.base() + "oauth/authorize");
@@ -50,6 +64,10 @@ public final class EspiAuthorizationXml {
         leaf(w, "dataCustodianResourceEndpoint", uris.base() + "espi/1_1/resource");
         leaf(w, "thirdPartyScopeSelectionScreenURI", c.scopeSelectionUri());
         leaf(w, "thirdPartyUserPortalScreenURI", c.userPortalUri());
+    }
+
+    /** From client_secret to response_types: the RFC 7591 client metadata, as espi.xsd orders it. */
+    private static void registration(XMLStreamWriter w, Client c) throws XMLStreamException {
         leaf(w, "client_secret", "");
         leaf(w, "logo_uri", c.logoUri());
         leaf(w, "client_name", c.name());
@@ -67,14 +85,6 @@ public final class EspiAuthorizationXml {
         for (String s : c.scopes()) leaf(w, "scope", s);
         for (String g : c.grantTypes()) if (ESPI_GRANT_TYPES.contains(g)) leaf(w, "grant_types", g);
         leaf(w, "response_types", "code");
-        leaf(w, "registration_client_uri", uris.base() + "oauth/register/" + c.id());
-        leaf(w, "registration_access_token", "");
-        // This client's own entry, so that a flow started here reaches its scope-selection screen (OA-19).
-        leaf(
-                w,
-                "dataCustodianScopeSelectionScreenURI",
-                uris.base() + "oauth/scope-selection?client_id=" + URLEncoder.encode(c.id(), StandardCharsets.UTF_8));
-        w.writeEndElement();
     }
 
     /**

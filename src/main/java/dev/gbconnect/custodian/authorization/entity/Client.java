@@ -26,7 +26,7 @@ import java.util.Objects;
         query = "SELECT c FROM Client c WHERE c.owner = :owner AND c.status = :active ORDER BY c.issuedAt, c.id")
 @NamedQuery(
         name = Client.WITH_SECRETS,
-        query = "SELECT c, s.hash, f.heldUntil, f.clientId FROM Client c"
+        query = "SELECT c, s.hash, f.failures.lockedUntil, f.clientId FROM Client c"
                 + " LEFT JOIN ClientSecret s ON s.clientId = c.id AND s.revokedAt IS NULL"
                 + " LEFT JOIN ClientAuthFailures f ON f.clientId = c.id WHERE c.id = :id")
 public class Client {
@@ -171,23 +171,23 @@ public class Client {
     }
 
     public Registration registration() {
-        return new Registration(
-                name,
-                redirectUris,
-                grantTypes,
-                scopes,
-                authMethod,
-                notifyUri,
-                scopeSelectionUri,
-                userPortalUri,
-                description,
-                clientUri,
-                logoUri,
-                tosUri,
-                policyUri,
-                softwareId,
-                softwareVersion,
-                contacts);
+        return Registration.named(name)
+                .redirectUris(redirectUris)
+                .grantTypes(grantTypes)
+                .scopes(scopes)
+                .tokenEndpointAuthMethod(authMethod)
+                .thirdPartyNotifyUri(notifyUri)
+                .thirdPartyScopeSelectionUri(scopeSelectionUri)
+                .thirdPartyUserPortalScreenUri(userPortalUri)
+                .clientDescription(description)
+                .clientUri(clientUri)
+                .logoUri(logoUri)
+                .tosUri(tosUri)
+                .policyUri(policyUri)
+                .softwareId(softwareId)
+                .softwareVersion(softwareVersion)
+                .contacts(contacts)
+                .build();
     }
 
     public void status(Status status, Instant now) {

@@ -3,6 +3,7 @@ package dev.gbconnect.custodian.console.control;
 import dev.gbconnect.custodian.console.entity.Role;
 import dev.gbconnect.custodian.console.entity.StaffAccount;
 import dev.gbconnect.custodian.customer.control.SignInThrottle;
+import dev.gbconnect.custodian.platform.FailureCount;
 import dev.gbconnect.custodian.platform.PageError;
 import dev.gbconnect.custodian.platform.PasswordHash;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,13 +34,13 @@ public class StaffAccounts {
     @Inject
     SignInThrottle throttle;
 
-    private SignInThrottle.Policy policy;
+    private FailureCount.Policy policy;
 
     @Inject
     void policy(
             @ConfigProperty(name = "custodian.console.sign-in.max-failures", defaultValue = "5") int maxFailures,
             @ConfigProperty(name = "custodian.console.sign-in.lockout", defaultValue = "PT15M") Duration lockout) {
-        policy = new SignInThrottle.Policy(maxFailures, lockout, lockout, Duration.ofDays(1));
+        policy = new FailureCount.Policy(maxFailures, lockout, lockout, Duration.ofDays(1));
     }
 
     public StaffAccount create(String username, String name, Role role, String password) {

@@ -6,6 +6,7 @@ import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import dev.gbconnect.custodian.platform.ApiError;
 import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.ErrorMappers;
+import dev.gbconnect.custodian.platform.FailureCount;
 import dev.gbconnect.custodian.platform.PasswordHash;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -36,14 +37,14 @@ public class Customers {
     @Inject
     Event<CustomerSharing> sharing;
 
-    private SignInThrottle.Policy policy;
+    private FailureCount.Policy policy;
 
     @Inject
     void policy(
             @ConfigProperty(name = "custodian.sign-in.max-failures", defaultValue = "5") int maxFailures,
             @ConfigProperty(name = "custodian.sign-in.lockout", defaultValue = "PT15M") Duration lockout) {
         // Failures count within one lockout period; each further lock doubles, up to a day.
-        policy = new SignInThrottle.Policy(maxFailures, lockout, lockout, Duration.ofDays(1));
+        policy = new FailureCount.Policy(maxFailures, lockout, lockout, Duration.ofDays(1));
     }
 
     public RetailCustomer create(String username, String password, String name) {

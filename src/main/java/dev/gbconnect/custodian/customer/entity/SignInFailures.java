@@ -1,10 +1,12 @@
 package dev.gbconnect.custodian.customer.entity;
 
+import dev.gbconnect.custodian.platform.Brakes;
+import dev.gbconnect.custodian.platform.FailureCount;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -13,52 +15,24 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "SIGN_IN_FAILURES")
-public class SignInFailures {
+public class SignInFailures implements Brakes.Braked {
 
     @Id
     @Column(name = "THROTTLE_KEY", length = 200)
     private String key;
 
-    @Column(nullable = false)
-    private int failures;
-
-    @Column(name = "WINDOW_START", nullable = false)
-    private Instant windowStart;
-
-    @Column(name = "LOCKED_UNTIL")
-    private Instant lockedUntil;
-
-    /** How many times the key was locked in a row: each lock lasts twice the one before. */
-    @Column(nullable = false)
-    private int locks;
+    @Embedded
+    private FailureCount failures;
 
     protected SignInFailures() {}
 
     public SignInFailures(String key, Instant now) {
         this.key = key;
-        this.windowStart = now;
+        this.failures = new FailureCount(now);
     }
 
-    /** Counts a failure; after {@code max} in one {@code window}, locks for {@code lock} doubled per earlier lock. */
-    public void failed(Instant now, int max, Duration window, Duration lock, Duration longest) {
-        if (now.isAfter(windowStart.plus(window))) {
-            windowStart = now;
-            failures = 0;
-        }
-        if (++failures >= max) {
-            Duration d = lock.multipliedBy(1L << Math.min(locks, 20));
-            lockedUntil = now.plus(d.compareTo(longest) > 0 ? longest : d);
-            locks++;
-            failures = 0;
-            windowStart = now;
-        }
-    }
-
-    public boolean lockedAt(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
-    }
-
-    public Instant lockedUntil() {
-        return lockedUntil;
+    @Override
+    public FailureCount failures() {
+        return failures;
     }
 }

@@ -74,38 +74,37 @@ final class IntervalReadingCheck {
     /** The start of an element; {@code plain} is false when it carries attributes or namespace declarations. */
     boolean start(String namespace, String local, boolean plain) {
         if (!plain || !EspiXml.ESPI.equals(namespace)) return false;
-        Slot slot;
-        switch (depth) {
-            case 0 -> {
-                depth = 1;
-                return true;
-            }
-            case 1 -> {
-                slot = child(local);
-                Slot last = closedCount == 0 ? null : closed[closedCount - 1];
-                if (slot == null
-                        || last != null && (slot.ordinal() < last.ordinal() || slot == last && slot != Slot.QUALITIES))
-                    return false;
-                innerClosed = 0;
-            }
-            case 2 -> {
-                Slot parent = open[1];
-                slot = parent == Slot.QUALITIES
-                        ? ("quality".equals(local) && innerClosed == 0 ? Slot.QUALITY : null)
-                        : parent == Slot.TIME_PERIOD
-                                ? ("duration".equals(local) && innerClosed == 0
-                                        ? Slot.DURATION
-                                        : "start".equals(local) && innerClosed == 1 ? Slot.START : null)
-                                : null;
-                if (slot == null) return false;
-            }
-            default -> {
-                return false;
-            }
+        if (depth == 0) {
+            depth = 1;
+            return true;
         }
+        Slot slot = depth == 1 ? nextChild(local) : depth == 2 ? nextGrandchild(local) : null;
+        if (slot == null) return false;
+        if (depth == 1) innerClosed = 0;
         open[depth++] = slot;
         length = 0;
         return true;
+    }
+
+    /** The IntervalReading's child, if schema order allows it after those closed (only ReadingQuality repeats). */
+    private Slot nextChild(String local) {
+        Slot slot = child(local);
+        Slot last = closedCount == 0 ? null : closed[closedCount - 1];
+        if (slot == null || last != null && (slot.ordinal() < last.ordinal() || slot == last && slot != Slot.QUALITIES))
+            return null;
+        return slot;
+    }
+
+    /** ReadingQuality's one quality, or timePeriod's duration then start. */
+    private Slot nextGrandchild(String local) {
+        return switch (open[1]) {
+            case QUALITIES -> "quality".equals(local) && innerClosed == 0 ? Slot.QUALITY : null;
+            case TIME_PERIOD ->
+                "duration".equals(local) && innerClosed == 0
+                        ? Slot.DURATION
+                        : "start".equals(local) && innerClosed == 1 ? Slot.START : null;
+            default -> null;
+        };
     }
 
     boolean text(char[] chars, int start, int count) {

@@ -51,27 +51,35 @@ public class Deliveries {
                 .getResultList();
         List<Claim> claimed = new ArrayList<>();
         for (Notification n : due) {
-            int taken = em.createQuery(
-                            "UPDATE Notification n SET n.leaseOwner = :owner, n.leaseUntil = :until, n.attempts = n.attempts + 1,"
-                                    + " n.lastAttemptAt = :now WHERE n.sequence = :seq AND n.state = :pending AND (n.leaseUntil IS NULL OR n.leaseUntil < :now)")
-                    .setParameter("owner", owner)
-                    .setParameter("until", until)
-                    .setParameter("now", now)
-                    .setParameter("seq", n.sequence())
-                    .setParameter("pending", Notification.State.PENDING)
-                    .executeUpdate();
-            if (taken == 1) {
-                Client client = em.find(Client.class, n.clientId());
-                claimed.add(new Claim(
-                        n.sequence(),
-                        n.deliveryId(),
-                        n.clientId(),
-                        client == null || client.status() != Client.Status.ACTIVE ? null : client.notifyUri(),
-                        n.resources(),
-                        n.attempts() + 1));
-            }
+            if (lease(n, owner, now, until)) claimed.add(claim(n));
         }
         return claimed;
+    }
+
+    /** Whether this owner took the lease: another instance may have taken it since the notice was read. */
+    private boolean lease(Notification n, String owner, Instant now, Instant until) {
+        return em.createQuery(
+                                "UPDATE Notification n SET n.leaseOwner = :owner, n.leaseUntil = :until, n.attempts = n.attempts + 1,"
+                                        + " n.lastAttemptAt = :now WHERE n.sequence = :seq AND n.state = :pending AND (n.leaseUntil IS NULL OR n.leaseUntil < :now)")
+                        .setParameter("owner", owner)
+                        .setParameter("until", until)
+                        .setParameter("now", now)
+                        .setParameter("seq", n.sequence())
+                        .setParameter("pending", Notification.State.PENDING)
+                        .executeUpdate()
+                == 1;
+    }
+
+    /** The leased notice, sent to the third party's notify URI while it is active (null otherwise). */
+    private Claim claim(Notification n) {
+        Client client = em.find(Client.class, n.clientId());
+        return new Claim(
+                n.sequence(),
+                n.deliveryId(),
+                n.clientId(),
+                client == null || client.status() != Client.Status.ACTIVE ? null : client.notifyUri(),
+                n.resources(),
+                n.attempts() + 1);
     }
 
     /**

@@ -134,20 +134,23 @@ public class NoticeSender {
                 .header("Idempotency-Key", claim.deliveryId())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(BatchListXml.of(claim.resources())))
                 .build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-            if (failure != null) {
-                failed(claim, describe(failure), false);
-            } else if (response.statusCode() / 100 == 2) {
-                record(claim, Notification.State.DELIVERED, Instant.now(), null);
-                poll(); // the third party's next notice, if any, is due now
-            } else {
-                String location = response.headers()
-                        .firstValue("Location")
-                        .map(l -> " to " + l + ", not followed")
-                        .orElse("");
-                failed(claim, "HTTP " + response.statusCode() + location, false);
-            }
-        });
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .whenComplete((response, failure) -> answered(claim, response, failure));
+    }
+
+    private void answered(Deliveries.Claim claim, HttpResponse<Void> response, Throwable failure) {
+        if (failure != null) {
+            failed(claim, describe(failure), false);
+        } else if (response.statusCode() / 100 == 2) {
+            record(claim, Notification.State.DELIVERED, Instant.now(), null);
+            poll(); // the third party's next notice, if any, is due now
+        } else {
+            String location = response.headers()
+                    .firstValue("Location")
+                    .map(l -> " to " + l + ", not followed")
+                    .orElse("");
+            failed(claim, "HTTP " + response.statusCode() + location, false);
+        }
     }
 
     /** A failed attempt: tried again later, or dead when attempts are used up or trying again cannot help. */

@@ -68,23 +68,9 @@ public class Outbox {
 
     void usageChanged(@Observes UsageChanged change) {
         Instant now = Instant.now();
-        // The usage points are matched here, not in the query: with a collection parameter (IN :points) Derby compiled
-        // the query again for every upload, a sixth of the server's CPU under a nightly delivery (docs/performance.md).
-        List<Authorization> subscriptions = recipients(
-                        "SELECT a FROM Authorization a, Client c"
-                                + " WHERE c.id = a.clientId AND " + RECIPIENTS
-                                + " AND a.customerId = :customer AND a.subscriptionId IS NOT NULL"
-                                + " AND a.status = " + Authorization.ACTIVE
-                                + " AND NOT EXISTS (" + Authorization.DISABLED_CUSTOMER + ")"
-                                + " ORDER BY a.clientId, a.createdAt, a.id",
-                        Authorization.class)
-                .setParameter("customer", change.customerId())
-                .getResultList();
         Map<String, Map<String, UsageChanged.Span>> byClient = new LinkedHashMap<>();
-        for (Authorization a : subscriptions) {
-            if (!a.activeAt(now)
-                    || Collections.disjoint(
-                            a.usagePointIds(), change.usagePoints().keySet())) continue;
+        for (Authorization a : covering(change)) {
+            if (!a.activeAt(now)) continue;
             UsageChanged.Span span = UsageChanged.Span.UNDATED;
             for (String point : a.usagePointIds()) {
                 UsageChanged.Span s = change.usagePoints().get(point);
@@ -124,6 +110,28 @@ public class Outbox {
                 .map(Authorization::clientId)
                 .distinct()
                 .forEach(client -> enqueue(client, Notification.Kind.DATA, "changed customer information", path, now));
+    }
+
+    /**
+     * The recipients' Subscriptions that hold one of the changed usage points, each recipient's in order. The usage
+     * points are matched here, not in the query: with a collection parameter (IN :points) Derby compiled the query
+     * again for every upload, a sixth of the server's CPU under a nightly delivery (docs/performance.md).
+     */
+    private List<Authorization> covering(UsageChanged change) {
+        return recipients(
+                        "SELECT a FROM Authorization a, Client c"
+                                + " WHERE c.id = a.clientId AND " + RECIPIENTS
+                                + " AND a.customerId = :customer AND a.subscriptionId IS NOT NULL"
+                                + " AND a.status = " + Authorization.ACTIVE
+                                + " AND NOT EXISTS (" + Authorization.DISABLED_CUSTOMER + ")"
+                                + " ORDER BY a.clientId, a.createdAt, a.id",
+                        Authorization.class)
+                .setParameter("customer", change.customerId())
+                .getResultList()
+                .stream()
+                .filter(a -> !Collections.disjoint(
+                        a.usagePointIds(), change.usagePoints().keySet()))
+                .toList();
     }
 
     void authorizationChanged(@Observes AuthorizationChanged change) {
@@ -182,25 +190,29 @@ public class Outbox {
         Instant now = Instant.now();
         List<Notification> written = new ArrayList<>();
         for (Client c : clients) {
-            List<String> paths = switch (kind) {
-                case APPLICATION -> List.of("ApplicationInformation/" + c.id());
-                case AUTHORIZATION ->
-                    authorizations.subscriptionsOf(c.id()).stream()
-                            .map(a -> "Authorization/" + a.id())
-                            .toList();
-                case DATA -> {
-                    List<Authorization> subscriptions = authorizations.subscriptionsOf(c.id());
-                    Set<String> suspended = authorizations.suspended(subscriptions);
-                    yield subscriptions.stream()
-                            .filter(a -> !suspended.contains(a.id()))
-                            .map(Outbox::batchOf)
-                            .distinct()
-                            .toList();
-                }
-            };
-            written.addAll(enqueue(c.id(), kind, "requested by the data custodian", paths, now));
+            written.addAll(enqueue(c.id(), kind, "requested by the data custodian", announced(kind, c.id()), now));
         }
         return written;
+    }
+
+    /** What a notice of this kind lists for the third party: for data, its batches that are not suspended. */
+    private List<String> announced(Notification.Kind kind, String clientId) {
+        return switch (kind) {
+            case APPLICATION -> List.of("ApplicationInformation/" + clientId);
+            case AUTHORIZATION ->
+                authorizations.subscriptionsOf(clientId).stream()
+                        .map(a -> "Authorization/" + a.id())
+                        .toList();
+            case DATA -> {
+                List<Authorization> subscriptions = authorizations.subscriptionsOf(clientId);
+                Set<String> suspended = authorizations.suspended(subscriptions);
+                yield subscriptions.stream()
+                        .filter(a -> !suspended.contains(a.id()))
+                        .map(Outbox::batchOf)
+                        .distinct()
+                        .toList();
+            }
+        };
     }
 
     /** A Subscription's batch, or for a bulk scope ({@code BR=}) the bulk batch that holds it. */

@@ -4,6 +4,7 @@ import static dev.gbconnect.custodian.platform.JsonFactories.BUILDERS;
 
 import dev.gbconnect.custodian.authorization.control.Scopes;
 import dev.gbconnect.custodian.platform.PublicUrl;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,9 @@ import jakarta.ws.rs.core.UriInfo;
 @Path(".well-known/oauth-authorization-server")
 public class MetadataResource {
 
+    /** How a client authenticates at the token and revocation endpoints; {@code none} for a public client. */
+    private static final String[] CLIENT_AUTHENTICATION = {"client_secret_basic", "client_secret_post", "none"};
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject metadata(@Context UriInfo uri) {
@@ -32,41 +36,29 @@ public class MetadataResource {
                 .add("registration_endpoint", issuer + "/oauth/register")
                 .add(
                         "grant_types_supported",
-                        BUILDERS.createArrayBuilder()
-                                .add("authorization_code")
-                                .add("refresh_token")
-                                .add("client_credentials")
-                                .add("password"))
-                .add("response_types_supported", BUILDERS.createArrayBuilder().add("code"))
-                .add("response_modes_supported", BUILDERS.createArrayBuilder().add("query"))
-                .add(
-                        "code_challenge_methods_supported",
-                        BUILDERS.createArrayBuilder().add("S256"))
-                .add(
-                        "token_endpoint_auth_methods_supported",
-                        BUILDERS.createArrayBuilder()
-                                .add("client_secret_basic")
-                                .add("client_secret_post")
-                                .add("none"))
-                .add(
-                        "revocation_endpoint_auth_methods_supported",
-                        BUILDERS.createArrayBuilder()
-                                .add("client_secret_basic")
-                                .add("client_secret_post")
-                                .add("none"))
-                .add(
-                        "introspection_endpoint_auth_methods_supported",
-                        BUILDERS.createArrayBuilder().add("client_secret_basic").add("client_secret_post"))
+                        list("authorization_code", "refresh_token", "client_credentials", "password"))
+                .add("response_types_supported", list("code"))
+                .add("response_modes_supported", list("query"))
+                .add("code_challenge_methods_supported", list("S256"))
+                .add("token_endpoint_auth_methods_supported", list(CLIENT_AUTHENTICATION))
+                .add("revocation_endpoint_auth_methods_supported", list(CLIENT_AUTHENTICATION))
+                .add("introspection_endpoint_auth_methods_supported", list("client_secret_basic", "client_secret_post"))
                 .add(
                         "scopes_supported",
-                        BUILDERS.createArrayBuilder()
-                                .add(Scopes.DATA_CUSTODIAN_ADMIN)
-                                .add(Scopes.UPLOAD_ADMIN)
-                                .add(Scopes.THIRD_PARTY_ADMIN)
-                                .add(Scopes.REGISTRATION))
+                        list(
+                                Scopes.DATA_CUSTODIAN_ADMIN,
+                                Scopes.UPLOAD_ADMIN,
+                                Scopes.THIRD_PARTY_ADMIN,
+                                Scopes.REGISTRATION))
                 // RFC 9207: the authorization response names its issuer, against mix-up attacks.
                 .add("authorization_response_iss_parameter_supported", true)
                 .build();
+    }
+
+    private static JsonArrayBuilder list(String... values) {
+        JsonArrayBuilder array = BUILDERS.createArrayBuilder();
+        for (String v : values) array.add(v);
+        return array;
     }
 
     /** The server's identifier: its base URL without the trailing slash. */

@@ -4,7 +4,6 @@ import static dev.gbconnect.custodian.platform.JsonFactories.BUILDERS;
 
 import dev.gbconnect.custodian.authorization.control.Caller;
 import dev.gbconnect.custodian.authorization.control.Clients;
-import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.oauth.control.OAuthParameters;
 import dev.gbconnect.custodian.oauth.control.TokenRequest;
 import dev.gbconnect.custodian.oauth.control.Tokens;
@@ -70,9 +69,9 @@ public class TokenManagementResource {
         if (request.client().isPublic()) {
             throw OAuthError.INVALID_CLIENT.because("introspection is for confidential clients");
         }
-        boolean admin = request.client().kind() == Client.Kind.ADMIN;
+        // RFC 7662 §2.2: a token the client may not introspect is answered as inactive, like an unknown one.
         JsonObject answer = tokens.active(request.required("token"))
-                .filter(c -> admin || c.clientId().equals(request.clientId()))
+                .filter(t -> Caller.mayManage(request.client(), t.clientId()))
                 .map(TokenManagementResource::describe)
                 .orElse(BUILDERS.createObjectBuilder().add("active", false).build());
         return Response.ok(answer).header("Cache-Control", "no-store").build();

@@ -9,10 +9,12 @@ import dev.gbconnect.custodian.oauth.control.OAuthParameters;
 import dev.gbconnect.custodian.oauth.control.TokenRequest;
 import dev.gbconnect.custodian.oauth.control.Tokens;
 import dev.gbconnect.custodian.platform.OAuthError;
+import dev.gbconnect.custodian.platform.Observation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -83,11 +85,24 @@ public class TokenResource {
             byte[] body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @Context UriInfo uri) {
-        return token(
-                OAuthParameters.post(contentType, body, uri.getRequestUri().getRawQuery(), true, gbaHarness),
-                authorization,
-                uri);
+            @Context UriInfo uri,
+            @Context HttpServletRequest http) {
+        Map<String, List<String>> parameters =
+                OAuthParameters.post(contentType, body, uri.getRequestUri().getRawQuery(), true, gbaHarness);
+        return token(grants.grant(observed(parameters, authorization, http)), uri);
+    }
+
+    /**
+     * Reads the request and leaves its grant type and client id for /metrics and the access log
+     * ({@link Observation}), both before the client authenticates, so that a refusal is counted under its grant type.
+     */
+    private static TokenRequest.Presented observed(
+            Map<String, List<String>> parameters, String authorization, HttpServletRequest http) {
+        List<String> grantType = parameters.get("grant_type");
+        if (grantType != null && !grantType.isEmpty()) http.setAttribute(Observation.GRANT_TYPE, grantType.get(0));
+        TokenRequest.Presented presented = TokenRequest.read(parameters, authorization);
+        http.setAttribute(Observation.CLIENT_ID, presented.clientId());
+        return presented;
     }
 
     @GET
@@ -96,8 +111,7 @@ public class TokenResource {
                 OAuthParameters.get(uri.getRequestUri().getRawQuery(), gbaHarness), authorization, clients);
     }
 
-    private Response token(Map<String, List<String>> parameters, String authorization, UriInfo uri) {
-        Tokens.Issued issued = grants.grant(parameters, authorization);
+    private Response token(Tokens.Issued issued, UriInfo uri) {
         Authorization a = issued.authorization();
         EspiUris uris = EspiUris.of(uri);
         TokenResponse body = new TokenResponse(

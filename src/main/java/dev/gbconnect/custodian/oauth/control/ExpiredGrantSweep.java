@@ -51,7 +51,7 @@ public class ExpiredGrantSweep {
                     .executeUpdate();
         }
         removed += em.createQuery(
-                        "DELETE FROM SignInFailures f WHERE f.windowStart < :cutoff AND (f.lockedUntil IS NULL OR f.lockedUntil < :cutoff)")
+                        "DELETE FROM SignInFailures f WHERE f.failures.windowStart < :cutoff AND (f.failures.lockedUntil IS NULL OR f.failures.lockedUntil < :cutoff)")
                 .setParameter("cutoff", cutoff)
                 .executeUpdate();
         int ended = authorizations.endLapsed(Instant.now());

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -34,8 +33,8 @@ public class GrantDispatcher {
     }
 
     /** Runs in the token endpoint's transaction. */
-    public Tokens.Issued grant(Map<String, List<String>> parameters, String authorization) {
-        TokenRequest request = TokenRequest.authenticate(parameters, authorization, clients);
+    public Tokens.Issued grant(TokenRequest.Presented presented) {
+        TokenRequest request = presented.authenticate(clients);
         String type = request.required("grant_type");
         Grant grant = grants.get(type);
         if (grant == null)

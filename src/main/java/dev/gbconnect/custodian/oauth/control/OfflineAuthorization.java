@@ -59,27 +59,13 @@ public class OfflineAuthorization {
             throw ApiError.CUSTOMER_DISABLED.because(
                     "customer " + customerId + " is disabled: enable them before granting access to their data");
         if (r == null || r.clientId() == null) throw invalid("client_id, scope, until and reason are required");
-        Client client = clients.find(r.clientId())
-                .filter(c -> c.kind() == Client.Kind.THIRD_PARTY
-                        && c.status() == Client.Status.ACTIVE
-                        && c.allows("refresh_token"))
-                .orElseThrow(() ->
-                        invalid("client " + r.clientId() + " is not an active third party that uses refresh tokens"));
+        Client client = thirdParty(r.clientId());
         if (r.scope() == null || !client.offers(r.scope()))
             throw invalid("scope must be one of the ESPI scopes the client registered");
         if (r.reason() == null || r.reason().isBlank() || r.reason().length() > 256)
             throw invalid("reason is required (at most 256 characters): it is kept with the Authorization");
-        Set<String> own = new LinkedHashSet<>(
-                usage.usagePoints(customerId).stream().map(UsagePoint::id).toList());
-        Set<String> chosen = r.usagePoints() == null ? own : new LinkedHashSet<>(r.usagePoints());
-        if (chosen.isEmpty() || !own.containsAll(chosen))
-            throw invalid("usage_points must be some of the customer's own usage points (or left out for all of them)");
-        Instant end;
-        try {
-            end = SharingEnd.after(r.until(), longest);
-        } catch (IllegalArgumentException e) {
-            throw invalid("until: " + e.getMessage());
-        }
+        Set<String> chosen = usagePoints(customerId, r.usagePoints());
+        Instant end = end(r.until());
         return tokens.accessAndRefresh(
                 authorizations.offline(
                         client.id(),
@@ -89,6 +75,34 @@ public class OfflineAuthorization {
                         end,
                         r.reason().trim()),
                 r.scope());
+    }
+
+    /** Offline access is handed over as a refresh token, so only a third party that uses them can receive it. */
+    private Client thirdParty(String clientId) {
+        return clients.find(clientId)
+                .filter(c -> c.kind() == Client.Kind.THIRD_PARTY
+                        && c.status() == Client.Status.ACTIVE
+                        && c.allows("refresh_token"))
+                .orElseThrow(
+                        () -> invalid("client " + clientId + " is not an active third party that uses refresh tokens"));
+    }
+
+    /** The customer's own usage points the request names, all of them when it names none. */
+    private Set<String> usagePoints(String customerId, List<String> requested) {
+        Set<String> own = new LinkedHashSet<>(
+                usage.usagePoints(customerId).stream().map(UsagePoint::id).toList());
+        Set<String> chosen = requested == null ? own : new LinkedHashSet<>(requested);
+        if (chosen.isEmpty() || !own.containsAll(chosen))
+            throw invalid("usage_points must be some of the customer's own usage points (or left out for all of them)");
+        return chosen;
+    }
+
+    private Instant end(String until) {
+        try {
+            return SharingEnd.after(until, longest);
+        } catch (IllegalArgumentException e) {
+            throw invalid("until: " + e.getMessage());
+        }
     }
 
     private static ApiException invalid(String message) {

@@ -6,6 +6,7 @@ import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.customer.control.SignInThrottle;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
+import dev.gbconnect.custodian.platform.FailureCount;
 import dev.gbconnect.custodian.platform.OAuthError;
 import dev.gbconnect.custodian.usage.control.UsageInventory;
 import dev.gbconnect.custodian.usage.entity.UsagePoint;
@@ -43,13 +44,13 @@ public class PasswordGrant implements Grant {
     @Inject
     Tokens tokens;
 
-    private SignInThrottle.Policy clientPolicy;
+    private FailureCount.Policy clientPolicy;
 
     @Inject
     void policy(
             @ConfigProperty(name = "custodian.oauth.password.client-max-failures", defaultValue = "20") int maxFailures,
             @ConfigProperty(name = "custodian.oauth.password.client-lockout", defaultValue = "PT5M") Duration lockout) {
-        clientPolicy = new SignInThrottle.Policy(maxFailures, lockout, lockout, Duration.ofHours(1));
+        clientPolicy = new FailureCount.Policy(maxFailures, lockout, lockout, Duration.ofHours(1));
     }
 
     @Override

@@ -31,11 +31,46 @@ public final class TokenRequest {
      */
     public static TokenRequest authenticate(
             Map<String, List<String>> parameters, String authorization, Clients clients) {
+        return read(parameters, authorization).authenticate(clients);
+    }
+
+    /** Checks the request's syntax and finds which client it names; {@link Presented#authenticate} comes next. */
+    public static Presented read(Map<String, List<String>> parameters, String authorization) {
         parameters.forEach((name, values) -> {
             if (values.size() > 1) throw invalidRequest("parameter " + name + " appears more than once");
         });
+        return new Presented(parameters, credentials(parameters, authorization));
+    }
+
+    /** A well-formed request, its client named but not yet authenticated. */
+    public static final class Presented {
+        private final Map<String, List<String>> parameters;
+        private final Credentials credentials;
+
+        private Presented(Map<String, List<String>> parameters, Credentials credentials) {
+            this.parameters = parameters;
+            this.credentials = credentials;
+        }
+
+        /** The id the client claims (RFC 6749 §2.3.1), before its secret is checked. */
+        public String clientId() {
+            return credentials.id();
+        }
+
+        public TokenRequest authenticate(Clients clients) {
+            Client client = clients.authenticate(credentials.id(), credentials.secret(), credentials.method())
+                    .orElseThrow(
+                            () -> invalidClient(
+                                    "unknown or inactive client, wrong secret, or not the client's registered authentication method (token_endpoint_auth_method)"));
+            return new TokenRequest(parameters, client);
+        }
+    }
+
+    /** What the client presented, by the one method it used: {@code secret} is null for a public client. */
+    private record Credentials(String id, String secret, String method) {}
+
+    private static Credentials credentials(Map<String, List<String>> parameters, String authorization) {
         String bodyId = single(parameters, "client_id"), bodySecret = single(parameters, "client_secret");
-        String id, secret, method;
         if (authorization != null) {
             if (!authorization.regionMatches(true, 0, "Basic ", 0, 6))
                 throw invalidClient("the token endpoint takes HTTP Basic client authentication");
@@ -43,28 +78,13 @@ public final class TokenRequest {
                 throw invalidRequest(
                         "authenticate the client with one method only: HTTP Basic or client_secret in the body, not both");
             String[] basic = basic(authorization.substring(6).trim());
-            id = basic[0];
-            secret = basic[1];
-            method = Client.SECRET_BASIC;
-            if (bodyId != null && !bodyId.equals(id))
+            if (bodyId != null && !bodyId.equals(basic[0]))
                 throw invalidRequest("client_id in the body differs from the one in the Authorization header");
-        } else if (bodyId != null && bodySecret != null) {
-            id = bodyId;
-            secret = bodySecret;
-            method = Client.SECRET_POST;
-        } else if (bodyId != null) {
-            id = bodyId;
-            secret = null;
-            method = Client.PUBLIC;
-        } else {
-            throw invalidClient(
-                    "client authentication required: HTTP Basic, or client_id and client_secret in the body");
+            return new Credentials(basic[0], basic[1], Client.SECRET_BASIC);
         }
-        Client client = clients.authenticate(id, secret, method)
-                .orElseThrow(
-                        () -> invalidClient(
-                                "unknown or inactive client, wrong secret, or not the client's registered authentication method (token_endpoint_auth_method)"));
-        return new TokenRequest(parameters, client);
+        if (bodyId != null && bodySecret != null) return new Credentials(bodyId, bodySecret, Client.SECRET_POST);
+        if (bodyId != null) return new Credentials(bodyId, null, Client.PUBLIC);
+        throw invalidClient("client authentication required: HTTP Basic, or client_id and client_secret in the body");
     }
 
     public Client client() {

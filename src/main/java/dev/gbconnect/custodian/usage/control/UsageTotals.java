@@ -73,12 +73,10 @@ public class UsageTotals {
 
     private static Series series(Connection c, String usagePointId, String title, Integer kind, ZoneOffset zone)
             throws SQLException {
-        SortedMap<LocalDate, Long> days = new TreeMap<>();
-        SortedMap<YearMonth, Long> months = new TreeMap<>();
+        Sums sums = new Sums(zone);
         Long interval = null;
         Integer uom = null;
         int power = 0;
-        long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
         try (PreparedStatement reading = c.prepareStatement(READING)) {
             reading.setString(1, usagePointId);
             try (ResultSet mr = reading.executeQuery()) {
@@ -86,24 +84,7 @@ public class UsageTotals {
                     interval = (Long) mr.getObject(2);
                     uom = (Integer) mr.getObject(3);
                     power = mr.getInt(4);
-                    try (PreparedStatement blocks = c.prepareStatement(BLOCKS)) {
-                        blocks.setString(1, mr.getString(1));
-                        try (ResultSet b = blocks.executeQuery()) {
-                            while (b.next()) {
-                                PackedReadings.Cursor r = new PackedReadings.Cursor(b.getBytes(1));
-                                while (r.next()) {
-                                    if (!r.hasTimePeriod() || !r.hasValue()) continue;
-                                    LocalDate day = Instant.ofEpochSecond(r.start())
-                                            .atOffset(zone)
-                                            .toLocalDate();
-                                    days.merge(day, r.value(), Long::sum);
-                                    months.merge(YearMonth.from(day), r.value(), Long::sum);
-                                    first = Math.min(first, r.start());
-                                    last = Math.max(last, r.start() + r.duration());
-                                }
-                            }
-                        }
-                    }
+                    sumBlocks(c, mr.getString(1), sums);
                 }
             }
         }
@@ -114,9 +95,43 @@ public class UsageTotals {
                 interval,
                 uom,
                 power,
-                first == Long.MAX_VALUE ? null : Instant.ofEpochSecond(first),
-                last == Long.MIN_VALUE ? null : Instant.ofEpochSecond(last),
-                days,
-                months);
+                sums.first == Long.MAX_VALUE ? null : Instant.ofEpochSecond(sums.first),
+                sums.last == Long.MIN_VALUE ? null : Instant.ofEpochSecond(sums.last),
+                sums.days,
+                sums.months);
+    }
+
+    private static void sumBlocks(Connection c, String meterReadingId, Sums sums) throws SQLException {
+        try (PreparedStatement blocks = c.prepareStatement(BLOCKS)) {
+            blocks.setString(1, meterReadingId);
+            try (ResultSet b = blocks.executeQuery()) {
+                while (b.next()) {
+                    PackedReadings.Cursor r = new PackedReadings.Cursor(b.getBytes(1));
+                    while (r.next()) sums.add(r);
+                }
+            }
+        }
+    }
+
+    /** One usage point's readings summed by its local day and month, and the span they cover (epoch seconds). */
+    private static final class Sums {
+        final ZoneOffset zone;
+        final SortedMap<LocalDate, Long> days = new TreeMap<>();
+        final SortedMap<YearMonth, Long> months = new TreeMap<>();
+        long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
+
+        Sums(ZoneOffset zone) {
+            this.zone = zone;
+        }
+
+        /** A reading without a time or a value has nothing to add. */
+        void add(PackedReadings.Cursor r) {
+            if (!r.hasTimePeriod() || !r.hasValue()) return;
+            LocalDate day = Instant.ofEpochSecond(r.start()).atOffset(zone).toLocalDate();
+            days.merge(day, r.value(), Long::sum);
+            months.merge(YearMonth.from(day), r.value(), Long::sum);
+            first = Math.min(first, r.start());
+            last = Math.max(last, r.start() + r.duration());
+        }
     }
 }

@@ -243,31 +243,36 @@ public final class PackedReadings {
             flags = (int) varint();
             readingExt = (flags & READING_EXT) != 0 ? string() : null;
             if ((flags & COST) != 0) cost = zigzag();
-            qualityCount = 0;
-            if ((flags & QUALITIES) != 0) {
-                int n = (int) varint();
-                if (n > qualityCodes.length) {
-                    qualityCodes = new int[n];
-                    qualityExts = new String[n];
-                }
-                for (int i = 0; i < n; i++) {
-                    long q = varint();
-                    qualityCodes[i] = (int) (q >>> 1);
-                    qualityExts[i] = (q & 1) != 0 ? string() : null;
-                }
-                qualityCount = n;
-            }
-            if ((flags & TIME_PERIOD) != 0) {
-                tpStart = expectedStart + zigzag();
-                tpDuration = varint();
-                expectedStart = tpStart + tpDuration;
-                timePeriodExt = (flags & TIME_PERIOD_EXT) != 0 ? string() : null;
-            }
+            qualityCount = (flags & QUALITIES) != 0 ? qualities() : 0;
+            if ((flags & TIME_PERIOD) != 0) timePeriod();
             if ((flags & VALUE) != 0) value = zigzag();
             if ((flags & TIER) != 0) tier = zigzag();
             if ((flags & TOU) != 0) tou = zigzag();
             if ((flags & CPP) != 0) cpp = zigzag();
             return true;
+        }
+
+        /** Reads the ReadingQuality codes (and their extensions) into reused arrays; answers how many. */
+        private int qualities() {
+            int n = (int) varint();
+            if (n > qualityCodes.length) {
+                qualityCodes = new int[n];
+                qualityExts = new String[n];
+            }
+            for (int i = 0; i < n; i++) {
+                long q = varint();
+                qualityCodes[i] = (int) (q >>> 1);
+                qualityExts[i] = (q & 1) != 0 ? string() : null;
+            }
+            return n;
+        }
+
+        /** The start is stored as its distance from the end of the previous reading: 0 for contiguous readings. */
+        private void timePeriod() {
+            tpStart = expectedStart + zigzag();
+            tpDuration = varint();
+            expectedStart = tpStart + tpDuration;
+            timePeriodExt = (flags & TIME_PERIOD_EXT) != 0 ? string() : null;
         }
 
         public boolean has(int field) {
