@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -66,16 +65,6 @@ class ArchitectureTest {
 
     /** A method's body, brace to brace, at most this; a parser loop named as such ({@code ...Loop}) is exempt. */
     static final int METHOD_LINES = 30;
-
-    /**
-     * Methods over {@link #METHOD_LINES} from before the rule, as {@code path#name} below src/main/java: to be split,
-     * never added to. A method split below the limit must leave this list (the test says so).
-     */
-    static final Set<String> METHODS_TO_SPLIT = Set.of(
-            "dev/gbconnect/custodian/portal/boundary/PortalPages.java#chart",
-            "dev/gbconnect/custodian/portal/boundary/PortalPages.java#connected",
-            "dev/gbconnect/custodian/portal/boundary/PortalPages.java#download",
-            "dev/gbconnect/custodian/portal/boundary/PortalPages.java#usage");
 
     /**
      * Issue 15 item 4, who may do what in one place: "is this the data custodian?" is a membership test of
@@ -132,20 +121,11 @@ class ArchitectureTest {
 
     @Test
     void methodsAreShort() {
-        List<String> over = overlongMethods(SourceScan.sources(MAIN_SOURCES), METHOD_LINES);
         assertEquals(
                 List.of(),
-                over.stream()
-                        .filter(m -> !METHODS_TO_SPLIT.contains(m.split(" ")[0]))
-                        .toList(),
+                overlongMethods(SourceScan.sources(MAIN_SOURCES), METHOD_LINES),
                 "methods over " + METHOD_LINES + " lines: split them (a parser loop may keep its length if its name"
                         + " ends in Loop)");
-        Set<String> stillLong = new LinkedHashSet<>();
-        over.forEach(m -> stillLong.add(m.split(" ")[0]));
-        assertEquals(
-                Set.of(),
-                METHODS_TO_SPLIT.stream().filter(m -> !stillLong.contains(m)).collect(Collectors.toSet()),
-                "these methods are short now: take them off ArchitectureTest.METHODS_TO_SPLIT");
     }
 
     @Test

@@ -48,7 +48,6 @@ public class FeedAdmission extends HttpFilter {
     public void init() {
         Config config = ConfigProvider.getConfig();
         int concurrency = config.getOptionalValue("custodian.feed.concurrency", Integer.class)
-                .filter(n -> n > 0)
                 .orElse(2 * Runtime.getRuntime().availableProcessors());
         timeoutMillis = config.getOptionalValue("custodian.feed.queue-timeout", Duration.class)
                 .orElse(Duration.ofSeconds(10))

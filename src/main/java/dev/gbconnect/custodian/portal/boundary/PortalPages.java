@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,8 @@ final class PortalPages {
         "Electricity", "Gas", "Water", "Time", "Heat", "Refuse", "Sewerage", "Rates", "TV licence", "Internet"
     };
     private static final int DAYS = 31, MONTHS = 12;
+    /** The chart's drawing area in SVG user units; the labels take 20 more below it. */
+    private static final int CHART_WIDTH = 600, CHART_HEIGHT = 160;
 
     private PortalPages() {}
 
@@ -59,47 +62,55 @@ final class PortalPages {
         StringBuilder body = new StringBuilder(
                 "<h1>Your energy use</h1>\n<p>Signed in as <strong>" + escape(name) + "</strong>.</p>\n");
         if (points.isEmpty()) body.append("<p>No usage data yet.</p>\n");
-        for (Series s : points) {
-            body.append("<section class=\"usage-point\">\n<h2>")
-                    .append(escape(s.title() == null || s.title().isBlank() ? "Usage point" : s.title()))
-                    .append("</h2>\n<p class=\"muted\">")
-                    .append(service(s.serviceKind()))
-                    .append(interval(s.intervalLength()));
-            if (s.first() != null)
-                body.append(" · data from ")
-                        .append(s.first().toString(), 0, 10)
-                        .append(" to ")
-                        .append(s.last().toString(), 0, 10);
-            body.append("</p>\n");
-            if (s.days().isEmpty()) {
-                body.append("<p>No readings yet.</p>\n");
-            } else {
-                String unit = unit(s.uom());
-                double scale = Math.pow(10, s.powerOfTen()) / (s.uom() != null && s.uom() == 72 ? 1000.0 : 1.0);
-                body.append(chart(
-                        "Daily use, last " + DAYS + " days with data (" + unit + ")",
-                        last(s.days(), DAYS),
-                        scale,
-                        d -> d.format(DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH))));
-                body.append(chart(
-                        "Monthly use (" + unit + ")",
-                        last(s.months(), MONTHS),
-                        scale,
-                        m -> m.format(DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH))));
-            }
-            body.append("</section>\n");
-        }
+        for (Series s : points) body.append(usagePoint(s));
         if (!points.isEmpty()) body.append(download(points, portal + "download"));
         body.append(connected(apps, portal + "revoke", csrf));
         body.append(connect(connectable, root));
         body.append(apiAccess(personal, portal + "api-access", csrf));
-        body.append("""
+        body.append(signOut(portal + "sign-out", csrf));
+        return Html.page(Response.Status.OK, "Your energy use", body.toString());
+    }
+
+    /** One usage point: what it measures, the span of its data, and its daily and monthly charts. */
+    private static String usagePoint(Series s) {
+        StringBuilder html = new StringBuilder("<section class=\"usage-point\">\n<h2>")
+                .append(escape(s.title() == null || s.title().isBlank() ? "Usage point" : s.title()))
+                .append("</h2>\n<p class=\"muted\">")
+                .append(service(s.serviceKind()))
+                .append(interval(s.intervalLength()));
+        if (s.first() != null)
+            html.append(" · data from ")
+                    .append(s.first().toString(), 0, 10)
+                    .append(" to ")
+                    .append(s.last().toString(), 0, 10);
+        html.append("</p>\n");
+        html.append(s.days().isEmpty() ? "<p>No readings yet.</p>\n" : charts(s));
+        return html.append("</section>\n").toString();
+    }
+
+    /** The daily and monthly bar charts, in kWh where the reading is in Wh (ESPI UnitSymbolKind 72). */
+    private static String charts(Series s) {
+        String unit = unit(s.uom());
+        double scale = Math.pow(10, s.powerOfTen()) / (s.uom() != null && s.uom() == 72 ? 1000.0 : 1.0);
+        return chart(
+                        "Daily use, last " + DAYS + " days with data (" + unit + ")",
+                        last(s.days(), DAYS),
+                        scale,
+                        d -> d.format(DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH)))
+                + chart(
+                        "Monthly use (" + unit + ")",
+                        last(s.months(), MONTHS),
+                        scale,
+                        m -> m.format(DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH)));
+    }
+
+    private static String signOut(String action, String csrf) {
+        return """
                 <form method="post" action="%s">
                 <input type="hidden" name="csrf" value="%s">
                 <button type="submit">Sign out</button>
                 </form>
-                """.formatted(escape(portal + "sign-out"), escape(csrf)));
-        return Html.page(Response.Status.OK, "Your energy use", body.toString());
+                """.formatted(escape(action), escape(csrf));
     }
 
     /** Every application the customer shared data with: what, which usage points, since and until, and Revoke. */
@@ -108,48 +119,56 @@ final class PortalPages {
         List<ConnectedApps.App> active =
                 apps.stream().filter(ConnectedApps.App::active).toList();
         if (active.isEmpty()) html.append("<p>No application can see your data.</p>\n");
-        for (ConnectedApps.App a : active) {
-            html.append("<section class=\"app\"><h3>")
-                    .append(escape(a.application()))
-                    .append("</h3>\n<ul>");
-            for (String w : a.sharing()) html.append("<li>").append(escape(w)).append("</li>");
-            html.append("</ul>\n<p class=\"muted\">")
-                    .append(
-                            a.usagePoints().isEmpty()
-                                    ? ""
-                                    : "Sharing " + escape(String.join(", ", a.usagePoints())) + " · ")
-                    .append("since ")
-                    .append(day(a.since()))
-                    .append(a.until() == null ? ", until you revoke it" : ", until " + day(a.until()))
-                    .append("</p>\n")
-                    .append(
-                            a.portal() == null
-                                    ? ""
-                                    : "<p><a href=\"" + escape(a.portal()) + "\">Your account with "
-                                            + escape(a.application()) + "</a></p>\n")
-                    .append("<form method=\"post\" action=\"")
-                    .append(escape(revoke))
-                    .append("\"><input type=\"hidden\" name=\"csrf\" value=\"")
-                    .append(escape(csrf))
-                    .append("\"><input type=\"hidden\" name=\"authorization\" value=\"")
-                    .append(escape(a.authorizationId()))
-                    .append("\"><button type=\"submit\">Revoke</button></form></section>\n");
-        }
-        List<ConnectedApps.App> ended = apps.stream().filter(a -> !a.active()).toList();
-        if (!ended.isEmpty()) {
-            html.append("<h3>History</h3>\n<ul class=\"history\">\n");
-            for (ConnectedApps.App a : ended) {
-                html.append("<li>")
-                        .append(escape(a.application()))
-                        .append(": ")
-                        .append(day(a.since()))
-                        .append(", ")
-                        .append(escape(a.ended()))
-                        .append("</li>\n");
-            }
-            html.append("</ul>\n");
-        }
+        for (ConnectedApps.App a : active) html.append(activeApp(a, revoke, csrf));
+        return html.append(history(apps.stream().filter(a -> !a.active()).toList()))
+                .toString();
+    }
+
+    /** What one application sees, over which usage points and for how long, with its Revoke button. */
+    private static String activeApp(ConnectedApps.App a, String revoke, String csrf) {
+        StringBuilder html = new StringBuilder();
+        html.append("<section class=\"app\"><h3>")
+                .append(escape(a.application()))
+                .append("</h3>\n<ul>");
+        for (String w : a.sharing()) html.append("<li>").append(escape(w)).append("</li>");
+        html.append("</ul>\n<p class=\"muted\">")
+                .append(
+                        a.usagePoints().isEmpty()
+                                ? ""
+                                : "Sharing " + escape(String.join(", ", a.usagePoints())) + " · ")
+                .append("since ")
+                .append(day(a.since()))
+                .append(a.until() == null ? ", until you revoke it" : ", until " + day(a.until()))
+                .append("</p>\n")
+                .append(
+                        a.portal() == null
+                                ? ""
+                                : "<p><a href=\"" + escape(a.portal()) + "\">Your account with "
+                                        + escape(a.application()) + "</a></p>\n")
+                .append("<form method=\"post\" action=\"")
+                .append(escape(revoke))
+                .append("\"><input type=\"hidden\" name=\"csrf\" value=\"")
+                .append(escape(csrf))
+                .append("\"><input type=\"hidden\" name=\"authorization\" value=\"")
+                .append(escape(a.authorizationId()))
+                .append("\"><button type=\"submit\">Revoke</button></form></section>\n");
         return html.toString();
+    }
+
+    /** Sharing that ended: when it began and how it ended (revoked, expired). */
+    private static String history(List<ConnectedApps.App> ended) {
+        if (ended.isEmpty()) return "";
+        StringBuilder html = new StringBuilder("<h3>History</h3>\n<ul class=\"history\">\n");
+        for (ConnectedApps.App a : ended) {
+            html.append("<li>")
+                    .append(escape(a.application()))
+                    .append(": ")
+                    .append(day(a.since()))
+                    .append(", ")
+                    .append(escape(a.ended()))
+                    .append("</li>\n");
+        }
+        return html.append("</ul>\n").toString();
     }
 
     /** Registered applications the customer can start sharing with (ESPI's flow that starts at the data custodian). */
@@ -235,39 +254,38 @@ final class PortalPages {
     private static String download(List<Series> points, String action) {
         StringBuilder form = new StringBuilder("<h2>Download My Data</h2>\n<form method=\"get\" action=\""
                 + escape(action) + "\">\n" + "<fieldset><legend>Usage points</legend>\n");
-        LocalDate first = null, last = null;
-        for (int i = 0; i < points.size(); i++) {
-            Series s = points.get(i);
-            form.append("<label for=\"up-")
-                    .append(i)
-                    .append("\"><input type=\"checkbox\" id=\"up-")
-                    .append(i)
-                    .append("\" name=\"usage_point\" value=\"")
-                    .append(escape(s.usagePointId()))
-                    .append("\" checked> ")
-                    .append(escape(s.title() == null ? s.usagePointId() : s.title()))
-                    .append("</label>\n");
-            if (s.first() != null) {
-                LocalDate f = s.first().atOffset(ZoneOffset.UTC).toLocalDate(),
-                        l = s.last().minusSeconds(1).atOffset(ZoneOffset.UTC).toLocalDate();
-                first = first == null || f.isBefore(first) ? f : first;
-                last = last == null || l.isAfter(last) ? l : last;
-            }
-        }
+        for (int i = 0; i < points.size(); i++) form.append(usagePointChoice(i, points.get(i)));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        form.append(
-                        "</fieldset>\n<label for=\"from\">First day (UTC)</label>\n<input type=\"date\" id=\"from\" name=\"from\" required value=\"")
-                .append(first == null ? today : first)
-                .append(
-                        "\">\n<label for=\"to\">Last day (UTC)</label>\n<input type=\"date\" id=\"to\" name=\"to\" required value=\"")
-                .append(last == null ? today : last)
-                .append("\">\n<fieldset><legend>Format</legend>\n")
-                .append(
-                        "<label for=\"format-xml\"><input type=\"radio\" id=\"format-xml\" name=\"format\" value=\"xml\" checked> Green Button XML</label>\n")
-                .append(
-                        "<label for=\"format-csv\"><input type=\"radio\" id=\"format-csv\" name=\"format\" value=\"csv\"> CSV (spreadsheet)</label>\n")
-                .append("</fieldset>\n<button type=\"submit\" class=\"primary\">Download</button>\n</form>\n");
-        return form.toString();
+        LocalDate first = points.stream()
+                .filter(s -> s.first() != null)
+                .map(s -> s.first().atOffset(ZoneOffset.UTC).toLocalDate())
+                .min(Comparator.naturalOrder())
+                .orElse(today);
+        LocalDate last = points.stream()
+                .filter(s -> s.first() != null)
+                .map(s -> s.last().minusSeconds(1).atOffset(ZoneOffset.UTC).toLocalDate())
+                .max(Comparator.naturalOrder())
+                .orElse(today);
+        return form.append(daysAndFormat(first, last)).toString();
+    }
+
+    /** A usage point's checkbox, checked: by default the download holds all of them. */
+    private static String usagePointChoice(int i, Series s) {
+        return "<label for=\"up-" + i + "\"><input type=\"checkbox\" id=\"up-" + i
+                + "\" name=\"usage_point\" value=\"" + escape(s.usagePointId()) + "\" checked> "
+                + escape(s.title() == null ? s.usagePointId() : s.title()) + "</label>\n";
+    }
+
+    /** The rest of the form: the days, preset to the span of the data, the format, and the button. */
+    private static String daysAndFormat(LocalDate first, LocalDate last) {
+        return "</fieldset>\n<label for=\"from\">First day (UTC)</label>\n<input type=\"date\" id=\"from\" name=\"from\" required value=\""
+                + first
+                + "\">\n<label for=\"to\">Last day (UTC)</label>\n<input type=\"date\" id=\"to\" name=\"to\" required value=\""
+                + last
+                + "\">\n<fieldset><legend>Format</legend>\n"
+                + "<label for=\"format-xml\"><input type=\"radio\" id=\"format-xml\" name=\"format\" value=\"xml\" checked> Green Button XML</label>\n"
+                + "<label for=\"format-csv\"><input type=\"radio\" id=\"format-csv\" name=\"format\" value=\"csv\"> CSV (spreadsheet)</label>\n"
+                + "</fieldset>\n<button type=\"submit\" class=\"primary\">Download</button>\n</form>\n";
     }
 
     /** A bar chart as inline SVG: presentation attributes only, which the page's style policy allows. */
@@ -276,40 +294,42 @@ final class PortalPages {
         double max =
                 values.stream().mapToDouble(e -> e.getValue() * scale).max().orElse(1);
         if (max <= 0) max = 1;
-        int width = 600, height = 160, bar = width / Math.max(values.size(), 1);
+        int bar = CHART_WIDTH / Math.max(values.size(), 1);
         StringBuilder svg = new StringBuilder("<figure><figcaption>" + escape(title)
-                + "</figcaption>\n<svg class=\"chart\" viewBox=\"0 0 " + width + " " + (height + 20)
+                + "</figcaption>\n<svg class=\"chart\" viewBox=\"0 0 " + CHART_WIDTH + " " + (CHART_HEIGHT + 20)
                 + "\" width=\"100%\" role=\"img\" aria-label=\"" + escape(title) + "\">\n");
         for (int i = 0; i < values.size(); i++) {
             Map.Entry<K, Long> e = values.get(i);
             double v = e.getValue() * scale;
-            int h = (int) Math.round(Math.max(0, v) / max * height);
-            svg.append("<rect x=\"")
-                    .append(i * bar + 1)
-                    .append("\" y=\"")
-                    .append(height - h)
-                    .append("\" width=\"")
-                    .append(Math.max(bar - 2, 1))
-                    .append("\" height=\"")
-                    .append(h)
-                    .append("\" fill=\"#2d6a2d\"><title>")
+            svg.append(bar(i * bar + 1, Math.max(bar - 2, 1), (int) Math.round(Math.max(0, v) / max * CHART_HEIGHT))
                     .append(escape(label.apply(e.getKey())))
                     .append(": ")
                     .append(String.format(Locale.ENGLISH, "%,.1f", v))
-                    .append("</title></rect>\n");
+                    .append("</title></rect>\n"));
         }
-        svg.append("<text x=\"0\" y=\"")
-                .append(height + 16)
-                .append("\" font-size=\"12\">")
-                .append(escape(label.apply(values.get(0).getKey())))
-                .append("</text><text x=\"")
-                .append(width)
+        String from = label.apply(values.get(0).getKey()),
+                to = label.apply(values.get(values.size() - 1).getKey());
+        return svg.append(axis(from, to)).toString();
+    }
+
+    /** One bar, open at its tooltip: the caller writes the title and closes it. */
+    private static StringBuilder bar(int x, int width, int height) {
+        return new StringBuilder("<rect x=\"")
+                .append(x)
                 .append("\" y=\"")
-                .append(height + 16)
-                .append("\" font-size=\"12\" text-anchor=\"end\">")
-                .append(escape(label.apply(values.get(values.size() - 1).getKey())))
-                .append("</text>\n</svg></figure>\n");
-        return svg.toString();
+                .append(CHART_HEIGHT - height)
+                .append("\" width=\"")
+                .append(width)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" fill=\"#2d6a2d\"><title>");
+    }
+
+    /** The first and last labels under the bars, and the end of the figure. */
+    private static String axis(String from, String to) {
+        return "<text x=\"0\" y=\"" + (CHART_HEIGHT + 16) + "\" font-size=\"12\">" + escape(from)
+                + "</text><text x=\"" + CHART_WIDTH + "\" y=\"" + (CHART_HEIGHT + 16)
+                + "\" font-size=\"12\" text-anchor=\"end\">" + escape(to) + "</text>\n</svg></figure>\n";
     }
 
     private static <K> List<Map.Entry<K, Long>> last(SortedMap<K, Long> values, int n) {

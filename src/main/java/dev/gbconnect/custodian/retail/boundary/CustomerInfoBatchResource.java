@@ -2,24 +2,17 @@ package dev.gbconnect.custodian.retail.boundary;
 
 import dev.gbconnect.custodian.atom.AtomBody;
 import dev.gbconnect.custodian.atom.EspiUris;
-import dev.gbconnect.custodian.atom.Page;
 import dev.gbconnect.custodian.authorization.boundary.AcceptsTokens;
-import dev.gbconnect.custodian.authorization.boundary.CurrentCaller;
 import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
 import dev.gbconnect.custodian.authorization.control.TokenClass;
-import dev.gbconnect.custodian.retail.control.CustomerInfoDocuments;
-import dev.gbconnect.custodian.retail.control.CustomerInfoReaches;
 import dev.gbconnect.custodian.retail.control.CustomerInfoRows.Selection;
 import dev.gbconnect.custodian.retail.control.CustomerTree;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 /**
  * {@code Batch/RetailCustomer/{id}}: a retail customer's whole tree of customer information (the Authorization's
@@ -30,26 +23,12 @@ import jakarta.ws.rs.core.UriInfo;
 @RequestScoped
 @RequiresScope({})
 @AcceptsTokens({TokenClass.CUSTOMER, TokenClass.DATA_CUSTODIAN})
-public class CustomerInfoBatchResource {
-
-    @Inject
-    CustomerInfoDocuments documents;
-
-    @Inject
-    CustomerInfoReaches reaches;
-
-    @Inject
-    CurrentCaller caller;
-
-    @Context
-    UriInfo uri;
+public class CustomerInfoBatchResource extends CustomerInfoFeeds {
 
     @GET
     @Produces(AtomBody.MEDIA_TYPE)
     public Response batch(@PathParam("retailCustomerId") String retailCustomerId) {
         CustomerTree tree = reaches.customer(caller.get(), retailCustomerId, EspiUris.of(uri));
-        Page page = Page.of(uri);
-        Selection all = new Selection(null, retailCustomerId, null, null, null, page.query());
-        return Response.ok(AtomBody.stream(documents.feed(tree, all, page))).build();
+        return feed(tree, query -> new Selection(null, retailCustomerId, null, null, null, query));
     }
 }

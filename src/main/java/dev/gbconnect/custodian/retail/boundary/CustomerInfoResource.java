@@ -2,9 +2,7 @@ package dev.gbconnect.custodian.retail.boundary;
 
 import dev.gbconnect.custodian.atom.AtomBody;
 import dev.gbconnect.custodian.atom.EspiUris;
-import dev.gbconnect.custodian.atom.Page;
 import dev.gbconnect.custodian.authorization.boundary.AcceptsTokens;
-import dev.gbconnect.custodian.authorization.boundary.CurrentCaller;
 import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
 import dev.gbconnect.custodian.authorization.control.TokenClass;
 import dev.gbconnect.custodian.feed.boundary.FeedRequest;
@@ -26,7 +24,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The customer.xsd resources, in the root form ({@code Customer[/{id}]}, {@code CustomerAccount[/{id}]}, …) and the
@@ -40,24 +37,12 @@ import jakarta.ws.rs.core.UriInfo;
 @RequiresScope({})
 @AcceptsTokens(TokenClass.DATA_CUSTODIAN)
 @Produces(AtomBody.MEDIA_TYPE)
-public class CustomerInfoResource {
+public class CustomerInfoResource extends CustomerInfoFeeds {
 
     private static final String KIND = "{kind: " + CustomerKind.NAMES + "}";
 
     @Inject
-    CustomerInfoDocuments documents;
-
-    @Inject
-    CustomerInfoReaches reaches;
-
-    @Inject
-    CurrentCaller caller;
-
-    @Inject
     OutsideRights outsideRights;
-
-    @Context
-    UriInfo uri;
 
     @Context
     Request request;
@@ -65,9 +50,7 @@ public class CustomerInfoResource {
     @GET
     @Path(KIND + "{slash: /?}")
     public Response rootFeed(@PathParam("kind") String kind) {
-        Page page = Page.of(uri);
-        Selection s = new Selection(kind(kind), null, null, null, null, page.query());
-        return Response.ok(AtomBody.stream(documents.feed(root(), s, page))).build();
+        return feed(root(), query -> new Selection(kind(kind), null, null, null, null, query));
     }
 
     @GET
@@ -84,9 +67,7 @@ public class CustomerInfoResource {
         CustomerTree tree = reaches.customer(caller.get(), rc, EspiUris.of(uri));
         if (p.entry()) return entry(tree, new Selection(p.kind(), rc, null, p.path(), null, null), p.toString());
         String parentId = p.path() == null ? null : parent(tree, rc, p);
-        Page page = Page.of(uri);
-        Selection s = new Selection(p.kind(), rc, parentId, null, null, page.query());
-        return Response.ok(AtomBody.stream(documents.feed(tree, s, page))).build();
+        return feed(tree, query -> new Selection(p.kind(), rc, parentId, null, null, query));
     }
 
     /** The id of a collection's parent; 404 (or the harness's 403) when it is not there for this caller. */
