@@ -52,7 +52,7 @@ class ArchitectureTest {
             feed          -> usage, customer, authorization, atom, platform
             retail        -> feed, usage, customer, authorization, atom, platform
             ingest        -> retail, usage, customer, authorization, atom, platform
-            notification  -> ingest, authorization, atom, platform
+            notification  -> ingest, customer, authorization, atom, platform
             consent       -> oauth, usage, customer, authorization, platform
             portal        -> retail, feed, usage, customer, authorization, atom, platform
             status        -> authorization, atom, platform
