@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransitionRule;
 import java.time.zone.ZoneOffsetTransitionRule.TimeDefinition;
+import java.util.Objects;
 
 /**
  * A usage point's local time, from its ESPI LocalTimeParameters: the standard offset ({@code tzOffset}) and, when
@@ -55,6 +56,20 @@ public final class LocalTimeRules {
         return start == null || end == null
                 ? new LocalTimeRules(standard, standard, null, null)
                 : new LocalTimeRules(standard, daylight, start, end);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LocalTimeRules r
+                && standard.equals(r.standard)
+                && daylight.equals(r.daylight)
+                && Objects.equals(start, r.start)
+                && Objects.equals(end, r.end);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(standard, daylight, start, end);
     }
 
     public ZoneOffset standardOffset() {

@@ -32,6 +32,9 @@ public class ReadingType extends DescribedResource {
 
     private Integer commodity;
 
+    /** ISO 4217 numeric code of the IntervalReadings' cost (ESPI ReadingType currency). */
+    private Integer currency;
+
     private Integer kind;
 
     @Column(name = "FLOW_DIRECTION")
@@ -53,6 +56,7 @@ public class ReadingType extends DescribedResource {
         uom = integer(fields, "uom");
         powerOfTenMultiplier = integer(fields, "powerOfTenMultiplier");
         commodity = integer(fields, "commodity");
+        currency = integer(fields, "currency");
         kind = integer(fields, "kind");
         flowDirection = integer(fields, "flowDirection");
         accumulationBehaviour = integer(fields, "accumulationBehaviour");
@@ -76,6 +80,10 @@ public class ReadingType extends DescribedResource {
 
     public Integer commodity() {
         return commodity;
+    }
+
+    public Integer currency() {
+        return currency;
     }
 
     public Integer kind() {

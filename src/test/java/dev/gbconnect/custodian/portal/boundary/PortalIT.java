@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -88,10 +90,15 @@ class PortalIT {
         String page = browser.findElement(By.tagName("body")).getText();
         assertTrue(page.contains("Your energy use"), page);
         assertTrue(page.contains("readings every 15 minutes"), page);
-        assertTrue(page.contains("data from 2012-03-01"), page);
+        assertTrue(page.contains("data from March 1, 2012 to March 15, 2012"), page);
         List<WebElement> charts = browser.findElements(By.cssSelector("svg.chart"));
-        assertEquals(2, charts.size(), "daily and monthly");
-        assertEquals(14, charts.get(0).findElements(By.tagName("rect")).size(), "one bar a day of the sample's data");
+        assertEquals(1, charts.size(), "the month of the latest data, by day");
+        assertEquals(31, charts.get(0).findElements(By.cssSelector("rect.now")).size(), "a bar a day of March");
+        assertEquals(
+                15,
+                browser.findElements(By.xpath("//table[@class='usage']/tbody/tr[td[1]!='–']"))
+                        .size(),
+                "the sample's local days (the last one an hour long)");
         Cookie session = browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE);
         assertTrue(session.isHttpOnly());
         assertEquals("Lax", session.getSameSite());
@@ -124,8 +131,9 @@ class PortalIT {
         HttpClient http = Api.client().build();
         String query = "portal/download?usage_point=" + point + "&from=2012-03-03&to=2012-03-04&format=";
 
-        long from = Instant.parse("2012-03-03T00:00:00Z").getEpochSecond(),
-                to = Instant.parse("2012-03-05T00:00:00Z").getEpochSecond();
+        // Local days: the sample's LocalTimeParameters say UTC−5 (daylight saving time begins on 11 March).
+        long from = Instant.parse("2012-03-03T05:00:00Z").getEpochSecond(),
+                to = Instant.parse("2012-03-05T05:00:00Z").getEpochSecond();
         Atom all = Atom.valid(admin.get("espi/1_1/resource/Batch/RetailCustomer/" + customer + "/UsagePoint")
                 .body());
         List<String> expected = new ArrayList<>();
@@ -210,56 +218,17 @@ class PortalIT {
                         .statusCode());
     }
 
+    /** The page listing the apps is /portal/apps (portalaccount's); here the revoke its form posts. */
     @Test
-    void connectedAppsWhenCustomerRevokesThenTheAppsTokenIsRefusedAndTheAppMovesToHistory() {
+    void connectedAppsWhenCustomerRevokesThenTheAppsTokenIsRefused() {
         ThirdParties.Registered app = ThirdParties.confidential(admin, "http://127.0.0.1:9/cb");
         JsonObject token = ThirdParties.offlineToken(admin, app, customer, ThirdParties.SCOPE, null);
         Api asApp = Api.withAuthorization(base, "Bearer " + token.getString("access_token"));
         String subscription = token.getString("resourceURI");
         assertEquals(200, asApp.get(subscription).status());
-        ThirdParties.Registered personal = ThirdParties.register(
-                admin,
-                ThirdParties.registration(
-                        "Personal Information App", ThirdParties.NOTIFY, ThirdParties.PERSONAL_SCOPE));
-        assertTrue(ThirdParties.offline(admin, personal, customer, ThirdParties.PERSONAL_SCOPE, null)
-                .getString("customerResourceURI")
-                .endsWith("/espi/1_1/resource/Batch/RetailCustomer/" + customer));
 
         signIn("pass-" + username);
-        WebElement connected = browser.findElement(By.xpath("//section[@class='app'][h3='Test Energy App']"));
-        assertTrue(connected.getText().contains("Readings every 15 minutes."), connected.getText());
-        assertTrue(
-                connected
-                        .getText()
-                        .contains("Not your personal information (name, address, account and meter numbers)."),
-                connected.getText());
-        WebElement seesPersonal =
-                browser.findElement(By.xpath("//section[@class='app'][h3='Personal Information App']"));
-        assertTrue(
-                seesPersonal.getText().contains("Your personal information: name, address, account and meter numbers."),
-                seesPersonal.getText());
-        assertEquals(
-                ThirdParties.USER_PORTAL,
-                connected
-                        .findElement(By.linkText("Your account with Test Energy App"))
-                        .getAttribute("href"),
-                "the application's own page for its customers (ESPI thirdPartyUserPortalScreenURI)");
-        assertTrue(
-                connected
-                        .getText()
-                        .contains("until " + ThirdParties.offlineUntil().plusDays(1)),
-                connected.getText());
-        // by id: on the PostgreSQL run, other test classes' apps of the same name share the database
-        WebElement connect = browser.findElement(
-                By.xpath("//ul[@class='connect']/li/a[contains(@href, 'client_id=" + app.id() + "')]"));
-        assertTrue(
-                connect.getAttribute("href").endsWith("oauth/scope-selection?client_id=" + app.id()),
-                connect.getAttribute("href"));
-        assertTrue(
-                connect.findElement(By.xpath("..")).getText().contains("Test Energy App"),
-                connect.findElement(By.xpath("..")).getText());
-
-        String csrf = connected.findElement(By.name("csrf")).getAttribute("value");
+        String csrf = formToken();
         String cookie = PortalResource.SESSION_COOKIE + "="
                 + browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue();
         String strangers =
@@ -268,9 +237,10 @@ class PortalIT {
         String theirAuthorization = ThirdParties.offline(admin, app, strangers, ThirdParties.SCOPE, null)
                 .getString("authorizationURI")
                 .replaceAll(".*/", "");
+        Api anonymous = Api.withAuthorization(base, null);
         for (String id : List.of(theirAuthorization, UUID.randomUUID().toString())) {
-            Api.Reply r = Api.withAuthorization(base, null)
-                    .postForm("portal/revoke", null, "csrf=" + csrf + "&authorization=" + id, "Cookie", cookie);
+            Api.Reply r = anonymous.postForm(
+                    "portal/revoke", null, "csrf=" + csrf + "&authorization=" + id, "Cookie", cookie);
             assertEquals(404, r.status(), "another customer's connection answers like a missing one");
         }
         assertEquals(
@@ -280,27 +250,39 @@ class PortalIT {
                         .getJsonObject(0)
                         .getString("status"));
 
-        Browser.submit(browser, connected.findElement(By.xpath(".//button[text()='Revoke']")));
+        String mine = token.getString("authorizationURI").replaceAll(".*/", "");
+        assertEquals(
+                303,
+                anonymous
+                        .postForm("portal/revoke", null, "csrf=" + csrf + "&authorization=" + mine, "Cookie", cookie)
+                        .status());
         assertEquals(401, asApp.get(subscription).status(), "the app's token stops at once");
-        assertTrue(browser.findElements(By.xpath("//section[@class='app'][h3='Test Energy App']"))
-                .isEmpty());
-        assertTrue(browser.findElement(By.cssSelector("ul.history")).getText().contains("Test Energy App"));
     }
 
+    /** The signed-in page's form token, from the sign-out form every page's navigation carries. */
+    private String formToken() {
+        return browser.findElement(By.cssSelector("nav form input[name=csrf]")).getAttribute("value");
+    }
+
+    /** The page that lists the accesses is /portal/api-access (portalaccount's); here what its forms post. */
     @Test
     void personalApiAccessWhenCreatedThenItsOwnerReadsOwnDataWithThePasswordGrantAndDeletingStopsIt() {
         signIn("pass-" + username);
-        WebElement name = browser.findElement(By.id("api-name"));
-        name.clear();
-        name.sendKeys("Nightly export");
-        Browser.submit(browser, browser.findElement(By.xpath("//button[text()='Create API access']")));
-        String id = browser.findElement(By.id("client-id")).getText(),
-                secret = browser.findElement(By.id("client-secret")).getText();
-        assertTrue(browser.findElement(By.id("example")).getText().contains("grant_type=password"));
+        String csrf = formToken();
+        String cookie = PortalResource.SESSION_COOKIE + "="
+                + browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue();
+        Api anonymous = Api.withAuthorization(base, null);
+        Api.Reply created = anonymous.postForm(
+                "portal/api-access", null, "csrf=" + csrf + "&name=Nightly+export", "Cookie", cookie);
+        assertEquals(200, created.status(), created.body());
+        Matcher id = Pattern.compile("id=\"client-id\">([^<]+)<").matcher(created.body()),
+                secret = Pattern.compile("id=\"client-secret\">([^<]+)<").matcher(created.body());
+        assertTrue(id.find() && secret.find(), created.body());
+        assertTrue(created.body().contains("grant_type=password"));
 
         Api.Reply token = Api.withAuthorization(base, null)
                 .token(
-                        Api.basic(id, secret),
+                        Api.basic(id.group(1), secret.group(1)),
                         "grant_type=password&username=" + username + "&password=pass-" + username);
         assertEquals(200, token.status(), token.body());
         Api mine = Api.withAuthorization(base, "Bearer " + token.json().getString("access_token"));
@@ -311,22 +293,27 @@ class PortalIT {
         String other = "other-" + UUID.randomUUID().toString().substring(0, 8);
         admin.newCustomer(other);
         Api.Reply borrowed = Api.withAuthorization(base, null)
-                .token(Api.basic(id, secret), "grant_type=password&username=" + other + "&password=pass-" + other);
+                .token(
+                        Api.basic(id.group(1), secret.group(1)),
+                        "grant_type=password&username=" + other + "&password=pass-" + other);
         assertEquals(400, borrowed.status());
         assertEquals(
                 "invalid_grant",
                 borrowed.json().getString("error"),
                 "another customer's right password fails like a wrong one");
 
-        browser.get(base.resolve("portal").toString());
-        WebElement listed =
-                browser.findElement(By.xpath("//ul[@class='api-access']/li[contains(., 'Nightly export')]"));
-        assertFalse(browser.getPageSource().contains(secret), "the secret is never shown again");
-        Browser.submit(browser, listed.findElement(By.xpath(".//button[text()='Delete']")));
+        assertEquals(
+                303,
+                anonymous
+                        .postForm(
+                                "portal/api-access/delete",
+                                null,
+                                "csrf=" + csrf + "&client=" + id.group(1),
+                                "Cookie",
+                                cookie)
+                        .status());
         assertEquals(
                 401, mine.get("espi/1_1/resource/ReadServiceStatus").status(), "deleting the access stops its tokens");
-        assertTrue(
-                browser.findElements(By.xpath("//ul[@class='api-access']/li")).isEmpty());
     }
 
     @Test
