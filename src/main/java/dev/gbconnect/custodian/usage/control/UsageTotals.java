@@ -3,6 +3,7 @@ package dev.gbconnect.custodian.usage.control;
 import dev.gbconnect.custodian.platform.CustodianApplication;
 import dev.gbconnect.custodian.usage.entity.LocalTimeRules;
 import dev.gbconnect.custodian.usage.entity.PackedReadings;
+import dev.gbconnect.custodian.usage.entity.ReadingType;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -58,7 +59,7 @@ public class UsageTotals {
                     + " FROM USAGE_POINT up LEFT JOIN LOCAL_TIME_PARAMETERS l ON l.ID = up.LOCAL_TIME_PARAMETERS_ID"
                     + " WHERE up.CUSTOMER_ID = ? ORDER BY up.TITLE, up.ID";
     private static final String READING =
-            "SELECT mr.ID, rt.INTERVAL_LENGTH, rt.UOM, rt.POWER_OF_TEN_MULTIPLIER, rt.CURRENCY FROM METER_READING mr"
+            "SELECT mr.ID, rt.INTERVAL_LENGTH, rt.UOM, rt.POWER_OF_TEN_MULTIPLIER, rt.CONTENT FROM METER_READING mr"
                     + " LEFT JOIN READING_TYPE rt ON rt.ID = mr.READING_TYPE_ID WHERE mr.USAGE_POINT_ID = ? ORDER BY mr.ID";
     private static final String BLOCKS =
             "SELECT READINGS FROM INTERVAL_BLOCK WHERE METER_READING_ID = ? ORDER BY INTERVAL_START";
@@ -97,7 +98,8 @@ public class UsageTotals {
                     interval = (Long) mr.getObject(2);
                     uom = (Integer) mr.getObject(3);
                     power = mr.getInt(4);
-                    currency = (Integer) mr.getObject(5);
+                    byte[] readingType = mr.getBytes(5);
+                    currency = readingType == null ? null : ReadingType.currency(readingType);
                     sumBlocks(c, mr.getString(1), sums);
                 }
             }

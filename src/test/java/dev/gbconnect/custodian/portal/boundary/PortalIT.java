@@ -90,15 +90,15 @@ class PortalIT {
         String page = browser.findElement(By.tagName("body")).getText();
         assertTrue(page.contains("Your energy use"), page);
         assertTrue(page.contains("readings every 15 minutes"), page);
-        assertTrue(page.contains("data from March 1, 2012 to March 15, 2012"), page);
+        assertTrue(page.contains("data from March 1, 2012 to March 14, 2012"), page);
         List<WebElement> charts = browser.findElements(By.cssSelector("svg.chart"));
         assertEquals(1, charts.size(), "the month of the latest data, by day");
         assertEquals(31, charts.get(0).findElements(By.cssSelector("rect.now")).size(), "a bar a day of March");
         assertEquals(
-                15,
+                14,
                 browser.findElements(By.xpath("//table[@class='usage']/tbody/tr[td[1]!='–']"))
                         .size(),
-                "the sample's local days (the last one an hour long)");
+                "the sample's 14 local days");
         Cookie session = browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE);
         assertTrue(session.isHttpOnly());
         assertEquals("Lax", session.getSameSite());
