@@ -194,7 +194,7 @@ class PortalUsageIT {
                 "Use by day, March 2012 (kWh)",
                 browser.findElement(By.cssSelector("figure figcaption")).getText(),
                 "the month of the latest data first");
-        browser.findElement(By.linkText("Day")).click();
+        follow("Day");
         // The data ends at 05:00 UTC on 15 March: 01:00 local, in daylight saving time.
         assertTrue(browser.getCurrentUrl().endsWith("period=2012-03-15"), browser.getCurrentUrl());
         assertEquals("page", browser.findElement(By.linkText("Day")).getAttribute("aria-current"));
@@ -202,13 +202,13 @@ class PortalUsageIT {
                 1,
                 browser.findElements(By.xpath("//table[@class='usage']/tbody/tr[td[1]!='–']"))
                         .size());
-        browser.findElement(By.linkText("Previous")).click();
+        follow("Previous");
         assertTrue(browser.getCurrentUrl().endsWith("period=2012-03-14"), browser.getCurrentUrl());
-        browser.findElement(By.linkText("Year")).click();
+        follow("Year");
         assertEquals(
                 "Use by month, 2012 (kWh)",
                 browser.findElement(By.cssSelector("figure figcaption")).getText());
-        browser.findElement(By.linkText("Next")).click();
+        follow("Next");
         assertTrue(browser.getCurrentUrl().endsWith("period=2013"), browser.getCurrentUrl());
 
         String cookie = PortalResource.SESSION_COOKIE + "="
@@ -265,6 +265,11 @@ class PortalUsageIT {
 
     private void show(String period) {
         browser.get(base.resolve("portal?period=" + period).toString());
+    }
+
+    /** Follows a link and waits for the next page (a click returns before it loads). */
+    private void follow(String link) {
+        Browser.submit(browser, browser.findElement(By.linkText(link)));
     }
 
     private List<WebElement> rows() {
