@@ -86,38 +86,27 @@ public class UsageTotals {
         return all;
     }
 
+    /** What the first MeterReading's ReadingType says its numbers mean. */
+    private record Meaning(Long interval, Integer uom, int powerOfTen, Integer currency) {}
+
     private static Series series(Connection c, ResultSet up, Sums sums) throws SQLException {
         String usagePointId = up.getString(1);
-        Long interval = null;
-        Integer uom = null, currency = null;
-        int power = 0;
+        Meaning m = new Meaning(null, null, 0, null);
         try (PreparedStatement reading = c.prepareStatement(READING)) {
             reading.setString(1, usagePointId);
             try (ResultSet mr = reading.executeQuery()) {
                 if (mr.next()) {
-                    interval = (Long) mr.getObject(2);
-                    uom = (Integer) mr.getObject(3);
-                    power = mr.getInt(4);
                     byte[] readingType = mr.getBytes(5);
-                    currency = readingType == null ? null : ReadingType.currency(readingType);
+                    m = new Meaning(
+                            (Long) mr.getObject(2),
+                            (Integer) mr.getObject(3),
+                            mr.getInt(4),
+                            readingType == null ? null : ReadingType.currency(readingType));
                     sumBlocks(c, mr.getString(1), sums);
                 }
             }
         }
-        return new Series(
-                usagePointId,
-                up.getString(2),
-                (Integer) up.getObject(3),
-                interval,
-                uom,
-                power,
-                currency,
-                sums.zone,
-                sums.first == Long.MAX_VALUE ? null : Instant.ofEpochSecond(sums.first),
-                sums.last == Long.MIN_VALUE ? null : Instant.ofEpochSecond(sums.last),
-                sums.hours,
-                sums.days,
-                sums.months);
+        return sums.series(usagePointId, up.getString(2), (Integer) up.getObject(3), m);
     }
 
     private static void sumBlocks(Connection c, String meterReadingId, Sums sums) throws SQLException {
@@ -144,6 +133,23 @@ public class UsageTotals {
         Sums(LocalTimeRules zone, boolean byHour) {
             this.zone = zone;
             this.byHour = byHour;
+        }
+
+        Series series(String usagePointId, String title, Integer kind, Meaning m) {
+            return new Series(
+                    usagePointId,
+                    title,
+                    kind,
+                    m.interval(),
+                    m.uom(),
+                    m.powerOfTen(),
+                    m.currency(),
+                    zone,
+                    first == Long.MAX_VALUE ? null : Instant.ofEpochSecond(first),
+                    last == Long.MIN_VALUE ? null : Instant.ofEpochSecond(last),
+                    hours,
+                    days,
+                    months);
         }
 
         /** A reading without a time or a value has nothing to add. */

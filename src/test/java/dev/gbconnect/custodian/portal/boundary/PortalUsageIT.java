@@ -195,15 +195,15 @@ class PortalUsageIT {
                 browser.findElement(By.cssSelector("figure figcaption")).getText(),
                 "the month of the latest data first");
         follow("Day");
-        // The data ends at 05:00 UTC on 15 March: 01:00 local, in daylight saving time.
-        assertTrue(browser.getCurrentUrl().endsWith("period=2012-03-15"), browser.getCurrentUrl());
+        // The data ends at 04:00 UTC on 15 March, local midnight in daylight saving time.
+        assertTrue(browser.getCurrentUrl().endsWith("period=2012-03-14"), browser.getCurrentUrl());
         assertEquals("page", browser.findElement(By.linkText("Day")).getAttribute("aria-current"));
         assertEquals(
-                1,
+                24,
                 browser.findElements(By.xpath("//table[@class='usage']/tbody/tr[td[1]!='–']"))
                         .size());
         follow("Previous");
-        assertTrue(browser.getCurrentUrl().endsWith("period=2012-03-14"), browser.getCurrentUrl());
+        assertTrue(browser.getCurrentUrl().endsWith("period=2012-03-13"), browser.getCurrentUrl());
         follow("Year");
         assertEquals(
                 "Use by month, 2012 (kWh)",
