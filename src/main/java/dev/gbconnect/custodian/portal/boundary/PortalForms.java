@@ -1,6 +1,7 @@
 package dev.gbconnect.custodian.portal.boundary;
 
 import dev.gbconnect.custodian.platform.PageError;
+import dev.gbconnect.custodian.platform.PasswordHash;
 import dev.gbconnect.custodian.platform.PublicUrl;
 import dev.gbconnect.custodian.portal.control.PortalSessions;
 import jakarta.ws.rs.core.UriInfo;
@@ -28,6 +29,11 @@ final class PortalForms {
     static void postedBy(PortalSessions.Session s, String csrf, String title) {
         if (!same(csrf, s.csrf()))
             throw PageError.INVALID.on(title, "The page expired. Please go back, reload it and try again.");
+    }
+
+    /** The sign-in form's double-submit token: the browser's own while it is well-formed, else a new one. */
+    static String formToken(String cookie) {
+        return cookie != null && cookie.length() == 43 ? cookie : PasswordHash.newSecret();
     }
 
     static String signInPath(UriInfo uri) {

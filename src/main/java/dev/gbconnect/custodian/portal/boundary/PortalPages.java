@@ -33,22 +33,6 @@ final class PortalPages {
 
     private PortalPages() {}
 
-    static Response.ResponseBuilder signIn(Response.Status status, String action, String csrf, String problem) {
-        String body = """
-                <h1>Sign in to your energy data</h1>
-                %s
-                <form method="post" action="%s">
-                <input type="hidden" name="csrf" value="%s">
-                %s
-                </form>
-                """.formatted(
-                        problem == null ? "" : "<p class=\"error\" role=\"alert\">" + escape(problem) + "</p>",
-                        escape(action),
-                        escape(csrf),
-                        Html.SIGN_IN_FIELDS);
-        return Html.page(status, "Sign in", body);
-    }
-
     /** {@code root} is the server's own path, ending with a slash. */
     static Response.ResponseBuilder usage(
             String name,

@@ -2,7 +2,9 @@ package dev.gbconnect.custodian.portal.boundary;
 
 import dev.gbconnect.custodian.customer.control.PasswordResets;
 import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.CustomerFrame;
 import dev.gbconnect.custodian.platform.PageError;
+import dev.gbconnect.custodian.platform.PageException;
 import dev.gbconnect.custodian.platform.Templates;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -13,8 +15,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Where a one-time link from the utility's staff leads: the customer chooses a new password (the portal's strength
@@ -25,11 +30,8 @@ import jakarta.ws.rs.core.UriInfo;
 @RequestScoped
 public class PortalPasswordResetResource {
 
-    private static final String TITLE = "Choose a new password";
-    private static final String GONE = "This link was used already or has expired. Please ask us for a new one.";
-
-    /** The page's model: the link's token, the signed-in path, and what went wrong or right. */
-    public record Page(String token, String signIn, String problem, boolean done) {}
+    /** The page's model: the link's token, the sign-in path, and what went wrong (a text key) or right. */
+    public record Page(CustomerFrame frame, String token, String signIn, String problem, boolean done) {}
 
     @Inject
     PasswordResets resets;
@@ -37,12 +39,14 @@ public class PortalPasswordResetResource {
     @Context
     UriInfo uri;
 
+    @Context
+    HttpHeaders headers;
+
     @GET
     @Transactional
     public Response form(@QueryParam("token") String token) {
-        if (resets.holder(token).isEmpty()) throw PageError.INVALID.on(TITLE, GONE);
-        return page(Response.Status.OK, new Page(token, PortalForms.signInPath(uri), null, false))
-                .build();
+        if (resets.holder(token).isEmpty()) throw gone();
+        return page(Response.Status.OK, token, null, false);
     }
 
     @POST
@@ -52,23 +56,29 @@ public class PortalPasswordResetResource {
             @FormParam("password") String password,
             @FormParam("confirm") String confirm) {
         if (password == null || !password.equals(confirm))
-            return problem(token, "The two passwords differ. Please type the same password twice.");
+            return page(Response.Status.BAD_REQUEST, token, "reset.differ", false);
         try {
-            if (!resets.redeem(token, password)) throw PageError.INVALID.on(TITLE, GONE);
+            if (!resets.redeem(token, password)) throw gone();
         } catch (ApiException weak) {
-            return problem(
-                    token, "Choose another password: it " + weak.getMessage().replace("password ", "") + ".");
+            return page(Response.Status.BAD_REQUEST, token, "reset.weak", false);
         }
-        return page(Response.Status.OK, new Page(null, PortalForms.signInPath(uri), null, true))
-                .build();
+        return page(Response.Status.OK, null, null, true);
     }
 
-    private Response problem(String token, String problem) {
-        return page(Response.Status.BAD_REQUEST, new Page(token, PortalForms.signInPath(uri), problem, false))
-                .build();
+    private static PageException gone() {
+        return PageError.INVALID.customer("reset.title", "error.link-gone");
     }
 
-    private static Response.ResponseBuilder page(Response.Status status, Page page) {
-        return Templates.page(status, "portal/resetPassword.jte", page);
+    /** The switcher comes back to the form while the link works, to the sign-in page once it is used. */
+    private Response page(Response.Status status, String token, String problem, boolean done) {
+        String here = done || token == null
+                ? "portal/sign-in"
+                : "portal/reset-password?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        CustomerFrame frame = CustomerFrame.signedOut(uri, headers, here);
+        return Templates.page(
+                        status,
+                        "portal/resetPassword.jte",
+                        new Page(frame, token, PortalForms.signInPath(uri), problem, done))
+                .build();
     }
 }

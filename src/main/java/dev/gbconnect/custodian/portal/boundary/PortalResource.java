@@ -4,8 +4,9 @@ import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import dev.gbconnect.custodian.feed.control.document.UsageCsv;
 import dev.gbconnect.custodian.feed.control.document.UsageDocuments;
-import dev.gbconnect.custodian.platform.PasswordHash;
+import dev.gbconnect.custodian.platform.CustomerFrame;
 import dev.gbconnect.custodian.platform.PublicUrl;
+import dev.gbconnect.custodian.platform.Templates;
 import dev.gbconnect.custodian.portal.control.ConnectedApps;
 import dev.gbconnect.custodian.portal.control.PortalSessions;
 import dev.gbconnect.custodian.usage.control.UsageInventory;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -36,8 +38,8 @@ public class PortalResource {
 
     static final String SESSION_COOKIE = "custodian_portal", FORM_COOKIE = "custodian_portal_form";
 
-    private static final String WRONG =
-            "The username or password is not right, or the account is locked for a while after too many tries.";
+    /** The sign-in page's model; {@code problem} is a text key or null. */
+    public record SignIn(CustomerFrame frame, String action, String csrf, String problem) {}
 
     @Inject
     Customers customers;
@@ -63,11 +65,14 @@ public class PortalResource {
     @Context
     UriInfo uri;
 
+    @Context
+    HttpHeaders headers;
+
     @GET
     @Path("sign-in")
     public Response signInPage(@CookieParam(FORM_COOKIE) String form) {
-        String csrf = formToken(form);
-        return PortalPages.signIn(Response.Status.OK, PortalForms.signInPath(uri), csrf, null)
+        String csrf = PortalForms.formToken(form);
+        return signInPage(Response.Status.OK, csrf, null)
                 .cookie(PublicUrl.cookie(uri, FORM_COOKIE, csrf, "portal"))
                 .build();
     }
@@ -81,18 +86,14 @@ public class PortalResource {
             @CookieParam(FORM_COOKIE) String form) {
         if (!PortalForms.same(csrf, form)) {
             // Refused, so the browser's form cookie stays if it has a usable one: the new form carries it.
-            String token = formToken(form);
-            Response.ResponseBuilder page = PortalPages.signIn(
-                    Response.Status.BAD_REQUEST,
-                    PortalForms.signInPath(uri),
-                    token,
-                    "The sign-in form expired. Please try again.");
+            String token = PortalForms.formToken(form);
+            Response.ResponseBuilder page = signInPage(Response.Status.BAD_REQUEST, token, "signin.expired");
             return (token.equals(form) ? page : page.cookie(PublicUrl.cookie(uri, FORM_COOKIE, token, "portal")))
                     .build();
         }
         Optional<RetailCustomer> customer = customers.authenticate(username, password);
         if (customer.isEmpty()) {
-            return PortalPages.signIn(Response.Status.UNAUTHORIZED, PortalForms.signInPath(uri), form, WRONG)
+            return signInPage(Response.Status.UNAUTHORIZED, form, "signin.wrong")
                     .build();
         }
         PortalSessions.Started started = sessions.start(customer.get().id());
@@ -138,8 +139,9 @@ public class PortalResource {
                 .build();
     }
 
-    /** The sign-in form's double-submit token: the browser's own while it is well-formed, else a new one. */
-    private static String formToken(String cookie) {
-        return cookie != null && cookie.length() == 43 ? cookie : PasswordHash.newSecret();
+    private Response.ResponseBuilder signInPage(Response.Status status, String csrf, String problem) {
+        CustomerFrame frame = CustomerFrame.signedOut(uri, headers, "portal/sign-in");
+        return Templates.page(
+                status, "portal/signIn.jte", new SignIn(frame, PortalForms.signInPath(uri), csrf, problem));
     }
 }
