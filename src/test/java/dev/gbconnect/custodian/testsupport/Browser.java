@@ -41,8 +41,9 @@ public final class Browser {
     /**
      * Runs axe-core (the org.webjars.npm:axe-core test dependency) on the page the browser shows and fails on any
      * serious or critical violation, naming the rule and the elements. The driver hands the script in, the page does
-     * not load it, so the pages' Content-Security-Policy (no script at all) stays as it is; the browser needs
-     * JavaScript on ({@link #start} with {@code javascript} true).
+     * not load it, so the pages' Content-Security-Policy (no script at all) stays as it is. axe-core runs
+     * asynchronously, which needs JavaScript on ({@link #start} with {@code javascript} true; else
+     * {@link #assertAccessible(String)}).
      */
     public static void assertAccessible(ChromeDriver driver) {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
@@ -50,6 +51,17 @@ public final class Browser {
         if (!serious.isEmpty())
             throw new AssertionError("accessibility of " + driver.getCurrentUrl() + ":\n"
                     + String.join("\n", serious.stream().map(String::valueOf).toList()));
+    }
+
+    /** {@link #assertAccessible(ChromeDriver)} on the page at {@code url}, in a browser of its own with scripts on. */
+    public static void assertAccessible(String url) {
+        ChromeDriver checker = start(true, 1200, 900);
+        try {
+            checker.get(url);
+            assertAccessible(checker);
+        } finally {
+            checker.quit();
+        }
     }
 
     private static synchronized String axeSource() {
