@@ -269,6 +269,8 @@ final class PortalPages {
                 + "\">\n<fieldset><legend>Format</legend>\n"
                 + "<label for=\"format-xml\"><input type=\"radio\" id=\"format-xml\" name=\"format\" value=\"xml\" checked> Green Button XML</label>\n"
                 + "<label for=\"format-csv\"><input type=\"radio\" id=\"format-csv\" name=\"format\" value=\"csv\"> CSV (spreadsheet)</label>\n"
+                + "</fieldset>\n<fieldset><legend>Personal information (only if you tick it)</legend>\n"
+                + "<label for=\"personal\"><input type=\"checkbox\" id=\"personal\" name=\"personal\"> include my personal information (name, address, account and meter numbers)</label>\n"
                 + "</fieldset>\n<button type=\"submit\" class=\"primary\">Download</button>\n</form>\n";
     }
 
