@@ -22,8 +22,13 @@ public final class Templates {
 
     /** {@code template} is its path below src/main/jte (console/dashboard.jte); {@code model} its one parameter. */
     public static Response.ResponseBuilder page(Response.Status status, String template, Object model) {
+        return Html.respond(status, render(template, model));
+    }
+
+    /** The page as text, for a response with other headers ({@link Html#respondWithScript}). */
+    public static String render(String template, Object model) {
         StringOutput out = new StringOutput();
         ENGINE.render(template, model, out);
-        return Html.respond(status, out.toString());
+        return out.toString();
     }
 }
