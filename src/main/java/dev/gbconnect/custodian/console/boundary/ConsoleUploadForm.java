@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * first in the form, and are checked before a byte of the file is read; the file streams into the importer, which
  * holds the size limit. BodySizeLimit lets this path through for that reason.
  */
-@Path("console/uploads")
+@Path("console")
 @RequestScoped
 public class ConsoleUploadForm {
 
@@ -56,6 +56,9 @@ public class ConsoleUploadForm {
     ConsoleUploadsResource pages;
 
     @Inject
+    AuditOnItsOwn audit;
+
+    @Inject
     @ConfigProperty(name = "custodian.upload.max-bytes")
     long maxBytes;
 
@@ -63,6 +66,7 @@ public class ConsoleUploadForm {
     UriInfo uri;
 
     @POST
+    @Path("uploads")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(
             @HeaderParam("Content-Type") MediaType type,
@@ -101,6 +105,10 @@ public class ConsoleUploadForm {
                 null);
         UploadRecorder.Recorded done =
                 recorder.record(upload, file.content(), in -> imports.usage(customerId, in, maxBytes));
+        audit.record(
+                ConsoleForms.actor(staff),
+                "upload",
+                "customer " + customerId + ": " + done.entry().result());
         if (done.refusal() == null)
             return Response.seeOther(
                             ConsoleForms.at(uri, "/uploads/" + done.entry().id()))

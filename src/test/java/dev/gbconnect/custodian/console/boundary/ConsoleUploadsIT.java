@@ -123,6 +123,11 @@ class ConsoleUploadsIT {
         assertTrue(browser.getCurrentUrl().endsWith("/console/uploads/" + entry.getString("id")));
         browser.get(base.resolve("console/uploads").toString());
         assertTrue(browser.findElement(By.tagName("body")).getText().contains(customer), "listed in the history");
+        browser.get(
+                base.resolve("console/audit?action=upload&target=" + customer).toString());
+        assertTrue(
+                browser.findElement(By.tagName("body")).getText().contains("customer " + customer + ": stored"),
+                "in the audit log with its actor");
     }
 
     @Test
