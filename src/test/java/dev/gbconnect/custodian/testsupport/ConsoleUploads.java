@@ -61,8 +61,12 @@ public final class ConsoleUploads {
         throw new AssertionError("no answer page within 5 minutes; progress seen: " + seen);
     }
 
-    /** A multipart post of the form, fields in the order the page has them, the file streamed as it is sent. */
-    public static Api.Reply post(URI base, String session, String csrf, String customer, Path file) {
+    /**
+     * A multipart post of the form, fields in the order the page has them, the file streamed as it is sent: with its
+     * Content-Length, as browsers send it, or {@code chunked}.
+     */
+    public static Api.Reply post(URI base, String session, String csrf, String customer, Path file, boolean chunked)
+            throws IOException {
         String boundary = "----it" + Long.toHexString(System.nanoTime());
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n--"
                 + boundary + "\r\nContent-Disposition: form-data; name=\"customer\"\r\n\r\n" + customer + "\r\n--"
@@ -73,7 +77,12 @@ public final class ConsoleUploads {
                 .timeout(Duration.ofMinutes(5))
                 .header("Cookie", session)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body(head, file, tail)));
+                .POST(
+                        chunked
+                                ? HttpRequest.BodyPublishers.ofInputStream(() -> body(head, file, tail))
+                                : HttpRequest.BodyPublishers.fromPublisher(
+                                        HttpRequest.BodyPublishers.ofInputStream(() -> body(head, file, tail)),
+                                        head.length() + Files.size(file) + tail.length()));
         return Api.send(Api.client().build(), request);
     }
 
