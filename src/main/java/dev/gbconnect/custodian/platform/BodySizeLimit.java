@@ -20,14 +20,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * A body that announces a larger length gets 413 unread; one that does not (chunked) is read up to the bound and
  * refused as soon as it passes it, before any reader parses it. The refusal takes the shape of the protocol: OAuth
  * JSON on the OAuth endpoints, a page for a person's form, the API's JSON elsewhere. Green Button uploads keep
- * their own, far larger bound ({@code custodian.upload.max-bytes}).
+ * their own, far larger bound ({@code custodian.upload.max-bytes}), the console's upload form included.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION - 100)
 public class BodySizeLimit implements ContainerRequestFilter {
 
+    /** The usage upload, and the console's form that sends a Green Button file (multipart, streamed). */
     private static final Pattern UPLOAD =
-            Pattern.compile("/?espi/1_1/resource/Batch/RetailCustomer/[^/]+/UsagePoint/?");
+            Pattern.compile("/?(espi/1_1/resource/Batch/RetailCustomer/[^/]+/UsagePoint|console/uploads)/?");
 
     @Inject
     @ConfigProperty(name = "custodian.max-form-bytes", defaultValue = "65536")

@@ -20,6 +20,7 @@ public final class Html {
             nav form{display:inline;background:none;border:0;padding:0}
             table{border-collapse:collapse;width:100%;background:#fff}
             th,td{border:1px solid #d5dbd5;padding:.4rem;text-align:left;vertical-align:top}
+            progress{width:100%}
             .notice{background:#e8f3e8;border:1px solid #9cc79c;padding:.6rem;border-radius:6px;word-break:break-all}
             h1{font-size:1.4rem}
             form{background:#fff;border:1px solid #d5dbd5;border-radius:8px;padding:1rem}
@@ -74,6 +75,19 @@ public final class Html {
 
     /** A whole page already written (a template's output), with the headers every page carries. */
     public static Response.ResponseBuilder respond(Response.Status status, String html, String... formTargets) {
+        return withPolicy(status, html, "", formTargets);
+    }
+
+    /**
+     * As {@link #respond}, for a page that works without JavaScript and is better with this server's own script,
+     * which may send requests to this server (the console's upload progress): still no inline script.
+     */
+    public static Response.ResponseBuilder respondWithScript(Response.Status status, String html) {
+        return withPolicy(status, html, "; script-src 'self'; connect-src 'self'");
+    }
+
+    private static Response.ResponseBuilder withPolicy(
+            Response.Status status, String html, String scripts, String... formTargets) {
         String formAction = "'self'" + (formTargets.length == 0 ? "" : " " + String.join(" ", formTargets));
         return Response.status(status)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
@@ -82,7 +96,7 @@ public final class Html {
                         "Content-Security-Policy",
                         "default-src 'none'; style-src " + STYLE_HASH + " "
                                 + Brand.current().hash()
-                                + "; img-src 'self'; form-action " + formAction
+                                + "; img-src 'self'" + scripts + "; form-action " + formAction
                                 + "; frame-ancestors 'none'; base-uri 'none'")
                 .header("X-Frame-Options", "DENY")
                 .header("X-Content-Type-Options", "nosniff")

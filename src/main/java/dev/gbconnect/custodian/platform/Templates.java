@@ -26,8 +26,13 @@ public final class Templates {
      */
     public static Response.ResponseBuilder page(
             Response.Status status, String template, Object model, String... formTargets) {
+        return Html.respond(status, render(template, model), formTargets);
+    }
+
+    /** The page as text, for a response with other headers ({@link Html#respondWithScript}). */
+    public static String render(String template, Object model) {
         StringOutput out = new StringOutput();
         ENGINE.render(template, model, out);
-        return Html.respond(status, out.toString(), formTargets);
+        return out.toString();
     }
 }

@@ -6,6 +6,7 @@ import dev.gbconnect.custodian.console.control.CustomerViews;
 import dev.gbconnect.custodian.console.control.Dashboard;
 import dev.gbconnect.custodian.console.entity.StaffAccount;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
+import dev.gbconnect.custodian.ingest.entity.UploadRecord;
 import java.util.List;
 
 /** The models of the console's templates (src/main/jte/console), one record per page. */
@@ -23,6 +24,18 @@ public final class Pages {
     public record Customer(Frame frame, CustomerViews.Detail detail, String resetLink) {}
 
     public record Staff(Frame frame, List<StaffAccount> accounts) {}
+
+    /** {@code customer} fills the upload form's customer field; {@code result} is the filter shown. */
+    public record Uploads(
+            Frame frame,
+            String customer,
+            String result,
+            List<UploadRecord> entries,
+            int page,
+            boolean more,
+            long maxBytes) {}
+
+    public record Upload(Frame frame, UploadRecord entry) {}
 
     public record Audit(Frame frame, AuditLog.Filter filter, List<AuditEntry> entries, int page, boolean more) {}
 }

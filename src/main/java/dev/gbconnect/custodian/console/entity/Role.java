@@ -17,6 +17,7 @@ public enum Role {
         READ,
         RESET_PASSWORD,
         CHANGE_CUSTOMERS,
+        UPLOAD,
         MANAGE_STAFF
     }
 

@@ -1,12 +1,10 @@
 package dev.gbconnect.custodian.ingest.boundary;
 
+import dev.gbconnect.custodian.authorization.boundary.CurrentCaller;
 import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
 import dev.gbconnect.custodian.authorization.control.Scopes;
-import dev.gbconnect.custodian.customer.control.Customers;
-import dev.gbconnect.custodian.ingest.control.CustomerInfoImporter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -29,10 +27,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class CustomerInfoUploadResource {
 
     @Inject
-    Customers customers;
+    Imports imports;
 
     @Inject
-    CustomerInfoImporter importer;
+    UploadRecorder recorder;
+
+    @Inject
+    CurrentCaller caller;
 
     @Inject
     @ConfigProperty(name = "custodian.upload.max-bytes")
@@ -41,13 +42,16 @@ public class CustomerInfoUploadResource {
     @POST
     @Consumes({"application/atom+xml", MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     @Produces(MediaType.APPLICATION_JSON)
-    @Transactional
     public Response upload(
             @PathParam("retailCustomerId") String customerId,
             @HeaderParam("Content-Length") Long length,
             @HeaderParam("Content-Type") String type,
             InputStream body) {
-        UploadRequest.check(type, length, maxBytes);
-        return UploadRequest.answer(importer.importFeed(customers.find(customerId), body, maxBytes));
+        UploadRecorder.Upload upload = UploadRequest.of(caller, "customer-information", customerId, length);
+        return UploadRequest.answer(recorder.record(upload, body, in -> {
+                    UploadRequest.check(type, length, maxBytes);
+                    return imports.customerInformation(customerId, in, maxBytes);
+                })
+                .reportOrThrow());
     }
 }

@@ -1,6 +1,8 @@
 package dev.gbconnect.custodian.ingest.boundary;
 
+import dev.gbconnect.custodian.authorization.boundary.CurrentCaller;
 import dev.gbconnect.custodian.ingest.control.ImportReport;
+import dev.gbconnect.custodian.ingest.entity.UploadRecord;
 import dev.gbconnect.custodian.platform.ApiError;
 import jakarta.ws.rs.core.Response;
 
@@ -19,6 +21,12 @@ final class UploadRequest {
             throw ApiError.UPLOAD_TOO_LARGE.because("the upload of " + length + " bytes exceeds the limit of "
                     + maxBytes + " bytes (custodian.upload.max-bytes)");
         }
+    }
+
+    /** An upload through the API, recorded under its admin client ({@code client:<id>}). */
+    static UploadRecorder.Upload of(CurrentCaller caller, String kind, String customerId, Long length) {
+        String client = caller.get().clientId();
+        return new UploadRecorder.Upload(new UploadRecord.Actor("client:" + client, client), kind, customerId, length);
     }
 
     /** 201 when the upload created anything, 200 when it only updated rows or changed nothing. */

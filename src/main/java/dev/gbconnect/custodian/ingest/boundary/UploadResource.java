@@ -1,13 +1,10 @@
 package dev.gbconnect.custodian.ingest.boundary;
 
+import dev.gbconnect.custodian.authorization.boundary.CurrentCaller;
 import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
 import dev.gbconnect.custodian.authorization.control.Scopes;
-import dev.gbconnect.custodian.customer.control.Customers;
-import dev.gbconnect.custodian.customer.entity.RetailCustomer;
-import dev.gbconnect.custodian.ingest.control.UsageImporter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,10 +23,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class UploadResource {
 
     @Inject
-    Customers customers;
+    Imports imports;
 
     @Inject
-    UsageImporter importer;
+    UploadRecorder recorder;
+
+    @Inject
+    CurrentCaller caller;
 
     @Inject
     @ConfigProperty(name = "custodian.upload.max-bytes")
@@ -38,14 +38,15 @@ public class UploadResource {
     @POST
     @Consumes({"application/atom+xml", MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     @Produces(MediaType.APPLICATION_JSON)
-    @Transactional
     public Response upload(
             @PathParam("retailCustomerId") String customerId,
             @HeaderParam("Content-Length") Long length,
             @HeaderParam("Content-Type") String type,
             InputStream body) {
-        UploadRequest.check(type, length, maxBytes);
-        RetailCustomer customer = customers.find(customerId);
-        return UploadRequest.answer(importer.importFeed(customer, body, maxBytes));
+        return UploadRequest.answer(recorder.record(UploadRequest.of(caller, "usage", customerId, length), body, in -> {
+                    UploadRequest.check(type, length, maxBytes);
+                    return imports.usage(customerId, in, maxBytes);
+                })
+                .reportOrThrow());
     }
 }

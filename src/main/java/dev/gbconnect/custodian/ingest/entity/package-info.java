@@ -1,0 +1,2 @@
+/** The upload history's one entity. */
+package dev.gbconnect.custodian.ingest.entity;
