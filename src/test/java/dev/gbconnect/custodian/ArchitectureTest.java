@@ -45,7 +45,7 @@ class ArchitectureTest {
             platform      ->
             atom          -> platform
             audit         -> platform
-            authorization -> atom, platform
+            authorization -> audit, atom, platform
             customer      -> authorization, atom, platform
             usage         -> customer, authorization, platform
             oauth         -> usage, customer, authorization, atom, platform

@@ -1,5 +1,6 @@
 package dev.gbconnect.custodian.notification.boundary;
 
+import dev.gbconnect.custodian.authorization.boundary.AdminAudit;
 import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
 import dev.gbconnect.custodian.authorization.control.Scopes;
 import dev.gbconnect.custodian.notification.control.Deliveries;
@@ -80,6 +81,9 @@ public class NotificationsResource {
     @Inject
     Outbox outbox;
 
+    @Inject
+    AdminAudit audit;
+
     @GET
     public List<NotificationView> list(
             @QueryParam("state") String state,
@@ -101,8 +105,11 @@ public class NotificationsResource {
 
     @POST
     @Path("{id}/retry")
+    @Transactional
     public NotificationView retry(@PathParam("id") long id) {
-        return NotificationView.of(deliveries.retry(id));
+        Notification n = deliveries.retry(id);
+        audit.record("notice.retry", "notice " + id + " to client " + n.clientId(), null);
+        return NotificationView.of(n);
     }
 
     @POST
@@ -112,10 +119,12 @@ public class NotificationsResource {
         if (body == null || body.kind() == null)
             throw invalid(
                     "body must be {\"kind\": \"data\" | \"authorization\" | \"application\", \"client_id\": optional}");
-        List<NotificationView> written =
-                outbox.requested(parse(Notification.Kind.class, "kind", body.kind()), body.clientId()).stream()
-                        .map(NotificationView::of)
-                        .toList();
+        Notification.Kind kind = parse(Notification.Kind.class, "kind", body.kind());
+        List<NotificationView> written = outbox.requested(kind, body.clientId()).stream()
+                .map(NotificationView::of)
+                .toList();
+        String to = body.clientId() == null ? "every third party" : body.clientId();
+        audit.record("notice.request", lower(kind) + " notices to " + to, null);
         return Response.status(Response.Status.ACCEPTED).entity(written).build();
     }
 
