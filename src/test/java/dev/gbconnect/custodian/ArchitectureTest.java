@@ -57,7 +57,7 @@ class ArchitectureTest {
             portal        -> feed, usage, customer, authorization, atom, platform
             status        -> authorization, atom, platform
             demo          -> ingest, customer, atom, platform
-            console       -> audit, notification, usage, customer, authorization, platform
+            console       -> audit, notification, oauth, usage, customer, authorization, platform
             """;
 
     /** STYLE.md habit 2, thin resources: a JAX-RS resource class (any with @Path or a request method) at most this. */
