@@ -158,7 +158,7 @@ public class Clients {
 
     /**
      * Approves, suspends, reactivates or revokes a third party; its tokens follow at once, as every token check reads
-     * the status. Revoking also ends its Authorizations, so that customers and the ESPI Authorization resources show
+     * the status, and its notify endpoint hears of every change but the approval. Revoking also ends its Authorizations, so that customers and the ESPI Authorization resources show
      * them ended rather than active for an application that can never use them again.
      */
     public Client status(String id, Client.Status status) {
@@ -166,10 +166,13 @@ public class Clients {
         if (client.status() == Client.Status.REVOKED && status != Client.Status.REVOKED) {
             throw ApiError.CLIENT_REVOKED.because("client " + id + " is revoked for good; register it again");
         }
+        Client.Status before = client.status();
         client.status(status, Instant.now());
         if (status == Client.Status.REVOKED)
             authorizations.endAllOf(client.id(), "the data custodian revoked the application");
-        changed.fire(new ApplicationChanged(client));
+        // Leaving Review is not announced: the third party has had no token to read anything with, so nothing it
+        // knows has changed; its first token request is what tells it (and the utility, when it onboards it).
+        if (before != Client.Status.REVIEW) changed.fire(new ApplicationChanged(client));
         return client;
     }
 
