@@ -22,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -39,41 +38,14 @@ public class NotificationsResource {
 
     private static final int MOST = 1000;
 
-    public record NotificationView(
-            long id,
-            @JsonbProperty("delivery_id") String deliveryId,
-            @JsonbProperty("client_id") String clientId,
-            String kind,
-            String reason,
-            List<String> resources,
-            String state,
-            int attempts,
-            @JsonbProperty("created_at") Instant createdAt,
-            @JsonbProperty("next_attempt_at") Instant nextAttemptAt,
-            @JsonbProperty("last_attempt_at") Instant lastAttemptAt,
-            @JsonbProperty("delivered_at") Instant deliveredAt,
-            @JsonbProperty("last_error") String lastError) {
-        static NotificationView of(Notification n) {
-            return new NotificationView(
-                    n.sequence(),
-                    n.deliveryId(),
-                    n.clientId(),
-                    lower(n.kind()),
-                    n.reason(),
-                    n.resources(),
-                    lower(n.state()),
-                    n.attempts(),
-                    n.createdAt(),
-                    n.state() == Notification.State.PENDING ? n.nextAttemptAt() : null,
-                    n.lastAttemptAt(),
-                    n.deliveredAt(),
-                    n.lastError());
-        }
-    }
-
-    /** {@code client_id} absent: every active third party. */
+    /**
+     * {@code client_id} absent: every active third party; {@code retail_customer_id} (kind data only): that
+     * customer's information, to the third parties holding it (FB_69).
+     */
     public record NotificationRequest(
-            String kind, @JsonbProperty("client_id") String clientId) {}
+            String kind,
+            @JsonbProperty("client_id") String clientId,
+            @JsonbProperty("retail_customer_id") String retailCustomerId) {}
 
     @Inject
     Deliveries deliveries;
@@ -117,14 +89,16 @@ public class NotificationsResource {
     @Transactional
     public Response request(NotificationRequest body) {
         if (body == null || body.kind() == null)
-            throw invalid(
-                    "body must be {\"kind\": \"data\" | \"authorization\" | \"application\", \"client_id\": optional}");
+            throw invalid("body must be {\"kind\": \"data\" | \"authorization\" | \"application\", \"client_id\":"
+                    + " optional, \"retail_customer_id\": optional, with data}");
         Notification.Kind kind = parse(Notification.Kind.class, "kind", body.kind());
-        List<NotificationView> written = outbox.requested(kind, body.clientId()).stream()
-                .map(NotificationView::of)
-                .toList();
-        String to = body.clientId() == null ? "every third party" : body.clientId();
-        audit.record("notice.request", lower(kind) + " notices to " + to, null);
+        if (body.retailCustomerId() != null && kind != Notification.Kind.DATA)
+            throw invalid("retail_customer_id asks for a notice of customer information: its kind is data");
+        List<NotificationView> written = (body.retailCustomerId() == null
+                        ? outbox.requested(kind, body.clientId())
+                        : outbox.requestedCustomerInfo(body.retailCustomerId(), body.clientId()))
+                .stream().map(NotificationView::of).toList();
+        audit.record("notice.request", lower(kind) + " to " + body.clientId() + " of " + body.retailCustomerId(), null);
         return Response.status(Response.Status.ACCEPTED).entity(written).build();
     }
 
@@ -139,7 +113,7 @@ public class NotificationsResource {
         }
     }
 
-    private static String lower(Enum<?> e) {
+    static String lower(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);
     }
 
