@@ -45,7 +45,7 @@ class ArchitectureTest {
             platform      ->
             atom          -> platform
             audit         -> platform
-            authorization -> atom, platform
+            authorization -> audit, atom, platform
             customer      -> authorization, atom, platform
             usage         -> customer, authorization, platform
             oauth         -> usage, customer, authorization, atom, platform
@@ -57,7 +57,7 @@ class ArchitectureTest {
             portal        -> retail, feed, usage, customer, authorization, atom, platform
             status        -> authorization, atom, platform
             demo          -> ingest, customer, atom, platform
-            console       -> audit, notification, ingest, usage, customer, authorization, platform
+            console       -> audit, notification, oauth, ingest, usage, customer, authorization, platform
             """;
 
     /** STYLE.md habit 2, thin resources: a JAX-RS resource class (any with @Path or a request method) at most this. */

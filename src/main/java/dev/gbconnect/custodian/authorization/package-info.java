@@ -15,7 +15,11 @@
  * {@code boundary.RequiresScope} on resources and {@code boundary.CurrentCaller}; they live here because the
  * decision "may this caller do this" is this component's, and every component that serves callers uses them.
  *
- * <p>May use: {@code atom}, {@code platform}. Must not use {@code customer}, {@code usage}, {@code oauth} or anything
+ * <p>Also the admin API's record in the audit log ({@code boundary.AdminAudit}): every change an admin-API caller makes
+ * is written with that client as the actor, by whichever component's resource makes it, because the caller is known
+ * here.
+ *
+ * <p>May use: {@code audit}, {@code atom}, {@code platform}. Must not use {@code customer}, {@code usage}, {@code oauth} or anything
  * else above it in the component map (docs/design.md, enforced by ArchitectureTest); the token endpoint ({@code oauth})
  * fills in the caller and the offline grant for a customer lives there too.
  */

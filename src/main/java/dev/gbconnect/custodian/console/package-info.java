@@ -1,9 +1,10 @@
 /**
  * The operator console (issue 19): the utility's staff sign in at {@code /console} and run the custodian from a
- * browser: a dashboard, customers (search, create, disable and enable, one-time password-reset links), staff accounts
- * and the audit log. docs/console.md describes it.
+ * browser: a dashboard, customers (search, create, disable and enable, one-time password-reset links), third parties
+ * (ESPI application status, secrets, notices), customers' Authorizations (search, end, offline grants), staff
+ * accounts and the audit log. docs/console.md describes it.
  *
- * <p>May use: {@code audit}, {@code notification}, {@code usage}, {@code customer}, {@code authorization},
+ * <p>May use: {@code audit}, {@code notification}, {@code oauth} (the offline grant), {@code usage}, {@code customer}, {@code authorization},
  * {@code platform}. Nothing uses it: it is a top of the component map (docs/design.md, enforced by ArchitectureTest).
  *
  * <p>Decisions. Pages are jte templates (src/main/jte/console), escaped by default. A signed-in member of staff is a

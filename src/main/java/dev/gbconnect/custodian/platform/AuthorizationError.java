@@ -8,6 +8,7 @@ public enum AuthorizationError {
     INVALID_REQUEST("invalid_request"),
     UNSUPPORTED_RESPONSE_TYPE("unsupported_response_type"),
     INVALID_SCOPE("invalid_scope"),
+    UNAUTHORIZED_CLIENT("unauthorized_client"),
     ACCESS_DENIED("access_denied");
 
     private final String code;

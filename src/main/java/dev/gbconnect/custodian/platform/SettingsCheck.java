@@ -167,6 +167,7 @@ public class SettingsCheck implements Extension {
                             "serve or redirect",
                             v -> Set.of("serve", "redirect").contains(v.toLowerCase(Locale.ROOT)))),
             Map.entry("custodian.gba-harness", BOOLEAN),
+            Map.entry("custodian.registration.review-required", BOOLEAN),
             Map.entry("custodian.notify.poll-interval", POSITIVE_DURATION),
             Map.entry("custodian.notify.connect-timeout", POSITIVE_DURATION),
             Map.entry("custodian.notify.request-timeout", POSITIVE_DURATION),

@@ -60,7 +60,20 @@ public final class ThirdParties {
                 + "\",\"scopes\":[\"" + scope + "\"]}";
     }
 
+    /**
+     * Registered and approved, as the utility's staff would after their review ({@code
+     * custodian.registration.review-required} is on by default): ready for tokens and customer consent.
+     */
     public static Registered register(Api admin, String json) {
+        Registered r = inReview(admin, json);
+        Api.Reply approved = admin.patchJson("oauth/register/" + r.id(), "{\"status\":\"ACTIVE\"}");
+        if (approved.status() != 200)
+            throw new IllegalStateException("approval refused: " + approved.status() + " " + approved.body());
+        return r;
+    }
+
+    /** Registered only: the registration waits in Review (ESPI dataCustodianApplicationStatus 1). */
+    public static Registered inReview(Api admin, String json) {
         Api.Reply r = admin.postJson("oauth/register", json);
         if (r.status() != 201) throw new IllegalStateException("registration refused: " + r.status() + " " + r.body());
         JsonObject body = r.json();

@@ -52,6 +52,9 @@ public class EspiAuthorizationResource {
     CurrentCaller caller;
 
     @Inject
+    AdminAudit audit;
+
+    @Inject
     CertificationLink certification;
 
     @Inject
@@ -98,6 +101,7 @@ public class EspiAuthorizationResource {
         Caller c = caller.get();
         authorizations.end(
                 visible(id), c.isDataCustodian() ? "ended by the data custodian" : "ended by the third party");
+        audit.record("authorization.end", "authorization " + id, null);
         return Response.noContent().build();
     }
 

@@ -54,6 +54,9 @@ public class RegistrationResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    AdminAudit audit;
+
     @Context
     UriInfo uri;
 
@@ -63,6 +66,7 @@ public class RegistrationResource {
     @RequiresScope(Scopes.DATA_CUSTODIAN_ADMIN)
     public Response register(Registration body) {
         Clients.Registered r = clients.register(body);
+        audit.record("client.register", target(r.client()), null);
         return Response.created(registrationUri(r.client()))
                 .entity(view(r.client(), r.secret() == null ? null : r.secret().secret()))
                 .header("Cache-Control", "no-store")
@@ -80,7 +84,9 @@ public class RegistrationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     public JsonObject update(@PathParam("id") String id, Registration body) {
-        return view(clients.update(own(id).id(), body, caller.get().isDataCustodian()), null);
+        Client c = clients.update(own(id).id(), body, caller.get().isDataCustodian());
+        audit.record("client.update", target(c), null);
+        return view(c, null);
     }
 
     @PATCH
@@ -90,8 +96,10 @@ public class RegistrationResource {
     @RequiresScope(Scopes.DATA_CUSTODIAN_ADMIN)
     public JsonObject status(@PathParam("id") String id, StatusChange body) {
         if (body == null || body.status() == null)
-            throw invalid("body must be {\"status\": \"ACTIVE\" | \"SUSPENDED\" | \"REVOKED\"}");
-        return view(clients.status(id, body.status()), null);
+            throw invalid("body must be {\"status\": \"REVIEW\" | \"ACTIVE\" | \"SUSPENDED\" | \"REVOKED\"}");
+        Client c = clients.status(id, body.status());
+        audit.record("client.status", target(c) + " to " + c.status(), null);
+        return view(c, null);
     }
 
     @POST
@@ -99,6 +107,7 @@ public class RegistrationResource {
     @Transactional
     public Response newSecret(@PathParam("id") String id) {
         Clients.NewSecret s = clients.newSecret(own(id).id());
+        audit.record("client.secret-new", "client " + id + " secret " + s.id(), null);
         return Response.status(Response.Status.CREATED)
                 .entity(new SecretView(s.id(), s.createdAt(), s.secret()))
                 .header("Cache-Control", "no-store")
@@ -110,6 +119,7 @@ public class RegistrationResource {
     @Transactional
     public Response revokeSecret(@PathParam("id") String id, @PathParam("secretId") String secretId) {
         clients.revokeSecret(own(id).id(), secretId);
+        audit.record("client.secret-revoke", "client " + id + " secret " + secretId, null);
         return Response.noContent().build();
     }
 
@@ -117,6 +127,10 @@ public class RegistrationResource {
     private Client own(String id) {
         if (!caller.get().mayManage(id)) throw ApiException.notFound("client " + id);
         return clients.thirdParty(id);
+    }
+
+    private static String target(Client c) {
+        return "client " + c.id() + " (" + c.name() + ")";
     }
 
     private JsonObject view(Client c, String secret) {

@@ -149,6 +149,17 @@ public class Authorizations {
         changed.fire(new AuthorizationChanged(a));
     }
 
+    /** Ends every active Authorization of a client, customers' and back-office ones alike. */
+    public void endAllOf(String clientId, String reason) {
+        em.createQuery(
+                        "SELECT a FROM Authorization a WHERE a.clientId = :client AND a.status = "
+                                + Authorization.ACTIVE,
+                        Authorization.class)
+                .setParameter("client", clientId)
+                .getResultList()
+                .forEach(a -> end(a, reason));
+    }
+
     /**
      * Ends the Authorizations whose sharing period is over, so that their end is recorded and announced once. The
      * conditional update lets several instances sweep at the same time: only one of them ends each.

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The client register: RFC 7591 registration of third parties, their secrets (at most two active, for rotation
@@ -50,6 +51,17 @@ public class Clients {
 
     @Inject
     ClientLockout lockout;
+
+    @Inject
+    Authorizations authorizations;
+
+    /**
+     * A new third party waits in ESPI's Review (dataCustodianApplicationStatus 1) until the utility approves it: no
+     * token, no customer consent before then. Off, a registration is in Production at once.
+     */
+    @Inject
+    @ConfigProperty(name = "custodian.registration.review-required", defaultValue = "true")
+    boolean reviewRequired;
 
     /** A secret as it is shown, once: its id (to revoke it later) and the secret itself. */
     public record NewSecret(String id, String secret, Instant createdAt) {}
@@ -86,7 +98,12 @@ public class Clients {
     public Registered register(Registration request) {
         Registration r = checked(request);
         Instant now = Instant.now();
-        Client client = new Client(UUID.randomUUID().toString(), Client.Kind.THIRD_PARTY, r, now);
+        Client client = new Client(
+                UUID.randomUUID().toString(),
+                Client.Kind.THIRD_PARTY,
+                reviewRequired ? Client.Status.REVIEW : Client.Status.ACTIVE,
+                r,
+                now);
         em.persist(client);
         return new Registered(client, client.isPublic() ? null : addSecret(client, PasswordHash.newSecret(), true));
     }
@@ -139,14 +156,23 @@ public class Clients {
         return client;
     }
 
-    /** Suspends, reactivates or revokes a third party; its tokens follow at once, as every token check reads the status. */
+    /**
+     * Approves, suspends, reactivates or revokes a third party; its tokens follow at once, as every token check reads
+     * the status, and its notify endpoint hears of every change but the approval. Revoking also ends its Authorizations, so that customers and the ESPI Authorization resources show
+     * them ended rather than active for an application that can never use them again.
+     */
     public Client status(String id, Client.Status status) {
         Client client = thirdParty(id);
         if (client.status() == Client.Status.REVOKED && status != Client.Status.REVOKED) {
             throw ApiError.CLIENT_REVOKED.because("client " + id + " is revoked for good; register it again");
         }
+        Client.Status before = client.status();
         client.status(status, Instant.now());
-        changed.fire(new ApplicationChanged(client));
+        if (status == Client.Status.REVOKED)
+            authorizations.endAllOf(client.id(), "the data custodian revoked the application");
+        // Leaving Review is not announced: the third party has had no token to read anything with, so nothing it
+        // knows has changed; its first token request is what tells it (and the utility, when it onboards it).
+        if (before != Client.Status.REVIEW) changed.fire(new ApplicationChanged(client));
         return client;
     }
 
@@ -183,6 +209,19 @@ public class Clients {
         if (client.isPublic())
             throw ApiError.INVALID_REQUEST.because("a public client (token_endpoint_auth_method none) has no secrets");
         return addSecret(client, PasswordHash.newSecret(), true);
+    }
+
+    /**
+     * A new secret, and every older one but the newest revoked: the one in use keeps working while the new one is
+     * rolled out, and the client never holds more than {@link #MAX_ACTIVE_SECRETS}.
+     */
+    public NewSecret rotate(String clientId) {
+        List<ClientSecret> oldestFirst = activeSecrets(clientId);
+        Instant now = Instant.now();
+        oldestFirst
+                .subList(0, Math.max(0, oldestFirst.size() - (MAX_ACTIVE_SECRETS - 1)))
+                .forEach(s -> s.revoke(now));
+        return newSecret(clientId);
     }
 
     public void revokeSecret(String clientId, String secretId) {

@@ -32,14 +32,7 @@ public final class EspiAuthorizationXml {
             throws XMLStreamException {
         AtomWriter.startEspi(w, "ApplicationInformation");
         leaf(w, "dataCustodianId", dataCustodianId);
-        leaf(
-                w,
-                "dataCustodianApplicationStatus",
-                switch (c.status()) {
-                    case ACTIVE -> 2;
-                    case SUSPENDED -> 3;
-                    case REVOKED -> 4;
-                });
+        leaf(w, "dataCustodianApplicationStatus", c.status().espiCode());
         leaf(w, "thirdPartyApplicationDescription", c.description());
         endpoints(w, c, uris);
         registration(w, c);

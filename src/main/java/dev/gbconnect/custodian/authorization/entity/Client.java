@@ -46,11 +46,26 @@ public class Client {
         PERSONAL
     }
 
-    /** ACTIVE clients get and use tokens; SUSPENDED ones can be reactivated; REVOKED is final. */
+    /**
+     * ACTIVE clients get and use tokens; a new registration waits in REVIEW until the data custodian approves it;
+     * SUSPENDED ones can be reactivated; REVOKED is final. None but ACTIVE gets or uses a token.
+     */
     public enum Status {
-        ACTIVE,
-        SUSPENDED,
-        REVOKED
+        REVIEW(1),
+        ACTIVE(2),
+        SUSPENDED(3),
+        REVOKED(4);
+
+        private final int espi;
+
+        Status(int espi) {
+            this.espi = espi;
+        }
+
+        /** espi.xsd dataCustodianApplicationStatus: 1 Review, 2 Production, 3 On Hold, 4 Revoked. */
+        public int espiCode() {
+            return espi;
+        }
     }
 
     /** RFC 7591 §2 {@code token_endpoint_auth_method}: how the client proves itself at the token endpoint. */
@@ -135,9 +150,13 @@ public class Client {
     protected Client() {}
 
     public Client(String id, Kind kind, Registration registration, Instant now) {
+        this(id, kind, Status.ACTIVE, registration, now);
+    }
+
+    public Client(String id, Kind kind, Status status, Registration registration, Instant now) {
         this.id = Objects.requireNonNull(id);
         this.kind = Objects.requireNonNull(kind);
-        this.status = Status.ACTIVE;
+        this.status = Objects.requireNonNull(status);
         this.issuedAt = now;
         register(registration, now);
     }

@@ -116,6 +116,7 @@ public class Consents {
         String redirect = redirect(client, given);
         String state = single(query, "state");
         Answer answer = new Answer(redirect, state, issuer);
+        approved(client, answer);
         String scope = scope(query, client, answer);
         String challenge = challenge(query, client, answer);
         String handle = PasswordHash.newSecret();
@@ -134,13 +135,29 @@ public class Consents {
         return new Pending(request, handle, client);
     }
 
+    /** A third party that may ask, or one waiting for the data custodian ({@link #approved} answers that). */
     private Client client(String clientId) {
         return clients.find(clientId)
                 .filter(c -> c.kind() == Client.Kind.THIRD_PARTY
-                        && c.status() == Client.Status.ACTIVE
+                        && c.status() != Client.Status.REVOKED
                         && c.allows("authorization_code"))
                 .orElseThrow(() -> (gbaHarness ? PageError.UNKNOWN_CLIENT_HARNESS : PageError.INVALID)
                         .customer(REFUSED, "error.unknown-client"));
+    }
+
+    /**
+     * A registration in Review or On Hold is genuine but may not receive consent yet: RFC 6749 §4.1.2.1
+     * {@code unauthorized_client}, told to the client (whose redirect URI is checked by now) before anyone signs in.
+     */
+    private static void approved(Client client, Answer answer) {
+        if (client.status() == Client.Status.REVIEW)
+            throw answer.error(
+                    AuthorizationError.UNAUTHORIZED_CLIENT,
+                    "the data custodian has not approved this application yet (dataCustodianApplicationStatus 1, Review)");
+        if (client.status() != Client.Status.ACTIVE)
+            throw answer.error(
+                    AuthorizationError.UNAUTHORIZED_CLIENT,
+                    "the data custodian has put this application on hold (dataCustodianApplicationStatus 3)");
     }
 
     private static String redirect(Client client, String given) {

@@ -2,8 +2,11 @@ package dev.gbconnect.custodian.console.boundary;
 
 import dev.gbconnect.custodian.audit.control.AuditLog;
 import dev.gbconnect.custodian.audit.entity.AuditEntry;
+import dev.gbconnect.custodian.authorization.entity.Client;
+import dev.gbconnect.custodian.console.control.AuthorizationViews;
 import dev.gbconnect.custodian.console.control.CustomerViews;
 import dev.gbconnect.custodian.console.control.Dashboard;
+import dev.gbconnect.custodian.console.control.ThirdPartyViews;
 import dev.gbconnect.custodian.console.entity.StaffAccount;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import dev.gbconnect.custodian.ingest.entity.UploadRecord;
@@ -36,6 +39,20 @@ public final class Pages {
             long maxBytes) {}
 
     public record Upload(Frame frame, UploadRecord entry) {}
+
+    /** {@code status} null: every registration. */
+    public record ThirdParties(Frame frame, Client.Status status, List<Client> clients) {}
+
+    /** {@code newSecret} is shown once, on the answer to the form that made it. */
+    public record ThirdParty(Frame frame, ThirdPartyViews.Detail detail, String newSecret) {}
+
+    /** {@code granted} (an offline grant and its refresh token) is shown once, on the answer to the form. */
+    public record Authorizations(
+            Frame frame,
+            AuthorizationViews.Filter filter,
+            AuthorizationViews.Found found,
+            List<ThirdPartyViews.Offer> offers,
+            AuthorizationViews.Granted granted) {}
 
     public record Audit(Frame frame, AuditLog.Filter filter, List<AuditEntry> entries, int page, boolean more) {}
 }

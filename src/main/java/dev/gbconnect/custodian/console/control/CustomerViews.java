@@ -61,22 +61,26 @@ public class CustomerViews {
      * usage point with that id or a title containing it.
      */
     public List<RetailCustomer> search(String text) {
-        String like = "%"
-                + text.strip()
-                        .toLowerCase(Locale.ROOT)
-                        .replace("\\", "\\\\")
-                        .replace("%", "\\%")
-                        .replace("_", "\\_") + "%";
         return em.createQuery(
                         "SELECT c FROM RetailCustomer c WHERE LOWER(c.username) LIKE :like ESCAPE '\\'"
                                 + " OR LOWER(c.name) LIKE :like ESCAPE '\\' OR c.id IN (SELECT u.customer.id FROM"
                                 + " UsagePoint u WHERE u.id = :exact OR LOWER(u.title) LIKE :like ESCAPE '\\')"
                                 + " ORDER BY c.username",
                         RetailCustomer.class)
-                .setParameter("like", like)
+                .setParameter("like", like(text))
                 .setParameter("exact", text.strip())
                 .setMaxResults(MAX_FOUND)
                 .getResultList();
+    }
+
+    /** A LIKE pattern (with {@code ESCAPE '\\'}) for "contains this text, in any case". */
+    static String like(String text) {
+        return "%"
+                + text.strip()
+                        .toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
     }
 
     /** The customer creation of the admin API, its refusals as pages. */

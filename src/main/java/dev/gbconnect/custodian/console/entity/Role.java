@@ -7,8 +7,8 @@ import java.util.Set;
 public enum Role {
     /** Everything. */
     OPERATOR(EnumSet.allOf(Permission.class)),
-    /** Reads, and helps a customer: resets their password. */
-    SUPPORT(EnumSet.of(Permission.READ, Permission.RESET_PASSWORD)),
+    /** Reads, and helps a customer: resets their password, ends an Authorization on their behalf. */
+    SUPPORT(EnumSet.of(Permission.READ, Permission.RESET_PASSWORD, Permission.REVOKE_AUTHORIZATIONS)),
     /** Reads only. */
     AUDITOR(EnumSet.of(Permission.READ));
 
@@ -18,7 +18,12 @@ public enum Role {
         RESET_PASSWORD,
         CHANGE_CUSTOMERS,
         UPLOAD,
-        MANAGE_STAFF
+        MANAGE_STAFF,
+        /** Move registrations between ESPI statuses, rotate their secrets, send dead notices again. */
+        MANAGE_THIRD_PARTIES,
+        REVOKE_AUTHORIZATIONS,
+        /** Offline authorization: access granted on a customer's behalf. */
+        GRANT_OFFLINE
     }
 
     private final Set<Permission> permissions;

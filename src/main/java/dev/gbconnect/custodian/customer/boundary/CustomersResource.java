@@ -1,5 +1,6 @@
 package dev.gbconnect.custodian.customer.boundary;
 
+import dev.gbconnect.custodian.authorization.boundary.AdminAudit;
 import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
 import dev.gbconnect.custodian.authorization.control.Scopes;
 import dev.gbconnect.custodian.customer.control.Customers;
@@ -43,6 +44,9 @@ public class CustomersResource {
     @Inject
     Customers customers;
 
+    @Inject
+    AdminAudit audit;
+
     @Context
     UriInfo uri;
 
@@ -53,6 +57,7 @@ public class CustomersResource {
         if (body == null)
             throw ApiError.INVALID_REQUEST.because("a JSON body with username, password and name is required");
         RetailCustomer c = customers.create(body.username(), body.password(), body.name());
+        audit.record("customer.create", "customer " + c.username(), null);
         return Response.created(PublicUrl.base(uri).resolve("admin/customers/" + c.id()))
                 .entity(CustomerView.of(c))
                 .build();
@@ -77,6 +82,8 @@ public class CustomersResource {
         if (body == null || body.enabled() == null) {
             throw ApiError.INVALID_REQUEST.because("body must be {\"enabled\": true|false}");
         }
-        return CustomerView.of(customers.enable(id, body.enabled()));
+        RetailCustomer c = customers.enable(id, body.enabled());
+        audit.record(body.enabled() ? "customer.enable" : "customer.disable", "customer " + c.username(), null);
+        return CustomerView.of(c);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gbconnect.custodian.notification.boundary;
 
+import dev.gbconnect.custodian.authorization.boundary.AdminAudit;
 import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
 import dev.gbconnect.custodian.authorization.control.Scopes;
 import dev.gbconnect.custodian.notification.control.Deliveries;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -38,38 +38,6 @@ public class NotificationsResource {
 
     private static final int MOST = 1000;
 
-    public record NotificationView(
-            long id,
-            @JsonbProperty("delivery_id") String deliveryId,
-            @JsonbProperty("client_id") String clientId,
-            String kind,
-            String reason,
-            List<String> resources,
-            String state,
-            int attempts,
-            @JsonbProperty("created_at") Instant createdAt,
-            @JsonbProperty("next_attempt_at") Instant nextAttemptAt,
-            @JsonbProperty("last_attempt_at") Instant lastAttemptAt,
-            @JsonbProperty("delivered_at") Instant deliveredAt,
-            @JsonbProperty("last_error") String lastError) {
-        static NotificationView of(Notification n) {
-            return new NotificationView(
-                    n.sequence(),
-                    n.deliveryId(),
-                    n.clientId(),
-                    lower(n.kind()),
-                    n.reason(),
-                    n.resources(),
-                    lower(n.state()),
-                    n.attempts(),
-                    n.createdAt(),
-                    n.state() == Notification.State.PENDING ? n.nextAttemptAt() : null,
-                    n.lastAttemptAt(),
-                    n.deliveredAt(),
-                    n.lastError());
-        }
-    }
-
     /**
      * {@code client_id} absent: every active third party; {@code retail_customer_id} (kind data only): that
      * customer's information, to the third parties holding it (FB_69).
@@ -84,6 +52,9 @@ public class NotificationsResource {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    AdminAudit audit;
 
     @GET
     public List<NotificationView> list(
@@ -106,8 +77,11 @@ public class NotificationsResource {
 
     @POST
     @Path("{id}/retry")
+    @Transactional
     public NotificationView retry(@PathParam("id") long id) {
-        return NotificationView.of(deliveries.retry(id));
+        Notification n = deliveries.retry(id);
+        audit.record("notice.retry", "notice " + id + " to client " + n.clientId(), null);
+        return NotificationView.of(n);
     }
 
     @POST
@@ -124,6 +98,7 @@ public class NotificationsResource {
                         ? outbox.requested(kind, body.clientId())
                         : outbox.requestedCustomerInfo(body.retailCustomerId(), body.clientId()))
                 .stream().map(NotificationView::of).toList();
+        audit.record("notice.request", lower(kind) + " to " + body.clientId() + " of " + body.retailCustomerId(), null);
         return Response.status(Response.Status.ACCEPTED).entity(written).build();
     }
 
@@ -138,7 +113,7 @@ public class NotificationsResource {
         }
     }
 
-    private static String lower(Enum<?> e) {
+    static String lower(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);
     }
 

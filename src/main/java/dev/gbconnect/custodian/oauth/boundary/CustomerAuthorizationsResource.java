@@ -1,6 +1,7 @@
 package dev.gbconnect.custodian.oauth.boundary;
 
 import dev.gbconnect.custodian.atom.EspiUris;
+import dev.gbconnect.custodian.authorization.boundary.AdminAudit;
 import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
 import dev.gbconnect.custodian.authorization.control.AuthorizationUris;
 import dev.gbconnect.custodian.authorization.control.Authorizations;
@@ -78,6 +79,9 @@ public class CustomerAuthorizationsResource {
     @Inject
     OfflineAuthorization offline;
 
+    @Inject
+    AdminAudit audit;
+
     @Context
     UriInfo uri;
 
@@ -97,6 +101,11 @@ public class CustomerAuthorizationsResource {
     @Transactional
     public Response grant(@PathParam("customerId") String customerId, OfflineAuthorization.Request body) {
         Tokens.Issued issued = offline.grant(customerId, body);
+        audit.record(
+                "authorization.offline",
+                "authorization " + issued.authorization().id() + " of customer " + customerId + " for client "
+                        + body.clientId(),
+                body.reason());
         EspiUris uris = EspiUris.of(uri);
         return Response.status(Response.Status.CREATED)
                 .header("Cache-Control", "no-store")

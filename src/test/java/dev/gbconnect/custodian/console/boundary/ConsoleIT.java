@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Browser;
+import dev.gbconnect.custodian.testsupport.ConsoleBrowser;
 import dev.gbconnect.custodian.testsupport.PortalSignIn;
 import dev.gbconnect.custodian.testsupport.Shared;
 import java.net.URI;
 import java.net.URL;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -28,7 +26,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The operator console in real headless Chromium (issue 19): each role walked through its tasks and refused one
@@ -39,7 +36,7 @@ import org.openqa.selenium.support.ui.Select;
 @ExtendWith(ArquillianExtension.class)
 class ConsoleIT {
 
-    static final String OPERATOR = "it-operator", OPERATOR_PASSWORD = "it-operator-password-for-tests-only";
+    static final String OPERATOR = ConsoleBrowser.OPERATOR, OPERATOR_PASSWORD = ConsoleBrowser.OPERATOR_PASSWORD;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -53,6 +50,7 @@ class ConsoleIT {
 
     URI base;
     Api admin, anonymous;
+    ConsoleBrowser console;
 
     @BeforeAll
     static void startBrowser() {
@@ -69,77 +67,53 @@ class ConsoleIT {
         base = url.toURI();
         admin = new Api(base, Api.IT_ADMIN, Api.IT_SECRET);
         anonymous = new Api(base, null, null);
+        console = new ConsoleBrowser(browser, base);
         browser.get(base.resolve("console/sign-in").toString());
         browser.manage().deleteAllCookies();
     }
 
     static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return ConsoleBrowser.unique(prefix);
     }
 
     private void signIn(String username, String password) {
-        browser.get(base.resolve("console").toString());
-        assertTrue(browser.getCurrentUrl().endsWith("/console/sign-in"), "signed out, the console is its sign-in page");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        Browser.submit(browser, browser.findElement(By.cssSelector("main > form button[type=submit]")));
+        console.signIn(username, password);
     }
 
     private String text() {
-        return browser.findElement(By.tagName("body")).getText();
+        return console.text();
     }
 
     private void go(String relative) {
-        browser.get(base.resolve("console" + relative).toString());
+        console.go(relative);
     }
 
     private void fill(String id, String value) {
-        browser.findElement(By.id(id)).clear();
-        browser.findElement(By.id(id)).sendKeys(value);
+        console.fill(id, value);
     }
 
     private void press(String label) {
-        Browser.submit(browser, browser.findElement(By.xpath("//button[normalize-space()='" + label + "']")));
+        console.press(label);
     }
 
-    /** The session cookie, as a header for requests made beside the browser. */
     private String session() {
-        return "custodian_console="
-                + browser.manage().getCookieNamed("custodian_console").getValue();
+        return console.session();
     }
 
     private String csrf() {
-        return browser.findElement(By.cssSelector("input[name=csrf]")).getAttribute("value");
+        return console.csrf();
     }
 
     private static String form(String... pairs) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < pairs.length; i += 2)
-            b.append(i == 0 ? "" : "&")
-                    .append(pairs[i])
-                    .append('=')
-                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-        return b.toString();
+        return ConsoleBrowser.form(pairs);
     }
 
-    /** As an operator: a staff account with this role, whose password is its username twice. */
     private String staff(String role) {
-        String username = unique(role);
-        signIn(OPERATOR, OPERATOR_PASSWORD);
-        go("/staff");
-        fill("staff-username", username);
-        fill("staff-name", "Staff " + username);
-        new Select(browser.findElement(By.id("staff-role"))).selectByVisibleText(role);
-        fill("staff-password", username + username);
-        press("Create staff account");
-        assertTrue(text().contains(username), text());
-        signOut();
-        return username;
+        return console.staff(role);
     }
 
     private void signOut() {
-        press("Sign out");
-        assertTrue(browser.getCurrentUrl().endsWith("/console/sign-in"), browser.getCurrentUrl());
+        console.signOut();
     }
 
     @Test
