@@ -4,6 +4,8 @@ import dev.gbconnect.custodian.audit.control.AuditLog;
 import dev.gbconnect.custodian.audit.entity.AuditEntry;
 import dev.gbconnect.custodian.console.control.CustomerViews;
 import dev.gbconnect.custodian.console.control.Dashboard;
+import dev.gbconnect.custodian.console.entity.CustomerImport;
+import dev.gbconnect.custodian.console.entity.CustomerImportLine;
 import dev.gbconnect.custodian.console.entity.StaffAccount;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import java.util.List;
@@ -23,6 +25,11 @@ public final class Pages {
     public record Customer(Frame frame, CustomerViews.Detail detail, String resetLink) {}
 
     public record Staff(Frame frame, List<StaffAccount> accounts) {}
+
+    public record Imports(Frame frame, List<CustomerImport> recent) {}
+
+    /** An import's progress; {@code invalid}: its first invalid lines. */
+    public record Import(Frame frame, CustomerImport run, List<CustomerImportLine> invalid) {}
 
     public record Audit(Frame frame, AuditLog.Filter filter, List<AuditEntry> entries, int page, boolean more) {}
 }
