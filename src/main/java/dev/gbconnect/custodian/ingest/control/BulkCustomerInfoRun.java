@@ -73,21 +73,26 @@ final class BulkCustomerInfoRun implements EntrySink {
             run.customer(new RetailCustomer(id, next, null, null, now), true);
             return;
         }
-        // As one customer's upload does (UploadPass): hold the row, so their other uploads take turns with this one.
-        List<RetailCustomer> stored = em.createQuery(
-                        "SELECT c FROM RetailCustomer c WHERE c.id = :id", RetailCustomer.class)
-                .setParameter("id", id)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
-        if (!stored.isEmpty()) {
+        RetailCustomer stored = held(id);
+        if (stored != null) {
             found++;
-            run.customer(stored.get(0), false);
+            run.customer(stored, false);
             return;
         }
         RetailCustomer customer = new RetailCustomer(id, next, null, name(entry), now);
         em.persist(customer);
         created++;
         run.customer(customer, true);
+    }
+
+    /** The stored customer, held as one customer's upload holds it (UploadPass), so their uploads take turns. */
+    private RetailCustomer held(String id) {
+        List<RetailCustomer> stored = em.createQuery(
+                        "SELECT c FROM RetailCustomer c WHERE c.id = :id", RetailCustomer.class)
+                .setParameter("id", id)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        return stored.isEmpty() ? null : stored.get(0);
     }
 
     /** The customer's name as their Customer entry gives it, when it fits the column. */

@@ -351,15 +351,10 @@ class ConsoleIT {
         signIn(OPERATOR, OPERATOR_PASSWORD);
         go("/imports");
 
+        byte[] form = multipart(csrf(), file);
         browser.findElement(By.id("file")).sendKeys(file.toString());
         press("Import");
-        Api.Reply again = anonymous.raw(
-                "POST",
-                "console/imports",
-                null,
-                "multipart/form-data; boundary=" + BOUNDARY,
-                multipart(csrf(), file),
-                false);
+        Api.Reply again = sendImport(form);
 
         assertEquals(409, again.status(), "the same file while it runs: " + again.body());
         new WebDriverWait(browser, Duration.ofSeconds(120))
@@ -400,13 +395,7 @@ class ConsoleIT {
         Path file = Files.writeString(
                 Path.of("target", support + ".csv").toAbsolutePath(), "username,name\r\n" + support + "-c,Refused\r\n");
 
-        Api.Reply refused = anonymous.raw(
-                "POST",
-                "console/imports",
-                null,
-                "multipart/form-data; boundary=" + BOUNDARY,
-                multipart(csrfOfHome(), file),
-                false);
+        Api.Reply refused = sendImport(multipart(csrfOfHome(), file));
 
         assertEquals(403, refused.status(), refused.body());
         assertTrue(refused.body().contains("Your role does not allow this"), refused.body());
@@ -426,6 +415,12 @@ class ConsoleIT {
     }
 
     static final String BOUNDARY = "it-boundary-7c1f";
+
+    /** The import form, posted beside the browser in its session. */
+    private Api.Reply sendImport(byte[] form) {
+        return anonymous.post(
+                "console/imports", "multipart/form-data; boundary=" + BOUNDARY, form, "Cookie", session());
+    }
 
     /** The import form as a browser sends it: the session's form token and the file. */
     static byte[] multipart(String csrf, Path file) throws IOException {

@@ -36,7 +36,7 @@ class CustomerCsvTest {
         assertEquals(
                 "a quote inside an unquoted field; quote the field", rows.get(2).problem());
         assertEquals("a quoted field does not end", rows.get(3).problem());
-        assertEquals(new CustomerCsv.Row(7, "fine", "Fine", null), rows.get(4));
+        assertEquals(new CustomerCsv.Row(6, "fine", "Fine", null), rows.get(4));
     }
 
     @Test
