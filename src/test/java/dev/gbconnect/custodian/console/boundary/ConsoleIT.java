@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -358,7 +358,7 @@ class ConsoleIT {
 
         assertEquals(409, again.status(), "the same file while it runs: " + again.body());
         new WebDriverWait(browser, Duration.ofSeconds(120))
-                .ignoring(StaleElementReferenceException.class) // the page reloads itself
+                .ignoring(WebDriverException.class) // the page reloads itself: its nodes go (Browser.submit)
                 .until(d -> d.findElement(By.id("state")).getText().contains("done"));
         WebElement progress = browser.findElement(By.id("progress"));
         assertEquals("10003", progress.getAttribute("max"));
