@@ -368,9 +368,8 @@ class ConsoleIT {
         assertEquals("2", browser.findElement(By.id("invalid")).getText());
         assertTrue(text().contains("expected 2 fields (username,name), found 1"), text());
         Api.Reply results = anonymous.get(
-                URI.create(browser.findElement(By.id("results")).getAttribute("href"))
-                        .getPath()
-                        .substring(1),
+                base.relativize(URI.create(browser.findElement(By.id("results")).getAttribute("href")))
+                        .toString(),
                 "Cookie",
                 session());
         assertEquals(200, results.status());
