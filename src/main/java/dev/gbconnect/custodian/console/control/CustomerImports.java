@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -135,15 +136,14 @@ public class CustomerImports {
 
     /** The import's lines in file order from {@code fromLine}; only the invalid ones if asked. */
     public List<CustomerImportLine> lines(String importId, int fromLine, int max, boolean invalidOnly) {
-        return em.createQuery(
+        TypedQuery<CustomerImportLine> query = em.createQuery(
                         "SELECT l FROM CustomerImportLine l WHERE l.importId = :id AND l.line >= :from"
                                 + (invalidOnly ? " AND l.outcome = :invalid" : "") + " ORDER BY l.line",
                         CustomerImportLine.class)
                 .setParameter("id", importId)
-                .setParameter("from", fromLine)
-                .setParameter("invalid", CustomerImportLine.Outcome.INVALID)
-                .setMaxResults(max)
-                .getResultList();
+                .setParameter("from", fromLine);
+        if (invalidOnly) query.setParameter("invalid", CustomerImportLine.Outcome.INVALID);
+        return query.setMaxResults(max).getResultList();
     }
 
     /** Lets go of the lines read so far: a long export reads in pages. */
