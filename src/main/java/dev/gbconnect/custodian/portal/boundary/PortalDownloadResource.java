@@ -18,7 +18,7 @@ import dev.gbconnect.custodian.retail.control.CustomerInfoReach;
 import dev.gbconnect.custodian.retail.control.CustomerInfoRows.Selection;
 import dev.gbconnect.custodian.retail.control.CustomerTree;
 import dev.gbconnect.custodian.usage.control.UsageInventory;
-import dev.gbconnect.custodian.usage.entity.UsagePoint;
+import dev.gbconnect.custodian.usage.entity.LocalTimeRules;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
@@ -30,19 +30,18 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Download My Data from the portal: the chosen usage points (another customer's id answers like a missing one) and
- * days, as the ESPI batch (schema-valid, the same document as Batch/RetailCustomer with these bounds) or as CSV.
- * Personal information only when the customer ticks it ({@code personal=on}; issue 17: the customer's choice): then
+ * local days (each usage point's LocalTimeParameters), as the ESPI batch (schema-valid, the same document as
+ * Batch/RetailCustomer with these bounds) or as CSV. Personal information only when the customer ticks it ({@code personal=on}; issue 17: the customer's choice): then
  * the same feed goes on with the customer.xsd entries of the ServiceLocations serving the chosen usage points, as a
  * personal client with FB_53 reads them, so one Green Button file imports both halves.
  */
@@ -82,10 +81,11 @@ public class PortalDownloadResource {
         if (session.isEmpty())
             return Response.seeOther(URI.create(PortalForms.signInPath(uri))).build();
         String customer = session.get().customerId();
-        ownsAll(customer, chosen);
+        LocalTimeRules zone = localTime(usage.localTimes(customer), chosen);
         LocalDate first = day(from, "from"), last = day(to, "to");
         if (last.isBefore(first)) throw PageError.INVALID.on(TITLE, "The last day comes before the first.");
-        Reach reach = Reach.download(customer, chosen, start(first), start(last.plusDays(1)));
+        // Local days, from the local midnight that begins the first to the one that ends the last.
+        Reach reach = Reach.download(customer, chosen, zone.startOf(first), zone.startOf(last.plusDays(1)));
         boolean asCsv = "csv".equals(format), withPersonal = personal(personal, asCsv);
         String name = "green-button-" + first + "-to-" + last + (asCsv ? ".csv" : ".xml");
         StreamingOutput body = asCsv ? csv.write(reach) : batch(customer, reach, withPersonal ? chosen : null);
@@ -96,12 +96,19 @@ public class PortalDownloadResource {
                 .build();
     }
 
-    private void ownsAll(String customer, List<String> chosen) {
-        Set<String> own =
-                usage.usagePoints(customer).stream().map(UsagePoint::id).collect(Collectors.toSet());
+    /**
+     * The local time the chosen usage points share (each must be the customer's: another's answers like a missing
+     * one), in which the days are read.
+     */
+    private static LocalTimeRules localTime(Map<String, LocalTimeRules> own, List<String> chosen) {
         if (chosen.isEmpty()) throw PageError.INVALID.on(TITLE, "Choose at least one usage point.");
         for (String id : chosen)
-            if (!own.contains(id)) throw PageError.NOT_FOUND.on(TITLE, "Usage point " + id + " does not exist.");
+            if (!own.containsKey(id)) throw PageError.NOT_FOUND.on(TITLE, "Usage point " + id + " does not exist.");
+        Set<LocalTimeRules> zones = chosen.stream().map(own::get).collect(Collectors.toSet());
+        if (zones.size() > 1)
+            throw PageError.INVALID.on(
+                    TITLE, "The chosen usage points keep different local times: download them one at a time.");
+        return zones.iterator().next();
     }
 
     /** The usage batch; with {@code personal} usage points, their customer information after it in the same feed. */
@@ -130,10 +137,6 @@ public class PortalDownloadResource {
             throw PageError.INVALID.on(
                     TITLE, "Personal information comes in Green Button XML only: choose that format.");
         return true;
-    }
-
-    private static Instant start(LocalDate day) {
-        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     private static LocalDate day(String value, String name) {

@@ -3,13 +3,12 @@ package dev.gbconnect.custodian.portal.boundary;
 import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import dev.gbconnect.custodian.customer.entity.SignInRecord;
-import dev.gbconnect.custodian.feed.control.document.UsageCsv;
-import dev.gbconnect.custodian.feed.control.document.UsageDocuments;
+import dev.gbconnect.custodian.platform.CustomerFrame;
+import dev.gbconnect.custodian.platform.PageError;
 import dev.gbconnect.custodian.platform.PasswordHash;
 import dev.gbconnect.custodian.platform.PublicUrl;
-import dev.gbconnect.custodian.portal.control.ConnectedApps;
+import dev.gbconnect.custodian.platform.Templates;
 import dev.gbconnect.custodian.portal.control.PortalSessions;
-import dev.gbconnect.custodian.usage.control.UsageInventory;
 import dev.gbconnect.custodian.usage.control.UsageTotals;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -21,9 +20,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -50,18 +51,6 @@ public class PortalResource {
 
     @Inject
     UsageTotals totals;
-
-    @Inject
-    UsageInventory usage;
-
-    @Inject
-    UsageDocuments documents;
-
-    @Inject
-    UsageCsv csv;
-
-    @Inject
-    ConnectedApps apps;
 
     @Context
     UriInfo uri;
@@ -108,20 +97,33 @@ public class PortalResource {
                 .build();
     }
 
+    /**
+     * The usage page: each usage point's chart of one {@code period} (a day, a month or a year; by default the month
+     * of the latest data) in the usage point's local time, and the Download My Data form.
+     */
     @GET
-    public Response usage(@CookieParam(SESSION_COOKIE) String token) {
+    public Response usage(
+            @CookieParam(SESSION_COOKIE) String token,
+            @QueryParam("period") String period,
+            @CookieParam(CustomerFrame.LANGUAGE_COOKIE) String language,
+            @Context HttpHeaders headers) {
         Optional<PortalSessions.Session> session = sessions.find(token);
         if (session.isEmpty())
             return Response.seeOther(URI.create(PortalForms.signInPath(uri))).build();
+        ChartPeriod chosen = period == null ? null : ChartPeriod.parse(period);
+        if (period != null && chosen == null)
+            throw PageError.INVALID.on(
+                    "Your energy use", "The period must be a day (2024-03-11), a month (2024-03) or a year (2024).");
         RetailCustomer customer = customers.find(session.get().customerId());
-        return PortalPages.usage(
-                        customer.name() == null ? customer.username() : customer.name(),
-                        totals.ofCustomer(customer.id()),
-                        apps.of(customer.id()),
-                        apps.connectable(),
-                        apps.personal(customer.id()),
-                        PublicUrl.path(uri, ""),
-                        session.get().csrf())
+        CustomerFrame frame = new CustomerFrame(
+                PublicUrl.path(uri, "portal"),
+                CustomerFrame.negotiate(language, headers.getAcceptableLanguages()),
+                customer.name() == null ? customer.username() : customer.name(),
+                session.get().csrf(),
+                "usage");
+        List<UsageTotals.Series> series =
+                totals.ofCustomer(customer.id(), chosen != null && chosen.view() == ChartPeriod.View.DAY);
+        return Templates.page(Response.Status.OK, "portal/usage.jte", UsagePage.of(frame, series, chosen))
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package dev.gbconnect.custodian.usage.control;
 
 import dev.gbconnect.custodian.usage.entity.ElectricPowerQualitySummary;
+import dev.gbconnect.custodian.usage.entity.LocalTimeRules;
 import dev.gbconnect.custodian.usage.entity.MeterReading;
 import dev.gbconnect.custodian.usage.entity.ReadingType;
 import dev.gbconnect.custodian.usage.entity.UsagePoint;
@@ -8,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What is stored for one customer, usage point by usage point, with reading totals from a full scan. */
 @ApplicationScoped
@@ -45,6 +48,20 @@ public class UsageInventory {
                         UsagePoint.class)
                 .setParameter("c", customerId)
                 .getResultList();
+    }
+
+    /** The local time of each of the customer's usage points, by id (UTC for one without LocalTimeParameters). */
+    public Map<String, LocalTimeRules> localTimes(String customerId) {
+        Map<String, LocalTimeRules> zones = new HashMap<>();
+        for (Object[] row : em.createQuery(
+                        "SELECT u.id, l.tzOffset, l.dstOffset, l.dstStartRule, l.dstEndRule FROM UsagePoint u"
+                                + " LEFT JOIN u.localTimeParameters l WHERE u.customer.id = :c",
+                        Object[].class)
+                .setParameter("c", customerId)
+                .getResultList())
+            zones.put(
+                    (String) row[0], LocalTimeRules.of((Long) row[1], (Long) row[2], (String) row[3], (String) row[4]));
+        return zones;
     }
 
     private UsagePointView view(UsagePoint u) {

@@ -7,7 +7,12 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.io.ByteArrayInputStream;
 import java.util.Map;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * What a MeterReading's numbers mean. Served at the shared {@code /ReadingType} path, but each one belongs to the
@@ -56,6 +61,36 @@ public class ReadingType extends DescribedResource {
         kind = integer(fields, "kind");
         flowDirection = integer(fields, "flowDirection");
         accumulationBehaviour = integer(fields, "accumulationBehaviour");
+    }
+
+    /** No DTDs and no external entities: the content came from an upload. */
+    private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+
+    static {
+        XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    }
+
+    /**
+     * The ISO 4217 number of the currency its IntervalReadings' costs are in (ESPI ReadingType currency, 840 for USD),
+     * read from the stored element ({@code content}): it is shown, never queried, so it has no column. Null when the
+     * element has none.
+     */
+    public static Integer currency(byte[] content) {
+        try {
+            XMLStreamReader xml = XML.createXMLStreamReader(new ByteArrayInputStream(content));
+            try {
+                while (xml.hasNext())
+                    if (xml.next() == XMLStreamConstants.START_ELEMENT
+                            && xml.getLocalName().equals("currency"))
+                        return Integer.valueOf(xml.getElementText().trim());
+            } finally {
+                xml.close();
+            }
+        } catch (XMLStreamException | NumberFormatException e) {
+            return null;
+        }
+        return null;
     }
 
     public RetailCustomer customer() {
