@@ -2,18 +2,48 @@ package dev.gbconnect.custodian.platform;
 
 import gg.jte.Content;
 import gg.jte.support.LocalizationSupport;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 
 /**
  * What the layout of every customer-facing page (portal, consent, password reset) needs: where the portal is, the
  * language the page is written in, who is signed in (null on the sign-in and consent pages) with their form token,
- * and which part of the portal the page is ({@code current}, for the navigation's {@code aria-current}). Texts come
- * from the {@code portal/texts} bundle in the page's language (jte's {@link LocalizationSupport}).
+ * which part of the portal the page is ({@code current}, for the navigation's {@code aria-current}) and the address
+ * the language switcher brings the customer back to ({@code here}, a GET of the same page). Texts come from the
+ * {@code portal/texts} bundle in the page's language (jte's {@link LocalizationSupport}); the look is the
+ * {@link Brand}'s.
  */
-public record CustomerFrame(String root, Locale locale, String customer, String csrf, String current)
+public record CustomerFrame(String root, Locale locale, String customer, String csrf, String current, String here)
         implements LocalizationSupport {
+
+    /** The signed-in portal's pages, by {@code current}, below {@code root}. */
+    private static final Map<String, String> PAGES =
+            Map.of("usage", "", "apps", "/apps", "api", "/api-access", "account", "/account");
+
+    /** A signed-in page of the portal, whose address the switcher returns to follows from {@code current}. */
+    public CustomerFrame(String root, Locale locale, String customer, String csrf, String current) {
+        this(root, locale, customer, csrf, current, root + PAGES.getOrDefault(current == null ? "" : current, ""));
+    }
+
+    /**
+     * A page before sign-in (sign-in, consent, password reset, an error): the language from the request's switcher
+     * cookie or {@code Accept-Language}; {@code here} the path below the server's base the switcher returns to.
+     */
+    public static CustomerFrame signedOut(UriInfo uri, HttpHeaders headers, String here) {
+        var cookie = headers.getCookies().get(LANGUAGE_COOKIE);
+        Locale locale = negotiate(cookie == null ? null : cookie.getValue(), headers.getAcceptableLanguages());
+        return new CustomerFrame(PublicUrl.path(uri, "portal"), locale, null, null, null, PublicUrl.path(uri, here));
+    }
 
     /** The languages shipped: North American utilities serve customers in all three. The first is the fallback. */
     public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("es"));
@@ -52,6 +82,15 @@ public record CustomerFrame(String root, Locale locale, String customer, String 
         return localize(key);
     }
 
+    /** A text as a string, its {@code {0}}-style parameters formatted in the page's language. */
+    public String text(String key, Object... params) {
+        return new MessageFormat(lookup(key), locale).format(params);
+    }
+
+    public boolean has(String key) {
+        return texts(locale).containsKey(key);
+    }
+
     /** A text with {@code {0}}-style parameters, each escaped. */
     public Content t(String key, Object... params) {
         return localize(key, params);
@@ -60,5 +99,26 @@ public record CustomerFrame(String root, Locale locale, String customer, String 
     /** The {@code lang} attribute of the page. */
     public String language() {
         return locale.toLanguageTag();
+    }
+
+    /** The switcher's link to this page in {@code language}. */
+    public String switchTo(Locale language) {
+        return root + "/language?lang=" + language.getLanguage() + "&back="
+                + URLEncoder.encode(here, StandardCharsets.UTF_8);
+    }
+
+    /** A language's name in itself, as a speaker looks for it: English, Français, Español. */
+    public static String nameOf(Locale language) {
+        String name = language.getDisplayLanguage(language);
+        return name.substring(0, 1).toUpperCase(language) + name.substring(1);
+    }
+
+    /** A day as the page's language writes it (6 December 2027, 6 décembre 2027, 6 de diciembre de 2027). */
+    public String date(LocalDate day) {
+        return day.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+    }
+
+    public Brand brand() {
+        return Brand.current();
     }
 }

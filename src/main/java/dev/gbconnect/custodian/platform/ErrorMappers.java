@@ -128,11 +128,33 @@ public final class ErrorMappers {
         }
     }
 
+    /** A customer's error page: the refusal's texts in the frame's language. */
+    public record CustomerError(CustomerFrame frame, String titleKey, String messageKey) {}
+
     @Provider
     public static class Page implements ExceptionMapper<PageException> {
+        @Context
+        UriInfo uri;
+
+        @Context
+        HttpHeaders headers;
+
+        @Context
+        Request request;
+
         @Override
         public Response toResponse(PageException e) {
-            return Html.error(e.error().status(), e.title(), e.getMessage());
+            if (e.titleKey() == null || uri == null) return Html.error(e.error().status(), e.title(), e.getMessage());
+            // The switcher comes back to a page that can be asked again: the same GET, or the portal.
+            String here = "GET".equals(request.getMethod())
+                    ? uri.getBaseUri().relativize(uri.getRequestUri()).toString()
+                    : "portal";
+            CustomerFrame frame = CustomerFrame.signedOut(uri, headers, here);
+            return Templates.page(
+                            e.error().status(),
+                            "portal/error.jte",
+                            new CustomerError(frame, e.titleKey(), e.messageKey()))
+                    .build();
         }
     }
 

@@ -6,7 +6,8 @@ import java.util.Base64;
 
 /**
  * The server's few HTML pages: one layout, escaping, and the headers every page carries. Pages work without
- * JavaScript and allow none; the only style is the inline sheet below, admitted by its hash.
+ * JavaScript and allow none; the only style is the inline sheet below, admitted by its hash, or on the customers'
+ * pages the {@link Brand}'s sheet, which includes it, admitted by its own.
  */
 public final class Html {
 
@@ -34,14 +35,6 @@ public final class Html {
 
     private static final String STYLE_HASH =
             "'sha256-" + Base64.getEncoder().encodeToString(PasswordHash.sha256(STYLE)) + "'";
-
-    /** The labelled username and password inputs and the submit button of every sign-in form. */
-    public static final String SIGN_IN_FIELDS = """
-            <label for="username">Username</label>
-            <input type="text" id="username" name="username" autocomplete="username" required>
-            <label for="password">Password</label>
-            <input type="password" id="password" name="password" autocomplete="current-password" required>
-            <button type="submit" class="primary">Sign in</button>""";
 
     private Html() {}
 
@@ -87,7 +80,9 @@ public final class Html {
                 .entity(html)
                 .header(
                         "Content-Security-Policy",
-                        "default-src 'none'; style-src " + STYLE_HASH + "; img-src 'self'; form-action " + formAction
+                        "default-src 'none'; style-src " + STYLE_HASH + " "
+                                + Brand.current().hash()
+                                + "; img-src 'self'; form-action " + formAction
                                 + "; frame-ancestors 'none'; base-uri 'none'")
                 .header("X-Frame-Options", "DENY")
                 .header("X-Content-Type-Options", "nosniff")

@@ -39,6 +39,16 @@ public enum PageError {
 
     /** This error, shown under {@code title} with {@code message} saying what to do. */
     public PageException on(String title, String message) {
-        return new PageException(this, title, message);
+        return new PageException(this, title, message, null, null);
+    }
+
+    /**
+     * This error on a page a customer sees: its title and message are the texts {@code titleKey} and
+     * {@code messageKey} of {@link CustomerFrame#texts}, shown in the customer's language.
+     */
+    public PageException customer(String titleKey, String messageKey) {
+        var english = CustomerFrame.texts(CustomerFrame.LANGUAGES.get(0));
+        return new PageException(
+                this, english.getString(titleKey), english.getString(messageKey), titleKey, messageKey);
     }
 }

@@ -1,15 +1,21 @@
 package dev.gbconnect.custodian.platform;
 
-/** A request a page refuses: one of the {@link PageError}s, the page's title and what the person can do. */
+/**
+ * A request a page refuses: one of the {@link PageError}s, the page's title and what the person can do, in English,
+ * and on a customer's page their text keys, for the customer's language.
+ */
 public final class PageException extends Refusal {
 
     private final PageError error;
     private final String title;
+    private final String titleKey, messageKey;
 
-    PageException(PageError error, String title, String message) {
+    PageException(PageError error, String title, String message, String titleKey, String messageKey) {
         super(message);
         this.error = error;
         this.title = title;
+        this.titleKey = titleKey;
+        this.messageKey = messageKey;
     }
 
     public PageError error() {
@@ -18,5 +24,14 @@ public final class PageException extends Refusal {
 
     public String title() {
         return title;
+    }
+
+    /** The title's text key when a customer sees it ({@link PageError#customer}), else null. */
+    public String titleKey() {
+        return titleKey;
+    }
+
+    public String messageKey() {
+        return messageKey;
     }
 }

@@ -9,6 +9,8 @@ import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
 import java.util.Arrays;
@@ -61,6 +63,8 @@ public class SettingsCheck implements Extension {
             "true or false", v -> Set.of("true", "false").contains(v.trim().toLowerCase(Locale.ROOT)));
 
     private static final Allowed TEXT = new Allowed("not blank", v -> !v.isBlank());
+    private static final Allowed COLOUR =
+            new Allowed("a CSS hex colour, e.g. #2d6a2d", v -> v.matches("#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})"));
     private static final Allowed WEB_URL = new Allowed(
             "an absolute http or https URL, e.g. https://greenbutton.utility.example", SettingsCheck::webUrl);
 
@@ -103,6 +107,16 @@ public class SettingsCheck implements Extension {
             Map.entry("custodian.data-custodian-id", TEXT),
             Map.entry("custodian.utility-name", TEXT),
             Map.entry("custodian.docs-url", WEB_URL),
+            Map.entry(
+                    "custodian.brand.dir",
+                    new Allowed(
+                            "a readable directory (logo.svg or logo.png, brand.css)",
+                            v -> Files.isDirectory(Path.of(v)) && Files.isReadable(Path.of(v)))),
+            Map.entry("custodian.brand.colour", COLOUR),
+            Map.entry("custodian.brand.background", COLOUR),
+            Map.entry("custodian.brand.support", TEXT),
+            Map.entry("custodian.brand.privacy-url", WEB_URL),
+            Map.entry("custodian.brand.terms-url", WEB_URL),
             Map.entry("custodian.log-format", new Allowed("text or json", v -> v.equals("text") || v.equals("json"))),
             Map.entry(
                     "custodian.certification-id",

@@ -20,10 +20,14 @@ public final class Templates {
 
     private Templates() {}
 
-    /** {@code template} is its path below src/main/jte (console/dashboard.jte); {@code model} its one parameter. */
-    public static Response.ResponseBuilder page(Response.Status status, String template, Object model) {
+    /**
+     * {@code template} is its path below src/main/jte (console/dashboard.jte); {@code model} its one parameter;
+     * {@code formTargets} as {@link Html#respond} takes them.
+     */
+    public static Response.ResponseBuilder page(
+            Response.Status status, String template, Object model, String... formTargets) {
         StringOutput out = new StringOutput();
         ENGINE.render(template, model, out);
-        return Html.respond(status, out.toString());
+        return Html.respond(status, out.toString(), formTargets);
     }
 }

@@ -27,6 +27,19 @@ class CustomerFrameTest {
         assertEquals("en", CustomerFrame.negotiate(null, List.of()).getLanguage());
     }
 
+    @Test
+    void theSwitcherComesBackToTheSamePageAndDatesFollowTheLanguage() {
+        CustomerFrame apps = new CustomerFrame("/portal", Locale.FRENCH, "Ann", "tok", "apps");
+        assertEquals("/portal/language?lang=es&back=%2Fportal%2Fapps", apps.switchTo(Locale.forLanguageTag("es")));
+        assertEquals("6 décembre 2027", apps.date(java.time.LocalDate.of(2027, 12, 6)));
+        assertEquals(
+                "Des relevés à intervalles de 15 minutes.",
+                apps.text("scope.interval", apps.text("scope.minutes", 15)));
+        assertEquals(
+                List.of("English", "Français", "Español"),
+                CustomerFrame.LANGUAGES.stream().map(CustomerFrame::nameOf).toList());
+    }
+
     /** Each file carries every key itself: a missing French text must not quietly fall back to English. */
     @Test
     void everyTextIsInEveryShippedLanguage() throws IOException {

@@ -270,7 +270,18 @@ class UberJarIT {
                 .toAbsolutePath();
         Files.createDirectories(dataDir);
         String metricsToken = "metrics-" + UUID.randomUUID();
+        Path brand = Files.createDirectories(dataDir.resolve("brand"));
+        Files.writeString(brand.resolve("logo.svg"), BRAND_LOGO);
+        Files.writeString(brand.resolve("brand.css"), BRAND_CSS);
         Map<String, String> env = Map.of(
+                "CUSTODIAN_BRAND_DIR",
+                brand.toString(),
+                "CUSTODIAN_BRAND_COLOUR",
+                "#6b1f5c",
+                "CUSTODIAN_BRAND_SUPPORT",
+                "1-800-555-0199",
+                "CUSTODIAN_BRAND_PRIVACY_URL",
+                "https://utility.example/privacy",
                 "CUSTODIAN_DEMO_DATA",
                 "false",
                 "CUSTODIAN_PUBLIC_URL",
@@ -294,6 +305,7 @@ class UberJarIT {
                     () -> describesItself(server),
                     () -> namesNoSoftware(server),
                     () -> landingPage(server),
+                    () -> brandedPages(server),
                     () -> {
                         server.stop();
                         UberJarServer again = UberJarServer.start(dataDir, UberJarServer.testJvm(), env, rootdir);
@@ -501,6 +513,33 @@ class UberJarIT {
                 "Referrer-Policy: no-referrer")) {
             assertTrue(page.contains("\r\n" + header), header + " in " + page);
         }
+    }
+
+    private static final String BRAND_LOGO =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"40\"><circle r=\"20\" cx=\"20\" cy=\"20\"/></svg>";
+    private static final String BRAND_CSS = "header .utility{letter-spacing:.05em}";
+
+    /** The overlay and the brand settings change name, logo, colours and footer, under a CSP as strict as before. */
+    private static void brandedPages(UberJarServer server) throws Exception {
+        String page = RawHttp.exchange(PLAIN, server.port(), "GET", "/portal/sign-in", "greenbutton.utility.example");
+        assertEquals(200, RawHttp.status(page), page);
+        for (String part : List.of(
+                "<span class=\"utility\">Ohm &amp; &lt;Volt&gt; Power</span>",
+                "<img src=\"/portal/logo\"",
+                "button.primary{background:#6b1f5c}",
+                BRAND_CSS,
+                "1-800-555-0199",
+                "href=\"https://utility.example/privacy\"")) {
+            assertTrue(page.contains(part), part + " in " + page);
+        }
+        String sheet = page.substring(page.indexOf("<style>") + 7, page.indexOf("</style>"));
+        String hash = java.util.Base64.getEncoder()
+                .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(sheet.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(page.contains("style-src 'sha256-"), page);
+        assertTrue(page.contains(" 'sha256-" + hash + "';"), "the branded sheet's own hash: " + page);
+        String logo = RawHttp.exchange(PLAIN, server.port(), "GET", "/portal/logo", "greenbutton.utility.example");
+        assertTrue(logo.contains("\r\nContent-Type: image/svg+xml") && logo.contains(BRAND_LOGO), logo);
     }
 
     /** Neither headers, nor error pages, nor a WADL name the server software or its version. */

@@ -1,7 +1,13 @@
 package dev.gbconnect.custodian.testsupport;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriverException;
@@ -17,7 +23,70 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser {
 
+    /** What axe-core checks: WCAG 2.1 A and AA, and Deque's best practices. */
+    private static final String AXE_RUN = """
+            const done = arguments[arguments.length - 1];
+            axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})
+                .then(r => done(r.violations
+                        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                        .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
+                                + v.nodes.map(n => n.target.join(' ')).join(', '))),
+                    e => done(['axe-core failed: ' + e]));
+            """;
+
+    private static String axe;
+
     private Browser() {}
+
+    /**
+     * Runs axe-core (the org.webjars.npm:axe-core test dependency) on the page the browser shows and fails on any
+     * serious or critical violation, naming the rule and the elements. The driver hands the script in, the page does
+     * not load it, so the pages' Content-Security-Policy (no script at all) stays as it is. axe-core runs
+     * asynchronously, which needs JavaScript on ({@link #start} with {@code javascript} true; else
+     * {@link #assertAccessible(String)}).
+     */
+    public static void assertAccessible(ChromeDriver driver) {
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        List<?> serious = (List<?>) driver.executeAsyncScript(axeSource() + "\n" + AXE_RUN);
+        if (!serious.isEmpty())
+            throw new AssertionError("accessibility of " + driver.getCurrentUrl() + ":\n"
+                    + String.join("\n", serious.stream().map(String::valueOf).toList()));
+    }
+
+    /** {@link #assertAccessible(ChromeDriver)} on the page at {@code url}, in a browser of its own with scripts on. */
+    public static void assertAccessible(String url) {
+        ChromeDriver checker = start(true, 1200, 900);
+        try {
+            checker.get(url);
+            assertAccessible(checker);
+        } finally {
+            checker.quit();
+        }
+    }
+
+    private static synchronized String axeSource() {
+        if (axe == null) axe = resource("axe-core/" + webjarVersion() + "/axe.min.js");
+        return axe;
+    }
+
+    private static String webjarVersion() {
+        Properties p = new Properties();
+        try (InputStream in =
+                Browser.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p.getProperty("version");
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = Browser.class.getResourceAsStream("/META-INF/resources/webjars/" + path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** A fresh browser (own profile, own cookies); {@code javascript} false turns page scripts off. */
     public static ChromeDriver start(boolean javascript, int width, int height) {

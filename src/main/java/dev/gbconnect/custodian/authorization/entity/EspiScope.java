@@ -19,7 +19,7 @@ import java.util.TreeSet;
 public record EspiScope(String text, SortedSet<Integer> functionBlocks, Map<String, String> terms) {
 
     /** HistoryLength values up to this are months (GBA's examples say 13); larger ones are seconds, as REQ.21 counts. */
-    private static final long MAX_MONTHS = 1200;
+    public static final long MAX_MONTHS = 1200;
 
     /** FB_53, Retail Customer Connect My Data. */
     private static final int RETAIL_CUSTOMER_CONNECT_MY_DATA = 53;

@@ -4,6 +4,7 @@ import dev.gbconnect.custodian.consent.control.Consents;
 import dev.gbconnect.custodian.customer.control.SignIns;
 import dev.gbconnect.custodian.customer.entity.SignInRecord;
 import dev.gbconnect.custodian.oauth.boundary.MetadataResource;
+import dev.gbconnect.custodian.platform.CustomerFrame;
 import dev.gbconnect.custodian.platform.PublicUrl;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -45,13 +47,26 @@ public class AuthorizeResource {
     @Context
     HttpServletRequest request;
 
+    @Context
+    HttpHeaders headers;
+
     @GET
     @Transactional
     public Response authorize(@CookieParam(BROWSER_COOKIE) String cookie) {
         String browser = Consents.browser(cookie);
         Consents.Pending p = consents.start(uri.getQueryParameters(), browser, MetadataResource.issuer(uri));
-        return ConsentPages.signIn(p, action("sign-in"), null)
+        return ConsentPages.signIn(frame("sign-in", p), p, action("sign-in"), null)
                 .cookie(browserCookie(browser))
+                .build();
+    }
+
+    /** The sign-in page of a request already made: where the language switcher brings the customer back. */
+    @GET
+    @Path("sign-in")
+    @Transactional
+    public Response signInPage(@QueryParam("request") String handle, @CookieParam(BROWSER_COOKIE) String browser) {
+        Consents.Pending p = consents.pending(handle, browser);
+        return ConsentPages.signIn(frame("sign-in", p), p, action("sign-in"), null)
                 .build();
     }
 
@@ -72,7 +87,7 @@ public class AuthorizeResource {
                 new SignIns.Attempt(
                         SignInRecord.Channel.CONSENT, request.getRemoteAddr(), request.getHeader("User-Agent")));
         if (next.isEmpty())
-            return ConsentPages.signIn(p, action("sign-in"), "Wrong username or password.")
+            return ConsentPages.signIn(frame("sign-in", p), p, action("sign-in"), "consent.signin.wrong")
                     .build();
         // Post/redirect/get: reloading the consent page must not post the password again.
         return Response.seeOther(PublicUrl.base(uri).resolve("oauth/authorize/consent?request=" + next.get()))
@@ -85,13 +100,7 @@ public class AuthorizeResource {
     @Transactional
     public Response consent(@QueryParam("request") String handle, @CookieParam(BROWSER_COOKIE) String browser) {
         Consents.Pending p = consents.pending(handle, browser);
-        return ConsentPages.consent(
-                        p,
-                        consents.usagePoints(p),
-                        consents.defaultUntil(),
-                        consents.latestUntil(),
-                        action("decision"),
-                        null)
+        return ConsentPages.consent(frame("consent", p), p, consents.usagePoints(p), consents, action("decision"), null)
                 .build();
     }
 
@@ -116,17 +125,17 @@ public class AuthorizeResource {
                 MetadataResource.issuer(uri));
         if (d.problem() != null) {
             return ConsentPages.consent(
-                            p,
-                            consents.usagePoints(p),
-                            consents.defaultUntil(),
-                            consents.latestUntil(),
-                            action("decision"),
-                            d.problem())
+                            frame("consent", p), p, consents.usagePoints(p), consents, action("decision"), d.problem())
                     .build();
         }
         return Response.seeOther(d.redirect())
                 .header("Cache-Control", "no-store")
                 .build();
+    }
+
+    /** The page of {@code step} for this request, in the customer's language; the switcher comes back to it. */
+    private CustomerFrame frame(String step, Consents.Pending p) {
+        return CustomerFrame.signedOut(uri, headers, "oauth/authorize/" + step + "?request=" + p.handle());
     }
 
     private String action(String step) {

@@ -1,12 +1,11 @@
 package dev.gbconnect.custodian.consent.boundary;
 
-import static dev.gbconnect.custodian.platform.Html.escape;
-
 import dev.gbconnect.custodian.authorization.control.Clients;
 import dev.gbconnect.custodian.authorization.entity.Client;
-import dev.gbconnect.custodian.platform.Html;
+import dev.gbconnect.custodian.platform.CustomerFrame;
 import dev.gbconnect.custodian.platform.PageError;
 import dev.gbconnect.custodian.platform.PublicUrl;
+import dev.gbconnect.custodian.platform.Templates;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,12 +13,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -43,14 +44,22 @@ public class ScopeSelectionResource {
     @Context
     UriInfo uri;
 
+    @Context
+    HttpHeaders headers;
+
+    /** The page's model: the applications a customer can start from here. */
+    public record Listing(CustomerFrame frame, String path, List<Client> apps) {
+        public String link(Client c) {
+            return path + "?client_id=" + URLEncoder.encode(c.id(), StandardCharsets.UTF_8);
+        }
+    }
+
     @GET
     public Response select(@QueryParam("client_id") String clientId) {
         if (clientId == null) return list();
         Client c = clients.find(clientId)
                 .filter(Client::connectable)
-                .orElseThrow(() -> PageError.NOT_FOUND.on(
-                        "Unknown application",
-                        "This application is not registered with us, or cannot be started from here."));
+                .orElseThrow(() -> PageError.NOT_FOUND.customer("error.unknown-app.title", "error.unknown-app"));
         StringBuilder target = new StringBuilder(c.scopeSelectionUri());
         char separator = c.scopeSelectionUri().contains("?") ? '&' : '?';
         for (String scope : c.scopes()) {
@@ -66,25 +75,13 @@ public class ScopeSelectionResource {
     }
 
     private Response list() {
-        StringBuilder items = new StringBuilder();
-        for (Client c : clients.thirdParties()) {
-            if (!c.connectable()) continue;
-            String link = PublicUrl.path(
-                    uri, "oauth/scope-selection?client_id=" + URLEncoder.encode(c.id(), StandardCharsets.UTF_8));
-            items.append("<li><a href=\"")
-                    .append(escape(link))
-                    .append("\">")
-                    .append(escape(c.name()))
-                    .append("</a>")
-                    .append(
-                            c.description() == null
-                                    ? ""
-                                    : " <span class=\"muted\">" + escape(c.description()) + "</span>")
-                    .append("</li>\n");
-        }
-        String body = "<h1>Connect an application</h1>\n<p>Choose the application to share your energy data with. "
-                + "It will ask what it needs, then send you back here to sign in and approve.</p>\n"
-                + (items.length() == 0 ? "<p>No applications are registered yet.</p>" : "<ul>\n" + items + "</ul>");
-        return Html.page(Response.Status.OK, "Connect an application", body).build();
+        List<Client> apps =
+                clients.thirdParties().stream().filter(Client::connectable).toList();
+        CustomerFrame frame = CustomerFrame.signedOut(uri, headers, "oauth/scope-selection");
+        return Templates.page(
+                        Response.Status.OK,
+                        "consent/scopeSelection.jte",
+                        new Listing(frame, PublicUrl.path(uri, "oauth/scope-selection"), apps))
+                .build();
     }
 }

@@ -52,7 +52,8 @@ public class Consents {
 
     private static final Pattern BROWSER = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-    private static final String REFUSED = "We cannot continue";
+    /** The title of a refused request; this and the other refusals are keys of the customers' texts. */
+    private static final String REFUSED = "error.refused.title";
 
     @PersistenceContext
     EntityManager em;
@@ -92,7 +93,7 @@ public class Consents {
     /** A consent request as a page shows it, with the handle its forms carry. */
     public record Pending(ConsentRequest request, String handle, Client client) {}
 
-    /** The customer's answer: where to send the browser, or what to fix on the page. */
+    /** The customer's answer: where to send the browser, or what to fix on the page (a key of the customers' texts). */
     public record Decision(URI redirect, String problem) {}
 
     /** The browser's secret: the one its cookie holds when well-formed, else a new one. */
@@ -138,23 +139,18 @@ public class Consents {
                 .filter(c -> c.kind() == Client.Kind.THIRD_PARTY
                         && c.status() == Client.Status.ACTIVE
                         && c.allows("authorization_code"))
-                .orElseThrow(
-                        () -> (gbaHarness ? PageError.UNKNOWN_CLIENT_HARNESS : PageError.INVALID)
-                                .on(
-                                        REFUSED,
-                                        "The application that sent you here is not registered with us, or is no longer allowed to ask for access."));
+                .orElseThrow(() -> (gbaHarness ? PageError.UNKNOWN_CLIENT_HARNESS : PageError.INVALID)
+                        .customer(REFUSED, "error.unknown-client"));
     }
 
     private static String redirect(Client client, String given) {
         String redirect = given != null
                 ? given
                 : client.redirectUris().size() == 1 ? client.redirectUris().get(0) : null;
-        if (redirect == null)
-            throw refused("The request did not say where to return to, and the application registered several places.");
+        if (redirect == null) throw refused("error.no-redirect");
         // RFC 9700 §4.1.3: exact string comparison, nothing normalized. 403, as GBA's harness expects (OA-04).
         if (!client.redirectUris().contains(redirect))
-            throw PageError.FOREIGN_REDIRECT.on(
-                    REFUSED, "The request asks to return to an address the application did not register.");
+            throw PageError.FOREIGN_REDIRECT.customer(REFUSED, "error.foreign-redirect");
         return redirect;
     }
 
@@ -194,15 +190,12 @@ public class Consents {
                 || browser == null
                 || !found.get(0).browserHash().equals(Tokens.hash(browser))
                 || !Instant.now().isBefore(found.get(0).expiresAt())) {
-            throw PageError.INVALID.on(
-                    "This page has expired",
-                    "This sign-in page has expired or was opened in another browser. Go back to the application and start again.");
+            throw PageError.INVALID.customer("error.expired.title", "error.expired");
         }
         ConsentRequest r = found.get(0);
         Client client = clients.find(r.clientId())
                 .filter(c -> c.status() == Client.Status.ACTIVE)
-                .orElseThrow(
-                        () -> refused("The application that sent you here is no longer allowed to ask for access."));
+                .orElseThrow(() -> refused("error.no-longer-allowed"));
         return new Pending(r, handle, client);
     }
 
@@ -252,7 +245,7 @@ public class Consents {
         Instant end;
         try {
             scope = granted(r.scope(), personal);
-            end = SharingEnd.after(until, longest);
+            end = sharingEnd(until);
         } catch (IllegalArgumentException e) {
             return new Decision(null, e.getMessage());
         }
@@ -260,6 +253,14 @@ public class Consents {
         Authorization a = authorizations.consented(r.clientId(), customerId, scope, picked, end);
         String code = codes.issueCode(a, r.redirectGiven() ? r.redirectUri() : null, r.codeChallenge());
         return new Decision(answer.with("code", code), null);
+    }
+
+    private Instant sharingEnd(String until) {
+        try {
+            return SharingEnd.after(until, longest);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("consent.problem.until", e);
+        }
     }
 
     /**
@@ -270,17 +271,15 @@ public class Consents {
         int taken = em.createQuery("DELETE FROM ConsentRequest r WHERE r.handleHash = :handle")
                 .setParameter("handle", Tokens.hash(p.handle()))
                 .executeUpdate();
-        if (taken == 0)
-            throw PageError.INVALID.on(
-                    "Already answered", "You already answered this request. Go back to the application.");
+        if (taken == 0) throw PageError.INVALID.customer("error.answered.title", "error.answered");
     }
 
     private String problemWith(Pending p, Set<String> picked) {
-        if (picked.isEmpty()) return "Choose at least one service to share, or deny access.";
+        if (picked.isEmpty()) return "consent.problem.none-chosen";
         Set<String> own =
                 new LinkedHashSet<>(usagePoints(p).stream().map(UsagePoint::id).toList());
         // Another customer's usage point looks like none at all.
-        return own.containsAll(picked) ? null : "One of the chosen services is not yours; choose again.";
+        return own.containsAll(picked) ? null : "consent.problem.not-yours";
     }
 
     /**
@@ -291,19 +290,16 @@ public class Consents {
     private static String granted(String asked, boolean personal) {
         EspiScope scope = EspiScope.parse(asked);
         if (personal && !scope.grantsCustomerInformation())
-            throw new IllegalArgumentException(
-                    "This application did not ask for your personal information; choose again from this page.");
+            throw new IllegalArgumentException("consent.problem.personal-not-asked");
         if (personal) return asked;
         return scope.withoutCustomerInformation()
                 .map(EspiScope::text)
-                .orElseThrow(
-                        () -> new IllegalArgumentException(
-                                "This application asks for your personal information only: tick it to share it, or deny access."));
+                .orElseThrow(() -> new IllegalArgumentException("consent.problem.personal-only"));
     }
 
     private static String signedIn(Pending p) {
         String customerId = p.request().customerId();
-        if (customerId == null) throw PageError.INVALID.on("Sign in first", "Sign in before you choose what to share.");
+        if (customerId == null) throw PageError.INVALID.customer("error.sign-in-first.title", "error.sign-in-first");
         return customerId;
     }
 
@@ -338,8 +334,8 @@ public class Consents {
                 : values.get(0);
     }
 
-    private static PageException refused(String message) {
-        return PageError.INVALID.on(REFUSED, message);
+    private static PageException refused(String messageKey) {
+        return PageError.INVALID.customer(REFUSED, messageKey);
     }
 
     /** The redirect back to the client, with state echoed and the issuer named (RFC 9207). */

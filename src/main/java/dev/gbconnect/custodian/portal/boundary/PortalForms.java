@@ -5,6 +5,7 @@ import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import dev.gbconnect.custodian.customer.entity.SignInRecord;
 import dev.gbconnect.custodian.platform.CustomerFrame;
 import dev.gbconnect.custodian.platform.PageError;
+import dev.gbconnect.custodian.platform.PasswordHash;
 import dev.gbconnect.custodian.platform.PublicUrl;
 import dev.gbconnect.custodian.portal.control.PortalSessions;
 import jakarta.servlet.http.HttpServletRequest;
@@ -68,6 +69,11 @@ final class PortalForms {
     /** Where a signed-out visit of a portal page goes. */
     static Response toSignIn(UriInfo uri) {
         return Response.seeOther(URI.create(signInPath(uri))).build();
+    }
+
+    /** The sign-in form's double-submit token: the browser's own while it is well-formed, else a new one. */
+    static String formToken(String cookie) {
+        return cookie != null && cookie.length() == 43 ? cookie : PasswordHash.newSecret();
     }
 
     static String signInPath(UriInfo uri) {

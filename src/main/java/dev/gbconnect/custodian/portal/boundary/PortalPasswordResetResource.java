@@ -3,7 +3,9 @@ package dev.gbconnect.custodian.portal.boundary;
 import dev.gbconnect.custodian.customer.control.PasswordResets;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import dev.gbconnect.custodian.platform.ApiException;
+import dev.gbconnect.custodian.platform.CustomerFrame;
 import dev.gbconnect.custodian.platform.PageError;
+import dev.gbconnect.custodian.platform.PageException;
 import dev.gbconnect.custodian.platform.Templates;
 import dev.gbconnect.custodian.portal.control.AccountSettings;
 import jakarta.enterprise.context.RequestScoped;
@@ -15,9 +17,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Where a one-time link from the utility's staff leads: the customer chooses a new password (the portal's strength
@@ -29,11 +34,8 @@ import java.net.URI;
 @RequestScoped
 public class PortalPasswordResetResource {
 
-    private static final String TITLE = "Choose a new password";
-    private static final String GONE = "This link was used already or has expired. Please ask us for a new one.";
-
-    /** The page's model: the link's token, and what went wrong. */
-    public record Page(String token, String problem) {}
+    /** The page's model: the frame, the link's token, and what went wrong (a text key). */
+    public record Page(CustomerFrame frame, String token, String problem) {}
 
     @Inject
     PasswordResets resets;
@@ -44,11 +46,14 @@ public class PortalPasswordResetResource {
     @Context
     UriInfo uri;
 
+    @Context
+    HttpHeaders headers;
+
     @GET
     @Transactional
     public Response form(@QueryParam("token") String token) {
-        if (resets.holder(token).isEmpty()) throw PageError.INVALID.on(TITLE, GONE);
-        return page(Response.Status.OK, new Page(token, null)).build();
+        if (resets.holder(token).isEmpty()) throw gone();
+        return page(Response.Status.OK, token, null);
     }
 
     @POST
@@ -58,24 +63,29 @@ public class PortalPasswordResetResource {
             @FormParam("password") String password,
             @FormParam("confirm") String confirm) {
         if (password == null || !password.equals(confirm))
-            return problem(token, "The two passwords differ. Please type the same password twice.");
+            return page(Response.Status.BAD_REQUEST, token, "reset.differ");
         RetailCustomer customer;
         try {
-            customer = resets.redeem(token, password).orElseThrow(() -> PageError.INVALID.on(TITLE, GONE));
+            customer = resets.redeem(token, password).orElseThrow(PortalPasswordResetResource::gone);
         } catch (ApiException weak) {
-            return problem(
-                    token, "Choose another password: it " + weak.getMessage().replace("password ", "") + ".");
+            return page(Response.Status.BAD_REQUEST, token, "reset.weak");
         }
         settings.endOldAccess(customer.id(), null);
         return Response.seeOther(URI.create(PortalForms.signInPath(uri) + "?" + PortalForms.RESET + "=done"))
                 .build();
     }
 
-    private Response problem(String token, String problem) {
-        return page(Response.Status.BAD_REQUEST, new Page(token, problem)).build();
+    private static PageException gone() {
+        return PageError.INVALID.customer("reset.title", "error.link-gone");
     }
 
-    private static Response.ResponseBuilder page(Response.Status status, Page page) {
-        return Templates.page(status, "portal/resetPassword.jte", page);
+    /** The language switcher comes back to the form while the link works. */
+    private Response page(Response.Status status, String token, String problem) {
+        String here = token == null
+                ? "portal/sign-in"
+                : "portal/reset-password?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        CustomerFrame frame = CustomerFrame.signedOut(uri, headers, here);
+        return Templates.page(status, "portal/resetPassword.jte", new Page(frame, token, problem))
+                .build();
     }
 }

@@ -5,7 +5,6 @@ import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import dev.gbconnect.custodian.customer.entity.SignInRecord;
 import dev.gbconnect.custodian.platform.CustomerFrame;
 import dev.gbconnect.custodian.platform.PageError;
-import dev.gbconnect.custodian.platform.PasswordHash;
 import dev.gbconnect.custodian.platform.PublicUrl;
 import dev.gbconnect.custodian.platform.Templates;
 import dev.gbconnect.custodian.portal.control.PortalSessions;
@@ -40,8 +39,11 @@ public class PortalResource {
 
     static final String SESSION_COOKIE = "custodian_portal", FORM_COOKIE = "custodian_portal_form";
 
-    private static final String WRONG =
-            "The username or password is not right, or the account is locked for a while after too many tries.";
+    /**
+     * The sign-in page's model; {@code problem} is a text key or null, {@code reset} says the customer just set a new
+     * password with a one-time link.
+     */
+    public record SignIn(CustomerFrame frame, String action, String csrf, String problem, boolean reset) {}
 
     @Inject
     Customers customers;
@@ -55,11 +57,14 @@ public class PortalResource {
     @Context
     UriInfo uri;
 
+    @Context
+    HttpHeaders headers;
+
     @GET
     @Path("sign-in")
     public Response signInPage(@CookieParam(FORM_COOKIE) String form, @QueryParam(PortalForms.RESET) String reset) {
-        String csrf = formToken(form);
-        return PortalPages.signIn(Response.Status.OK, PortalForms.signInPath(uri), csrf, null, reset != null)
+        String csrf = PortalForms.formToken(form);
+        return signInPage(Response.Status.OK, csrf, null, reset != null)
                 .cookie(PublicUrl.cookie(uri, FORM_COOKIE, csrf, "portal"))
                 .build();
     }
@@ -74,19 +79,15 @@ public class PortalResource {
             @Context HttpServletRequest request) {
         if (!PortalForms.same(csrf, form)) {
             // Refused, so the browser's form cookie stays if it has a usable one: the new form carries it.
-            String token = formToken(form);
-            Response.ResponseBuilder page = PortalPages.signIn(
-                    Response.Status.BAD_REQUEST,
-                    PortalForms.signInPath(uri),
-                    token,
-                    "The sign-in form expired. Please try again.");
+            String token = PortalForms.formToken(form);
+            Response.ResponseBuilder page = signInPage(Response.Status.BAD_REQUEST, token, "signin.expired", false);
             return (token.equals(form) ? page : page.cookie(PublicUrl.cookie(uri, FORM_COOKIE, token, "portal")))
                     .build();
         }
         Optional<RetailCustomer> customer =
                 customers.authenticate(username, password, PortalForms.attempt(SignInRecord.Channel.PORTAL, request));
         if (customer.isEmpty()) {
-            return PortalPages.signIn(Response.Status.UNAUTHORIZED, PortalForms.signInPath(uri), form, WRONG)
+            return signInPage(Response.Status.UNAUTHORIZED, form, "signin.wrong", false)
                     .build();
         }
         PortalSessions.Started started = sessions.start(customer.get().id());
@@ -102,11 +103,7 @@ public class PortalResource {
      * of the latest data) in the usage point's local time, and the Download My Data form.
      */
     @GET
-    public Response usage(
-            @CookieParam(SESSION_COOKIE) String token,
-            @QueryParam("period") String period,
-            @CookieParam(CustomerFrame.LANGUAGE_COOKIE) String language,
-            @Context HttpHeaders headers) {
+    public Response usage(@CookieParam(SESSION_COOKIE) String token, @QueryParam("period") String period) {
         Optional<PortalSessions.Session> session = sessions.find(token);
         if (session.isEmpty())
             return Response.seeOther(URI.create(PortalForms.signInPath(uri))).build();
@@ -115,12 +112,7 @@ public class PortalResource {
             throw PageError.INVALID.on(
                     "Your energy use", "The period must be a day (2024-03-11), a month (2024-03) or a year (2024).");
         RetailCustomer customer = customers.find(session.get().customerId());
-        CustomerFrame frame = new CustomerFrame(
-                PublicUrl.path(uri, "portal"),
-                CustomerFrame.negotiate(language, headers.getAcceptableLanguages()),
-                customer.name() == null ? customer.username() : customer.name(),
-                session.get().csrf(),
-                "usage");
+        CustomerFrame frame = PortalForms.frame(uri, headers, customer, session.get(), "usage");
         List<UsageTotals.Series> series =
                 totals.ofCustomer(customer.id(), chosen != null && chosen.view() == ChartPeriod.View.DAY);
         return Templates.page(Response.Status.OK, "portal/usage.jte", UsagePage.of(frame, series, chosen))
@@ -145,8 +137,9 @@ public class PortalResource {
                 .build();
     }
 
-    /** The sign-in form's double-submit token: the browser's own while it is well-formed, else a new one. */
-    private static String formToken(String cookie) {
-        return cookie != null && cookie.length() == 43 ? cookie : PasswordHash.newSecret();
+    private Response.ResponseBuilder signInPage(Response.Status status, String csrf, String problem, boolean reset) {
+        CustomerFrame frame = CustomerFrame.signedOut(uri, headers, "portal/sign-in");
+        return Templates.page(
+                status, "portal/signIn.jte", new SignIn(frame, PortalForms.signInPath(uri), csrf, problem, reset));
     }
 }

@@ -20,8 +20,11 @@ import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -231,6 +234,56 @@ class ConsentPageIT {
                         .getText()
                         .contains("Share your energy data with Test Energy App?"),
                 browser::getPageSource);
+    }
+
+    /**
+     * The switcher keeps the pending request on the sign-in and the consent page; texts, dates and the consent form's
+     * own problems follow the language, and axe-core finds nothing serious on any of them.
+     */
+    @Test
+    void consentWhenCustomerSwitchesToFrenchThenSpanishThenTheRequestIsKeptAndEveryPageIsInThatLanguage()
+            throws Exception {
+        openSignInPage(true, 1200);
+        Browser.assertAccessible(browser);
+        switchTo("Français");
+        assertEquals("fr", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertTrue(body().contains("Connectez-vous pour partager vos données énergétiques"), body());
+        Browser.assertAccessible(browser);
+        signIn("pass-" + username);
+        assertTrue(body().contains("Partager vos données énergétiques avec Test Energy App ?"), body());
+        assertTrue(body().contains("Des relevés à intervalles de 15 minutes."), body());
+        assertTrue(body().contains("Historique sur 13 mois."), body());
+        assertTrue(body().contains("Un jour entre le " + day(1, Locale.FRENCH)), body());
+        Browser.assertAccessible(browser);
+
+        switchTo("Español");
+        assertTrue(body().contains("¿Compartir sus datos de energía con Test Energy App?"), body());
+        assertTrue(body().contains("Cualquier día del " + day(1, SPANISH)), body());
+        Browser.submit(browser, browser.findElement(By.cssSelector("button[value=approve]")));
+        assertEquals(
+                "Elija al menos un servicio que compartir, o deniegue el acceso.",
+                browser.findElement(By.cssSelector("p.error")).getText());
+        Browser.assertAccessible(browser);
+        browser.findElements(By.name("usage_point")).get(1).click();
+        browser.findElement(By.cssSelector("button[value=approve]")).click();
+        assertEquals("st-42", query(callback.next()).get("state"), "the request the app made is answered");
+    }
+
+    private static final Locale SPANISH = Locale.forLanguageTag("es");
+
+    private void switchTo(String language) {
+        Browser.submit(browser, browser.findElement(By.linkText(language)));
+    }
+
+    private String body() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    /** A day from today as the customer's language writes it. */
+    private static String day(int fromToday, Locale language) {
+        return LocalDate.now()
+                .plusDays(fromToday)
+                .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language));
     }
 
     @Test

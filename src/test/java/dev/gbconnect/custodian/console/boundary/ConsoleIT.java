@@ -236,6 +236,7 @@ class ConsoleIT {
         assertEquals(4, csv.body().split("\r\n").length, "the header and three entries: " + csv.body());
         assertTrue(csv.body().contains("\"customer.disable\",\"customer " + username + "\",\"asked by phone"));
 
+        Browser.assertAccessible(link);
         browser.get(link);
         fill("password", "second-password");
         fill("confirm", "second-password");
