@@ -26,9 +26,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Priority(Priorities.AUTHENTICATION - 100)
 public class BodySizeLimit implements ContainerRequestFilter {
 
-    /** The usage upload, and the console's form that sends a Green Button file (multipart, streamed). */
+    /**
+     * Usage data, one customer's information, many customers' information (upload.md), and the console's form that
+     * sends a Green Button file (multipart, streamed; console.md).
+     */
     private static final Pattern UPLOAD =
-            Pattern.compile("/?(espi/1_1/resource/Batch/RetailCustomer/[^/]+/UsagePoint|console/uploads)/?");
+            Pattern.compile("/?(espi/1_1/resource/Batch/RetailCustomer(/[^/]+(/UsagePoint)?)?|console/uploads)/?");
+
+    /** The console's customer CSV, with its own bound: a file, not a form (console.md). */
+    private static final Pattern CSV_IMPORT = Pattern.compile("/?console/imports/?");
+
+    /** The largest file a console form carries (10 MiB); its form adds a token and the multipart framing. */
+    public static final int MAX_FILE_BYTES = 10 << 20;
+
+    private static final int MAX_FILE_FORM_BYTES = MAX_FILE_BYTES + 16 * 1024;
 
     @Inject
     @ConfigProperty(name = "custodian.max-form-bytes", defaultValue = "65536")
@@ -40,11 +51,12 @@ public class BodySizeLimit implements ContainerRequestFilter {
         if ("GET".equals(method) || "HEAD".equals(method)) return;
         String path = request.getUriInfo().getPath();
         if ("POST".equals(method) && UPLOAD.matcher(path).matches()) return;
-        if (announced(request.getHeaderString(HttpHeaders.CONTENT_LENGTH)) > maxBytes)
-            throw tooLarge(path, request.getMediaType());
+        int bound = "POST".equals(method) && CSV_IMPORT.matcher(path).matches() ? MAX_FILE_FORM_BYTES : maxBytes;
+        if (announced(request.getHeaderString(HttpHeaders.CONTENT_LENGTH)) > bound)
+            throw tooLarge(path, request.getMediaType(), bound);
         InputStream in = request.getEntityStream();
-        byte[] body = in.readNBytes(maxBytes + 1);
-        if (body.length > maxBytes) throw tooLarge(path, request.getMediaType());
+        byte[] body = in.readNBytes(bound + 1);
+        if (body.length > bound) throw tooLarge(path, request.getMediaType(), bound);
         request.setEntityStream(new ByteArrayInputStream(body));
     }
 
@@ -57,11 +69,15 @@ public class BodySizeLimit implements ContainerRequestFilter {
         }
     }
 
-    private RuntimeException tooLarge(String path, MediaType type) {
-        String message = "the request body is larger than " + maxBytes + " bytes (custodian.max-form-bytes)";
+    private RuntimeException tooLarge(String path, MediaType type, int bound) {
+        String message = bound == maxBytes
+                ? "the request body is larger than " + maxBytes + " bytes (custodian.max-form-bytes)"
+                : "the file is larger than " + MAX_FILE_BYTES + " bytes; split it into several files";
         if (ErrorMappers.speaksOAuth(path)) return OAuthError.BODY_TOO_LARGE.because(message);
         // Forms are what browsers send: the person behind one gets a page.
-        if (type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE))
+        if (type != null
+                && (type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                        || type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)))
             return PageError.TOO_LARGE.on("Too much to send", message);
         return ApiError.REQUEST_TOO_LARGE.because(message);
     }

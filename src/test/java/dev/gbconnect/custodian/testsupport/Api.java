@@ -178,6 +178,13 @@ public final class Api {
         }
     }
 
+    /** A POST of these bytes with extra headers (name, value, …): a browser's form with a file, say. */
+    public Reply post(String path, String contentType, byte[] body, String... headers) {
+        return send(headers(request(path), headers)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Reply postJson(String path, String json) {
         return send(request(path)
                 .header("Content-Type", "application/json")

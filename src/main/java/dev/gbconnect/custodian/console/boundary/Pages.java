@@ -7,6 +7,8 @@ import dev.gbconnect.custodian.console.control.AuthorizationViews;
 import dev.gbconnect.custodian.console.control.CustomerViews;
 import dev.gbconnect.custodian.console.control.Dashboard;
 import dev.gbconnect.custodian.console.control.ThirdPartyViews;
+import dev.gbconnect.custodian.console.entity.CustomerImport;
+import dev.gbconnect.custodian.console.entity.CustomerImportLine;
 import dev.gbconnect.custodian.console.entity.StaffAccount;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import dev.gbconnect.custodian.ingest.entity.UploadRecord;
@@ -53,6 +55,11 @@ public final class Pages {
             AuthorizationViews.Found found,
             List<ThirdPartyViews.Offer> offers,
             AuthorizationViews.Granted granted) {}
+
+    public record Imports(Frame frame, List<CustomerImport> recent) {}
+
+    /** An import's progress; {@code invalid}: its first invalid lines. */
+    public record Import(Frame frame, CustomerImport run, List<CustomerImportLine> invalid) {}
 
     public record Audit(Frame frame, AuditLog.Filter filter, List<AuditEntry> entries, int page, boolean more) {}
 }

@@ -51,20 +51,17 @@ public class Customers {
     }
 
     public RetailCustomer create(String username, String password, String name) {
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            throw invalid(
-                    "username must be 3 to 128 characters: letters, digits and . _ @ + - (starting with a letter or digit)");
-        }
+        checkUsername(username);
         checkPassword(password);
-        if (name != null && name.length() > 256) throw invalid("name must be at most 256 characters");
+        checkName(name);
         if (!em.createNamedQuery(RetailCustomer.BY_USERNAME, RetailCustomer.class)
                 .setParameter("username", username)
                 .getResultList()
                 .isEmpty()) {
             throw taken(username);
         }
-        RetailCustomer customer = new RetailCustomer(
-                EntryIds.of("RetailCustomer", username), username, PasswordHash.hash(password), name, Instant.now());
+        RetailCustomer customer =
+                new RetailCustomer(idOf(username), username, PasswordHash.hash(password), name, Instant.now());
         em.persist(customer);
         // The check above misses a creation of the same username that has not committed yet; the unique key catches
         // it here, once that one has committed, rather than at this transaction's commit as a 500.
@@ -75,6 +72,26 @@ public class Customers {
             throw e;
         }
         return customer;
+    }
+
+    /** The one rule for usernames, wherever a customer is created. */
+    public static void checkUsername(String username) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw invalid(
+                    "username must be 3 to 128 characters: letters, digits and . _ @ + - (starting with a letter or digit)");
+        }
+    }
+
+    public static void checkName(String name) {
+        if (name != null && name.length() > 256) throw invalid("name must be at most 256 characters");
+    }
+
+    /**
+     * A customer's id, a v5 UUID of the username: the same whichever path creates them, so bulk paths know it
+     * without a lookup.
+     */
+    public static String idOf(String username) {
+        return EntryIds.of("RetailCustomer", username);
     }
 
     /** The portal's one strength rule for a customer's password, at creation and at a reset. */
@@ -125,7 +142,10 @@ public class Customers {
                 : em.createNamedQuery(RetailCustomer.BY_USERNAME, RetailCustomer.class)
                         .setParameter("username", username)
                         .getResultList();
-        String hash = found.isEmpty() ? DummyHash.VALUE : found.get(0).passwordHash();
+        // A customer without a password yet (created in bulk) costs the same hash as an unknown one, and fails alike.
+        String hash = found.isEmpty() || found.get(0).passwordHash() == null
+                ? DummyHash.VALUE
+                : found.get(0).passwordHash();
         boolean matches = PasswordHash.verify(password == null ? "" : password, hash);
         boolean refused = locked || !matches || found.isEmpty() || !found.get(0).enabled();
         if (where != null && !found.isEmpty()) signIns.record(found.get(0).id(), !refused, where);

@@ -25,7 +25,8 @@ public class RetailCustomer {
     @Column(nullable = false, unique = true, length = 128)
     private String username;
 
-    @Column(name = "PASSWORD_HASH", nullable = false, length = 200)
+    /** Null until the customer chooses a password (docs/design.md: customers created in bulk). */
+    @Column(name = "PASSWORD_HASH", length = 200)
     private String passwordHash;
 
     @Column(length = 256)
@@ -38,10 +39,11 @@ public class RetailCustomer {
 
     protected RetailCustomer() {}
 
+    /** {@code passwordHash} null: the customer cannot sign in until they set a password through a one-time link. */
     public RetailCustomer(String id, String username, String passwordHash, String name, Instant createdAt) {
         this.id = Objects.requireNonNull(id);
         this.username = Objects.requireNonNull(username);
-        this.passwordHash = Objects.requireNonNull(passwordHash);
+        this.passwordHash = passwordHash;
         this.name = name;
         this.createdAt = createdAt;
         this.enabled = true;

@@ -9,8 +9,9 @@ import jakarta.persistence.PersistenceContext;
 import java.io.InputStream;
 
 /**
- * Imports a feed of one retail customer's customer.xsd resources inside the caller's transaction, all or nothing. A
- * file that changed anything fires {@link CustomerInfoChanged} in that same transaction.
+ * Imports customer.xsd resources inside the caller's transaction, all or nothing: one retail customer's, or many
+ * customers' at once. A file fires {@link CustomerInfoChanged} in that same transaction for each customer stored
+ * before whose resources it created or changed.
  */
 @ApplicationScoped
 public class CustomerInfoImporter {
@@ -25,11 +26,29 @@ public class CustomerInfoImporter {
     Event<CustomerInfoChanged> changed;
 
     public ImportReport importFeed(RetailCustomer customer, InputStream body, long maxBytes) {
-        ImportReport report = pass.run(
-                        customer, body, maxBytes, problems -> new CustomerInfoRun(em, customer, problems))
+        return pass.run(customer, body, maxBytes, problems -> {
+                    CustomerInfoRun run = new CustomerInfoRun(em, problems, this::changed);
+                    run.customer(customer, false);
+                    return run;
+                })
+                .report(null);
+    }
+
+    /**
+     * Imports a feed of many retail customers' customer.xsd resources, each customer named by the key in its entries'
+     * links, creating those not stored yet (without a password), inside the caller's transaction, all or nothing.
+     */
+    public ImportReport importBulk(InputStream body, long maxBytes) {
+        return pass.run(
+                        null,
+                        body,
+                        maxBytes,
+                        problems ->
+                                new BulkCustomerInfoRun(em, problems, new CustomerInfoRun(em, problems, this::changed)))
                 .report();
-        if (report.resources().values().stream().anyMatch(c -> c.created() + c.updated() > 0))
-            changed.fire(new CustomerInfoChanged(customer.id()));
-        return report;
+    }
+
+    private void changed(String customerId) {
+        changed.fire(new CustomerInfoChanged(customerId));
     }
 }

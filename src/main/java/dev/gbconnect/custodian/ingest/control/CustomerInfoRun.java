@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One upload of customer information ({@code customer.xsd}), inside the caller's transaction. A resource finds its
@@ -20,8 +21,9 @@ import java.util.Set;
  * kind. Parents come before their children. A ServiceLocation's UsagePoints must be this customer's, named by the
  * self link they were uploaded with or by the id this server gave them.
  *
- * <p>Only ids, paths and counters are kept per entry; the persistence context is flushed and cleared every few
- * hundred rows.
+ * <p>Only ids, paths and counters are kept per entry, and only for the customer at hand: a bulk upload ({@link
+ * BulkCustomerInfoRun}) moves the run from customer to customer, so its memory is one customer's. The persistence
+ * context is flushed and cleared every few hundred rows.
  */
 final class CustomerInfoRun implements EntrySink {
 
@@ -33,8 +35,13 @@ final class CustomerInfoRun implements EntrySink {
     private record Placed(String id, String path) {}
 
     private final EntityManager em;
-    private final RetailCustomer customer;
     private final Problems problems;
+    private final Consumer<String> changedCustomers;
+    private RetailCustomer customer;
+    /** The customer was created by this upload, so none of their resources is stored yet. */
+    private boolean fresh;
+
+    private boolean changed;
     private final Set<String> seen = new HashSet<>();
     private final Map<String, Placed> byHref = new HashMap<>();
     private final Map<CustomerKind, Placed> last = new EnumMap<>(CustomerKind.class);
@@ -42,10 +49,28 @@ final class CustomerInfoRun implements EntrySink {
     private Map<String, String> usagePoints;
     private int pending;
 
-    CustomerInfoRun(EntityManager em, RetailCustomer customer, Problems problems) {
+    /** {@code changedCustomers} hears the id of each customer already stored before whose resources this run changed. */
+    CustomerInfoRun(EntityManager em, Problems problems, Consumer<String> changedCustomers) {
         this.em = em;
-        this.customer = customer;
         this.problems = problems;
+        this.changedCustomers = changedCustomers;
+    }
+
+    /** The entries from now on are this customer's; {@code fresh}: created by this upload. */
+    void customer(RetailCustomer next, boolean fresh) {
+        endCustomer();
+        this.customer = next;
+        this.fresh = fresh;
+        seen.clear();
+        byHref.clear();
+        last.clear();
+        usagePoints = null;
+    }
+
+    private void endCustomer() {
+        // A customer created by this upload has no Authorization yet, so no third party to tell.
+        if (changed && !fresh) changedCustomers.accept(customer.id());
+        changed = false;
     }
 
     @Override
@@ -74,13 +99,16 @@ final class CustomerInfoRun implements EntrySink {
 
     @Override
     public void finish() {
+        if (customer != null) endCustomer();
         if (!problems.any()) em.flush();
     }
 
-    ImportReport report() {
+    /** {@code customers}: the RetailCustomers a bulk upload created and found, listed first; null for one customer. */
+    ImportReport report(ImportReport.Counts customers) {
         Map<String, ImportReport.Counts> out = new LinkedHashMap<>();
+        if (customers != null) out.put("RetailCustomer", customers);
         counts.forEach((k, v) -> out.put(k, new ImportReport.Counts(v[0], v[1], v[2])));
-        return new ImportReport(customer.id(), out, null);
+        return new ImportReport(customers == null ? customer.id() : null, out, null);
     }
 
     private CustomerKind kind(AtomEntry entry, AtomEntry.Content content) {
@@ -98,7 +126,7 @@ final class CustomerInfoRun implements EntrySink {
 
     private Placed store(AtomEntry entry, AtomEntry.Described d, CustomerKind kind, String id, Placed parent) {
         if (problems.any()) return new Placed(id, "");
-        CustomerResource existing = em.find(CustomerResource.class, id);
+        CustomerResource existing = fresh ? null : em.find(CustomerResource.class, id);
         CustomerResource row = existing != null ? existing : new CustomerResource(id, kind, customer.id());
         boolean changed = row.atom(entry.title(), entry.published(), entry.updated(), entry.atomId(), entry.self());
         changed |= row.content(d.xml(), d.fields());
@@ -106,6 +134,7 @@ final class CustomerInfoRun implements EntrySink {
         if (kind == CustomerKind.SERVICE_LOCATION) changed |= row.usagePoints(served(entry, d.xml()));
         if (existing == null) em.persist(row);
         counts.computeIfAbsent(kind.espiName(), k -> new long[3])[existing == null ? 0 : changed ? 1 : 2]++;
+        this.changed |= existing == null || changed;
         if (++pending >= FLUSH_EVERY) {
             em.flush();
             em.clear();

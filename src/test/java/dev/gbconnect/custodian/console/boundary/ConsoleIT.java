@@ -10,8 +10,14 @@ import dev.gbconnect.custodian.testsupport.Browser;
 import dev.gbconnect.custodian.testsupport.ConsoleBrowser;
 import dev.gbconnect.custodian.testsupport.PortalSignIn;
 import dev.gbconnect.custodian.testsupport.Shared;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -24,8 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The operator console in real headless Chromium (issue 19): each role walked through its tasks and refused one
@@ -314,5 +322,118 @@ class ConsoleIT {
                 rows.get(1).getText().contains("FumblingBrowser/2.0"),
                 "newest first: " + rows.get(1).getText());
         assertTrue(rows.get(2).getText().contains("portal"), rows.get(2).getText());
+    }
+
+    /**
+     * Issue 19 item 4: 10,000 customers from a CSV file, imported in the background while the page (no script) shows
+     * a progress bar that reaches the end; a bad line does not stop the others; the same file cannot be sent again
+     * while it runs; every line's result downloads as CSV; the import is in the audit log.
+     */
+    @Test
+    void operatorWhenImportsTenThousandCustomersFromCsvThenTheProgressBarReachesTheEndWithEachLinesResult()
+            throws Exception {
+        String prefix = unique("csv");
+        admin.newCustomer(prefix + "-known");
+        StringBuilder csv = new StringBuilder("username,name\r\n");
+        for (int i = 0; i < 10_000; i++)
+            csv.append(prefix)
+                    .append('-')
+                    .append(i)
+                    .append(",\"Elm, Ada ")
+                    .append(i)
+                    .append("\"\r\n");
+        csv.append(prefix)
+                .append("-known,Known\r\nx,Too short\r\n")
+                .append(prefix)
+                .append("-alone\r\n");
+        Path file = Files.writeString(Path.of("target", prefix + ".csv").toAbsolutePath(), csv);
+        signIn(OPERATOR, OPERATOR_PASSWORD);
+        go("/imports");
+
+        byte[] form = multipart(csrf(), file);
+        browser.findElement(By.id("file")).sendKeys(file.toString());
+        press("Import");
+        Api.Reply again = sendImport(form);
+
+        assertEquals(409, again.status(), "the same file while it runs: " + again.body());
+        new WebDriverWait(browser, Duration.ofSeconds(120))
+                .ignoring(WebDriverException.class) // the page reloads itself: its nodes go (Browser.submit)
+                .until(d -> d.findElement(By.id("state")).getText().contains("done"));
+        WebElement progress = browser.findElement(By.id("progress"));
+        assertEquals("10003", progress.getAttribute("max"));
+        assertEquals("10003", progress.getAttribute("value"));
+        assertEquals("10000", browser.findElement(By.id("created")).getText());
+        assertEquals("1", browser.findElement(By.id("existing")).getText());
+        assertEquals("2", browser.findElement(By.id("invalid")).getText());
+        assertTrue(text().contains("expected 2 fields (username,name), found 1"), text());
+        Api.Reply results = anonymous.get(
+                base.relativize(URI.create(browser.findElement(By.id("results")).getAttribute("href")))
+                        .toString(),
+                "Cookie",
+                session());
+        assertEquals(200, results.status());
+        String[] lines = results.body().split("\r\n");
+        assertEquals(10_004, lines.length);
+        assertEquals("2,\"" + prefix + "-0\",\"created\",", lines[1]);
+        assertEquals("10002,\"" + prefix + "-known\",\"already exists\",", lines[10_001]);
+        assertTrue(lines[10_002].startsWith("10003,\"x\",\"invalid\",\"username must be"), lines[10_002]);
+        go("/customers?q=" + prefix + "-9999");
+        assertTrue(text().contains("Elm, Ada 9999"), text());
+        go("/audit?action=customer.import.done");
+        assertTrue(text().contains("10000 created, 1 already existed, 2 invalid"), text());
+    }
+
+    @Test
+    void supportWhenOpensOrPostsTheCsvImportThen403AndNothingImported() throws Exception {
+        String support = staff("support");
+        signIn(support, support + support);
+        assertTrue(browser.findElements(By.linkText("Import customers")).isEmpty(), "not offered");
+        go("/imports");
+        assertTrue(text().contains("Your role does not allow this"), text());
+        Path file = Files.writeString(
+                Path.of("target", support + ".csv").toAbsolutePath(), "username,name\r\n" + support + "-c,Refused\r\n");
+
+        Api.Reply refused = sendImport(multipart(csrfOfHome(), file));
+
+        assertEquals(403, refused.status(), refused.body());
+        assertTrue(refused.body().contains("Your role does not allow this"), refused.body());
+        assertEquals(
+                404, admin.get("admin/customers/" + customerId(support + "-c")).status());
+    }
+
+    @Test
+    void operatorWhenTheFileIsNotACsvThen400PageAndNoImport() throws Exception {
+        signIn(OPERATOR, OPERATOR_PASSWORD);
+        go("/imports");
+        Path file = Files.write(
+                Path.of("target", unique("not-csv") + ".csv").toAbsolutePath(), new byte[] {(byte) 0xff, 0, 1});
+        browser.findElement(By.id("file")).sendKeys(file.toString());
+        press("Import");
+        assertTrue(text().contains("Nothing was imported: the file is not UTF-8 text"), text());
+    }
+
+    static final String BOUNDARY = "it-boundary-7c1f";
+
+    /** The import form, posted beside the browser in its session. */
+    private Api.Reply sendImport(byte[] form) {
+        return anonymous.post(
+                "console/imports", "multipart/form-data; boundary=" + BOUNDARY, form, "Cookie", session());
+    }
+
+    /** The import form as a browser sends it: the session's form token and the file. */
+    static byte[] multipart(String csrf, Path file) throws IOException {
+        String head = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n--"
+                + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
+                + "\"\r\nContent-Type: text/csv\r\n\r\n";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(head.getBytes(StandardCharsets.UTF_8));
+        body.write(Files.readAllBytes(file));
+        body.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
+    /** A customer's id as the custodian gives it: a v5 UUID of the username (Customers.idOf). */
+    static String customerId(String username) {
+        return dev.gbconnect.custodian.atom.EntryIds.of("RetailCustomer", username);
     }
 }

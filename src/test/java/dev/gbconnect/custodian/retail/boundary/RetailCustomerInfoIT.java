@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Atom;
 import dev.gbconnect.custodian.testsupport.ConsentFlow;
+import dev.gbconnect.custodian.testsupport.CustomerInfoFiles;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.ThirdParties;
 import dev.gbconnect.custodian.testsupport.Xml;
@@ -634,6 +635,65 @@ class RetailCustomerInfoIT {
             checks.add(answersAsMissing(own, R + "RetailCustomer/" + f.rc() + "/Customer", f.rc()));
         }
         assertAll(checks);
+    }
+
+    /**
+     * Issue 17's bulk form: the customers a file names are created without a password and their information stored;
+     * an invalid last record leaves nothing, not even the customers; the same file again changes nothing; only the
+     * upload token may send it. A customer without a password fails sign-in exactly as a wrong password does.
+     */
+    @Test
+    void bulkUploadWhenManyCustomersThenCreatedWithoutPasswordAllOrNothingAndIdempotent() throws Exception {
+        String prefix = "bulk-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Reply refused = bulk(f.uploader(), CustomerInfoFiles.bulk(prefix, 30, true));
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.json().getJsonArray("problems").getString(0).matches("\\d+:\\d+: .+"), refused.body());
+        assertEquals(List.of(), created(prefix), "an invalid last record leaves nothing stored");
+        assertEquals(
+                403, bulk(f.admin(), CustomerInfoFiles.bulk(prefix, 1, false)).status(), "upload token only");
+
+        Api.Reply first = bulk(f.uploader(), CustomerInfoFiles.bulk(prefix, 30, false));
+        Api.Reply again = bulk(f.uploader(), CustomerInfoFiles.bulk(prefix, 30, false));
+
+        assertEquals(201, first.status(), first.body());
+        for (String kind : List.of("RetailCustomer", "Customer", "CustomerAccount"))
+            assertEquals(
+                    30,
+                    first.json().getJsonObject("resources").getJsonObject(kind).getInt("created"),
+                    kind);
+        assertEquals(200, again.status(), again.body());
+        again.json()
+                .getJsonObject("resources")
+                .values()
+                .forEach(c -> assertEquals(30, c.asJsonObject().getInt("unchanged"), again.body()));
+        assertEquals(30, created(prefix).size());
+        String last = created(prefix).stream()
+                .filter(c -> c.getString("username").equals(CustomerInfoFiles.username(prefix, 29)))
+                .findFirst()
+                .orElseThrow()
+                .getString("id");
+        Atom tree = read(R + "Batch/RetailCustomer/" + last);
+        assertEquals("ACCT-29", tree.text("//cust:CustomerAccount/cust:accountId"));
+        assertEquals("Customer 29", tree.text("//cust:Customer/cust:customerName"));
+
+        ThirdParties.Registered script = sharing().script();
+        Api.Reply noPassword = ThirdParties.password(f.admin().base(), script, CustomerInfoFiles.username(prefix, 0));
+        Api.Reply wrong = Api.withAuthorization(f.admin().base(), null)
+                .token(script.basic(), "grant_type=password&username=" + s.username() + "&password=wrong-password");
+        assertEquals(400, noPassword.status(), noPassword.body());
+        assertEquals(wrong.status() + " " + wrong.body(), noPassword.status() + " " + noPassword.body());
+    }
+
+    static Api.Reply bulk(Api as, byte[] body) {
+        return as.raw("POST", R + "Batch/RetailCustomer", as.authorization(), "application/atom+xml", body, false);
+    }
+
+    /** The stored customers whose username starts with the prefix. */
+    static List<JsonObject> created(String prefix) {
+        return f.admin().get("admin/customers").array().stream()
+                .map(v -> v.asJsonObject())
+                .filter(c -> c.getString("username").startsWith(prefix + "-"))
+                .toList();
     }
 
     /** The text of the page's {@code <code id="...">}. */

@@ -1,0 +1,39 @@
+-- Customers in bulk (issues 17 and 19). A customer created by a bulk path has no password until they choose one
+-- through a one-time link (docs/design.md), so PASSWORD_HASH may be NULL.
+ALTER TABLE RETAIL_CUSTOMER ALTER COLUMN PASSWORD_HASH NULL;
+
+-- The console's CSV imports: one row per import with its counts, the state every instance shows (columns in the order
+-- EclipseLink generates them: SchemaMigrationIT); one row per line of the file with its outcome; and, while an import
+-- runs, a row keyed by its file's hash, whose primary key refuses a second import of the same file on any instance.
+CREATE TABLE CUSTOMER_IMPORT (
+    ID VARCHAR(36) NOT NULL PRIMARY KEY,
+    ACTOR_NAME VARCHAR(256) NOT NULL,
+    ACTOR_SUBJECT VARCHAR(256) NOT NULL,
+    CREATED_COUNT INTEGER NOT NULL,
+    DONE_COUNT INTEGER NOT NULL,
+    EXISTING_COUNT INTEGER NOT NULL,
+    FILE_HASH VARCHAR(64) NOT NULL,
+    FILE_NAME VARCHAR(256),
+    FINISHED_AT BIGINT,
+    HEARTBEAT_AT BIGINT NOT NULL,
+    INVALID_COUNT INTEGER NOT NULL,
+    STARTED_AT BIGINT NOT NULL,
+    STATE VARCHAR(16) NOT NULL,
+    TOTAL_COUNT INTEGER NOT NULL
+);
+CREATE INDEX CUSTOMER_IMPORT_STARTED ON CUSTOMER_IMPORT (STARTED_AT);
+
+CREATE TABLE CUSTOMER_IMPORT_LINE (
+    ID VARCHAR(48) NOT NULL PRIMARY KEY,
+    IMPORT_ID VARCHAR(36) NOT NULL,
+    LINE_NUMBER INTEGER NOT NULL,
+    MESSAGE VARCHAR(256),
+    OUTCOME VARCHAR(16) NOT NULL,
+    USERNAME VARCHAR(128)
+);
+CREATE INDEX CUSTOMER_IMPORT_LINE_ORDER ON CUSTOMER_IMPORT_LINE (IMPORT_ID, LINE_NUMBER);
+
+CREATE TABLE CUSTOMER_IMPORT_ACTIVE (
+    FILE_HASH VARCHAR(64) NOT NULL PRIMARY KEY,
+    IMPORT_ID VARCHAR(36) NOT NULL
+);
