@@ -24,7 +24,10 @@ public record Keycloak(Process process, int port, Path log) {
 
     private static final Duration BOOT = Duration.parse(System.getProperty("it.bootTimeout", "PT3M"));
 
-    /** Starts Keycloak with realm {@code realmFile} and returns at once: {@link #awaitRealm} waits for it. */
+    /**
+     * Starts Keycloak with the realm of {@code realmFile} (Keycloak wants it named {@code <realm>-realm.json}) and
+     * returns at once: {@link #awaitRealm} waits for it.
+     */
     public static Keycloak launch(Path dir, String realmFile, Map<String, String> placeholders) throws IOException {
         Path home = Path.of(System.getProperty("it.keycloak", "target/keycloak/keycloak-26.7.3"))
                 .toAbsolutePath();

@@ -50,7 +50,7 @@ class ConsoleOidcIT {
                         .toAbsolutePath());
         int port = UberJarServer.freePort();
         String callback = "http://localhost:" + port + "/console/oidc/callback";
-        keycloak = Keycloak.launch(dir, "console-realm.json", Map.of("CALLBACK", callback));
+        keycloak = Keycloak.launch(dir, "custodian-staff-realm.json", Map.of("CALLBACK", callback));
         try {
             server = UberJarServer.start(
                     dir,
