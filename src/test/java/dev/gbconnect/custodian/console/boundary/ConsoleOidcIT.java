@@ -140,10 +140,10 @@ class ConsoleOidcIT {
     void auditorWhenSignsInThroughTheProviderThenReadsButAnOperatorActionIsRefusedWith403() {
         signInAtProvider("arthur", "arthur-password");
         assertTrue(text().contains("Signed in as Arthur Auditor (auditor)"), text());
+        String csrf = browser.findElement(By.cssSelector("input[name=csrf]")).getAttribute("value");
         browser.get(base.resolve("console/staff").toString());
         assertTrue(text().contains("Your role does not allow this"), text());
 
-        String csrf = browser.findElement(By.cssSelector("input[name=csrf]")).getAttribute("value");
         Api.Reply refused = server.api(null, null)
                 .postForm(
                         "console/customers",
