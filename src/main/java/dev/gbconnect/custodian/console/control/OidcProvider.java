@@ -115,15 +115,8 @@ public class OidcProvider {
      */
     public StaffIdentity identity(String code, URI callback, Nonce nonce, CodeVerifier verifier) {
         Discovered d = discovered();
-        TokenRequest request = new TokenRequest(
-                d.metadata().getTokenEndpointURI(),
-                authentication(d.metadata()),
-                new AuthorizationCodeGrant(new AuthorizationCode(code), callback, verifier));
         try {
-            HTTPRequest http = request.toHTTPRequest();
-            http.setConnectTimeout(CONNECT_MS);
-            http.setReadTimeout(READ_MS);
-            TokenResponse answer = OIDCTokenResponseParser.parse(http.send());
+            TokenResponse answer = redeem(d.metadata(), code, callback, verifier);
             if (!answer.indicatesSuccess()) {
                 TokenErrorResponse refused = answer.toErrorResponse();
                 LOG.warning("the identity provider refused the code: "
@@ -143,6 +136,18 @@ public class OidcProvider {
             LOG.log(Level.WARNING, "the identity provider's token endpoint did not answer as it should", unreadable);
             throw down();
         }
+    }
+
+    private TokenResponse redeem(OIDCProviderMetadata metadata, String code, URI callback, CodeVerifier verifier)
+            throws IOException, ParseException {
+        HTTPRequest http = new TokenRequest(
+                        metadata.getTokenEndpointURI(),
+                        authentication(metadata),
+                        new AuthorizationCodeGrant(new AuthorizationCode(code), callback, verifier))
+                .toHTTPRequest();
+        http.setConnectTimeout(CONNECT_MS);
+        http.setReadTimeout(READ_MS);
+        return OIDCTokenResponseParser.parse(http.send());
     }
 
     /** client_secret_basic unless the provider lists only client_secret_post (Discovery §3: basic is the default). */
