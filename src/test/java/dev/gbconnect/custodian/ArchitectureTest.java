@@ -52,9 +52,9 @@ class ArchitectureTest {
             feed          -> usage, customer, authorization, atom, platform
             retail        -> feed, usage, customer, authorization, atom, platform
             ingest        -> retail, usage, customer, authorization, atom, platform
-            notification  -> ingest, authorization, atom, platform
+            notification  -> ingest, customer, authorization, atom, platform
             consent       -> oauth, usage, customer, authorization, platform
-            portal        -> feed, usage, customer, authorization, atom, platform
+            portal        -> retail, feed, usage, customer, authorization, atom, platform
             status        -> authorization, atom, platform
             demo          -> ingest, customer, atom, platform
             console       -> audit, notification, usage, customer, authorization, platform

@@ -99,6 +99,7 @@ public class SettingsCheck implements Extension {
             Map.entry("custodian.oauth.client-auth.longest-hold-back", POSITIVE_DURATION),
             Map.entry("custodian.sign-in.max-failures", POSITIVE_INT),
             Map.entry("custodian.sign-in.lockout", POSITIVE_DURATION),
+            Map.entry("custodian.sign-in.history", POSITIVE_DURATION),
             Map.entry("custodian.data-custodian-id", TEXT),
             Map.entry("custodian.utility-name", TEXT),
             Map.entry("custodian.docs-url", WEB_URL),
@@ -110,6 +111,7 @@ public class SettingsCheck implements Extension {
                             v -> v.matches("[A-Za-z0-9._-]+"))),
             Map.entry("custodian.portal.idle-timeout", POSITIVE_DURATION),
             Map.entry("custodian.portal.reset-link-lifetime", POSITIVE_DURATION),
+            Map.entry("custodian.portal.last-read-resolution", POSITIVE_DURATION),
             Map.entry("custodian.console.operator.username", TEXT),
             Map.entry(
                     "custodian.console.operator.password",

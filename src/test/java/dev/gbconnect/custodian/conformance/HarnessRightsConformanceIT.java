@@ -155,6 +155,50 @@ class HarnessRightsConformanceIT {
         assertEquals("invalid_grant", late.json().getString("error"));
     }
 
+    /**
+     * Issue 17 in harness mode: customer information read with a token whose Authorization does not grant it (usage
+     * data only), or of another customer, gets 403 like the usage side (ER-07); an id that exists nowhere 404.
+     */
+    @Test
+    void ER07_harness_customerInformationWithoutTheGrant_is403AndAMissingOne404() throws Exception {
+        String rc =
+                admin.newCustomer("harness-ci-" + UUID.randomUUID().toString().substring(0, 8));
+        ThirdParties.Registered custodian = new ThirdParties.Registered(ADMIN, SECRET, null);
+        Api uploader = backOffice(custodian, "Upload_Admin_Access");
+        assertEquals(
+                201, uploader.upload(rc, Shared.sample("datasdk/Water.xml")).status());
+        Api.Reply info = uploader.raw(
+                "POST",
+                R + "Batch/RetailCustomer/" + rc,
+                uploader.authorization(),
+                "application/atom+xml",
+                Files.readAllBytes(Path.of("src/test/resources/customer/retail-customer-full.xml")),
+                false);
+        assertEquals(201, info.status(), info.body());
+        String customerId = Atom.valid(backOffice(custodian, "DataCustodian_Admin_Access")
+                        .get(R + "RetailCustomer/" + rc + "/Customer")
+                        .body())
+                .text("//atom:entry/atom:id")
+                .substring("urn:uuid:".length());
+        Api usageOnly = bearer(ThirdParties.offlineToken(admin, app, rc, ThirdParties.SCOPE, null)
+                .getString("access_token"));
+        Api othersOwn = bearer(others.getString("access_token"));
+        String unknown = UUID.randomUUID().toString();
+
+        for (String path : List.of(
+                "Batch/RetailCustomer/" + rc,
+                "RetailCustomer/" + rc + "/Customer",
+                "RetailCustomer/" + rc + "/Customer/" + customerId,
+                "RetailCustomer/" + rc + "/Customer/" + customerId + "/CustomerAccount")) {
+            assertOutsideRights(usageOnly.get(R + path), "usage data only: " + path);
+            assertOutsideRights(othersOwn.get(R + path), "another customer's: " + path);
+        }
+        assertEquals(404, usageOnly.get(R + "Batch/RetailCustomer/" + unknown).status());
+        assertEquals(
+                404,
+                usageOnly.get(R + "RetailCustomer/" + unknown + "/Customer").status());
+    }
+
     @Test
     void ER07_harness_idOutsideTheCallersRights_is403AndAMissingOne404() {
         String unknown = UUID.randomUUID().toString();

@@ -1,10 +1,13 @@
 package dev.gbconnect.custodian.consent.boundary;
 
 import dev.gbconnect.custodian.consent.control.Consents;
+import dev.gbconnect.custodian.customer.control.SignIns;
+import dev.gbconnect.custodian.customer.entity.SignInRecord;
 import dev.gbconnect.custodian.oauth.boundary.MetadataResource;
 import dev.gbconnect.custodian.platform.PublicUrl;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -39,6 +42,9 @@ public class AuthorizeResource {
     @Context
     UriInfo uri;
 
+    @Context
+    HttpServletRequest request;
+
     @GET
     @Transactional
     public Response authorize(@CookieParam(BROWSER_COOKIE) String cookie) {
@@ -59,7 +65,12 @@ public class AuthorizeResource {
             @FormParam("password") String password,
             @CookieParam(BROWSER_COOKIE) String browser) {
         Consents.Pending p = consents.pending(handle, browser);
-        Optional<String> next = consents.signIn(p, username, password);
+        Optional<String> next = consents.signIn(
+                p,
+                username,
+                password,
+                new SignIns.Attempt(
+                        SignInRecord.Channel.CONSENT, request.getRemoteAddr(), request.getHeader("User-Agent")));
         if (next.isEmpty())
             return ConsentPages.signIn(p, action("sign-in"), "Wrong username or password.")
                     .build();

@@ -8,6 +8,7 @@ import dev.gbconnect.custodian.authorization.entity.EspiScope;
 import dev.gbconnect.custodian.authorization.entity.SharingEnd;
 import dev.gbconnect.custodian.consent.entity.ConsentRequest;
 import dev.gbconnect.custodian.customer.control.Customers;
+import dev.gbconnect.custodian.customer.control.SignIns;
 import dev.gbconnect.custodian.oauth.control.AuthorizationCodeGrant;
 import dev.gbconnect.custodian.oauth.control.Tokens;
 import dev.gbconnect.custodian.platform.AuthorizationError;
@@ -206,8 +207,8 @@ public class Consents {
     }
 
     /** Signs the customer in; the answer is the request's new handle, or empty for wrong credentials. */
-    public Optional<String> signIn(Pending p, String username, String password) {
-        return customers.authenticate(username, password).map(customer -> {
+    public Optional<String> signIn(Pending p, String username, String password, SignIns.Attempt where) {
+        return customers.authenticate(username, password, where).map(customer -> {
             String handle = PasswordHash.newSecret();
             p.request().signedIn(customer.id(), Tokens.hash(handle));
             return handle;

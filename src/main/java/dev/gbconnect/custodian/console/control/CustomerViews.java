@@ -2,7 +2,9 @@ package dev.gbconnect.custodian.console.control;
 
 import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.customer.control.Customers;
+import dev.gbconnect.custodian.customer.control.SignIns;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
+import dev.gbconnect.custodian.customer.entity.SignInRecord;
 import dev.gbconnect.custodian.platform.ApiError;
 import dev.gbconnect.custodian.platform.ApiException;
 import dev.gbconnect.custodian.platform.PageError;
@@ -35,14 +37,24 @@ public class CustomerViews {
         }
     }
 
-    /** One customer's page. */
-    public record Detail(RetailCustomer customer, List<Point> usagePoints, List<Grant> authorizations) {}
+    /** How many of a customer's latest failed sign-ins their page lists. */
+    static final int FAILURES = 20;
+
+    /** One customer's page; {@code signInFailures} newest first (issue 19 item 4). */
+    public record Detail(
+            RetailCustomer customer,
+            List<Point> usagePoints,
+            List<Grant> authorizations,
+            List<SignInRecord> signInFailures) {}
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
     Customers customers;
+
+    @Inject
+    SignIns signIns;
 
     /**
      * At most {@link #MAX_FOUND} customers whose username or name contains {@code text} (any case), or who own the
@@ -96,6 +108,6 @@ public class CustomerViews {
                 .map(a ->
                         new Grant(a.id(), a.clientId(), a.scope(), a.status(), a.authorizedStart(), a.authorizedEnd()))
                 .toList();
-        return new Detail(c, points, grants);
+        return new Detail(c, points, grants, signIns.recentFailures(c.id(), FAILURES));
     }
 }

@@ -35,6 +35,9 @@ public class Customers {
     SignInThrottle throttle;
 
     @Inject
+    SignIns signIns;
+
+    @Inject
     Event<CustomerSharing> sharing;
 
     private FailureCount.Policy policy;
@@ -110,7 +113,12 @@ public class Customers {
      * many failures for one username lock it (custodian.sign-in.*), on every instance.
      */
     public Optional<RetailCustomer> authenticate(String username, String password) {
-        String key = "customer:" + (username == null ? "" : username);
+        return authenticate(username, password, null);
+    }
+
+    /** The same, and the sign-in of an existing username recorded for its customer ({@code where} null: not). */
+    public Optional<RetailCustomer> authenticate(String username, String password, SignIns.Attempt where) {
+        String key = throttleKey(username);
         boolean locked = throttle.lockedUntil(key).isPresent();
         List<RetailCustomer> found = username == null
                 ? List.of()
@@ -119,12 +127,38 @@ public class Customers {
                         .getResultList();
         String hash = found.isEmpty() ? DummyHash.VALUE : found.get(0).passwordHash();
         boolean matches = PasswordHash.verify(password == null ? "" : password, hash);
-        if (locked || !matches || found.isEmpty() || !found.get(0).enabled()) {
+        boolean refused = locked || !matches || found.isEmpty() || !found.get(0).enabled();
+        if (where != null && !found.isEmpty()) signIns.record(found.get(0).id(), !refused, where);
+        if (refused) {
             if (key.length() <= 200) throttle.failed(key, policy);
             return Optional.empty();
         }
         throttle.succeeded(key);
         return Optional.of(found.get(0));
+    }
+
+    /**
+     * Sets a signed-in customer's new password if {@code current} is their password; false if it is not. A wrong
+     * current password counts toward the sign-in brake like a wrong sign-in (and a locked account refuses the right
+     * one), so a session left open cannot be used to guess the password. The new one meets {@link #checkPassword}.
+     */
+    public boolean changePassword(String id, String current, String next, SignIns.Attempt where) {
+        RetailCustomer c = find(id);
+        String key = throttleKey(c.username());
+        boolean locked = throttle.lockedUntil(key).isPresent();
+        if (!PasswordHash.verify(current == null ? "" : current, c.passwordHash()) || locked) {
+            throttle.failed(key, policy);
+            signIns.record(c.id(), false, where);
+            return false;
+        }
+        checkPassword(next);
+        throttle.succeeded(key);
+        c.passwordHash(PasswordHash.hash(next));
+        return true;
+    }
+
+    private static String throttleKey(String username) {
+        return "customer:" + (username == null ? "" : username);
     }
 
     /** Computed on first use: a hash no password matches, for unknown usernames. */

@@ -48,19 +48,19 @@ public class PasswordResets {
     }
 
     /**
-     * Sets the password if the link is still good, using it up; false if it was used, expired or never existed. The
-     * password is checked first, so a refused one leaves the link usable.
+     * Sets the password if the link is still good, using it up: the customer whose password it was, or empty if the
+     * link was used, expired or never existed. The password is checked first, so a refused one leaves the link usable.
      */
-    public boolean redeem(String token, String password) {
+    public Optional<RetailCustomer> redeem(String token, String password) {
         Customers.checkPassword(password);
         Optional<RetailCustomer> customer = holder(token);
-        if (customer.isEmpty()) return false;
+        if (customer.isEmpty()) return customer;
         int used = em.createQuery("DELETE FROM PasswordReset r WHERE r.tokenHash = :hash AND r.expiresAt > :now")
                 .setParameter("hash", PasswordHash.hashGenerated(token))
                 .setParameter("now", Instant.now())
                 .executeUpdate();
-        if (used != 1) return false;
+        if (used != 1) return Optional.empty();
         customer.get().passwordHash(PasswordHash.hash(password));
-        return true;
+        return customer;
     }
 }

@@ -70,9 +70,14 @@ public class NotificationsResource {
         }
     }
 
-    /** {@code client_id} absent: every active third party. */
+    /**
+     * {@code client_id} absent: every active third party; {@code retail_customer_id} (kind data only): that
+     * customer's information, to the third parties holding it (FB_69).
+     */
     public record NotificationRequest(
-            String kind, @JsonbProperty("client_id") String clientId) {}
+            String kind,
+            @JsonbProperty("client_id") String clientId,
+            @JsonbProperty("retail_customer_id") String retailCustomerId) {}
 
     @Inject
     Deliveries deliveries;
@@ -110,12 +115,15 @@ public class NotificationsResource {
     @Transactional
     public Response request(NotificationRequest body) {
         if (body == null || body.kind() == null)
-            throw invalid(
-                    "body must be {\"kind\": \"data\" | \"authorization\" | \"application\", \"client_id\": optional}");
-        List<NotificationView> written =
-                outbox.requested(parse(Notification.Kind.class, "kind", body.kind()), body.clientId()).stream()
-                        .map(NotificationView::of)
-                        .toList();
+            throw invalid("body must be {\"kind\": \"data\" | \"authorization\" | \"application\", \"client_id\":"
+                    + " optional, \"retail_customer_id\": optional, with data}");
+        Notification.Kind kind = parse(Notification.Kind.class, "kind", body.kind());
+        if (body.retailCustomerId() != null && kind != Notification.Kind.DATA)
+            throw invalid("retail_customer_id asks for a notice of customer information: its kind is data");
+        List<NotificationView> written = (body.retailCustomerId() == null
+                        ? outbox.requested(kind, body.clientId())
+                        : outbox.requestedCustomerInfo(body.retailCustomerId(), body.clientId()))
+                .stream().map(NotificationView::of).toList();
         return Response.status(Response.Status.ACCEPTED).entity(written).build();
     }
 

@@ -9,6 +9,7 @@ import dev.gbconnect.custodian.authorization.control.CustomerSharing;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.authorization.entity.EspiScope;
+import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.ingest.control.CustomerInfoChanged;
 import dev.gbconnect.custodian.ingest.control.UsageChanged;
 import dev.gbconnect.custodian.notification.entity.Notification;
@@ -61,6 +62,9 @@ public class Outbox {
     Authorizations authorizations;
 
     @Inject
+    Customers customers;
+
+    @Inject
     Event<Enqueued> enqueued;
 
     /** Fired with every notice written; the sender starts once the transaction has committed. */
@@ -99,17 +103,43 @@ public class Outbox {
      */
     void customerInfoChanged(@Observes CustomerInfoChanged change) {
         Instant now = Instant.now();
-        List<Authorization> granted = authorizations.ofCustomer(change.customerId()).stream()
+        List<String> path = List.of("Batch/RetailCustomer/" + change.customerId());
+        holdingCustomerInfo(change.customerId(), now)
+                .forEach(client -> enqueue(client, Notification.Kind.DATA, "changed customer information", path, now));
+    }
+
+    /**
+     * The admin's request for the FB_69 notice of a customer's information, to the third parties holding it (or to
+     * the one named, which must hold it), as if it had changed.
+     */
+    public List<Notification> requestedCustomerInfo(String customerId, String clientId) {
+        customers.find(customerId);
+        Instant now = Instant.now();
+        List<String> clients = holdingCustomerInfo(customerId, now).stream()
+                .filter(c -> clientId == null || c.equals(clientId))
+                .toList();
+        if (clientId != null && clients.isEmpty())
+            throw ApiException.notFound("active third party " + clientId + " with a notify URI and an Authorization"
+                    + " of retail customer " + customerId + " that grants customer information");
+        List<String> path = List.of("Batch/RetailCustomer/" + customerId);
+        List<Notification> written = new ArrayList<>();
+        for (String c : clients)
+            written.addAll(enqueue(c, Notification.Kind.DATA, "requested by the data custodian", path, now));
+        return written;
+    }
+
+    /** The recipients with an active Authorization of the customer that grants customer information (FB_53). */
+    private List<String> holdingCustomerInfo(String customerId, Instant now) {
+        List<Authorization> granted = authorizations.ofCustomer(customerId).stream()
                 .filter(a -> a.activeAt(now) && a.subscriptionId() != null && EspiScope.looksLikeEspi(a.scope()))
                 .filter(a -> EspiScope.parse(a.scope()).grantsCustomerInformation() && recipient(a.clientId()))
                 .toList();
         Set<String> suspended = authorizations.suspended(granted);
-        List<String> path = List.of("Batch/RetailCustomer/" + change.customerId());
-        granted.stream()
+        return granted.stream()
                 .filter(a -> !suspended.contains(a.id()))
                 .map(Authorization::clientId)
                 .distinct()
-                .forEach(client -> enqueue(client, Notification.Kind.DATA, "changed customer information", path, now));
+                .toList();
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.gbconnect.custodian.authorization.boundary.AcceptsTokens;
 import dev.gbconnect.custodian.authorization.boundary.CurrentCaller;
 import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
 import dev.gbconnect.custodian.authorization.control.Caller;
+import dev.gbconnect.custodian.authorization.control.LastReads;
 import dev.gbconnect.custodian.authorization.control.TokenClass;
 import dev.gbconnect.custodian.oauth.control.Tokens;
 import dev.gbconnect.custodian.platform.BearerError;
@@ -43,6 +44,9 @@ public class BearerAuthentication implements ContainerRequestFilter {
     @Inject
     CurrentCaller current;
 
+    @Inject
+    LastReads lastReads;
+
     /** Documented deviation, off by default: GBA's test harness expects 403 for a blank Authorization header. */
     @Inject
     @ConfigProperty(name = "custodian.gba-harness", defaultValue = "false")
@@ -72,6 +76,9 @@ public class BearerAuthentication implements ContainerRequestFilter {
                     + " tokens; this one is " + (held.isEmpty() ? "none of those" : words(held)));
         }
         current.accept(caller);
+        // What the customer's Connected apps page shows as "last read": a read of the customer's data.
+        if (caller.authorization().customerId() != null && "GET".equals(request.getMethod()))
+            lastReads.read(caller.authorizationId());
     }
 
     /** The bearer token of this Authorization header (RFC 6750 §2.1), or the refusal for a header without one. */

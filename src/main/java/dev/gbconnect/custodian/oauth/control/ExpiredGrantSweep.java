@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 
 /**
  * Deletes what can no longer be used: expired access tokens, refresh tokens, codes, consent requests, portal and
- * console sessions and password-reset links, and
+ * console sessions, password-reset links and sign-in records past their retention, and
  * sign-in failures whose lock and window are long over. Refused already when expired, these rows only cost space.
  * Also ends the Authorizations whose sharing period is over, so that their end is announced. Every instance sweeps
  * (the deletes are idempotent, each end happens once), so nothing depends on one of them running.
@@ -44,7 +44,8 @@ public class ExpiredGrantSweep {
             "ConsentRequest",
             "PortalSession",
             "StaffSession",
-            "PasswordReset"
+            "PasswordReset",
+            "SignInRecord"
         }) {
             removed += em.createQuery("DELETE FROM " + entity + " e WHERE e.expiresAt < :cutoff")
                     .setParameter("cutoff", cutoff)

@@ -5,27 +5,36 @@ import static dev.gbconnect.custodian.portal.boundary.PortalResource.SESSION_COO
 import dev.gbconnect.custodian.authorization.control.Clients;
 import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
+import dev.gbconnect.custodian.platform.GuideResource;
 import dev.gbconnect.custodian.platform.PageError;
 import dev.gbconnect.custodian.platform.PublicUrl;
+import dev.gbconnect.custodian.platform.Templates;
 import dev.gbconnect.custodian.portal.control.ConnectedApps;
 import dev.gbconnect.custodian.portal.control.PortalSessions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
 
 /**
- * Who may reach the customer's data, as the customer manages it in the portal: personal API access (a client for
- * the customer's own scripts) and the connected third parties. Each form post carries the session's own token.
+ * Personal API access (issue 20 item 6): clients for the customer's own scripts, which sign in as the customer (the
+ * password grant) and read only the customer's data; the page explains them with commands that work as shown and
+ * links the large-customer guide the server serves ({@link GuideResource}). Each form post carries the session's own
+ * token.
  */
-@Path("portal")
+@Path("portal/api-access")
 @RequestScoped
 public class PortalAccessResource {
+
+    private static final String TITLE = "Personal API access";
 
     @Inject
     Customers customers;
@@ -39,45 +48,56 @@ public class PortalAccessResource {
     @Context
     UriInfo uri;
 
-    /** Personal API access: a new client for the customer's own scripts; its secret is on this page and nowhere else. */
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    public Response page(@CookieParam(SESSION_COOKIE) String token) {
+        Optional<PortalSessions.Session> session = sessions.find(token);
+        if (session.isEmpty()) return PortalForms.toSignIn(uri);
+        RetailCustomer customer = customers.find(session.get().customerId());
+        return Templates.page(
+                        Response.Status.OK,
+                        "portal/apiAccess.jte",
+                        new PortalViews.Api(
+                                PortalForms.frame(uri, headers, customer, session.get(), "api"),
+                                apps.personal(customer.id()),
+                                customer.username(),
+                                PublicUrl.base(uri).toString(),
+                                PublicUrl.path(uri, GuideResource.PATH)))
+                .build();
+    }
+
+    /** A new client for the customer's own scripts; its secret is on this page and nowhere else. */
     @POST
-    @Path("api-access")
-    public Response createApiAccess(
+    public Response create(
             @FormParam("csrf") String csrf, @FormParam("name") String name, @CookieParam(SESSION_COOKIE) String token) {
-        PortalSessions.Session session = PortalForms.signedIn(sessions, token, csrf, "Personal API access");
+        PortalSessions.Session session = PortalForms.signedIn(sessions, token, csrf, TITLE);
         RetailCustomer customer = customers.find(session.customerId());
         Clients.Registered created =
                 apps.createPersonal(customer.id(), name == null || name.isBlank() ? "My script" : name);
-        return PortalPages.newApiAccess(
-                        created.client(),
-                        created.secret().secret(),
-                        customer.username(),
-                        PublicUrl.base(uri).toString())
+        return Templates.page(
+                        Response.Status.OK,
+                        "portal/newApiAccess.jte",
+                        new PortalViews.NewApi(
+                                PortalForms.frame(uri, headers, customer, session, "api"),
+                                created.client(),
+                                created.secret().secret(),
+                                customer.username(),
+                                PublicUrl.base(uri).toString(),
+                                PublicUrl.path(uri, GuideResource.PATH)))
                 .build();
     }
 
     @POST
-    @Path("api-access/delete")
-    public Response deleteApiAccess(
+    @Path("delete")
+    public Response delete(
             @FormParam("csrf") String csrf,
             @FormParam("client") String client,
             @CookieParam(SESSION_COOKIE) String token) {
-        PortalSessions.Session session = PortalForms.signedIn(sessions, token, csrf, "Personal API access");
+        PortalSessions.Session session = PortalForms.signedIn(sessions, token, csrf, TITLE);
         if (!apps.endPersonal(session.customerId(), client))
-            throw PageError.NOT_FOUND.on("Personal API access", "That access does not exist.");
-        return Response.seeOther(PortalForms.home(uri)).build();
-    }
-
-    @POST
-    @Path("revoke")
-    public Response revoke(
-            @FormParam("csrf") String csrf,
-            @FormParam("authorization") String authorization,
-            @CookieParam(SESSION_COOKIE) String token) {
-        PortalSessions.Session session = PortalForms.signedIn(sessions, token, csrf, "Connected apps");
-        if (!apps.revoke(session.customerId(), authorization)) {
-            throw PageError.NOT_FOUND.on("Connected apps", "That connection does not exist.");
-        }
-        return Response.seeOther(PortalForms.home(uri)).build();
+            throw PageError.NOT_FOUND.on(TITLE, "That access does not exist.");
+        return Response.seeOther(PortalForms.at(uri, "api-access")).build();
     }
 }

@@ -13,6 +13,10 @@ import dev.gbconnect.custodian.feed.control.reach.Tree;
 import dev.gbconnect.custodian.platform.PageError;
 import dev.gbconnect.custodian.platform.PublicUrl;
 import dev.gbconnect.custodian.portal.control.PortalSessions;
+import dev.gbconnect.custodian.retail.control.CustomerInfoDocuments;
+import dev.gbconnect.custodian.retail.control.CustomerInfoReach;
+import dev.gbconnect.custodian.retail.control.CustomerInfoRows.Selection;
+import dev.gbconnect.custodian.retail.control.CustomerTree;
 import dev.gbconnect.custodian.usage.control.UsageInventory;
 import dev.gbconnect.custodian.usage.entity.UsagePoint;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -37,6 +42,9 @@ import java.util.stream.Collectors;
 /**
  * Download My Data from the portal: the chosen usage points (another customer's id answers like a missing one) and
  * days, as the ESPI batch (schema-valid, the same document as Batch/RetailCustomer with these bounds) or as CSV.
+ * Personal information only when the customer ticks it ({@code personal=on}; issue 17: the customer's choice): then
+ * the same feed goes on with the customer.xsd entries of the ServiceLocations serving the chosen usage points, as a
+ * personal client with FB_53 reads them, so one Green Button file imports both halves.
  */
 @Path("portal/download")
 @RequestScoped
@@ -56,6 +64,9 @@ public class PortalDownloadResource {
     @Inject
     UsageCsv csv;
 
+    @Inject
+    CustomerInfoDocuments customerInfo;
+
     @Context
     UriInfo uri;
 
@@ -65,7 +76,8 @@ public class PortalDownloadResource {
             @QueryParam("usage_point") List<String> chosen,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
-            @QueryParam("format") String format) {
+            @QueryParam("format") String format,
+            @QueryParam("personal") String personal) {
         Optional<PortalSessions.Session> session = sessions.find(token);
         if (session.isEmpty())
             return Response.seeOther(URI.create(PortalForms.signInPath(uri))).build();
@@ -73,14 +85,10 @@ public class PortalDownloadResource {
         ownsAll(customer, chosen);
         LocalDate first = day(from, "from"), last = day(to, "to");
         if (last.isBefore(first)) throw PageError.INVALID.on(TITLE, "The last day comes before the first.");
-        Reach reach = Reach.download(
-                customer,
-                chosen,
-                first.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        boolean asCsv = "csv".equals(format);
+        Reach reach = Reach.download(customer, chosen, start(first), start(last.plusDays(1)));
+        boolean asCsv = "csv".equals(format), withPersonal = personal(personal, asCsv);
         String name = "green-button-" + first + "-to-" + last + (asCsv ? ".csv" : ".xml");
-        StreamingOutput body = asCsv ? csv.write(reach) : batch(customer, reach);
+        StreamingOutput body = asCsv ? csv.write(reach) : batch(customer, reach, withPersonal ? chosen : null);
         return Response.ok(body, asCsv ? UsageCsv.MEDIA_TYPE + ";charset=UTF-8" : AtomBody.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .header("Cache-Control", "no-store")
@@ -96,13 +104,36 @@ public class PortalDownloadResource {
             if (!own.contains(id)) throw PageError.NOT_FOUND.on(TITLE, "Usage point " + id + " does not exist.");
     }
 
-    private StreamingOutput batch(String customer, Reach reach) {
-        return AtomBody.stream(documents.batch(
+    /** The usage batch; with {@code personal} usage points, their customer information after it in the same feed. */
+    private StreamingOutput batch(String customer, Reach reach, List<String> personal) {
+        AtomBody usage = documents.batch(
                 List.of(Tree.root(EspiUris.of(uri), reach)),
                 null,
                 new Page(
                         PublicUrl.base(uri) + "espi/1_1/resource/Batch/RetailCustomer/" + customer + "/UsagePoint",
-                        FeedQuery.ALL)));
+                        FeedQuery.ALL));
+        if (personal == null) return AtomBody.stream(usage);
+        AtomBody info = customerInfo.entries(
+                CustomerTree.customers(EspiUris.of(uri), CustomerInfoReach.download(customer, personal)),
+                new Selection(null, customer, null, null, null, null));
+        return AtomBody.stream(atom -> {
+            usage.write(atom);
+            info.write(atom);
+        });
+    }
+
+    /** Is personal information asked for (the form's checkbox sends {@code on})? Only Green Button XML holds it. */
+    private static boolean personal(String personal, boolean asCsv) {
+        if (personal == null) return false;
+        if (!"on".equals(personal)) throw PageError.INVALID.on(TITLE, "'personal' is 'on' (ticked) or absent.");
+        if (asCsv)
+            throw PageError.INVALID.on(
+                    TITLE, "Personal information comes in Green Button XML only: choose that format.");
+        return true;
+    }
+
+    private static Instant start(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     private static LocalDate day(String value, String name) {

@@ -1,8 +1,16 @@
 package dev.gbconnect.custodian.portal.boundary;
 
+import dev.gbconnect.custodian.customer.control.SignIns;
+import dev.gbconnect.custodian.customer.entity.RetailCustomer;
+import dev.gbconnect.custodian.customer.entity.SignInRecord;
+import dev.gbconnect.custodian.platform.CustomerFrame;
 import dev.gbconnect.custodian.platform.PageError;
 import dev.gbconnect.custodian.platform.PublicUrl;
 import dev.gbconnect.custodian.portal.control.PortalSessions;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +21,9 @@ import java.security.MessageDigest;
  * session's own form token, compared in constant time).
  */
 final class PortalForms {
+
+    /** The sign-in page's query parameter after a one-time reset link set a new password: the page says so. */
+    static final String RESET = "reset";
 
     private PortalForms() {}
 
@@ -30,12 +41,46 @@ final class PortalForms {
             throw PageError.INVALID.on(title, "The page expired. Please go back, reload it and try again.");
     }
 
+    /**
+     * The frame of a signed-in page, in the language of the switcher's cookie or else of the browser
+     * ({@link CustomerFrame#negotiate}); {@code current} names the page for the navigation.
+     */
+    static CustomerFrame frame(
+            UriInfo uri, HttpHeaders headers, RetailCustomer customer, PortalSessions.Session s, String current) {
+        Cookie language = headers.getCookies().get(CustomerFrame.LANGUAGE_COOKIE);
+        return new CustomerFrame(
+                PublicUrl.path(uri, "portal"),
+                CustomerFrame.negotiate(
+                        language == null ? null : language.getValue(), headers.getAcceptableLanguages()),
+                customer.name() == null ? customer.username() : customer.name(),
+                s.csrf(),
+                current);
+    }
+
+    /**
+     * Where a sign-in came from, as the customer's account page shows it: the address the connection came from (a
+     * proxy's, unless the server is told the client's) and the browser's own name for itself.
+     */
+    static SignIns.Attempt attempt(SignInRecord.Channel channel, HttpServletRequest request) {
+        return new SignIns.Attempt(channel, request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+    }
+
+    /** Where a signed-out visit of a portal page goes. */
+    static Response toSignIn(UriInfo uri) {
+        return Response.seeOther(URI.create(signInPath(uri))).build();
+    }
+
     static String signInPath(UriInfo uri) {
         return PublicUrl.path(uri, "portal/sign-in");
     }
 
     static URI home(UriInfo uri) {
         return URI.create(PublicUrl.path(uri, "portal"));
+    }
+
+    /** A page of the portal's, {@code relative} to /portal. */
+    static URI at(UriInfo uri, String relative) {
+        return URI.create(PublicUrl.path(uri, "portal/" + relative));
     }
 
     static boolean same(String a, String b) {

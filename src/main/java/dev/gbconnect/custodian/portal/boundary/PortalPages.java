@@ -34,14 +34,24 @@ final class PortalPages {
     private PortalPages() {}
 
     static Response.ResponseBuilder signIn(Response.Status status, String action, String csrf, String problem) {
+        return signIn(status, action, csrf, problem, false);
+    }
+
+    /** {@code reset}: the customer just set a new password with a one-time link, and is told to sign in with it. */
+    static Response.ResponseBuilder signIn(
+            Response.Status status, String action, String csrf, String problem, boolean reset) {
         String body = """
                 <h1>Sign in to your energy data</h1>
-                %s
+                %s%s
                 <form method="post" action="%s">
                 <input type="hidden" name="csrf" value="%s">
                 %s
                 </form>
                 """.formatted(
+                        reset
+                                ? "<p class=\"notice\" role=\"status\">Your password is changed. Sign in with your new"
+                                        + " password.</p>\n"
+                                : "",
                         problem == null ? "" : "<p class=\"error\" role=\"alert\">" + escape(problem) + "</p>",
                         escape(action),
                         escape(csrf),
@@ -219,29 +229,6 @@ final class PortalPages {
                 .toString();
     }
 
-    /** The one page that shows a new secret, with a request to copy that uses it. */
-    static Response.ResponseBuilder newApiAccess(Client client, String secret, String username, String base) {
-        String body = """
-                <h1>Your new API access</h1>
-                <p class="error" role="alert">Copy the secret now: it is shown only once. We keep only a hash of it.</p>
-                <p>Client id: <code id="client-id">%s</code></p>
-                <p>Client secret: <code id="client-secret">%s</code></p>
-                <p>Get a token (your password is asked for, and sent only to us):</p>
-                <pre id="example">curl -s -u '%s:%s' -d grant_type=password -d username='%s' --data-urlencode password="$(read -rsp 'Password: ' p; echo "$p")" %soauth/token</pre>
-                <p>The answer's <code>resourceURI</code> is your data as Green Button XML; read it with the access token. A ready script is in the
-                large-customer guide (<code>docs/large-customer-guide.md</code>).</p>
-                <p><a href="%sportal">Back to your energy use</a></p>
-                """.formatted(
-                        escape(client.id()),
-                        escape(secret),
-                        escape(client.id()),
-                        escape(secret),
-                        escape(username),
-                        escape(base),
-                        escape(base));
-        return Html.page(Response.Status.OK, "Your new API access", body);
-    }
-
     private static String hidden(String name, String value) {
         return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + escape(value) + "\">";
     }
@@ -285,6 +272,8 @@ final class PortalPages {
                 + "\">\n<fieldset><legend>Format</legend>\n"
                 + "<label for=\"format-xml\"><input type=\"radio\" id=\"format-xml\" name=\"format\" value=\"xml\" checked> Green Button XML</label>\n"
                 + "<label for=\"format-csv\"><input type=\"radio\" id=\"format-csv\" name=\"format\" value=\"csv\"> CSV (spreadsheet)</label>\n"
+                + "</fieldset>\n<fieldset><legend>Personal information (only if you tick it)</legend>\n"
+                + "<label for=\"personal\"><input type=\"checkbox\" id=\"personal\" name=\"personal\"> include my personal information (name, address, account and meter numbers)</label>\n"
                 + "</fieldset>\n<button type=\"submit\" class=\"primary\">Download</button>\n</form>\n";
     }
 

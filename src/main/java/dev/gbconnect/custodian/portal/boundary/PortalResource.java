@@ -2,6 +2,7 @@ package dev.gbconnect.custodian.portal.boundary;
 
 import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
+import dev.gbconnect.custodian.customer.entity.SignInRecord;
 import dev.gbconnect.custodian.feed.control.document.UsageCsv;
 import dev.gbconnect.custodian.feed.control.document.UsageDocuments;
 import dev.gbconnect.custodian.platform.PasswordHash;
@@ -12,11 +13,13 @@ import dev.gbconnect.custodian.usage.control.UsageInventory;
 import dev.gbconnect.custodian.usage.control.UsageTotals;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -65,9 +68,9 @@ public class PortalResource {
 
     @GET
     @Path("sign-in")
-    public Response signInPage(@CookieParam(FORM_COOKIE) String form) {
+    public Response signInPage(@CookieParam(FORM_COOKIE) String form, @QueryParam(PortalForms.RESET) String reset) {
         String csrf = formToken(form);
-        return PortalPages.signIn(Response.Status.OK, PortalForms.signInPath(uri), csrf, null)
+        return PortalPages.signIn(Response.Status.OK, PortalForms.signInPath(uri), csrf, null, reset != null)
                 .cookie(PublicUrl.cookie(uri, FORM_COOKIE, csrf, "portal"))
                 .build();
     }
@@ -78,7 +81,8 @@ public class PortalResource {
             @FormParam("username") String username,
             @FormParam("password") String password,
             @FormParam("csrf") String csrf,
-            @CookieParam(FORM_COOKIE) String form) {
+            @CookieParam(FORM_COOKIE) String form,
+            @Context HttpServletRequest request) {
         if (!PortalForms.same(csrf, form)) {
             // Refused, so the browser's form cookie stays if it has a usable one: the new form carries it.
             String token = formToken(form);
@@ -90,7 +94,8 @@ public class PortalResource {
             return (token.equals(form) ? page : page.cookie(PublicUrl.cookie(uri, FORM_COOKIE, token, "portal")))
                     .build();
         }
-        Optional<RetailCustomer> customer = customers.authenticate(username, password);
+        Optional<RetailCustomer> customer =
+                customers.authenticate(username, password, PortalForms.attempt(SignInRecord.Channel.PORTAL, request));
         if (customer.isEmpty()) {
             return PortalPages.signIn(Response.Status.UNAUTHORIZED, PortalForms.signInPath(uri), form, WRONG)
                     .build();

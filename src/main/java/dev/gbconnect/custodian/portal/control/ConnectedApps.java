@@ -2,6 +2,7 @@ package dev.gbconnect.custodian.portal.control;
 
 import dev.gbconnect.custodian.authorization.control.Authorizations;
 import dev.gbconnect.custodian.authorization.control.Clients;
+import dev.gbconnect.custodian.authorization.control.LastReads;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.authorization.entity.EspiScope;
@@ -11,8 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -22,7 +25,8 @@ public class ConnectedApps {
 
     /**
      * One Authorization as the customer sees it; {@code active} false for ended and refused ones (the history);
-     * {@code portal} the application's own page for its customers (ESPI thirdPartyUserPortalScreenURI), or null.
+     * {@code portal} the application's own page for its customers (ESPI thirdPartyUserPortalScreenURI), or null;
+     * {@code lastRead} when its tokens last read data (to within {@link LastReads}' resolution), or null.
      */
     public record App(
             String authorizationId,
@@ -33,7 +37,8 @@ public class ConnectedApps {
             Instant since,
             Instant until,
             boolean active,
-            String ended) {}
+            String ended,
+            Instant lastRead) {}
 
     @Inject
     Authorizations authorizations;
@@ -44,22 +49,33 @@ public class ConnectedApps {
     @Inject
     UsageInventory usage;
 
+    @Inject
+    LastReads lastReads;
+
     /** What a personal client may read at most: the customer's own usage data, every interval, all history. */
     @Inject
     @ConfigProperty(name = "custodian.portal.personal-scope", defaultValue = "FB=1_3_4_5_12_13_14_15_16_18_19_53")
     String personalScope;
 
+    /** The third parties' Authorizations of the customer (personal API access is listed apart), newest first. */
     public List<App> of(String customerId) {
         Map<String, String> points = usage.usagePoints(customerId).stream()
                 .collect(Collectors.toMap(
                         UsagePoint::id, u -> u.title() == null || u.title().isBlank() ? u.id() : u.title()));
         Instant now = Instant.now();
-        return authorizations.ofCustomer(customerId).stream()
-                .map(a -> app(a, clients.find(a.clientId()).orElse(null), points, now))
+        List<Authorization> shared = authorizations.ofCustomer(customerId);
+        Map<String, Instant> read =
+                lastReads.of(shared.stream().map(Authorization::id).toList());
+        Map<String, Client> client = new HashMap<>();
+        for (Authorization a : shared) clients.find(a.clientId()).ifPresent(c -> client.put(c.id(), c));
+        return shared.stream()
+                .filter(a -> !client.containsKey(a.clientId())
+                        || client.get(a.clientId()).kind() != Client.Kind.PERSONAL)
+                .map(a -> app(a, client.get(a.clientId()), points, now, read.get(a.id())))
                 .toList();
     }
 
-    private static App app(Authorization a, Client client, Map<String, String> points, Instant now) {
+    private static App app(Authorization a, Client client, Map<String, String> points, Instant now, Instant read) {
         return new App(
                 a.id(),
                 client == null ? a.clientId() : client.name(),
@@ -72,7 +88,8 @@ public class ConnectedApps {
                 a.authorizedStart(),
                 a.authorizedEnd(),
                 a.activeAt(now),
-                ending(a, now));
+                ending(a, now),
+                read);
     }
 
     /** Ends one of the customer's Authorizations; false when it is not theirs or does not exist, which look alike. */
@@ -100,6 +117,17 @@ public class ConnectedApps {
     @Transactional
     public boolean endPersonal(String customerId, String clientId) {
         return clients.endPersonal(customerId, clientId);
+    }
+
+    /**
+     * Stops every token of the customer's personal clients by ending their Authorizations; the clients stay, and
+     * their next password grant (with the new password) starts a new one. Joins the caller's transaction.
+     */
+    public void endPersonalTokens(String customerId) {
+        Set<String> mine = personal(customerId).stream().map(Client::id).collect(Collectors.toSet());
+        authorizations.ofCustomer(customerId).stream()
+                .filter(a -> mine.contains(a.clientId()))
+                .forEach(a -> authorizations.end(a, "the customer's password changed"));
     }
 
     /** Third parties a customer may start a connection to from the portal. */

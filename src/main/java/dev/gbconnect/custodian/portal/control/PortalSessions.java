@@ -69,4 +69,16 @@ public class PortalSessions {
         PortalSession s = em.find(PortalSession.class, PasswordHash.hashGenerated(token));
         if (s != null) em.remove(s);
     }
+
+    /**
+     * Ends every portal session of the customer but the one of {@code keep} (null: all of them), on every instance:
+     * after a password change, whoever knew the old password is signed out.
+     */
+    @Transactional
+    public int endOthers(String customerId, String keep) {
+        return em.createQuery("DELETE FROM PortalSession s WHERE s.customerId = :customer AND s.tokenHash <> :keep")
+                .setParameter("customer", customerId)
+                .setParameter("keep", keep == null ? "" : PasswordHash.hashGenerated(keep))
+                .executeUpdate();
+    }
 }

@@ -11,6 +11,7 @@ import dev.gbconnect.custodian.atom.Page;
 import dev.gbconnect.custodian.retail.control.CustomerInfoRows.Reading;
 import dev.gbconnect.custodian.retail.control.CustomerInfoRows.Row;
 import dev.gbconnect.custodian.retail.control.CustomerInfoRows.Selection;
+import dev.gbconnect.custodian.retail.control.CustomerInfoRows.Served;
 import dev.gbconnect.custodian.retail.entity.CustomerKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,9 +60,17 @@ public class CustomerInfoDocuments {
         links.addAll(certification.links());
         String title =
                 s.kind() == null ? "Retail Customer Information" : s.kind().espiName();
+        AtomBody entries = entries(tree, s);
         return atom -> {
             atom.startFeed(
                     "urn:uuid:" + EntryIds.of("feed", page.self()), title, Instant.now(), links.toArray(Link[]::new));
+            entries.write(atom);
+        };
+    }
+
+    /** The selected rows as entries of a feed another document started (Download My Data's). */
+    public AtomBody entries(CustomerTree tree, Selection s) {
+        return atom -> {
             try (Reading r = rows.open()) {
                 r.each(tree.reach(), s, row -> write(r, atom, tree, row, List.of()));
             }
@@ -83,17 +92,24 @@ public class CustomerInfoDocuments {
 
     private static void write(Reading r, AtomWriter atom, CustomerTree tree, Row row, List<Link> extra)
             throws Exception {
-        List<String> usagePoints = row.kind() == CustomerKind.SERVICE_LOCATION ? r.usagePoints(row.id()) : List.of();
-        List<Link> links = tree.links(row, usagePoints);
+        List<Served> served =
+                row.kind() == CustomerKind.SERVICE_LOCATION ? r.served(tree.reach(), row.id()) : List.of();
+        List<Link> links = tree.links(
+                row,
+                served.stream()
+                        .filter(Served::reached)
+                        .map(Served::usagePointId)
+                        .toList());
         links.addAll(extra);
+        byte[] content = UnchosenUsagePoints.hide(row.content(), served);
         atom.storedEntry(
                 row.id(),
                 row.title(),
                 row.published(),
                 row.updated(),
                 links.toArray(Link[]::new),
-                row.content(),
-                row.content().length);
+                content,
+                content.length);
     }
 
     /** Runs the reads made before a document's first byte ({@link DocumentRead#before}). */

@@ -2,6 +2,7 @@ package dev.gbconnect.custodian.consent.boundary;
 
 import static dev.gbconnect.custodian.testsupport.ConsentFlow.enc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,15 +81,23 @@ class ConsentPageIT {
     }
 
     void openConsentPage(boolean javascript, int width) {
-        openSignInPage(javascript, width);
+        openConsentPage(javascript, width, ThirdParties.SCOPE);
+    }
+
+    void openConsentPage(boolean javascript, int width, String scope) {
+        openSignInPage(javascript, width, scope);
         signIn("pass-" + username);
     }
 
     void openSignInPage(boolean javascript, int width) {
+        openSignInPage(javascript, width, ThirdParties.SCOPE);
+    }
+
+    void openSignInPage(boolean javascript, int width, String scope) {
         browser = Browser.start(javascript, width, 900);
         browser.get(base.resolve("oauth/authorize?response_type=code&client_id=" + app.id() + "&redirect_uri="
                         + enc(callback.uri())
-                        + "&scope=" + enc(ThirdParties.SCOPE) + "&state=st-42&code_challenge="
+                        + "&scope=" + enc(scope) + "&state=st-42&code_challenge="
                         + ThirdParties.challenge(VERIFIER)
                         + "&code_challenge_method=S256")
                 .toString());
@@ -101,6 +110,17 @@ class ConsentPageIT {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         Browser.submit(browser, browser.findElement(By.cssSelector("button[type=submit]")));
+    }
+
+    /** The token response to the code the approval sent to the callback. */
+    Api.Reply approvedToken() throws Exception {
+        Map<String, String> answer = query(callback.next());
+        assertEquals("st-42", answer.get("state"));
+        return Api.withAuthorization(base, null)
+                .token(
+                        app.basic(),
+                        "grant_type=authorization_code&code=" + enc(answer.get("code")) + "&redirect_uri="
+                                + enc(callback.uri()) + "&code_verifier=" + VERIFIER);
     }
 
     Map<String, String> query(URI uri) {
@@ -136,13 +156,7 @@ class ConsentPageIT {
         until.sendKeys(String.format("%02d%02d%d", last.getMonthValue(), last.getDayOfMonth(), last.getYear()));
         browser.findElement(By.cssSelector("button[value=approve]")).click();
 
-        Map<String, String> answer = query(callback.next());
-        assertEquals("st-42", answer.get("state"));
-        Api.Reply token = Api.withAuthorization(base, null)
-                .token(
-                        app.basic(),
-                        "grant_type=authorization_code&code=" + enc(answer.get("code")) + "&redirect_uri="
-                                + enc(callback.uri()) + "&code_verifier=" + VERIFIER);
+        Api.Reply token = approvedToken();
         assertEquals(200, token.status(), token.body());
 
         JsonArray granted =
@@ -156,6 +170,39 @@ class ConsentPageIT {
                         .collect(Collectors.toSet()));
         assertTrue(a.getString("until").startsWith(last.plusDays(1).toString()), a.toString());
         assertTrue(token.json().getString("authorizationURI").endsWith("/Authorization/" + a.getString("id")));
+    }
+
+    /**
+     * Issue 17: personal information (FB_53) is an item of its own, unticked until the customer ticks it; ticked, the
+     * token answer carries customerResourceURI; left unticked, the grant is usage data only.
+     */
+    @Test
+    void consentWhenPersonalInformationAskedThenUntickedByDefaultAndOnlyTickingItGrantsIt() throws Exception {
+        app = ThirdParties.register(
+                admin,
+                ThirdParties.registration("Test Energy App", ThirdParties.NOTIFY, ThirdParties.PERSONAL_SCOPE)
+                        .replace("http://127.0.0.1:9/cb", callback.uri()));
+        for (boolean tick : List.of(true, false)) {
+            openConsentPage(false, 1200, ThirdParties.PERSONAL_SCOPE);
+            WebElement personal = browser.findElement(By.name("personal_information"));
+            assertFalse(personal.isSelected(), "unticked by default");
+            assertNotNull(browser.findElement(By.cssSelector("label[for='" + personal.getAttribute("id") + "']")));
+            if (tick) personal.click();
+            browser.findElements(By.name("usage_point")).get(0).click();
+            browser.findElement(By.cssSelector("button[value=approve]")).click();
+
+            Api.Reply token = approvedToken();
+
+            assertEquals(200, token.status(), token.body());
+            assertEquals(tick, token.json().containsKey("customerResourceURI"), token.body());
+            if (tick)
+                assertTrue(token.json()
+                        .getString("customerResourceURI")
+                        .endsWith("/espi/1_1/resource/Batch/RetailCustomer/" + customerId));
+            assertEquals(tick, token.json().getString("scope").contains("_53"), token.body());
+            browser.quit();
+            browser = null;
+        }
     }
 
     @Test

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Browser;
+import dev.gbconnect.custodian.testsupport.PortalSignIn;
 import dev.gbconnect.custodian.testsupport.Shared;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
@@ -230,7 +233,8 @@ class ConsoleIT {
         fill("password", "second-password");
         fill("confirm", "second-password");
         press("Set the password");
-        assertTrue(text().contains("Your password is changed"), text());
+        assertTrue(browser.getCurrentUrl().endsWith("/portal/sign-in?reset=done"), browser::getCurrentUrl);
+        assertTrue(text().contains("Your password is changed"), "signed out on the sign-in page: " + text());
         browser.get(link);
         assertTrue(text().contains("used already or has expired"), "the link works once: " + text());
         assertEquals(400, anonymous.get(link).status(), "a used link answers 400 with a page");
@@ -315,5 +319,25 @@ class ConsoleIT {
         assertEquals(400, signInWithoutToken.status(), "the sign-in form is a double submit");
         assertTrue(signInWithoutToken.raw().headers().allValues("Set-Cookie").stream()
                 .noneMatch(c -> c.startsWith("custodian_console=")));
+    }
+
+    @Test
+    void customerPageWhenTheCustomerFailedToSignInThenTheFailuresShowWithTimeAndBrowser() {
+        String username = unique("fumbler");
+        String id = admin.newCustomer(username);
+        for (String agent : List.of("FumblingBrowser/1.0", "FumblingBrowser/2.0"))
+            assertEquals(
+                    401,
+                    PortalSignIn.post(base, username, "wrong", "User-Agent", agent)
+                            .status());
+        assertEquals(303, PortalSignIn.post(base, username, "pass-" + username).status());
+        signIn(OPERATOR, OPERATOR_PASSWORD);
+        go("/customers/" + id);
+        List<WebElement> rows = browser.findElements(By.cssSelector("table.sign-in-failures tr"));
+        assertEquals(3, rows.size(), "a header and the two failures, not the success");
+        assertTrue(
+                rows.get(1).getText().contains("FumblingBrowser/2.0"),
+                "newest first: " + rows.get(1).getText());
+        assertTrue(rows.get(2).getText().contains("portal"), rows.get(2).getText());
     }
 }

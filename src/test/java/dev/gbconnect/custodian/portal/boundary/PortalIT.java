@@ -10,8 +10,6 @@ import dev.gbconnect.custodian.testsupport.Atom;
 import dev.gbconnect.custodian.testsupport.Browser;
 import dev.gbconnect.custodian.testsupport.DatabaseNeutral;
 import dev.gbconnect.custodian.testsupport.Shared;
-import dev.gbconnect.custodian.testsupport.ThirdParties;
-import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -208,125 +206,6 @@ class PortalIT {
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString())
                         .statusCode());
-    }
-
-    @Test
-    void connectedAppsWhenCustomerRevokesThenTheAppsTokenIsRefusedAndTheAppMovesToHistory() {
-        ThirdParties.Registered app = ThirdParties.confidential(admin, "http://127.0.0.1:9/cb");
-        JsonObject token = ThirdParties.offlineToken(admin, app, customer, ThirdParties.SCOPE, null);
-        Api asApp = Api.withAuthorization(base, "Bearer " + token.getString("access_token"));
-        String subscription = token.getString("resourceURI");
-        assertEquals(200, asApp.get(subscription).status());
-        ThirdParties.Registered personal = ThirdParties.register(
-                admin,
-                ThirdParties.registration(
-                        "Personal Information App", ThirdParties.NOTIFY, ThirdParties.PERSONAL_SCOPE));
-        assertTrue(ThirdParties.offline(admin, personal, customer, ThirdParties.PERSONAL_SCOPE, null)
-                .getString("customerResourceURI")
-                .endsWith("/espi/1_1/resource/Batch/RetailCustomer/" + customer));
-
-        signIn("pass-" + username);
-        WebElement connected = browser.findElement(By.xpath("//section[@class='app'][h3='Test Energy App']"));
-        assertTrue(connected.getText().contains("Readings every 15 minutes."), connected.getText());
-        assertTrue(
-                connected
-                        .getText()
-                        .contains("Not your personal information (name, address, account and meter numbers)."),
-                connected.getText());
-        WebElement seesPersonal =
-                browser.findElement(By.xpath("//section[@class='app'][h3='Personal Information App']"));
-        assertTrue(
-                seesPersonal.getText().contains("Your personal information: name, address, account and meter numbers."),
-                seesPersonal.getText());
-        assertEquals(
-                ThirdParties.USER_PORTAL,
-                connected
-                        .findElement(By.linkText("Your account with Test Energy App"))
-                        .getAttribute("href"),
-                "the application's own page for its customers (ESPI thirdPartyUserPortalScreenURI)");
-        assertTrue(
-                connected
-                        .getText()
-                        .contains("until " + ThirdParties.offlineUntil().plusDays(1)),
-                connected.getText());
-        // by id: on the PostgreSQL run, other test classes' apps of the same name share the database
-        WebElement connect = browser.findElement(
-                By.xpath("//ul[@class='connect']/li/a[contains(@href, 'client_id=" + app.id() + "')]"));
-        assertTrue(
-                connect.getAttribute("href").endsWith("oauth/scope-selection?client_id=" + app.id()),
-                connect.getAttribute("href"));
-        assertTrue(
-                connect.findElement(By.xpath("..")).getText().contains("Test Energy App"),
-                connect.findElement(By.xpath("..")).getText());
-
-        String csrf = connected.findElement(By.name("csrf")).getAttribute("value");
-        String cookie = PortalResource.SESSION_COOKIE + "="
-                + browser.manage().getCookieNamed(PortalResource.SESSION_COOKIE).getValue();
-        String strangers =
-                admin.newCustomer("stranger-" + UUID.randomUUID().toString().substring(0, 8));
-        admin.upload(strangers, Shared.sample("datasdk/Gas.xml"));
-        String theirAuthorization = ThirdParties.offline(admin, app, strangers, ThirdParties.SCOPE, null)
-                .getString("authorizationURI")
-                .replaceAll(".*/", "");
-        for (String id : List.of(theirAuthorization, UUID.randomUUID().toString())) {
-            Api.Reply r = Api.withAuthorization(base, null)
-                    .postForm("portal/revoke", null, "csrf=" + csrf + "&authorization=" + id, "Cookie", cookie);
-            assertEquals(404, r.status(), "another customer's connection answers like a missing one");
-        }
-        assertEquals(
-                "active",
-                admin.get("admin/customers/" + strangers + "/authorizations")
-                        .array()
-                        .getJsonObject(0)
-                        .getString("status"));
-
-        Browser.submit(browser, connected.findElement(By.xpath(".//button[text()='Revoke']")));
-        assertEquals(401, asApp.get(subscription).status(), "the app's token stops at once");
-        assertTrue(browser.findElements(By.xpath("//section[@class='app'][h3='Test Energy App']"))
-                .isEmpty());
-        assertTrue(browser.findElement(By.cssSelector("ul.history")).getText().contains("Test Energy App"));
-    }
-
-    @Test
-    void personalApiAccessWhenCreatedThenItsOwnerReadsOwnDataWithThePasswordGrantAndDeletingStopsIt() {
-        signIn("pass-" + username);
-        WebElement name = browser.findElement(By.id("api-name"));
-        name.clear();
-        name.sendKeys("Nightly export");
-        Browser.submit(browser, browser.findElement(By.xpath("//button[text()='Create API access']")));
-        String id = browser.findElement(By.id("client-id")).getText(),
-                secret = browser.findElement(By.id("client-secret")).getText();
-        assertTrue(browser.findElement(By.id("example")).getText().contains("grant_type=password"));
-
-        Api.Reply token = Api.withAuthorization(base, null)
-                .token(
-                        Api.basic(id, secret),
-                        "grant_type=password&username=" + username + "&password=pass-" + username);
-        assertEquals(200, token.status(), token.body());
-        Api mine = Api.withAuthorization(base, "Bearer " + token.json().getString("access_token"));
-        Api.Reply data = mine.get(
-                token.json().getString("resourceURI").substring(base.toString().length()));
-        assertEquals(1340, Atom.valid(data.body()).count("//espi:IntervalReading"), "all of the owner's readings");
-
-        String other = "other-" + UUID.randomUUID().toString().substring(0, 8);
-        admin.newCustomer(other);
-        Api.Reply borrowed = Api.withAuthorization(base, null)
-                .token(Api.basic(id, secret), "grant_type=password&username=" + other + "&password=pass-" + other);
-        assertEquals(400, borrowed.status());
-        assertEquals(
-                "invalid_grant",
-                borrowed.json().getString("error"),
-                "another customer's right password fails like a wrong one");
-
-        browser.get(base.resolve("portal").toString());
-        WebElement listed =
-                browser.findElement(By.xpath("//ul[@class='api-access']/li[contains(., 'Nightly export')]"));
-        assertFalse(browser.getPageSource().contains(secret), "the secret is never shown again");
-        Browser.submit(browser, listed.findElement(By.xpath(".//button[text()='Delete']")));
-        assertEquals(
-                401, mine.get("espi/1_1/resource/ReadServiceStatus").status(), "deleting the access stops its tokens");
-        assertTrue(
-                browser.findElements(By.xpath("//ul[@class='api-access']/li")).isEmpty());
     }
 
     @Test

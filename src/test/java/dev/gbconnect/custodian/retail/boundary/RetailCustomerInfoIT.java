@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -541,17 +542,19 @@ class RetailCustomerInfoIT {
         assertAll(checks);
     }
 
+    /** The third party's client_credentials token with this scope (its back office, its registration). */
+    static Api clientCredentials(ThirdParties.Registered client, String scope) {
+        Api.Reply r = Api.withAuthorization(f.admin().base(), null)
+                .token(client.basic(), "grant_type=client_credentials&scope=" + scope);
+        assertEquals(200, r.status(), r.body());
+        return Api.withAuthorization(f.admin().base(), "Bearer " + r.json().getString("access_token"));
+    }
+
     @Test
     void bulkWhenSomeAuthorizationsGrantPersonalInformationThenTheirsAloneStreamedAndNoneInTheUsageBulk()
             throws Exception {
         Sharing sh = sharing();
-        Api backOffice = Api.withAuthorization(
-                f.admin().base(),
-                "Bearer "
-                        + Api.withAuthorization(f.admin().base(), null)
-                                .token(sh.app().basic(), "grant_type=client_credentials&scope=ThirdParty_Admin_Access")
-                                .json()
-                                .getString("access_token"));
+        Api backOffice = clientCredentials(sh.app(), "ThirdParty_Admin_Access");
         String bulk = R + "Batch/BulkRetailCustomerInfo/17";
 
         assertEquals(sh.sharedSelves(), selves(ok(backOffice.get(bulk), bulk)), "the usage-only one adds nothing");
@@ -564,6 +567,47 @@ class RetailCustomerInfoIT {
                 403,
                 backOffice.get(R + "RetailCustomer/" + sh.rc() + "/Customer").status());
         noPersonalInformation(backOffice.get(R + "Batch/Bulk/17"), "Batch/Bulk");
+    }
+
+    /**
+     * Issue 17, done when: every customer path of GBA's openapi-starter, the root form's collection and id of each
+     * kind, with a token of every class. The data custodian's answers 200 with schema-valid Atom; every other class
+     * is refused from the token alone (403 insufficient_scope: GBA lists these paths for the data custodian's token
+     * only), the same for an id that exists and one that exists nowhere.
+     */
+    @Test
+    void starterPathsWhenATokenOfEveryClassThenTheDataCustodians200AndEveryOther403() throws Exception {
+        Sharing sh = sharing();
+        Map<String, Api> refused = Map.of(
+                "upload", f.uploader(),
+                "customer, granted", sh.granted(),
+                "customer, usage only", sh.usageOnly(),
+                "back office", clientCredentials(sh.app(), "ThirdParty_Admin_Access"),
+                "registration", clientCredentials(sh.app(), "FB=36_40"));
+        Atom batch = read(R + "Batch/RetailCustomer/" + sh.rc());
+        List<Element> contents = batch.elements("/atom:feed/atom:entry/atom:content/*");
+        List<String> ids = batch.texts("/atom:feed/atom:entry/atom:id");
+        List<Executable> checks = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String kind = contents.get(i).getLocalName(), id = ids.get(i).substring("urn:uuid:".length());
+            String missing = R + kind + "/" + UUID.randomUUID();
+            for (String path : List.of(R + kind, R + kind + "/" + id, missing)) {
+                Api.Reply custodian = f.admin().get(path);
+                checks.add(() -> assertEquals(path.equals(missing) ? 404 : 200, custodian.status(), path));
+                if (custodian.status() == 200) checks.add(() -> ok(custodian, path));
+                refused.forEach((token, api) -> {
+                    Api.Reply r = api.get(path);
+                    checks.add(() -> assertEquals(403, r.status(), token + " " + path + ": " + r.body()));
+                    checks.add(() -> assertTrue(
+                            r.header("WWW-Authenticate").contains("insufficient_scope"), token + " " + path));
+                });
+            }
+        }
+        assertEquals(
+                KINDS.size(),
+                Set.copyOf(contents.stream().map(Element::getLocalName).toList())
+                        .size());
+        assertAll(checks);
     }
 
     @Test
