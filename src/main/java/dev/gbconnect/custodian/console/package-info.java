@@ -8,8 +8,9 @@
  * {@code platform}. Nothing uses it: it is a top of the component map (docs/design.md, enforced by ArchitectureTest).
  *
  * <p>Decisions. Pages are jte templates (src/main/jte/console), escaped by default. A signed-in member of staff is a
- * {@code control.StaffIdentity} (subject, name, roles), however they signed in: local accounts now, OpenID Connect
- * next, which only has to make one and start a session with it. Sessions live in the database (only a hash of the
+ * {@code control.StaffIdentity} (subject, name, roles), however they signed in: a local account, or the utility's
+ * OpenID Connect provider (authorization code with PKCE through the Nimbus SDK; the pending request waits in the
+ * database, so any instance takes the answer), which makes one from the ID token and starts the same session. Sessions live in the database (only a hash of the
  * cookie's token), so any instance serves the next page; every form carries the session's token; the role is checked
  * on the server before every action, and every action is written to the audit log in its own transaction.
  */

@@ -25,7 +25,9 @@ public enum PageError {
     /** What the page names does not exist, or not for this person. */
     NOT_FOUND(Response.Status.NOT_FOUND),
     /** A form over custodian.max-form-bytes. */
-    TOO_LARGE(Response.Status.REQUEST_ENTITY_TOO_LARGE);
+    TOO_LARGE(Response.Status.REQUEST_ENTITY_TOO_LARGE),
+    /** A server the page depends on (the staff's identity provider) did not answer, or not as it should. */
+    PROVIDER_FAILED(Response.Status.BAD_GATEWAY);
 
     private final Response.Status status;
 

@@ -177,7 +177,29 @@ public class SettingsCheck implements Extension {
             Map.entry("custodian.feed.concurrency", POSITIVE_INT),
             Map.entry("custodian.feed.queue-timeout", POSITIVE_DURATION),
             Map.entry("custodian.max-form-bytes", POSITIVE_BYTES),
-            Map.entry("custodian.upload.max-bytes", POSITIVE_BYTES));
+            Map.entry("custodian.upload.max-bytes", POSITIVE_BYTES),
+            Map.entry(
+                    "custodian.console.oidc.issuer",
+                    new Allowed(
+                            "an https URL with no query, e.g. https://login.example.com/realms/staff (http only on"
+                                    + " localhost or 127.0.0.1)",
+                            SettingsCheck::issuerUrl)),
+            Map.entry("custodian.console.oidc.client-id", TEXT),
+            Map.entry("custodian.console.oidc.client-secret", TEXT.hidden()),
+            Map.entry(
+                    "custodian.console.oidc.scope",
+                    new Allowed(
+                            "scopes separated by spaces, openid among them",
+                            v -> Arrays.asList(v.trim().split(" +")).contains("openid"))),
+            Map.entry(
+                    "custodian.console.oidc.roles-claim",
+                    new Allowed(
+                            "a claim name, or names joined by dots for a claim inside another (realm_access.roles)",
+                            v -> v.matches("[A-Za-z0-9_:/-]+(\\.[A-Za-z0-9_:/-]+)*"))),
+            Map.entry("custodian.console.oidc.operator-values", TEXT),
+            Map.entry("custodian.console.oidc.support-values", TEXT),
+            Map.entry("custodian.console.oidc.auditor-values", TEXT),
+            Map.entry("custodian.console.local-sign-in", BOOLEAN));
 
     private final Map<String, Class<?>> injected = new TreeMap<>();
 
@@ -216,6 +238,36 @@ public class SettingsCheck implements Extension {
                         .orElse(false)) {
             fail(event, "custodian.public-url", config, "an https URL when custodian.plain-http is redirect", null);
         }
+        oidc(event, config);
+    }
+
+    /** A provider needs its client's id and secret; turning local accounts off needs a provider. */
+    private static void oidc(AfterBeanDiscovery event, Config config) {
+        boolean provider = config.getOptionalValue("custodian.console.oidc.issuer", String.class)
+                .isPresent();
+        for (String needed : new String[] {"custodian.console.oidc.client-id", "custodian.console.oidc.client-secret"})
+            if (provider && config.getOptionalValue(needed, String.class).isEmpty())
+                fail(event, needed, config, "set when custodian.console.oidc.issuer is", null);
+        if (!provider
+                && "false"
+                        .equalsIgnoreCase(config.getConfigValue("custodian.console.local-sign-in")
+                                .getValue()))
+            fail(
+                    event,
+                    "custodian.console.oidc.issuer",
+                    config,
+                    "set when custodian.console.local-sign-in is false",
+                    null);
+    }
+
+    /** OpenID Connect Discovery 1.0 §2: the issuer is an https URL without query or fragment (http for tests on the machine). */
+    private static boolean issuerUrl(String value) {
+        return parses(() -> URI.create(value))
+                .filter(u -> u.getRawQuery() == null && u.getRawFragment() == null && u.getHost() != null)
+                .filter(u -> "https".equals(u.getScheme())
+                        || ("http".equals(u.getScheme())
+                                && Set.of("localhost", "127.0.0.1").contains(u.getHost())))
+                .isPresent();
     }
 
     /** Only the first line counts for the launcher; every bad setting is logged, so one restart fixes them all. */

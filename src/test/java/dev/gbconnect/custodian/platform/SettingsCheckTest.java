@@ -59,6 +59,23 @@ class SettingsCheckTest {
         assertAccepted("custodian.portal.personal-scope", "FB=1_3_4_5_12_13_14_15_16_18_19");
     }
 
+    @Test
+    void oidcSettingsWhenNotAnHttpsIssuerOrNoOpenidScopeThenRefused() {
+        assertRefused(
+                "custodian.console.oidc.issuer",
+                "http://login.utility.example/realms/staff",
+                "https://login.utility.example/?tenant=1",
+                "login.utility.example");
+        assertAccepted(
+                "custodian.console.oidc.issuer",
+                "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0",
+                "http://127.0.0.1:8180/realms/staff");
+        assertRefused("custodian.console.oidc.scope", "profile email");
+        assertAccepted("custodian.console.oidc.scope", "openid profile groups");
+        assertRefused("custodian.console.oidc.roles-claim", "realm_access..roles", "roles claim");
+        assertAccepted("custodian.console.oidc.roles-claim", "groups", "realm_access.roles");
+    }
+
     private static void assertRefused(String name, String... values) {
         for (String v : values)
             assertFalse(SettingsCheck.SETTINGS.get(name).test().test(v), name + "=" + v);

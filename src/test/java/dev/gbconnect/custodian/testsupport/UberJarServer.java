@@ -30,7 +30,14 @@ public record UberJarServer(Process process, int port, Path log) {
     /** ... and these Payara Micro options after the jar ({@code --sslport N}). */
     public static UberJarServer start(
             Path dir, List<String> jvmOptions, Map<String, String> env, List<String> payaraOptions) throws Exception {
-        UberJarServer server = launch(dir, jvmOptions, env, freePort(), payaraOptions);
+        return start(dir, jvmOptions, env, freePort(), payaraOptions);
+    }
+
+    /** ... on {@code port}, for a test that must name the server's address before it starts (a redirect URI). */
+    public static UberJarServer start(
+            Path dir, List<String> jvmOptions, Map<String, String> env, int port, List<String> payaraOptions)
+            throws Exception {
+        UberJarServer server = launch(dir, jvmOptions, env, port, payaraOptions);
         server.awaitReady();
         Api.forgetTokens();
         return server;

@@ -2,10 +2,12 @@ package dev.gbconnect.custodian.console.boundary;
 
 import dev.gbconnect.custodian.audit.control.AuditLog;
 import dev.gbconnect.custodian.console.control.Dashboard;
+import dev.gbconnect.custodian.console.control.OidcProvider;
 import dev.gbconnect.custodian.console.control.StaffAccounts;
 import dev.gbconnect.custodian.console.control.StaffIdentity;
 import dev.gbconnect.custodian.console.control.StaffSessions;
 import dev.gbconnect.custodian.console.entity.Role;
+import dev.gbconnect.custodian.platform.PageError;
 import dev.gbconnect.custodian.platform.PasswordHash;
 import dev.gbconnect.custodian.platform.PublicUrl;
 import dev.gbconnect.custodian.platform.Templates;
@@ -21,9 +23,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The console's door and first page: sign in with a local staff account, the dashboard, sign out. The sign-in form
+ * The console's door and first page: sign in with a local staff account or through the identity provider
+ * ({@link ConsoleOidcResource}), whichever are on, the dashboard, sign out. The sign-in form
  * is a double submit (a cookie and a field that must agree), as the portal's; forms after it carry the session's own
  * token. Signing in always makes a new session token, so no token set before sign-in is ever trusted (OWASP session
  * fixation).
@@ -47,6 +51,14 @@ public class ConsoleResource {
     @Inject
     AuditLog audit;
 
+    @Inject
+    OidcProvider provider;
+
+    /** Off where every member of staff signs in through the identity provider. */
+    @Inject
+    @ConfigProperty(name = "custodian.console.local-sign-in", defaultValue = "true")
+    boolean local;
+
     @Context
     UriInfo uri;
 
@@ -67,6 +79,9 @@ public class ConsoleResource {
             @FormParam("password") String password,
             @FormParam("csrf") String csrf,
             @CookieParam(ConsoleForms.FORM_COOKIE) String form) {
+        if (!local)
+            throw PageError.FORBIDDEN.on(
+                    "Sign in", "Local accounts are turned off here: sign in through the identity provider.");
         if (!ConsoleForms.same(csrf, form)) {
             String token = formToken(form);
             return signIn(Response.Status.BAD_REQUEST, token, "The sign-in form expired. Please try again.")
@@ -117,7 +132,12 @@ public class ConsoleResource {
         return Templates.page(
                 status,
                 "console/signIn.jte",
-                new Pages.SignIn(ConsoleForms.frame(uri, null), ConsoleForms.signInPath(uri), csrf, problem));
+                new Pages.SignIn(
+                        ConsoleForms.frame(uri, null),
+                        local ? ConsoleForms.signInPath(uri) : null,
+                        provider.configured() ? PublicUrl.path(uri, "console/oidc/start") : null,
+                        csrf,
+                        problem));
     }
 
     /** The sign-in form's double-submit token: the browser's own while it is well-formed, else a new one. */

@@ -19,7 +19,8 @@ public final class Pages {
 
     private Pages() {}
 
-    public record SignIn(Frame frame, String action, String csrf, String problem) {}
+    /** {@code action} (the local form) and {@code provider} (the identity provider's link) are null when off. */
+    public record SignIn(Frame frame, String action, String provider, String csrf, String problem) {}
 
     public record Home(Frame frame, Dashboard.Figures figures) {}
 

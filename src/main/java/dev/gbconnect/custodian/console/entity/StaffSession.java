@@ -11,7 +11,7 @@ import java.time.Instant;
 /**
  * A member of staff signed in to the console. In the database, so every instance sees the same sessions; the cookie
  * holds a random token and this row its hash. It keeps the identity as signed in (subject, name, roles), whoever
- * vouched for it: a local account now, an OpenID Connect provider later.
+ * vouched for it: a local account or an OpenID Connect provider.
  */
 @Entity
 @Table(name = "STAFF_SESSION", indexes = @Index(name = "STAFF_SESSION_EXPIRES", columnList = "EXPIRES_AT"))

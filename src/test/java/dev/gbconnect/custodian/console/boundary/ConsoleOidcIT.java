@@ -1,0 +1,179 @@
+package dev.gbconnect.custodian.console.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gbconnect.custodian.testsupport.Api;
+import dev.gbconnect.custodian.testsupport.Browser;
+import dev.gbconnect.custodian.testsupport.Keycloak;
+import dev.gbconnect.custodian.testsupport.OwnServer;
+import dev.gbconnect.custodian.testsupport.UberJarServer;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * Staff sign in to the console through a real OpenID Connect provider (issue 19): Keycloak, started here with a realm
+ * of an operator, an auditor and someone with no role, beside the uber-jar configured with its issuer. Both start at
+ * once. Headless Chromium walks each through the provider's own login page. The ID token checks themselves (forged,
+ * expired, foreign tokens) are IdTokenCheckTest's, with a key made there.
+ */
+@OwnServer
+class ConsoleOidcIT {
+
+    static final String REALM = "custodian-staff", CLIENT = "custodian-console";
+    static final String OPERATOR = "it-oidc-operator", OPERATOR_PASSWORD = "it-oidc-operator-password";
+
+    static Keycloak keycloak;
+    static UberJarServer server;
+    static ChromeDriver browser;
+    static URI base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path dir = Files.createDirectories(
+                Path.of(System.getProperty("it.dataRoot", "target/it-data"), "oidc-" + UUID.randomUUID())
+                        .toAbsolutePath());
+        int port = UberJarServer.freePort();
+        String callback = "http://localhost:" + port + "/console/oidc/callback";
+        keycloak = Keycloak.launch(dir, "custodian-staff-realm.json", Map.of("CALLBACK", callback));
+        try {
+            server = UberJarServer.start(
+                    dir,
+                    UberJarServer.testJvm(),
+                    Map.of(
+                            "CUSTODIAN_CONSOLE_OIDC_ISSUER", keycloak.issuer(REALM),
+                            "CUSTODIAN_CONSOLE_OIDC_CLIENT_ID", CLIENT,
+                            "CUSTODIAN_CONSOLE_OIDC_CLIENT_SECRET", "console-secret-for-tests-only",
+                            "CUSTODIAN_CONSOLE_OPERATOR_USERNAME", OPERATOR,
+                            "CUSTODIAN_CONSOLE_OPERATOR_PASSWORD", OPERATOR_PASSWORD),
+                    port,
+                    List.of());
+            keycloak.awaitRealm(REALM);
+        } catch (Exception | Error failed) {
+            keycloak.stop();
+            if (server != null) server.stop();
+            throw failed;
+        }
+        base = server.base();
+        browser = Browser.start(false, 1200, 900);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) browser.quit();
+        if (server != null) server.stop();
+        if (keycloak != null) keycloak.stop();
+    }
+
+    /** Each test starts signed out of both the console and the provider. */
+    @BeforeEach
+    void signedOut() {
+        browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    }
+
+    /** Through the console's sign-in page and the provider's login form, back to the console. */
+    private void signInAtProvider(String username, String password) {
+        browser.get(base.resolve("console").toString());
+        assertTrue(browser.getCurrentUrl().endsWith("/console/sign-in"), browser.getCurrentUrl());
+        browser.findElement(By.id("sign-in-provider")).click();
+        assertTrue(
+                browser.getCurrentUrl().startsWith(keycloak.issuer(REALM) + "/protocol/openid-connect/auth?"),
+                "at the provider: " + browser.getCurrentUrl());
+        assertTrue(browser.getCurrentUrl().contains("code_challenge_method=S256"), "PKCE");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        Browser.submit(browser, browser.findElement(By.id("kc-login")));
+    }
+
+    private String text() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    private String session() {
+        var cookie = browser.manage().getCookieNamed("custodian_console");
+        return cookie == null ? null : "custodian_console=" + cookie.getValue();
+    }
+
+    @Test
+    void operatorWhenSignsInThroughTheProviderThenCreatesACustomerAndTheAuditLogNamesTheProvidersSubject() {
+        browser.get(base.resolve("console/sign-in").toString());
+        assertFalse(browser.findElements(By.id("username")).isEmpty(), "local accounts are offered beside it");
+
+        signInAtProvider("olivia", "olivia-password");
+        assertTrue(browser.getCurrentUrl().endsWith("/console"), browser.getCurrentUrl());
+        assertTrue(text().contains("Signed in as Olivia Operator (operator)"), text());
+        assertNotNull(session());
+
+        String username = "oidc-" + UUID.randomUUID().toString().substring(0, 8);
+        browser.get(base.resolve("console/customers").toString());
+        browser.findElement(By.id("new-username")).sendKeys(username);
+        browser.findElement(By.id("new-name")).sendKeys("Created Through Oidc");
+        browser.findElement(By.id("new-password")).sendKeys("first-password");
+        Browser.submit(browser, browser.findElement(By.xpath("//button[normalize-space()='Create customer']")));
+        assertTrue(browser.getCurrentUrl().contains("/console/customers/"), browser.getCurrentUrl());
+
+        browser.get(base.resolve("console/audit?target=" + username).toString());
+        String log = text();
+        assertTrue(log.contains("customer.create") && log.contains("Olivia Operator"), log);
+        assertTrue(log.matches("(?s).*oidc:[0-9a-f-]{36}.*"), "the actor is the provider's subject: " + log);
+        browser.get(
+                base.resolve("console/audit?action=staff.sign-in&actor=Olivia").toString());
+        assertTrue(text().contains("staff.sign-in"), text());
+    }
+
+    @Test
+    void auditorWhenSignsInThroughTheProviderThenReadsButAnOperatorActionIsRefusedWith403() {
+        signInAtProvider("arthur", "arthur-password");
+        assertTrue(text().contains("Signed in as Arthur Auditor (auditor)"), text());
+        String csrf = browser.findElement(By.cssSelector("input[name=csrf]")).getAttribute("value");
+        browser.get(base.resolve("console/staff").toString());
+        assertTrue(text().contains("Your role does not allow this"), text());
+
+        Api.Reply refused = server.api(null, null)
+                .postForm(
+                        "console/customers",
+                        null,
+                        "username=by-an-auditor&password=some-password&csrf="
+                                + URLEncoder.encode(csrf, StandardCharsets.UTF_8),
+                        "Cookie",
+                        session());
+        assertEquals(403, refused.status(), refused.body());
+        assertTrue(refused.body().contains("Your role does not allow this"), refused.body());
+    }
+
+    @Test
+    void userWithoutARoleClaimWhenSignsInThroughTheProviderThenRefusedWithAPageSayingWhy() {
+        signInAtProvider("nora", "nora-password");
+        assertTrue(text().contains("has no role in this console"), text());
+        assertNull(session(), "no console session");
+        browser.get(base.resolve("console").toString());
+        assertTrue(browser.getCurrentUrl().endsWith("/console/sign-in"), "still signed out");
+    }
+
+    @Test
+    void callbackWhenTheStateIsNotThisBrowsersOrIsReplayedThenRefusedWith400() {
+        Api anonymous = server.api(null, null);
+        Api.Reply forged = anonymous.get("console/oidc/callback?state=made-up&code=made-up");
+        assertEquals(400, forged.status());
+        assertTrue(forged.body().contains("started in another browser"), forged.body());
+        Api.Reply planted = anonymous.get(
+                "console/oidc/callback?state=made-up&code=made-up", "Cookie", "custodian_console_oidc=made-up");
+        assertEquals(400, planted.status(), "a state the server never issued: " + planted.body());
+        assertFalse(planted.body().contains("Exception"), "no stack trace");
+    }
+}
