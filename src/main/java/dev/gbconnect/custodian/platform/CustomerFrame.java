@@ -40,9 +40,14 @@ public record CustomerFrame(String root, Locale locale, String customer, String 
      * cookie or {@code Accept-Language}; {@code here} the path below the server's base the switcher returns to.
      */
     public static CustomerFrame signedOut(UriInfo uri, HttpHeaders headers, String here) {
+        return new CustomerFrame(
+                PublicUrl.path(uri, "portal"), language(headers), null, null, null, PublicUrl.path(uri, here));
+    }
+
+    /** The language of the page this request asks for: {@link #negotiate} over its cookie and Accept-Language. */
+    public static Locale language(HttpHeaders headers) {
         var cookie = headers.getCookies().get(LANGUAGE_COOKIE);
-        Locale locale = negotiate(cookie == null ? null : cookie.getValue(), headers.getAcceptableLanguages());
-        return new CustomerFrame(PublicUrl.path(uri, "portal"), locale, null, null, null, PublicUrl.path(uri, here));
+        return negotiate(cookie == null ? null : cookie.getValue(), headers.getAcceptableLanguages());
     }
 
     /** The languages shipped: North American utilities serve customers in all three. The first is the fallback. */

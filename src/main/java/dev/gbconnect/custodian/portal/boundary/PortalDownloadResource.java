@@ -29,7 +29,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -78,8 +77,7 @@ public class PortalDownloadResource {
             @QueryParam("format") String format,
             @QueryParam("personal") String personal) {
         Optional<PortalSessions.Session> session = sessions.find(token);
-        if (session.isEmpty())
-            return Response.seeOther(URI.create(PortalForms.signInPath(uri))).build();
+        if (session.isEmpty()) return PortalForms.toSignIn(uri);
         String customer = session.get().customerId();
         LocalTimeRules zone = localTime(usage.localTimes(customer), chosen);
         LocalDate first = day(from, "from"), last = day(to, "to");

@@ -9,7 +9,6 @@ import dev.gbconnect.custodian.platform.PasswordHash;
 import dev.gbconnect.custodian.platform.PublicUrl;
 import dev.gbconnect.custodian.portal.control.PortalSessions;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -48,11 +47,9 @@ final class PortalForms {
      */
     static CustomerFrame frame(
             UriInfo uri, HttpHeaders headers, RetailCustomer customer, PortalSessions.Session s, String current) {
-        Cookie language = headers.getCookies().get(CustomerFrame.LANGUAGE_COOKIE);
         return new CustomerFrame(
                 PublicUrl.path(uri, "portal"),
-                CustomerFrame.negotiate(
-                        language == null ? null : language.getValue(), headers.getAcceptableLanguages()),
+                CustomerFrame.language(headers),
                 customer.name() == null ? customer.username() : customer.name(),
                 s.csrf(),
                 current);

@@ -105,8 +105,7 @@ public class PortalResource {
     @GET
     public Response usage(@CookieParam(SESSION_COOKIE) String token, @QueryParam("period") String period) {
         Optional<PortalSessions.Session> session = sessions.find(token);
-        if (session.isEmpty())
-            return Response.seeOther(URI.create(PortalForms.signInPath(uri))).build();
+        if (session.isEmpty()) return PortalForms.toSignIn(uri);
         ChartPeriod chosen = period == null ? null : ChartPeriod.parse(period);
         if (period != null && chosen == null)
             throw PageError.INVALID.on(
@@ -128,8 +127,7 @@ public class PortalResource {
     @Path("sign-out")
     public Response signOut(@FormParam("csrf") String csrf, @CookieParam(SESSION_COOKIE) String token) {
         Optional<PortalSessions.Session> session = sessions.find(token);
-        if (session.isEmpty())
-            return Response.seeOther(URI.create(PortalForms.signInPath(uri))).build();
+        if (session.isEmpty()) return PortalForms.toSignIn(uri);
         PortalForms.postedBy(session.get(), csrf, "Sign out");
         sessions.end(token);
         return Response.seeOther(URI.create(PortalForms.signInPath(uri)))
