@@ -158,7 +158,7 @@ final class ImportRun implements EntrySink {
     public void finish() {
         if (problems.any()) return;
         // No clear: RowWriter keeps the context small, and the rows it still holds are the ones settled next, which
-        // a cleared context would read again (four selects of a small upload's eleven).
+        // a cleared context would read again (four selects per nightly upload).
         em.flush();
         links.readingTypeLinks().forEach(this::settleReadingType);
         links.timeParameterLinks().forEach(this::settleTimeParameters);
