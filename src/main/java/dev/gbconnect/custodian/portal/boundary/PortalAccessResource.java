@@ -5,6 +5,7 @@ import static dev.gbconnect.custodian.portal.boundary.PortalResource.SESSION_COO
 import dev.gbconnect.custodian.authorization.control.Clients;
 import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
+import dev.gbconnect.custodian.platform.CustomerFrame;
 import dev.gbconnect.custodian.platform.GuideResource;
 import dev.gbconnect.custodian.platform.PageError;
 import dev.gbconnect.custodian.platform.PublicUrl;
@@ -81,13 +82,14 @@ public class PortalAccessResource {
             @FormParam("csrf") String csrf, @FormParam("name") String name, @CookieParam(SESSION_COOKIE) String token) {
         PortalSessions.Session session = PortalForms.signedIn(sessions, token, csrf, TITLE);
         RetailCustomer customer = customers.find(session.customerId());
-        Clients.Registered created =
-                apps.createPersonal(customer.id(), name == null || name.isBlank() ? "My script" : name);
+        CustomerFrame frame = PortalForms.frame(uri, headers, customer, session, "api");
+        Clients.Registered created = apps.createPersonal(
+                customer.id(), name == null || name.isBlank() ? frame.lookup("api.default-name") : name);
         return Templates.page(
                         Response.Status.OK,
                         "portal/newApiAccess.jte",
                         new PortalViews.NewApi(
-                                PortalForms.frame(uri, headers, customer, session, "api"),
+                                frame,
                                 created.client(),
                                 created.secret().secret(),
                                 customer.username(),
