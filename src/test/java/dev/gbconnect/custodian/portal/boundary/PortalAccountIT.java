@@ -434,8 +434,8 @@ class PortalAccountIT {
                 {"fr", "?period=2012-03"},
                 {"es", "?period=2012"},
                 {"fr", "/apps"},
-                {"es", "/api-access"},
-                {"en", "/download?usage_point=" + point + "&from=2012-03-05&to=2012-03-02"}
+                {"en", "/download?usage_point=" + point + "&from=2012-03-05&to=2012-03-02"},
+                {"es", "/api-access"}
             }) {
                 checker.manage().addCookie(new Cookie("custodian_lang", page[0], "/"));
                 checker.get(base.resolve("portal" + page[1]).toString());
