@@ -22,7 +22,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
@@ -277,8 +276,6 @@ class ConsentPageIT {
 
     private static final Locale SPANISH = Locale.forLanguageTag("es");
 
-    private static final ZoneId SAMPLE_ZONE = ZoneId.of("America/New_York");
-
     /**
      * Issue 20: the last day of sharing is the customer's local day (the usage points' LocalTimeParameters, UTC−05:00
      * with daylight saving time): the share ends at the local midnight after it, and Connected apps shows that same
@@ -337,12 +334,9 @@ class ConsentPageIT {
         return browser.findElement(By.tagName("body")).getText();
     }
 
-    /**
-     * A day from today as the customer's language writes it, today being the usage points' (the sample's
-     * LocalTimeParameters: UTC−05:00 with the North American daylight saving rules).
-     */
+    /** A day from today as the customer's language writes it. */
     private static String day(int fromToday, Locale language) {
-        return LocalDate.now(SAMPLE_ZONE)
+        return LocalDate.now()
                 .plusDays(fromToday)
                 .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language));
     }
