@@ -297,7 +297,8 @@ class PortalWalkIT {
 
     /**
      * The consent page's "share until" day is a day of the usage point's local time, and the apps page must show
-     * that day, not the next (issue 20: "a share until of 2027-12-06 shows as until 2027-12-07").
+     * that day, not the next (issue 20: "a share until of 2027-12-06 shows as until 2027-12-07"), in the customer's
+     * local time, not UTC (issue 20 item 2: "local time everywhere a customer reads a date").
      */
     private void untilTheDayChosen(String section, LocalDate until) {
         boolean shown = List.of(FormatStyle.MEDIUM, FormatStyle.LONG).stream()
@@ -305,6 +306,8 @@ class PortalWalkIT {
                         .withLocale(language.locale)
                         .format(until)));
         if (!shown) awaitingPortal5.add("the apps page does not show the share-until day " + until + ": " + section);
+        if (section.contains("(UTC)"))
+            awaitingPortal5.add("the apps page gives UTC days to a customer in US Eastern time: " + section);
     }
 
     /**
