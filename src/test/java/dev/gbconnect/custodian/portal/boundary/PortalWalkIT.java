@@ -164,7 +164,10 @@ class PortalWalkIT {
     private void signIn() {
         browser.get(base.resolve("portal").toString());
         assertTrue(browser.getCurrentUrl().endsWith("/portal/sign-in"), browser::getCurrentUrl);
-        if (language.bySwitcher) follow(CustomerFrame.nameOf(language.locale));
+        if (language.bySwitcher) {
+            assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"), "the browser's own");
+            follow(CustomerFrame.nameOf(language.locale));
+        }
         page("signin.heading");
         picture("sign-in");
         submitSignIn("wrong-" + password);
