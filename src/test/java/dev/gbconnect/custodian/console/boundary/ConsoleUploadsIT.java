@@ -162,6 +162,11 @@ class ConsoleUploadsIT {
                 .get("console/uploads?result=stored", "Cookie", session)
                 .body()
                 .contains(refused.getString("id")));
+        String dashboard = anonymous.get("console", "Cookie", session).body();
+        assertTrue(
+                dashboard.matches("(?s).*<td id=\"uploads-failed\" class=\"error\">[1-9][0-9]*</td>.*"),
+                "the last day's failures counted and highlighted: " + dashboard);
+        assertTrue(dashboard.contains("/console/uploads/" + refused.getString("id")), "and listed");
 
         Path large = ConsoleUploads.generated(files, "large", 250);
         Api.Reply announced = ConsoleUploads.post(base, session, csrf, customer, large, false);
