@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Browser;
-import dev.gbconnect.custodian.testsupport.ConsoleImports;
-import dev.gbconnect.custodian.testsupport.ConsoleSignIn;
 import dev.gbconnect.custodian.testsupport.ConsoleUploads;
 import dev.gbconnect.custodian.testsupport.NotifyReceiver;
 import dev.gbconnect.custodian.testsupport.OwnServer;
@@ -52,15 +50,6 @@ class UberJarIT {
 
     private static final SocketFactory PLAIN = SocketFactory.getDefault();
 
-    private static final Map<String, String> CONSOLE_OPERATOR = Map.of(
-            "CUSTODIAN_CONSOLE_OPERATOR_USERNAME",
-            "ops",
-            "CUSTODIAN_CONSOLE_OPERATOR_PASSWORD",
-            "ops-console-password");
-
-    /** The console's customer import that the restart stops: 10,000 lines, 500 a transaction. */
-    private static final int IMPORTED = 10_000;
-
     @Test
     void uberJarWhenRestartedThenDataAndCredentialsSurvive() throws Exception {
         Path dataDir = Path.of(System.getProperty("it.dataRoot", "target/it-data"), "uberjar-" + UUID.randomUUID())
@@ -68,8 +57,8 @@ class UberJarIT {
         Files.createDirectories(dataDir);
 
         try (NotifyReceiver receiver = new NotifyReceiver(0, 204)) {
-            UberJarServer first = UberJarServer.start(dataDir, UberJarServer.testJvm(), CONSOLE_OPERATOR);
-            String clientId, secret, uploaded, stoppedImport;
+            UberJarServer first = UberJarServer.start(dataDir, UberJarServer.testJvm(), Map.of());
+            String clientId, secret, uploaded;
             JsonArray customersBefore, uploadedBefore, alice;
             try {
                 assertTrue(
@@ -132,7 +121,6 @@ class UberJarIT {
                         admin.upload(uploaded, Shared.sample("openespi/test_usage_data.xml"))
                                 .status());
                 uploadedBefore = admin.inventory(uploaded);
-                stoppedImport = importRunningAtStop(first, dataDir);
             } finally {
                 first.stop();
             }
@@ -154,9 +142,9 @@ class UberJarIT {
                             "CUSTODIAN_DEMO_CHECK_INTERVAL",
                             "PT0.5S",
                             "CUSTODIAN_CONSOLE_OPERATOR_USERNAME",
-                            CONSOLE_OPERATOR.get("CUSTODIAN_CONSOLE_OPERATOR_USERNAME"),
+                            "ops",
                             "CUSTODIAN_CONSOLE_OPERATOR_PASSWORD",
-                            CONSOLE_OPERATOR.get("CUSTODIAN_CONSOLE_OPERATOR_PASSWORD")));
+                            "ops-console-password"));
             try {
                 assertFalse(second.output().contains("client secret:"), "the generated secret is printed once only");
                 Api generatedAdmin = second.api(clientId, secret);
@@ -166,7 +154,6 @@ class UberJarIT {
                         "the demo customers and the one we added; demo data is not seeded again");
                 assertEquals(uploadedBefore, generatedAdmin.inventory(uploaded), "uploaded data survives the restart");
                 crossesMidnight(generatedAdmin, id(customersBefore, "alice"), alice, receiver);
-                importInterruptedByTheStopThenFinished(second, stoppedImport, dataDir);
                 Api configured = second.api("ops-admin", "ops-secret-from-the-environment");
                 assertEquals(
                         200, configured.get("admin/customers").status(), "admin client from environment variables");
@@ -176,57 +163,6 @@ class UberJarIT {
                 second.stop();
             }
         }
-    }
-
-    /**
-     * Starts a console import of customers from a CSV file and answers its id once its first batch is stored, so
-     * the server's stop comes in the middle of it (docs/console.md).
-     */
-    private static String importRunningAtStop(UberJarServer server, Path dir) throws Exception {
-        String session = ConsoleSignIn.session(server.base(), "ops", "ops-console-password");
-        Path file = ConsoleImports.customers(dir, "restarted", IMPORTED);
-        String id = ConsoleImports.started(
-                ConsoleImports.post(server.base(), session, ConsoleSignIn.csrf(server.base(), session), file));
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (ConsoleImports.progress(server.base(), session, id).done() == 0) {
-            assertTrue(System.nanoTime() < end, "the import's first batch within a minute");
-            Thread.sleep(20);
-        }
-        return id;
-    }
-
-    /**
-     * The import the stop came in the middle of reads as interrupted at once after the restart (not running, not
-     * failed), with the lines done kept and the reason in the audit log; the same file is accepted again at once and
-     * finishes it, the lines done reading as already existing.
-     */
-    private static void importInterruptedByTheStopThenFinished(UberJarServer server, String id, Path dir)
-            throws Exception {
-        String session = ConsoleSignIn.session(server.base(), "ops", "ops-console-password");
-        ConsoleImports.Progress stopped = ConsoleImports.progress(server.base(), session, id);
-        assertTrue(
-                stopped.state().startsWith("The import is interrupted: the server running it stopped"),
-                stopped.state());
-        assertTrue(stopped.done() > 0 && stopped.done() < IMPORTED, "stopped in the middle: " + stopped);
-        assertEquals(stopped.done(), stopped.created(), stopped.toString());
-        assertTrue(
-                server.api(null, null)
-                        .get("console/audit?action=customer.import.interrupted&target=" + id, "Cookie", session)
-                        .body()
-                        .contains(stopped.created() + " created"),
-                "the end is in the audit log");
-
-        Api.Reply again = ConsoleImports.post(
-                server.base(), session, ConsoleSignIn.csrf(server.base(), session), dir.resolve("restarted.csv"));
-        String rest = ConsoleImports.started(again);
-        ConsoleImports.Progress finished = ConsoleImports.progress(server.base(), session, rest);
-        for (long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-                finished.done() < IMPORTED && System.nanoTime() < end;
-                finished = ConsoleImports.progress(server.base(), session, rest)) Thread.sleep(250);
-        assertEquals(
-                List.of(IMPORTED, IMPORTED - stopped.done(), stopped.done()),
-                List.of(finished.done(), finished.created(), finished.existing()),
-                finished.toString());
     }
 
     /**

@@ -23,16 +23,6 @@ public final class ConsoleSignIn {
         return PortalSignIn.signIn(base, "console/sign-in", FORM_COOKIE, username, password);
     }
 
-    /** The Cookie header of the session a sign-in opened. */
-    public static String session(Api.Reply signedIn) {
-        return SESSION_COOKIE + "=" + PortalSignIn.cookie(signedIn, SESSION_COOKIE);
-    }
-
-    /** Signs in and answers the session's Cookie header. */
-    public static String session(URI base, String username, String password) {
-        return session(post(base, username, password));
-    }
-
     /** The session's form token, from the dashboard, which any signed-in member of staff may read. */
     public static String csrf(URI base, String session) {
         Matcher m = CSRF.matcher(Api.withAuthorization(base, null)

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** The figures of the console's first page (issue 19 item 9), each one aggregate query. */
+/** The figures of the console's first page (issue 19 item 9): aggregate queries, and the last day's failed uploads. */
 @ApplicationScoped
 public class Dashboard {
 
@@ -33,7 +33,7 @@ public class Dashboard {
     public record Health(long databaseMillis, long heapUsedMb, long heapMaxMb, Duration uptime, int processors) {}
 
     /** The last day's uploads that were refused or failed, newest first, at most this many on the page. */
-    static final int FAILURES_SHOWN = 10;
+    private static final int FAILURES_SHOWN = 10;
 
     private static final String FAILED_SINCE =
             "SELECT u FROM UploadRecord u WHERE u.startedAt >= :since AND u.result <> :stored";
