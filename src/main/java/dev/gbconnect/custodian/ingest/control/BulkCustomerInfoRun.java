@@ -7,12 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * One bulk upload of customer information: many retail customers' customer.xsd resources in one feed, inside the
@@ -21,29 +16,15 @@ import java.util.Set;
  * here; a customer not stored yet is created without a password (docs/design.md), named by the {@code customerName}
  * of their Customer. A customer's entries come together: the run keeps one customer's links at a time
  * ({@link CustomerInfoRun}), so memory does not grow with the file.
- *
- * <p>Entries are taken in chunks of at most {@link #CHUNK}, and the stored customers a chunk names are found and held
- * with one query. A query per customer cost four fifths of the upload (docs/performance.md): EclipseLink prepared the
- * locking query anew each time, and flushed the rows of the customer before, which left its JDBC batches one row
- * long.
  */
 final class BulkCustomerInfoRun implements EntrySink {
 
     private static final String SEGMENT = "RetailCustomer/";
 
-    /** Entries per chunk: a few hundred customers' worth, about a megabyte, and one batch of each insert. */
-    static final int CHUNK = 1000;
-
-    private record Keyed(String key, AtomEntry entry) {}
-
     private final EntityManager em;
     private final Problems problems;
     private final CustomerInfoRun run;
     private final Instant now = Instant.now();
-    private final List<Keyed> chunk = new ArrayList<>();
-    /** The chunk's customers by id: those stored before it, and those it created. */
-    private final Map<String, RetailCustomer> known = new HashMap<>();
-
     private String key;
     private boolean refused;
     private long created, found;
@@ -63,24 +44,13 @@ final class BulkCustomerInfoRun implements EntrySink {
                     "a bulk upload names each entry's customer in its self link: …/RetailCustomer/{key}/Customer/…");
             return;
         }
-        chunk.add(new Keyed(next, entry));
-        if (chunk.size() >= CHUNK) drain();
+        if (!next.equals(key)) start(next, entry);
+        if (!refused) run.accept(entry);
     }
 
     @Override
     public void finish() {
-        drain();
         run.finish();
-    }
-
-    private void drain() {
-        holdStored();
-        for (Keyed k : chunk) {
-            if (!k.key().equals(key)) start(k.key(), k.entry());
-            if (!refused) run.accept(k.entry());
-        }
-        chunk.clear();
-        known.clear();
     }
 
     ImportReport report() {
@@ -103,7 +73,10 @@ final class BulkCustomerInfoRun implements EntrySink {
             run.customer(new RetailCustomer(id, next, null, null, now), true);
             return;
         }
-        RetailCustomer stored = known.get(id);
+        // A customer not stored has no row to hold: only a stored one is read again, locked. The locking query costs
+        // a prepare and a flush of the rows before it, which, for each new customer, were four fifths of the upload
+        // (docs/performance.md); a read by id costs neither.
+        RetailCustomer stored = em.find(RetailCustomer.class, id) == null ? null : held(id);
         if (stored != null) {
             found++;
             run.customer(stored, false);
@@ -111,26 +84,18 @@ final class BulkCustomerInfoRun implements EntrySink {
         }
         RetailCustomer customer = new RetailCustomer(id, next, null, name(entry), now);
         em.persist(customer);
-        known.put(id, customer);
         created++;
         run.customer(customer, true);
     }
 
-    /**
-     * Finds the chunk's stored customers and holds them as one customer's upload holds theirs (UploadPass), so their
-     * uploads take turns. The query first flushes the rows of the chunk before, so a customer this file created
-     * earlier is found too.
-     */
-    private void holdStored() {
-        if (problems.any()) return;
-        Set<String> ids = new HashSet<>();
-        for (Keyed k : chunk) ids.add(Customers.idOf(k.key()));
-        if (ids.isEmpty()) return;
-        em.createQuery("SELECT c FROM RetailCustomer c WHERE c.id IN :ids", RetailCustomer.class)
-                .setParameter("ids", ids)
+    /** The stored customer, held as one customer's upload holds it (UploadPass), so their uploads take turns. */
+    private RetailCustomer held(String id) {
+        List<RetailCustomer> stored = em.createQuery(
+                        "SELECT c FROM RetailCustomer c WHERE c.id = :id", RetailCustomer.class)
+                .setParameter("id", id)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList()
-                .forEach(c -> known.put(c.id(), c));
+                .getResultList();
+        return stored.isEmpty() ? null : stored.get(0);
     }
 
     /** The customer's name as their Customer entry gives it, when it fits the column. */
