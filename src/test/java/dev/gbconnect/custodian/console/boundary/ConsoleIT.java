@@ -9,6 +9,7 @@ import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Browser;
 import dev.gbconnect.custodian.testsupport.ConsoleBrowser;
 import dev.gbconnect.custodian.testsupport.ConsoleImports;
+import dev.gbconnect.custodian.testsupport.DatabaseNeutral;
 import dev.gbconnect.custodian.testsupport.PortalSignIn;
 import dev.gbconnect.custodian.testsupport.Screenshots;
 import dev.gbconnect.custodian.testsupport.Shared;
@@ -42,6 +43,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * afresh and makes its own customers and staff, so nothing depends on what another test left.
  */
 @ExtendWith(ArquillianExtension.class)
+@DatabaseNeutral
 class ConsoleIT {
 
     static final String OPERATOR = ConsoleBrowser.OPERATOR, OPERATOR_PASSWORD = ConsoleBrowser.OPERATOR_PASSWORD;

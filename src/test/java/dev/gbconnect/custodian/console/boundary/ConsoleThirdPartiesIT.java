@@ -11,6 +11,7 @@ import dev.gbconnect.custodian.testsupport.Atom;
 import dev.gbconnect.custodian.testsupport.Browser;
 import dev.gbconnect.custodian.testsupport.ConsentFlow;
 import dev.gbconnect.custodian.testsupport.ConsoleBrowser;
+import dev.gbconnect.custodian.testsupport.DatabaseNeutral;
 import dev.gbconnect.custodian.testsupport.Notices;
 import dev.gbconnect.custodian.testsupport.NotifyReceiver;
 import dev.gbconnect.custodian.testsupport.Screenshots;
@@ -43,6 +44,7 @@ import org.openqa.selenium.support.ui.Select;
  * action per role, and the audit log, which no API changes. Every test makes its own customers and third parties.
  */
 @ExtendWith(ArquillianExtension.class)
+@DatabaseNeutral
 class ConsoleThirdPartiesIT {
 
     private static final String REDIRECT = "http://127.0.0.1:9/cb";
