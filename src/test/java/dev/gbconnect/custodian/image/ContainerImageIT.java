@@ -69,8 +69,12 @@ class ContainerImageIT {
     @Test
     void imageWhenStartedAsItsUserThenServesAndKeepsItsDataOnTheVolume() throws Exception {
         assumeTrue(
-                "root".equals(System.getProperty("user.name")) && which("unshare") != null && which("chroot") != null,
-                "starting the image needs root, unshare and chroot here (or a container runtime elsewhere)");
+                "root".equals(System.getProperty("user.name"))
+                        && which("chroot") != null
+                        && which("unshare") != null
+                        && isolates(),
+                "starting the image needs root, chroot, and unshare allowed to make mount and process namespaces here"
+                        + " (a machine that forbids them, such as an unprivileged container, skips this start)");
         Path root = Files.createDirectories(
                 Path.of("target", "image-root-" + UUID.randomUUID()).toAbsolutePath());
         try {
@@ -148,6 +152,15 @@ class ContainerImageIT {
         return array.getValuesAs(JsonString.class).stream()
                 .map(JsonString::getString)
                 .toList();
+    }
+
+    /** Whether this machine lets us make the namespaces a runtime would, with a /proc of their own. */
+    private static boolean isolates() throws Exception {
+        Process p = new ProcessBuilder(which("unshare"), "--mount", "--pid", "--fork", "--mount-proc", "true")
+                .redirectErrorStream(true)
+                .start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
     }
 
     /** The full path of a program on this machine's PATH, or null. */
