@@ -115,8 +115,8 @@ class PortalWalkIT {
     String username, password;
     /** The readings uploaded: start (epoch second) to Wh. */
     NavigableMap<Long, Long> readings;
-    /** What another engineer's pending work (portal5: bundles, local dates) is to fix; see {@link #awaitingPortal5}. */
-    List<String> awaitingPortal5 = new ArrayList<>();
+    /** Texts in another language and days in UTC found on the way; see {@link #assertLanguageAndLocalTime}. */
+    List<String> foreignOrUtc = new ArrayList<>();
 
     @ParameterizedTest
     @EnumSource
@@ -140,7 +140,7 @@ class PortalWalkIT {
         } finally {
             browser.quit();
         }
-        awaitingPortal5();
+        assertLanguageAndLocalTime();
     }
 
     private void upload(String customer) throws Exception {
@@ -309,18 +309,18 @@ class PortalWalkIT {
                 .anyMatch(style -> section.contains(DateTimeFormatter.ofLocalizedDate(style)
                         .withLocale(language.locale)
                         .format(until)));
-        if (!shown) awaitingPortal5.add("the apps page does not show the share-until day " + until + ": " + section);
+        if (!shown) foreignOrUtc.add("the apps page does not show the share-until day " + until + ": " + section);
         if (section.contains("(UTC)"))
-            awaitingPortal5.add("the apps page gives UTC days to a customer in US Eastern time: " + section);
+            foreignOrUtc.add("the apps page gives UTC days to a customer in US Eastern time: " + section);
     }
 
     /**
-     * The one assertion that waits for portal5's branch (issue 20 items 2 and 4: every text in the bundles, every date
-     * in local time): it lists what the walk found in English on a French or Spanish page, and a share-until day shown
-     * in UTC. Everything else of the walk is asserted where it happens.
+     * Issue 20 items 2 and 4 (every text in the bundles, every date in local time), checked at the walk's end so that
+     * one failure lists everything found: English on a French or Spanish page, and a share-until day shown in UTC.
+     * Everything else of the walk is asserted where it happens.
      */
-    private void awaitingPortal5() {
-        assertEquals(List.of(), awaitingPortal5, language + ": texts not yet in the page's language or time");
+    private void assertLanguageAndLocalTime() {
+        assertEquals(List.of(), foreignOrUtc, language + ": texts not yet in the page's language or time");
     }
 
     /** The page shows {@code heading} (a key of the bundle) in the walk's language, and no text of another. */
@@ -337,7 +337,7 @@ class PortalWalkIT {
             if (english.getProperty(key).equals(texts.getProperty(key))) continue;
             for (String words : english.getProperty(key).split("\\{[^}]*}"))
                 if (words.strip().length() >= 12 && words.strip().contains(" ") && body.contains(words.strip()))
-                    awaitingPortal5.add(browser.getCurrentUrl() + ": " + key + " \"" + words.strip() + "\"");
+                    foreignOrUtc.add(browser.getCurrentUrl() + ": " + key + " \"" + words.strip() + "\"");
         }
     }
 
