@@ -66,7 +66,7 @@ public class CustomerViews {
                         "SELECT c FROM RetailCustomer c WHERE LOWER(c.username) LIKE :like ESCAPE '\\'"
                                 + " OR LOWER(c.name) LIKE :like ESCAPE '\\' OR c.id IN (SELECT u.customer.id FROM"
                                 + " UsagePoint u WHERE u.id = :exact OR LOWER(u.title) LIKE :like ESCAPE '\\')"
-                                + " OR c.id IN (SELECT r.customerId FROM CustomerResource r WHERE r.accountId = :exact)"
+                                + " OR c.id IN (SELECT r.customerId FROM CustomerResource r WHERE r.xsdAccountId = :exact)"
                                 + " ORDER BY c.username",
                         RetailCustomer.class)
                 .setParameter("like", like(text))
