@@ -175,8 +175,10 @@ class UberJarIT {
         }
     }
 
-    /** The console's first operator, and a console CSV import that reads as interrupted after ten silent seconds (a batch of 500 lines takes
-     * less on a crowded machine; less silence would read a slow batch as a stop). */
+    /**
+     * The console's first operator, and a console CSV import that reads as interrupted after ten silent seconds: a
+     * batch of 500 lines takes less even on a crowded machine, where three seconds read a slow batch as a stop.
+     */
     private static final String SILENCE = "PT10S";
 
     private static final Map<String, String> CONSOLE = Map.of(
