@@ -189,8 +189,8 @@ class UberJarIT {
             "CUSTODIAN_CONSOLE_IMPORT_SILENCE",
             SILENCE);
 
-    /** Lines of the import stopped midway: 20 batches, so the server is killed well before its end. */
-    private static final int IMPORTED = 10_000;
+    /** Lines of the import stopped midway: 8 batches, so the server is killed well before its end. */
+    private static final int IMPORTED = 4_000;
 
     /**
      * Issue 19: a console CSV import whose server dies midway. The server is killed (SIGKILL, as a crash or an
