@@ -17,9 +17,14 @@ import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** The same uber-jar on PostgreSQL, chosen by configuration alone: migrations, seeding, imports, refusals, and a restart. */
@@ -81,12 +86,23 @@ class PostgresIT {
                     "1 SQL true", migrated.get(0), "a new database is created by the migrations, from V1: " + migrated);
             assertTrue(migrated.stream().allMatch(row -> row.endsWith(" SQL true")), migrated.toString());
 
+            DataSource db = PostgresCluster.dataSource(pg.jdbcUrl());
+            assertEquals(
+                    List.of(160L, 0L, 0L),
+                    rows(db, "interval_block_default", "interval_block_2012_04", "interval_block_2012_05"),
+                    "months without a partition wait in the default partition");
+
             UberJarServer second = UberJarServer.start(dataDir, UberJarServer.testJvm(), env);
             try {
                 Api admin = second.api(Api.IT_ADMIN, Api.IT_SECRET);
+                assertEquals(
+                        List.of(0L, 150L, 10L),
+                        rows(db, "interval_block_default", "interval_block_2012_04", "interval_block_2012_05"),
+                        "the server's start moved each month to a partition of its own");
                 assertEquals(stored, admin.inventory(customer), "data survives a restart");
                 JsonObject health = admin.get("health/ready").json();
                 assertTrue(health.toString().contains("UP"), health.toString());
+                monthDetachedWhileServing(db, admin, customer);
             } finally {
                 second.stop();
             }
@@ -119,6 +135,41 @@ class PostgresIT {
                         .substring(server.base().toString().length()))
                 .body());
         assertEquals(2, subscription.count("/atom:feed/atom:entry/atom:content/espi:UsagePoint"));
+    }
+
+    /** docs/operations.md, "Partitions of interval data": archiving a month leaves the server serving the rest. */
+    private static void monthDetachedWhileServing(DataSource db, Api admin, String customer) throws Exception {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE interval_block DETACH PARTITION interval_block_2012_05");
+        }
+        String download = "espi/1_1/resource/Batch/RetailCustomer/" + customer + "/UsagePoint";
+        assertEquals(
+                3840 - 10 * 24,
+                Atom.valid(admin.get(download).body()).count("//espi:IntervalReading"),
+                "April, read across the partitions left, without May's 10 blocks of 24 readings");
+
+        Api.Reply again = admin.upload(customer, Shared.sample("datasdk/1hrLP_32DaysFiveUsagePoints_M.xml"));
+        assertEquals(200, again.status(), again.body());
+        assertEquals(240, again.json().getJsonObject("readings").getInt("created"), again.body());
+        assertEquals(
+                List.of(10L, 150L, 10L),
+                rows(db, "interval_block_default", "interval_block_2012_04", "interval_block_2012_05"),
+                "May sent again lands in the default partition; the detached table keeps what it had");
+    }
+
+    private static List<Long> rows(DataSource db, String... tables) throws Exception {
+        List<Long> rows = new ArrayList<>();
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
+            for (String table : tables) {
+                try (ResultSet r = s.executeQuery("SELECT count(*) FROM " + table)) {
+                    r.next();
+                    rows.add(r.getLong(1));
+                }
+            }
+        }
+        return rows;
     }
 
     private static byte[] truncated(Path sample) throws Exception {
