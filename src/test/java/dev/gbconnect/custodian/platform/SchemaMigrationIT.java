@@ -49,6 +49,11 @@ class SchemaMigrationIT {
             "interval_block primary key interval_block_pkey (id)",
             "interval_block index interval_block_pkey unique 1:id");
 
+    /** What V16 has instead: a unique key over the block's id and the partition key. */
+    private static final List<String> BLOCK_KEY_BY_PARTITION = List.of(
+            "interval_block index uq_interval_block_id unique 1:id",
+            "interval_block index uq_interval_block_id unique 2:interval_start");
+
     private static PostgresCluster pg;
     private static int databases;
 
@@ -108,17 +113,19 @@ class SchemaMigrationIT {
                 migrations(dialect.name()), result.migrationsExecuted, "every migration runs on an empty database");
         List<String> expected = Catalog.schema(generated), actual = Catalog.schema(migrated);
         if (dialect.name().equals("postgresql")) {
-            expected = without(expected, BLOCK_KEY_BY_ID);
+            assertTrue(actual.containsAll(BLOCK_KEY_BY_PARTITION), actual.toString());
             assertEquals(
                     "UNIQUE NULLS NOT DISTINCT (id, interval_start)",
                     constraint(migrated, "uq_interval_block_id"),
                     "V16 partitions INTERVAL_BLOCK: its key must include the partition key");
+            expected = without(expected, BLOCK_KEY_BY_ID);
+            actual = without(actual, BLOCK_KEY_BY_PARTITION);
         }
-        List<String> eclipseLink = expected;
+        List<String> eclipseLink = expected, migrations = actual;
         assertTrue(
-                expected.equals(actual),
-                () -> "only EclipseLink's: " + without(eclipseLink, actual) + "\nonly the migrations': "
-                        + without(actual, eclipseLink));
+                eclipseLink.equals(migrations),
+                () -> "only EclipseLink's: " + without(eclipseLink, migrations) + "\nonly the migrations': "
+                        + without(migrations, eclipseLink));
     }
 
     @ParameterizedTest
@@ -184,7 +191,7 @@ class SchemaMigrationIT {
         createdBeforeMigrations(new Dialect("postgresql", null), db);
         try (Connection c = db.getConnection();
                 Statement s = c.createStatement()) {
-            for (String start : new String[] {"1335826799", "1335826800", "1335830400", "NULL"}) {
+            for (String start : new String[] {"1335830399", "1335830400", "1335834000", "NULL"}) {
                 s.execute("INSERT INTO INTERVAL_BLOCK (ID, INTERVAL_START, READING_COUNT, READINGS, METER_READING_ID)"
                         + " VALUES ('block-" + start + "', " + start + ", 0, ''::bytea, 'mr')");
             }
@@ -195,7 +202,7 @@ class SchemaMigrationIT {
         try (Connection c = db.getConnection();
                 Statement s = c.createStatement();
                 ResultSet r = s.executeQuery(
-                        "SELECT tableoid::regclass, count(*) FROM interval_block GROUP BY 1 ORDER BY 1::text")) {
+                        "SELECT tableoid::regclass::text AS p, count(*) FROM interval_block GROUP BY p ORDER BY p")) {
             List<String> partitions = new ArrayList<>();
             while (r.next()) partitions.add(r.getString(1) + "=" + r.getLong(2));
             assertEquals(
