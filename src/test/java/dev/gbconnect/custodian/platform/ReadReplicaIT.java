@@ -38,8 +38,11 @@ class ReadReplicaIT {
     /** A reading value no sample has, put into a copy of one to make its upload new data. */
     private static final String MARK = "987654321";
 
-    /** Without a HistoryLength: the sample's readings are of 2012. */
-    private static final String SCOPE = "FB=1_3_4_5_13_14;IntervalDuration=900";
+    /**
+     * Without a HistoryLength (the sample's readings are of 2012) and without an IntervalDuration (its ReadingTypes
+     * name no intervalLength, which such a scope requires).
+     */
+    private static final String SCOPE = "FB=1_3_4_5_13_14";
 
     @Test
     void feedReadsGoToTheReplicaAndNoticesWaitUntilItHasTheData() throws Exception {
