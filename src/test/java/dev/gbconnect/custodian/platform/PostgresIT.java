@@ -150,7 +150,7 @@ class PostgresIT {
                 "April, read across the partitions left, without May's 10 blocks of 24 readings");
 
         Api.Reply again = admin.upload(customer, Shared.sample("datasdk/1hrLP_32DaysFiveUsagePoints_M.xml"));
-        assertEquals(200, again.status(), again.body());
+        assertEquals(201, again.status(), "May's blocks are created again: " + again.body());
         assertEquals(240, again.json().getJsonObject("readings").getInt("created"), again.body());
         assertEquals(
                 Map.of("interval_block_2012_04", 150L, "interval_block_default", 10L),
