@@ -120,6 +120,11 @@ public final class Browser {
      * when it has. Chromium reports a page in the middle of being replaced with other errors than "stale" (its node
      * "does not belong to the document"), which mean the same.
      */
+    /** Follows a link by its text and waits for the next page (a click returns before it loads). */
+    public static void follow(ChromeDriver driver, String linkText) {
+        submit(driver, driver.findElement(By.linkText(linkText)));
+    }
+
     public static void submit(ChromeDriver driver, WebElement button) {
         WebElement page = driver.findElement(By.tagName("html"));
         button.click();

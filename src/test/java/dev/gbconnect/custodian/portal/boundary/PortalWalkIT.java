@@ -14,6 +14,7 @@ import dev.gbconnect.custodian.testsupport.DatabaseNeutral;
 import dev.gbconnect.custodian.testsupport.Screenshots;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.ThirdParties;
+import dev.gbconnect.custodian.testsupport.UsageTable;
 import dev.gbconnect.custodian.testsupport.Xml;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -114,8 +115,8 @@ class PortalWalkIT {
     String username, password;
     /** The readings uploaded: start (epoch second) to Wh. */
     NavigableMap<Long, Long> readings;
-    /** What another engineer's pending work (portal5: bundles, local dates) is to fix; see {@link #awaitingPortal5}. */
-    List<String> awaitingPortal5 = new ArrayList<>();
+    /** Texts in another language and days in UTC found on the way; see {@link #assertLanguageAndLocalTime}. */
+    List<String> foreignOrUtc = new ArrayList<>();
 
     @ParameterizedTest
     @EnumSource
@@ -139,7 +140,7 @@ class PortalWalkIT {
         } finally {
             browser.quit();
         }
-        awaitingPortal5();
+        assertLanguageAndLocalTime();
     }
 
     private void upload(String customer) throws Exception {
@@ -166,7 +167,7 @@ class PortalWalkIT {
         assertTrue(browser.getCurrentUrl().endsWith("/portal/sign-in"), browser::getCurrentUrl);
         if (language.bySwitcher) {
             assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"), "the browser's own");
-            follow(CustomerFrame.nameOf(language.locale));
+            Browser.follow(browser, CustomerFrame.nameOf(language.locale));
         }
         page("signin.heading");
         picture("sign-in");
@@ -182,7 +183,7 @@ class PortalWalkIT {
         assertEquals(t("zone.dst", "UTC\u221205:00", "UTC\u221204:00"), text("p.zone"), "the time zone it uses");
         YearMonth march = YearMonth.of(2025, 3);
         assertEquals(t("chart.caption.month", month(march), t("unit.72")), text("figure figcaption"));
-        assertEquals(31, rows().size());
+        assertEquals(31, UsageTable.rows(browser).size());
         LocalDate day = LocalDate.of(2025, 3, 10);
         assertCell(longDate(day), 0, day.atStartOfDay(EASTERN), ChronoUnit.DAYS);
         assertCell(longDate(TO), 0, TO.atStartOfDay(EASTERN), ChronoUnit.DAYS); // 23 hours: the clocks go forward
@@ -192,10 +193,10 @@ class PortalWalkIT {
         scrollTo("table.usage");
         picture("usage-table");
 
-        follow(t("view.year"));
+        Browser.follow(browser, t("view.year"));
         page("usage.title");
         assertEquals(t("chart.caption.year", "2025", t("unit.72")), text("figure figcaption"));
-        assertEquals(12, rows().size());
+        assertEquals(12, UsageTable.rows(browser).size());
         String february = month(YearMonth.of(2025, 2));
         assertCell(february, 0, LocalDate.of(2025, 2, 1).atStartOfDay(EASTERN), ChronoUnit.MONTHS);
         assertCell(february, 2, LocalDate.of(2024, 2, 1).atStartOfDay(EASTERN), ChronoUnit.MONTHS); // a year earlier
@@ -203,7 +204,7 @@ class PortalWalkIT {
         browser.get(base.resolve("portal?period=" + day).toString());
         page("usage.title");
         assertEquals(t("chart.caption.day", longDate(day), t("unit.72")), text("figure figcaption"));
-        assertEquals(24, rows().size());
+        assertEquals(24, UsageTable.rows(browser).size());
         assertCell("18:00", 0, day.atTime(18, 0).atZone(EASTERN), ChronoUnit.HOURS);
     }
 
@@ -238,7 +239,7 @@ class PortalWalkIT {
     }
 
     private void changePassword() {
-        follow(t("nav.account"));
+        Browser.follow(browser, t("nav.account"));
         page("account.title");
         String next = "walk-new-" + UUID.randomUUID();
         fillPassword("not-" + password, next);
@@ -283,7 +284,7 @@ class PortalWalkIT {
             Atom.valid(asApp.get(data).body());
 
             browser.get(base.resolve("portal").toString());
-            follow(t("nav.apps"));
+            Browser.follow(browser, t("nav.apps"));
             page("apps.title");
             WebElement connected = browser.findElement(By.xpath("//section[@class='app'][h2='Test Energy App']"));
             untilTheDayChosen(connected.getText(), until);
@@ -308,18 +309,18 @@ class PortalWalkIT {
                 .anyMatch(style -> section.contains(DateTimeFormatter.ofLocalizedDate(style)
                         .withLocale(language.locale)
                         .format(until)));
-        if (!shown) awaitingPortal5.add("the apps page does not show the share-until day " + until + ": " + section);
+        if (!shown) foreignOrUtc.add("the apps page does not show the share-until day " + until + ": " + section);
         if (section.contains("(UTC)"))
-            awaitingPortal5.add("the apps page gives UTC days to a customer in US Eastern time: " + section);
+            foreignOrUtc.add("the apps page gives UTC days to a customer in US Eastern time: " + section);
     }
 
     /**
-     * The one assertion that waits for portal5's branch (issue 20 items 2 and 4: every text in the bundles, every date
-     * in local time): it lists what the walk found in English on a French or Spanish page, and a share-until day shown
-     * in UTC. Everything else of the walk is asserted where it happens.
+     * Issue 20 items 2 and 4 (every text in the bundles, every date in local time), checked at the walk's end so that
+     * one failure lists everything found: English on a French or Spanish page, and a share-until day shown in UTC.
+     * Everything else of the walk is asserted where it happens.
      */
-    private void awaitingPortal5() {
-        assertEquals(List.of(), awaitingPortal5, language + ": texts not yet in the page's language or time");
+    private void assertLanguageAndLocalTime() {
+        assertEquals(List.of(), foreignOrUtc, language + ": texts not yet in the page's language or time");
     }
 
     /** The page shows {@code heading} (a key of the bundle) in the walk's language, and no text of another. */
@@ -336,7 +337,7 @@ class PortalWalkIT {
             if (english.getProperty(key).equals(texts.getProperty(key))) continue;
             for (String words : english.getProperty(key).split("\\{[^}]*}"))
                 if (words.strip().length() >= 12 && words.strip().contains(" ") && body.contains(words.strip()))
-                    awaitingPortal5.add(browser.getCurrentUrl() + ": " + key + " \"" + words.strip() + "\"");
+                    foreignOrUtc.add(browser.getCurrentUrl() + ": " + key + " \"" + words.strip() + "\"");
         }
     }
 
@@ -392,25 +393,6 @@ class PortalWalkIT {
         Browser.submit(browser, browser.findElement(By.xpath("//button[normalize-space()='" + label + "']")));
     }
 
-    /** Follows a link by its text and waits for the next page. */
-    private void follow(String link) {
-        Browser.submit(browser, browser.findElement(By.linkText(link)));
-    }
-
-    private List<WebElement> rows() {
-        return browser.findElements(By.cssSelector("table.usage tbody tr"));
-    }
-
-    /** The cells of the table's row named {@code name}. */
-    private List<String> row(String name) {
-        for (WebElement tr : rows())
-            if (tr.findElement(By.tagName("th")).getText().equals(name))
-                return tr.findElements(By.tagName("td")).stream()
-                        .map(WebElement::getText)
-                        .toList();
-        throw new AssertionError("no row " + name + " in " + text("table.usage"));
-    }
-
     private String month(YearMonth month) {
         return month.format(DateTimeFormatter.ofPattern("LLLL yyyy", language.locale));
     }
@@ -429,7 +411,7 @@ class PortalWalkIT {
 
     /** The table's row {@code name} shows, in its {@code column}, the kWh of the readings of that period. */
     private void assertCell(String name, int column, ZonedDateTime from, ChronoUnit unit) throws ParseException {
-        assertShows(kWh(from, unit), row(name).get(column));
+        assertShows(kWh(from, unit), UsageTable.row(browser, name).get(column));
     }
 
     /** The page's number, read in its language, is {@code expected} rounded to the digits it shows. */
