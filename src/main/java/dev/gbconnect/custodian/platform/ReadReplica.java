@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,6 +29,7 @@ public class ReadReplica {
 
     private static final Logger LOG = Logger.getLogger(ReadReplica.class.getName());
     private static final long POLL_MILLIS = 20;
+    private static final Duration RETRY = Duration.ofSeconds(5);
 
     @Resource(lookup = CustodianApplication.DATA_SOURCE)
     DataSource primary;
@@ -42,16 +44,32 @@ public class ReadReplica {
     /** Set while the replica cannot be reached, so that an outage is logged once, not at every read. */
     private final AtomicBoolean unreachable = new AtomicBoolean();
 
-    /** A connection for feed reads, its caller's to close. */
+    /**
+     * While the replica is unreachable, when the next read may try it again ({@link System#nanoTime}). Without this
+     * pause every feed read would first wait for a connection attempt to a replica that is away, which may take the
+     * driver's whole connect timeout when its host does not answer.
+     */
+    private final AtomicLong retryAt = new AtomicLong();
+
+    /**
+     * A connection for feed reads, its caller's to close. The replica pool checks a connection before it lends it
+     * (the replica's {@code @DataSourceDefinition}), so a replica that was stopped or restarted since the connection
+     * was made costs a new connection or a read on the primary, not a failed read.
+     */
     public Connection forReads() throws SQLException {
         if (url.isEmpty()) return primary.getConnection();
+        long at = retryAt.get();
+        if (unreachable.get() && (System.nanoTime() - at < 0 || !retryAt.compareAndSet(at, at + RETRY.toNanos())))
+            return primary.getConnection();
         try {
             Connection c = replica.getConnection();
             if (unreachable.compareAndSet(true, false)) LOG.info("feed reads go to the read replica again");
             return c;
         } catch (SQLException e) {
+            retryAt.set(System.nanoTime() + RETRY.toNanos());
             if (unreachable.compareAndSet(false, true))
-                LOG.warning("the read replica cannot be reached, feed reads go to the primary: " + e.getMessage());
+                LOG.warning("the read replica cannot be reached, feed reads go to the primary (the replica is tried"
+                        + " again every " + RETRY.toSeconds() + " s): " + e.getMessage());
             return primary.getConnection();
         }
     }

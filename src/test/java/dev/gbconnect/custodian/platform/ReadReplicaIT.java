@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * custodian.db.replica-url (docs/scaling.md, "Read replicas"): a primary and a streaming replica of it made by
  * pg_basebackup. With the replica's replay paused, an upload is written to the primary, a third party's feed still
  * answers what the replica has, and the upload's notice waits; resumed, the notice goes out and the feed has the new
- * readings. Without the replica, feeds are read from the primary.
+ * readings. The server's connections to the replica ended (as by a restart of it), the next read is the replica's
+ * again; without the replica, feeds are read from the primary.
  */
 @OwnServer
 class ReadReplicaIT {
@@ -49,8 +50,8 @@ class ReadReplicaIT {
         Path root = Path.of(System.getProperty("it.dataRoot", "target/it-data")).toAbsolutePath();
         Path dataDir = Files.createDirectories(root.resolve("replica-" + UUID.randomUUID()));
         try (PostgresCluster primary = PostgresCluster.start(root);
+                PostgresCluster replica = primary.replica(root);
                 NotifyReceiver receiver = new NotifyReceiver(0, 204)) {
-            PostgresCluster replica = primary.replica(root);
             Map<String, String> env = new HashMap<>(Map.of(
                     "CUSTODIAN_DB_URL",
                     primary.jdbcUrl(),
@@ -113,11 +114,20 @@ class ReadReplicaIT {
                         readings(thirdParty, subscription, "espi:IntervalReading[espi:value='" + MARK + "']"),
                         "the notice went out once the replica had the data");
 
+                assertTrue(
+                        terminateClients(standby) > 0,
+                        "the server holds connections to the replica, which the replica now ends as at a restart");
+                assertEquals(
+                        1,
+                        readings(thirdParty, subscription, "espi:IntervalReading[espi:value='" + MARK + "']"),
+                        "the pool replaces connections the replica has ended (a 500 before it checked them)");
+                assertTrue(terminateClients(standby) > 0, "that read was the replica's");
+
                 replica.close();
                 assertEquals(
                         1,
                         readings(thirdParty, subscription, "espi:IntervalReading[espi:value='" + MARK + "']"),
-                        "without the replica, feeds are read from the primary");
+                        "without the replica, feeds are read from the primary (a 500 before)");
                 assertTrue(
                         Files.readString(server.log()).contains("the read replica cannot be reached"),
                         "the switch to the primary is logged");
@@ -153,6 +163,17 @@ class ReadReplicaIT {
                 if (System.nanoTime() > end) throw new AssertionError("the replica did not replay " + written);
                 Thread.sleep(50);
             }
+        }
+    }
+
+    /** Ends the sessions of other clients (the server's pooled connections), as a restart of the server would. */
+    private static int terminateClients(DataSource db) throws Exception {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))"
+                        + " FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")) {
+            r.next();
+            return r.getInt(1);
         }
     }
 

@@ -31,6 +31,7 @@ public final class PostgresCluster implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final boolean asPostgres;
+    private boolean stopped;
 
     private PostgresCluster(Path bin, Path dir, int port, boolean asPostgres) {
         this.bin = bin;
@@ -148,8 +149,11 @@ public final class PostgresCluster implements AutoCloseable {
         return ds;
     }
 
+    /** Stops the server; once: a test may stop it early to see what the custodian does without it. */
     @Override
     public void close() throws Exception {
+        if (stopped) return;
+        stopped = true;
         run("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop");
     }
 
