@@ -14,7 +14,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The outbox rows as the sender and the admin see them. A notice is sent by whoever holds its lease, taken with a
@@ -35,49 +34,26 @@ public class Deliveries {
     @Inject
     Event<Outbox.Enqueued> enqueued;
 
-    /**
-     * Leases to {@code owner} until {@code until} the oldest pending notice of each third party that is not
-     * suspended, where it is due, at most {@code most} of them. One probe per third party along NOTIFICATION_CLIENT,
-     * rather than one scan of every pending notice: with thousands pending for a few third parties, that scan (each
-     * row checked for an older pending one of its third party) was repeated on every pass of the sender.
-     */
+    /** Leases up to {@code most} due notices to {@code owner} until {@code until}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Claim> claimDue(String owner, Instant now, Instant until, int most) {
-        List<String> clients = em.createQuery("SELECT c.id FROM Client c WHERE c.status <> :suspended", String.class)
-                .setParameter("suspended", Client.Status.SUSPENDED)
-                .getResultList();
-        List<Claim> claimed = new ArrayList<>();
-        for (String client : clients) {
-            if (claimed.size() == most) break;
-            head(client, owner, now, until).ifPresent(claimed::add);
-        }
-        return claimed;
-    }
-
-    /**
-     * Leases one third party's oldest pending notice if it is due: what follows a delivery, so that a third party's
-     * next notice goes out without a pass over every third party.
-     */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Claim> claimNext(String clientId, String owner, Instant now, Instant until) {
-        Client client = em.find(Client.class, clientId);
-        if (client == null || client.status() == Client.Status.SUSPENDED) return Optional.empty();
-        return head(clientId, owner, now, until);
-    }
-
-    /** The third party's oldest pending notice, leased if it is due and no one holds it. */
-    private Optional<Claim> head(String clientId, String owner, Instant now, Instant until) {
-        List<Notification> head = em.createQuery(
-                        "SELECT n FROM Notification n WHERE n.clientId = :client AND n.state = :pending"
+        List<Notification> due = em.createQuery(
+                        "SELECT n FROM Notification n WHERE n.state = :pending AND n.nextAttemptAt <= :now"
+                                + " AND (n.leaseUntil IS NULL OR n.leaseUntil < :now)"
+                                + " AND NOT EXISTS (SELECT o FROM Notification o WHERE o.clientId = n.clientId AND o.state = :pending AND o.sequence < n.sequence)"
+                                + " AND NOT EXISTS (SELECT c FROM Client c WHERE c.id = n.clientId AND c.status = :suspended)"
                                 + " ORDER BY n.sequence",
                         Notification.class)
-                .setParameter("client", clientId)
                 .setParameter("pending", Notification.State.PENDING)
-                .setMaxResults(1)
+                .setParameter("now", now)
+                .setParameter("suspended", Client.Status.SUSPENDED)
+                .setMaxResults(most)
                 .getResultList();
-        if (head.isEmpty() || head.get(0).nextAttemptAt().isAfter(now)) return Optional.empty();
-        Notification n = head.get(0);
-        return lease(n, owner, now, until) ? Optional.of(claim(n)) : Optional.empty();
+        List<Claim> claimed = new ArrayList<>();
+        for (Notification n : due) {
+            if (lease(n, owner, now, until)) claimed.add(claim(n));
+        }
+        return claimed;
     }
 
     /** Whether this owner took the lease: another instance may have taken it since the notice was read. */

@@ -18,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
@@ -107,31 +106,14 @@ public class NoticeSender {
             try {
                 again.set(false);
                 Instant now = Instant.now();
-                List<Deliveries.Claim> claimed = deliveries.claimDue(instance, now, leaseEnd(now), BATCH);
-                claimed.forEach(this::send);
-                // more third parties than one pass takes: go round again rather than wait for the next tick
-                if (claimed.size() == BATCH) again.set(true);
+                Instant leaseEnd = now.plus(connectTimeout).plus(requestTimeout).plus(requestTimeout);
+                for (Deliveries.Claim claim : deliveries.claimDue(instance, now, leaseEnd, BATCH)) send(claim);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "the notification sender's pass failed; the next one retries", e);
             } finally {
                 polling.set(false);
             }
         }
-    }
-
-    /** The third party's next notice, if any, is due now: it need not wait for a pass over every third party. */
-    private void next(String clientId) {
-        try {
-            deliveries
-                    .claimNext(clientId, instance, Instant.now(), leaseEnd(Instant.now()))
-                    .ifPresent(this::send);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "claiming the next notice of " + clientId + " failed; the next pass retries", e);
-        }
-    }
-
-    private Instant leaseEnd(Instant now) {
-        return now.plus(connectTimeout).plus(requestTimeout).plus(requestTimeout);
     }
 
     private void send(Deliveries.Claim claim) {
@@ -161,7 +143,7 @@ public class NoticeSender {
             failed(claim, describe(failure), false);
         } else if (response.statusCode() / 100 == 2) {
             record(claim, Notification.State.DELIVERED, Instant.now(), null);
-            next(claim.clientId());
+            poll(); // the third party's next notice, if any, is due now
         } else {
             String location = response.headers()
                     .firstValue("Location")

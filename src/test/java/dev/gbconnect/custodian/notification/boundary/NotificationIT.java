@@ -171,13 +171,13 @@ class NotificationIT {
             ThirdParties.Registered slow = register(silent), quick = register(healthy);
             long dead = requested("application", slow.id());
             silent.await(1, WAIT);
-            for (int i = 0; i < 3; i++) requested("application", quick.id());
-            healthy.await(3, WAIT);
+            requested("application", quick.id());
+            healthy.await(1, WAIT);
             JsonObject stillFirst = Notices.one(admin, dead);
             assertEquals(
                     "pending",
                     stillFirst.getString("state"),
-                    "the quick third party got its notices, one after the other, while the slow one's first attempt hung");
+                    "the quick third party got its notice while the slow one's first attempt hung");
             assertEquals(1, stillFirst.getInt("attempts"));
 
             JsonObject failed = Notices.awaitState(admin, dead, "dead", WAIT);

@@ -57,10 +57,15 @@ final class BulkBatch {
     private void slice(Map<String, Tree> trees) throws Exception {
         List<String> ids = List.copyOf(trees.keySet());
         List<Owned> points = read.allOf(ids, UsageKind.USAGE_POINT);
+        Set<String> pointsLeft = new HashSet<>(), readingsLeft = new HashSet<>();
+        for (Owned up : points) pointsLeft.add(point(up));
         Map<String, List<Owned>> readingsOf = new HashMap<>();
         Set<String> readingTypes = new LinkedHashSet<>();
         for (Owned mr : read.allOf(ids, UsageKind.METER_READING)) {
+            // of a usage point the first statement did not see (shared since): left out with it
+            if (!pointsLeft.contains(point(mr))) continue;
             readingsOf.computeIfAbsent(point(mr), k -> new ArrayList<>()).add(mr);
+            readingsLeft.add(reading(mr));
             if (kept(trees, mr)
                     && mr.row().relatedId() != null
                     && !shared.contains(mr.row().relatedId()))
@@ -73,9 +78,6 @@ final class BulkBatch {
         Map<String, Row> ltps = read.byIds(UsageKind.LOCAL_TIME_PARAMETERS, timeParameters),
                 rts = read.byIds(UsageKind.READING_TYPE, readingTypes);
 
-        Set<String> pointsLeft = new HashSet<>(), readingsLeft = new HashSet<>();
-        for (Owned up : points) pointsLeft.add(point(up));
-        readingsOf.values().forEach(list -> list.forEach(mr -> readingsLeft.add(reading(mr))));
         try (Cursor blocks = read.cursorOf(ids, UsageKind.INTERVAL_BLOCK, bounds);
                 Cursor usage = read.cursorOf(ids, UsageKind.USAGE_SUMMARY, bounds);
                 Cursor quality = read.cursorOf(ids, UsageKind.POWER_QUALITY_SUMMARY, bounds)) {
