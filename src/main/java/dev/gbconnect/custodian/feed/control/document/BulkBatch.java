@@ -57,10 +57,9 @@ final class BulkBatch {
     private void slice(Map<String, Tree> trees) throws Exception {
         List<String> ids = List.copyOf(trees.keySet());
         List<Owned> points = read.allOf(ids, UsageKind.USAGE_POINT);
-        Set<String> pointsLeft = new HashSet<>(), readingsLeft = new HashSet<>();
+        Set<String> pointsLeft = new HashSet<>(), readingsLeft = new HashSet<>(), readingTypes = new LinkedHashSet<>();
         for (Owned up : points) pointsLeft.add(point(up));
         Map<String, List<Owned>> readingsOf = new HashMap<>();
-        Set<String> readingTypes = new LinkedHashSet<>();
         for (Owned mr : read.allOf(ids, UsageKind.METER_READING)) {
             // of a usage point the first statement did not see (shared since): left out with it
             if (!pointsLeft.contains(point(mr))) continue;
@@ -71,34 +70,61 @@ final class BulkBatch {
                     && !shared.contains(mr.row().relatedId()))
                 readingTypes.add(mr.row().relatedId());
         }
-        Set<String> timeParameters = new LinkedHashSet<>();
-        for (Owned up : points)
-            if (up.row().relatedId() != null && !shared.contains(up.row().relatedId()))
-                timeParameters.add(up.row().relatedId());
-        Map<String, Row> ltps = read.byIds(UsageKind.LOCAL_TIME_PARAMETERS, timeParameters),
-                rts = read.byIds(UsageKind.READING_TYPE, readingTypes);
-
+        Slice slice = new Slice(
+                trees,
+                readingsOf,
+                read.byIds(UsageKind.LOCAL_TIME_PARAMETERS, unwritten(points)),
+                read.byIds(UsageKind.READING_TYPE, readingTypes),
+                pointsLeft,
+                readingsLeft);
         try (Cursor blocks = read.cursorOf(ids, UsageKind.INTERVAL_BLOCK, bounds);
                 Cursor usage = read.cursorOf(ids, UsageKind.USAGE_SUMMARY, bounds);
                 Cursor quality = read.cursorOf(ids, UsageKind.POWER_QUALITY_SUMMARY, bounds)) {
-            for (Owned up : points) {
-                Tree tree = trees.get(up.authorizationId());
-                entry.write(tree, UsageKind.USAGE_POINT, up.row());
-                once(tree, UsageKind.LOCAL_TIME_PARAMETERS, ltps.get(up.row().relatedId()));
-                for (Owned mr : readingsOf.getOrDefault(point(up), List.of())) {
-                    boolean kept = kept(trees, mr);
-                    if (kept) {
-                        entry.write(tree, UsageKind.METER_READING, mr.row());
-                        once(tree, UsageKind.READING_TYPE, rts.get(mr.row().relatedId()));
-                    }
-                    readingsLeft.remove(reading(mr));
-                    take(blocks, reading(mr), readingsLeft, BulkBatch::reading, kept, tree, UsageKind.INTERVAL_BLOCK);
-                }
-                pointsLeft.remove(point(up));
-                take(usage, point(up), pointsLeft, BulkBatch::point, true, tree, UsageKind.USAGE_SUMMARY);
-                take(quality, point(up), pointsLeft, BulkBatch::point, true, tree, UsageKind.POWER_QUALITY_SUMMARY);
-            }
+            for (Owned up : points) point(slice, up, blocks, usage, quality);
         }
+    }
+
+    /** The LocalTimeParameters these usage points name that no earlier slice wrote. */
+    private Set<String> unwritten(List<Owned> points) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Owned up : points)
+            if (up.row().relatedId() != null && !shared.contains(up.row().relatedId()))
+                ids.add(up.row().relatedId());
+        return ids;
+    }
+
+    /** A slice's rows in memory, and the parents whose streamed rows are still to come. */
+    private record Slice(
+            Map<String, Tree> trees,
+            Map<String, List<Owned>> readingsOf,
+            Map<String, Row> timeParameters,
+            Map<String, Row> readingTypes,
+            Set<String> pointsLeft,
+            Set<String> readingsLeft) {}
+
+    /** One usage point's tree: the point, its MeterReadings each with its blocks, its summaries. */
+    private void point(Slice slice, Owned up, Cursor blocks, Cursor usage, Cursor quality) throws Exception {
+        Tree tree = slice.trees().get(up.authorizationId());
+        entry.write(tree, UsageKind.USAGE_POINT, up.row());
+        once(
+                tree,
+                UsageKind.LOCAL_TIME_PARAMETERS,
+                slice.timeParameters().get(up.row().relatedId()));
+        for (Owned mr : slice.readingsOf().getOrDefault(point(up), List.of())) {
+            boolean kept = kept(slice.trees(), mr);
+            if (kept) {
+                entry.write(tree, UsageKind.METER_READING, mr.row());
+                once(
+                        tree,
+                        UsageKind.READING_TYPE,
+                        slice.readingTypes().get(mr.row().relatedId()));
+            }
+            slice.readingsLeft().remove(reading(mr));
+            take(blocks, reading(mr), slice.readingsLeft(), BulkBatch::reading, kept, tree, UsageKind.INTERVAL_BLOCK);
+        }
+        slice.pointsLeft().remove(point(up));
+        take(usage, point(up), slice.pointsLeft(), BulkBatch::point, true, tree, UsageKind.USAGE_SUMMARY);
+        take(quality, point(up), slice.pointsLeft(), BulkBatch::point, true, tree, UsageKind.POWER_QUALITY_SUMMARY);
     }
 
     private static boolean kept(Map<String, Tree> trees, Owned meterReading) {
