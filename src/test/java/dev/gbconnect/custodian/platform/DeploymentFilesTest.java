@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 class DeploymentFilesTest {
 
     private static final Path UNIT = Path.of("deploy", "custodian.service");
-    private static final Path CONTAINERFILE = Path.of("deploy", "Containerfile");
 
     @Test
     void systemdUnitWhenReadThenNonRootWithItsDataDirectoryAndRestartedOnFailure() throws Exception {
@@ -32,46 +31,6 @@ class DeploymentFilesTest {
                                 && l.contains("-jar /opt/custodian/custodian-microbundle.jar")
                                 && l.contains("--rootdir /var/lib/custodian/payara")),
                 "the uber-jar, with Payara's runtime kept in the state directory");
-    }
-
-    /**
-     * No registry is reachable where the tests run, so the image is not built here (docs/operations.md): its
-     * instructions are read instead, continuation lines joined, for what the image's configuration will hold.
-     */
-    @Test
-    void containerfileWhenReadThenNonRootWithADataVolumeThePortAndTheJarAsEntrypoint() throws Exception {
-        List<String> instructions = List.of(Files.readString(CONTAINERFILE)
-                .replaceAll("(?m)^#.*\n", "")
-                .replace("\\\n", " ")
-                .split("\n"));
-
-        assertTrue(instructions.get(0).startsWith("FROM "), "a base image first: " + instructions.get(0));
-        assertEquals(List.of("USER 10001:10001"), starting(instructions, "USER "), "a numeric user, never root");
-        assertEquals(List.of("VOLUME [\"/var/lib/custodian\"]"), starting(instructions, "VOLUME "));
-        assertEquals(List.of("EXPOSE 8080"), starting(instructions, "EXPOSE "));
-        assertTrue(
-                starting(instructions, "RUN ").stream()
-                        .anyMatch(l -> l.contains("useradd --system --uid 10001")
-                                && l.contains("install -d -o 10001 -g 10001 -m 700 /var/lib/custodian")),
-                "the user exists and owns the volume");
-        assertEquals(List.of("ENV CUSTODIAN_DATA_DIR=/var/lib/custodian/data"), starting(instructions, "ENV "));
-        assertEquals(
-                List.of("ENTRYPOINT [\"java\", \"-XX:MaxRAMPercentage=75\", \"-jar\", "
-                        + "\"/opt/custodian/custodian-microbundle.jar\", \"--port\", \"8080\", \"--rootdir\", "
-                        + "\"/var/lib/custodian/payara\"]"),
-                starting(instructions, "ENTRYPOINT "),
-                "exec form (the JVM gets SIGTERM), Payara's runtime on the volume");
-        assertEquals(
-                List.of("COPY custodian-microbundle.jar /opt/custodian/custodian-microbundle.jar"),
-                starting(instructions, "COPY "),
-                "the uber-jar, from target/ as the build context");
-    }
-
-    private static List<String> starting(List<String> instructions, String keyword) {
-        return instructions.stream()
-                .filter(l -> l.startsWith(keyword))
-                .map(l -> l.replaceAll("\\s+", " ").strip())
-                .toList();
     }
 
     @Test

@@ -9,10 +9,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,19 +64,39 @@ public record UberJarServer(Process process, int port, Path log) {
     private static UberJarServer launch(
             Path dir, List<String> jvmOptions, Map<String, String> env, int port, List<String> payaraOptions)
             throws IOException {
-        Path log = Files.createTempFile(dir, "server", ".log");
         String jar = new File(System.getProperty("it.uberjar", "target/custodian-microbundle.jar")).getAbsolutePath();
         List<String> command = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-Djava.io.tmpdir=" + dir, "-jar", jar, "--port", String.valueOf(port)));
         command.addAll(payaraOptions);
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("CUSTODIAN_DATA_DIR", dir.toString());
+        environment.putAll(env);
+        return launch(command, dir, environment, port);
+    }
+
+    /**
+     * Runs {@code command} (a server that listens on {@code port}) in {@code dir} with exactly this environment, and
+     * waits until it is ready: for a server started some other way than the jar on this JVM (the OCI image).
+     */
+    public static UberJarServer startCommand(List<String> command, Path dir, Map<String, String> environment, int port)
+            throws Exception {
+        UberJarServer server = launch(command, dir, environment, port);
+        server.awaitReady();
+        Api.forgetTokens();
+        return server;
+    }
+
+    private static UberJarServer launch(List<String> command, Path dir, Map<String, String> environment, int port)
+            throws IOException {
+        Path log = Files.createTempFile(dir, "server", ".log");
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        pb.environment().put("CUSTODIAN_DATA_DIR", dir.toString());
-        pb.environment().putAll(env);
+        pb.environment().clear();
+        pb.environment().putAll(environment);
         return new UberJarServer(pb.start(), port, log);
     }
 
@@ -107,9 +130,22 @@ public record UberJarServer(Process process, int port, Path log) {
         return printed.find() ? Optional.of(List.of(printed.group(1), printed.group(2))) : Optional.empty();
     }
 
+    /**
+     * Ends the server and whatever it started: a server run through another program (the OCI image's, in its own
+     * process namespace) is that program's descendant, and does not end with it.
+     */
     public void stop() throws InterruptedException {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        descendants.forEach(ProcessHandle::destroy);
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+        for (ProcessHandle p : descendants) {
+            try {
+                p.onExit().get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                p.destroyForcibly();
+            }
+        }
     }
 
     private void awaitReady() throws Exception {
