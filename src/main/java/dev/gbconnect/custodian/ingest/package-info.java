@@ -23,6 +23,9 @@
  * beside JPA and still deadlocks when two files list the same UsagePoints in a different order; retrying the whole
  * transaction needs the body again, which is streamed and up to 4 GiB, so it would have to be spooled to disk
  * first. The lock costs one indexed read per upload.
+ * A bulk upload of many customers' information holds each stored customer it names the same way; a customer it
+ * creates is no row to wait on yet, so two bulk uploads creating the same new customer at once end in
+ * the unique key (or a deadlock) for one of them, answered 409 {@code upload_conflict} for the same reasons.
  *
  * <p>Memory is bounded per node, not only per entry: Woodstox's own limits bound text, attribute values, attribute
  * count and depth; NameLimit bounds names, which Woodstox does not; ValidatingStreamReader bounds text that

@@ -28,6 +28,8 @@ public enum ApiError {
     CLIENT_REVOKED("client_revoked", Response.Status.CONFLICT),
     TOO_MANY_SECRETS("too_many_secrets", Response.Status.CONFLICT),
     ALREADY_DELIVERED("already_delivered", Response.Status.CONFLICT),
+    /** Another upload stored the same new rows at the same time; this one stored nothing and may be sent again. */
+    UPLOAD_CONFLICT("upload_conflict", Response.Status.CONFLICT),
     /** RFC 9110 §15.5.14, for a body other than an upload (custodian.max-form-bytes). */
     REQUEST_TOO_LARGE("request_too_large", Response.Status.REQUEST_ENTITY_TOO_LARGE),
     /** RFC 9110 §15.5.14, for an upload (custodian.upload.max-bytes). */

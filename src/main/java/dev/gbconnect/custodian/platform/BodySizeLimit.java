@@ -33,6 +33,9 @@ public class BodySizeLimit implements ContainerRequestFilter {
     private static final Pattern UPLOAD =
             Pattern.compile("/?(espi/1_1/resource/Batch/RetailCustomer(/[^/]+(/UsagePoint)?)?|console/uploads)/?");
 
+    /** The forms of the customer's pages: the portal's and the consent flow's (CustomerFrame). */
+    private static final Pattern CUSTOMER_FORMS = Pattern.compile("/?(portal|oauth/authorize)(/.*)?");
+
     /** The console's customer CSV, with its own bound: a file, not a form (console.md). */
     private static final Pattern CSV_IMPORT = Pattern.compile("/?console/imports/?");
 
@@ -74,11 +77,13 @@ public class BodySizeLimit implements ContainerRequestFilter {
                 ? "the request body is larger than " + maxBytes + " bytes (custodian.max-form-bytes)"
                 : "the file is larger than " + MAX_FILE_BYTES + " bytes; split it into several files";
         if (ErrorMappers.speaksOAuth(path)) return OAuthError.BODY_TOO_LARGE.because(message);
-        // Forms are what browsers send: the person behind one gets a page.
+        // Forms are what browsers send: the person behind one gets a page, a customer's in their language.
         if (type != null
                 && (type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
                         || type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)))
-            return PageError.TOO_LARGE.on("Too much to send", message);
+            return CUSTOMER_FORMS.matcher(path).matches()
+                    ? PageError.TOO_LARGE.customer("error.too-large.title", "error.too-large", maxBytes / 1024)
+                    : PageError.TOO_LARGE.on("Too much to send", message);
         return ApiError.REQUEST_TOO_LARGE.because(message);
     }
 }

@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
@@ -121,6 +122,21 @@ public record CustomerFrame(String root, Locale locale, String customer, String 
     /** A day as the page's language writes it (6 December 2027, 6 décembre 2027, 6 de diciembre de 2027). */
     public String date(LocalDate day) {
         return day.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+    }
+
+    /**
+     * The time zone sentence of a usage point's local time: "UTC−05:00, daylight saving time observed (UTC−04:00 in
+     * summer)"; {@code summer} null where the clocks do not change.
+     */
+    public String zone(ZoneOffset standard, ZoneOffset summer) {
+        return summer == null
+                ? text("zone.fixed", offset(standard))
+                : text("zone.dst", offset(standard), offset(summer));
+    }
+
+    /** UTC−05:00 with a real minus sign, as people write it. */
+    public static String offset(ZoneOffset o) {
+        return o.getTotalSeconds() == 0 ? "UTC" : "UTC" + o.getId().replace('-', '\u2212');
     }
 
     public Brand brand() {

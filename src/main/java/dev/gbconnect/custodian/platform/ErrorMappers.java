@@ -1,5 +1,6 @@
 package dev.gbconnect.custodian.platform;
 
+import gg.jte.Content;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -129,7 +130,12 @@ public final class ErrorMappers {
     }
 
     /** A customer's error page: the refusal's texts in the frame's language. */
-    public record CustomerError(CustomerFrame frame, String titleKey, String messageKey) {}
+    public record CustomerError(CustomerFrame frame, String titleKey, String messageKey, Object[] params) {
+
+        public Content message() {
+            return params.length == 0 ? frame.t(messageKey) : frame.t(messageKey, params);
+        }
+    }
 
     @Provider
     public static class Page implements ExceptionMapper<PageException> {
@@ -153,7 +159,7 @@ public final class ErrorMappers {
             return Templates.page(
                             e.error().status(),
                             "portal/error.jte",
-                            new CustomerError(frame, e.titleKey(), e.messageKey()))
+                            new CustomerError(frame, e.titleKey(), e.messageKey(), e.params()))
                     .build();
         }
     }

@@ -21,7 +21,7 @@ public final class Html {
             table{border-collapse:collapse;width:100%;background:#fff}
             th,td{border:1px solid #d5dbd5;padding:.4rem;text-align:left;vertical-align:top}
             progress{width:100%}
-            .notice{background:#e8f3e8;border:1px solid #9cc79c;padding:.6rem;border-radius:6px;word-break:break-all}
+            .notice{background:#e8f3e8;border:1px solid #9cc79c;padding:.6rem;border-radius:6px;overflow-wrap:anywhere}
             h1{font-size:1.4rem}
             form{background:#fff;border:1px solid #d5dbd5;border-radius:8px;padding:1rem}
             label{display:block;margin:.8rem 0 .3rem;font-weight:600}

@@ -1,6 +1,8 @@
 package dev.gbconnect.custodian.platform;
 
 import jakarta.ws.rs.core.Response;
+import java.text.MessageFormat;
+import java.util.Locale;
 
 /**
  * How a page a person sees in a browser (sign-in and consent, the customer portal) refuses a request, each with its
@@ -41,16 +43,19 @@ public enum PageError {
 
     /** This error, shown under {@code title} with {@code message} saying what to do. */
     public PageException on(String title, String message) {
-        return new PageException(this, title, message, null, null);
+        return new PageException(this, title, message, null, null, new Object[0]);
     }
 
     /**
      * This error on a page a customer sees: its title and message are the texts {@code titleKey} and
-     * {@code messageKey} of {@link CustomerFrame#texts}, shown in the customer's language.
+     * {@code messageKey} of {@link CustomerFrame#texts}, shown in the customer's language; {@code params} fill the
+     * message's {@code {0}}-style places.
      */
-    public PageException customer(String titleKey, String messageKey) {
+    public PageException customer(String titleKey, String messageKey, Object... params) {
         var english = CustomerFrame.texts(CustomerFrame.LANGUAGES.get(0));
-        return new PageException(
-                this, english.getString(titleKey), english.getString(messageKey), titleKey, messageKey);
+        String message = params.length == 0
+                ? english.getString(messageKey)
+                : new MessageFormat(english.getString(messageKey), Locale.ENGLISH).format(params);
+        return new PageException(this, english.getString(titleKey), message, titleKey, messageKey, params);
     }
 }

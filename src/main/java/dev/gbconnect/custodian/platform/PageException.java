@@ -9,13 +9,15 @@ public final class PageException extends Refusal {
     private final PageError error;
     private final String title;
     private final String titleKey, messageKey;
+    private final Object[] params;
 
-    PageException(PageError error, String title, String message, String titleKey, String messageKey) {
+    PageException(PageError error, String title, String message, String titleKey, String messageKey, Object[] params) {
         super(message);
         this.error = error;
         this.title = title;
         this.titleKey = titleKey;
         this.messageKey = messageKey;
+        this.params = params;
     }
 
     public PageError error() {
@@ -33,5 +35,10 @@ public final class PageException extends Refusal {
 
     public String messageKey() {
         return messageKey;
+    }
+
+    /** What fills the message's {@code {0}}-style places, formatted in the customer's language. */
+    public Object[] params() {
+        return params.clone();
     }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -90,12 +91,22 @@ public final class Browser {
 
     /** A fresh browser (own profile, own cookies); {@code javascript} false turns page scripts off. */
     public static ChromeDriver start(boolean javascript, int width, int height) {
+        return start(javascript, width, height, null);
+    }
+
+    /**
+     * The same, with the languages its user chose ({@code acceptLanguage}, as Chromium sends them in
+     * {@code Accept-Language}: "fr-CA,fr"); null keeps Chromium's own (en-US).
+     */
+    public static ChromeDriver start(boolean javascript, int width, int height, String acceptLanguage) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         options.addArguments(
                 "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run");
-        if (!javascript)
-            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        Map<String, Object> prefs = new HashMap<>();
+        if (!javascript) prefs.put("profile.managed_default_content_settings.javascript", 2);
+        if (acceptLanguage != null) prefs.put("intl.accept_languages", acceptLanguage);
+        if (!prefs.isEmpty()) options.setExperimentalOption("prefs", prefs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File(System.getProperty("chromium.driver", "/usr/bin/chromedriver")))
                 .build();
@@ -109,6 +120,11 @@ public final class Browser {
      * when it has. Chromium reports a page in the middle of being replaced with other errors than "stale" (its node
      * "does not belong to the document"), which mean the same.
      */
+    /** Follows a link by its text and waits for the next page (a click returns before it loads). */
+    public static void follow(ChromeDriver driver, String linkText) {
+        submit(driver, driver.findElement(By.linkText(linkText)));
+    }
+
     public static void submit(ChromeDriver driver, WebElement button) {
         WebElement page = driver.findElement(By.tagName("html"));
         button.click();

@@ -17,16 +17,19 @@ public final class PortalSignIn {
 
     /** The answer to a sign-in (303 and a session cookie, or 401); {@code headers} as name, value, name, value… */
     public static Api.Reply post(URI base, String username, String password, String... headers) {
+        return signIn(base, "portal/sign-in", FORM_COOKIE, username, password, headers);
+    }
+
+    /** A double-submit sign-in form at {@code path} (the portal's, the console's) whose cookie is {@code formCookie}. */
+    static Api.Reply signIn(
+            URI base, String path, String formCookie, String username, String password, String... headers) {
         Api anonymous = Api.withAuthorization(base, null);
-        String form = cookie(anonymous.get("portal/sign-in"), FORM_COOKIE);
+        String form = cookie(anonymous.get(path), formCookie);
         String[] all = Arrays.copyOf(headers, headers.length + 2);
         all[headers.length] = "Cookie";
-        all[headers.length + 1] = FORM_COOKIE + "=" + form;
+        all[headers.length + 1] = formCookie + "=" + form;
         return anonymous.postForm(
-                "portal/sign-in",
-                null,
-                "username=" + encode(username) + "&password=" + encode(password) + "&csrf=" + form,
-                all);
+                path, null, "username=" + encode(username) + "&password=" + encode(password) + "&csrf=" + form, all);
     }
 
     /** The Cookie header of the session a sign-in opened. */
@@ -34,7 +37,7 @@ public final class PortalSignIn {
         return SESSION_COOKIE + "=" + cookie(signedIn, SESSION_COOKIE);
     }
 
-    private static String cookie(Api.Reply r, String name) {
+    static String cookie(Api.Reply r, String name) {
         return r.raw().headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith(name + "="))
                 .map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))

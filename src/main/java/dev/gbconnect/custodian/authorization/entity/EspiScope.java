@@ -24,13 +24,6 @@ public record EspiScope(String text, SortedSet<Integer> functionBlocks, Map<Stri
     /** FB_53, Retail Customer Connect My Data. */
     private static final int RETAIL_CUSTOMER_CONNECT_MY_DATA = 53;
 
-    /** The personal information FB_53 shares (customer.xsd), as the consent page and the portal name it. */
-    public static final String PERSONAL_INFORMATION =
-            "Your personal information: name, address, account and meter numbers.";
-
-    public static final String NO_PERSONAL_INFORMATION =
-            "Not your personal information (name, address, account and meter numbers).";
-
     public static EspiScope parse(String text) {
         if (text == null || text.isBlank()) throw new IllegalArgumentException("an ESPI scope is empty");
         if (text.length() > 256) throw new IllegalArgumentException("an ESPI scope is at most 256 characters");
@@ -107,16 +100,6 @@ public record EspiScope(String text, SortedSet<Integer> functionBlocks, Map<Stri
     /** Bulk request id ({@code BR=}), or null. */
     public String bulkId() {
         return terms.get("BR");
-    }
-
-    /**
-     * What the customer is agreeing to, one short sentence each: the usage data, then whether personal information
-     * is part of it, as the portal lists each connected application's access.
-     */
-    public List<String> inPlainWords() {
-        List<String> words = usageInPlainWords();
-        words.add(grantsCustomerInformation() ? PERSONAL_INFORMATION : NO_PERSONAL_INFORMATION);
-        return words;
     }
 
     /** The usage data alone, in plain words: the consent page asks about personal information apart. */

@@ -1,10 +1,12 @@
 package dev.gbconnect.custodian.consent.boundary;
 
+import dev.gbconnect.custodian.authorization.boundary.ScopeWords;
 import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.authorization.entity.EspiScope;
 import dev.gbconnect.custodian.consent.control.Consents;
 import dev.gbconnect.custodian.platform.CustomerFrame;
 import dev.gbconnect.custodian.platform.Templates;
+import dev.gbconnect.custodian.usage.entity.LocalTimeRules;
 import dev.gbconnect.custodian.usage.entity.UsagePoint;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -32,6 +34,7 @@ public final class ConsentPages {
             LocalDate until,
             LocalDate earliest,
             LocalDate latest,
+            String zone,
             String problem) {}
 
     /** One usage point to tick; the only one is ticked already. */
@@ -54,6 +57,7 @@ public final class ConsentPages {
             String action,
             String problem) {
         EspiScope scope = EspiScope.parse(p.request().scope());
+        LocalTimeRules zone = consents.localTime(p);
         Consent page = new Consent(
                 frame,
                 p.client(),
@@ -62,9 +66,10 @@ public final class ConsentPages {
                 p.handle(),
                 points.stream().map(u -> choice(u, points.size() == 1, frame)).toList(),
                 scope.grantsCustomerInformation(),
-                consents.defaultUntil(),
-                LocalDate.now().plusDays(1),
-                consents.latestUntil(),
+                Consents.defaultUntil(zone),
+                Consents.earliestUntil(zone),
+                consents.latestUntil(zone),
+                frame.zone(zone.standardOffset(), zone.observesDaylightSaving() ? zone.daylightOffset() : null),
                 problem);
         return Templates.page(
                 problem == null ? Response.Status.OK : Response.Status.BAD_REQUEST,

@@ -17,6 +17,7 @@ import dev.gbconnect.custodian.platform.PageError;
 import dev.gbconnect.custodian.platform.PageException;
 import dev.gbconnect.custodian.platform.PasswordHash;
 import dev.gbconnect.custodian.usage.control.UsageInventory;
+import dev.gbconnect.custodian.usage.entity.LocalTimeRules;
 import dev.gbconnect.custodian.usage.entity.UsagePoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -229,13 +229,26 @@ public class Consents {
         return usage.usagePoints(signedIn(p));
     }
 
-    /** The default "until": a year from today. */
-    public LocalDate defaultUntil() {
-        return LocalDate.now(ZoneOffset.UTC).plusYears(1);
+    /**
+     * The local time the consent page's days are read in: that of the customer's usage points
+     * ({@link LocalTimeRules#common}), as each share ends at a local midnight (issue 20: "share until" in local time).
+     */
+    public LocalTimeRules localTime(Pending p) {
+        return LocalTimeRules.common(usage.localTimes(signedIn(p)), List.of());
     }
 
-    public LocalDate latestUntil() {
-        return LocalDate.now(ZoneOffset.UTC).plus(longest);
+    /** The first day a share may end on: tomorrow, in {@code zone}. */
+    public static LocalDate earliestUntil(LocalTimeRules zone) {
+        return zone.dayOf(Instant.now()).plusDays(1);
+    }
+
+    /** The default "until": a year from today, in {@code zone}. */
+    public static LocalDate defaultUntil(LocalTimeRules zone) {
+        return zone.dayOf(Instant.now()).plusYears(1);
+    }
+
+    public LocalDate latestUntil(LocalTimeRules zone) {
+        return zone.dayOf(Instant.now()).plus(longest);
     }
 
     /**
@@ -262,7 +275,7 @@ public class Consents {
         Instant end;
         try {
             scope = granted(r.scope(), personal);
-            end = sharingEnd(until);
+            end = sharingEnd(until, LocalTimeRules.common(usage.localTimes(customerId), picked));
         } catch (IllegalArgumentException e) {
             return new Decision(null, e.getMessage());
         }
@@ -272,9 +285,11 @@ public class Consents {
         return new Decision(answer.with("code", code), null);
     }
 
-    private Instant sharingEnd(String until) {
+    /** The local midnight that ends the chosen last day, in the chosen usage points' local time. */
+    private Instant sharingEnd(String until, LocalTimeRules zone) {
         try {
-            return SharingEnd.after(until, longest);
+            return zone.startOf(SharingEnd.lastDay(until, longest, zone.dayOf(Instant.now()))
+                    .plusDays(1));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("consent.problem.until", e);
         }

@@ -7,7 +7,6 @@ import dev.gbconnect.custodian.console.control.StaffAccounts;
 import dev.gbconnect.custodian.console.control.StaffIdentity;
 import dev.gbconnect.custodian.console.control.StaffSessions;
 import dev.gbconnect.custodian.console.entity.Role;
-import dev.gbconnect.custodian.platform.PageError;
 import dev.gbconnect.custodian.platform.PasswordHash;
 import dev.gbconnect.custodian.platform.PublicUrl;
 import dev.gbconnect.custodian.platform.Templates;
@@ -79,9 +78,13 @@ public class ConsoleResource {
             @FormParam("password") String password,
             @FormParam("csrf") String csrf,
             @CookieParam(ConsoleForms.FORM_COOKIE) String form) {
+        // The sign-in page itself, so the refusal shows the way that is open: the identity provider's link.
         if (!local)
-            throw PageError.FORBIDDEN.on(
-                    "Sign in", "Local accounts are turned off here: sign in through the identity provider.");
+            return signIn(
+                            Response.Status.FORBIDDEN,
+                            formToken(form),
+                            "Local accounts are turned off here: sign in through your organisation's account.")
+                    .build();
         if (!ConsoleForms.same(csrf, form)) {
             String token = formToken(form);
             return signIn(Response.Status.BAD_REQUEST, token, "The sign-in form expired. Please try again.")

@@ -127,11 +127,17 @@ public class CustomerImports {
         return Optional.ofNullable(found);
     }
 
-    /** The most recent imports, newest first. */
+    /** The most recent imports, newest first; as {@link #find}, a running one whose instance went silent is interrupted. */
     public List<CustomerImport> recent(int max) {
-        return em.createQuery("SELECT i FROM CustomerImport i ORDER BY i.startedAt DESC", CustomerImport.class)
+        Instant now = Instant.now();
+        List<CustomerImport> found = em.createQuery(
+                        "SELECT i FROM CustomerImport i ORDER BY i.startedAt DESC", CustomerImport.class)
                 .setMaxResults(max)
                 .getResultList();
+        found.stream()
+                .filter(i -> i.abandoned(now, SILENCE))
+                .forEach(i -> i.end(CustomerImport.State.INTERRUPTED, i.finishedAt()));
+        return found;
     }
 
     /** The import's lines in file order from {@code fromLine}; only the invalid ones if asked. */

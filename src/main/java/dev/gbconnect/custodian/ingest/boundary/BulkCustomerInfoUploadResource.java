@@ -1,11 +1,10 @@
 package dev.gbconnect.custodian.ingest.boundary;
 
+import dev.gbconnect.custodian.authorization.boundary.CurrentCaller;
 import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
 import dev.gbconnect.custodian.authorization.control.Scopes;
-import dev.gbconnect.custodian.ingest.control.CustomerInfoImporter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -18,7 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The bulk upload of many retail customers' information (customer.xsd) by the utility's back office with its upload
- * token, creating the customers it names (issue 17): one file, one transaction, whole or not at all.
+ * token, creating the customers it names (issue 17): one file, one transaction, whole or not at all, recorded in the
+ * upload history as every upload is.
  */
 @Path("espi/1_1/resource/Batch/RetailCustomer")
 @RequestScoped
@@ -26,7 +26,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BulkCustomerInfoUploadResource {
 
     @Inject
-    CustomerInfoImporter importer;
+    Imports imports;
+
+    @Inject
+    UploadRecorder recorder;
+
+    @Inject
+    CurrentCaller caller;
 
     @Inject
     @ConfigProperty(name = "custodian.upload.max-bytes")
@@ -35,10 +41,13 @@ public class BulkCustomerInfoUploadResource {
     @POST
     @Consumes({"application/atom+xml", MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     @Produces(MediaType.APPLICATION_JSON)
-    @Transactional
     public Response upload(
             @HeaderParam("Content-Length") Long length, @HeaderParam("Content-Type") String type, InputStream body) {
-        UploadRequest.check(type, length, maxBytes);
-        return UploadRequest.answer(importer.importBulk(body, maxBytes));
+        UploadRecorder.Upload upload = UploadRequest.of(caller, "bulk-customer-information", null, length);
+        return UploadRequest.answer(recorder.record(upload, body, in -> {
+                    UploadRequest.check(type, length, maxBytes);
+                    return imports.bulkCustomerInformation(in, maxBytes);
+                })
+                .reportOrThrow());
     }
 }

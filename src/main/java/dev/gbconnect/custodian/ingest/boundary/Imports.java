@@ -34,4 +34,9 @@ public class Imports {
     public ImportReport customerInformation(String customerId, InputStream body, long maxBytes) {
         return customerInformation.importFeed(customers.find(customerId), body, maxBytes);
     }
+
+    @Transactional
+    public ImportReport bulkCustomerInformation(InputStream body, long maxBytes) {
+        return customerInformation.importBulk(body, maxBytes);
+    }
 }

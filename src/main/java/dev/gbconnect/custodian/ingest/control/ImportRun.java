@@ -157,8 +157,9 @@ final class ImportRun implements EntrySink {
     @Override
     public void finish() {
         if (problems.any()) return;
+        // No clear: RowWriter keeps the context small, and the rows it still holds are the ones settled next, which
+        // a cleared context would read again (four selects per nightly upload).
         em.flush();
-        em.clear();
         links.readingTypeLinks().forEach(this::settleReadingType);
         links.timeParameterLinks().forEach(this::settleTimeParameters);
         em.flush();

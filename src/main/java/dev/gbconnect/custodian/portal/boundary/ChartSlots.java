@@ -1,5 +1,6 @@
 package dev.gbconnect.custodian.portal.boundary;
 
+import dev.gbconnect.custodian.platform.CustomerFrame;
 import dev.gbconnect.custodian.usage.control.UsageTotals.Series;
 import dev.gbconnect.custodian.usage.control.UsageTotals.Total;
 import dev.gbconnect.custodian.usage.entity.LocalTimeRules;
@@ -77,7 +78,7 @@ final class ChartSlots {
         for (Instant t = zone.startOf(day); t.isBefore(end); t = t.plusSeconds(3600)) {
             LocalTime local = zone.localTime(t).toLocalTime();
             String tick = local.toString(),
-                    name = seen.add(local) ? tick : tick + " (" + UsageFormat.offset(zone.offsetAt(t)) + ")";
+                    name = seen.add(local) ? tick : tick + " (" + CustomerFrame.offset(zone.offsetAt(t)) + ")";
             slots.add(new Slot(tick, name, s.hours().get(t), before.get(local)));
         }
         return slots;

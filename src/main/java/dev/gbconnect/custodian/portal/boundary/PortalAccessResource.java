@@ -5,12 +5,15 @@ import static dev.gbconnect.custodian.portal.boundary.PortalResource.SESSION_COO
 import dev.gbconnect.custodian.authorization.control.Clients;
 import dev.gbconnect.custodian.customer.control.Customers;
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
+import dev.gbconnect.custodian.platform.CustomerFrame;
 import dev.gbconnect.custodian.platform.GuideResource;
 import dev.gbconnect.custodian.platform.PageError;
 import dev.gbconnect.custodian.platform.PublicUrl;
 import dev.gbconnect.custodian.platform.Templates;
 import dev.gbconnect.custodian.portal.control.ConnectedApps;
 import dev.gbconnect.custodian.portal.control.PortalSessions;
+import dev.gbconnect.custodian.usage.control.UsageInventory;
+import dev.gbconnect.custodian.usage.entity.LocalTimeRules;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
@@ -22,6 +25,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,7 +38,7 @@ import java.util.Optional;
 @RequestScoped
 public class PortalAccessResource {
 
-    private static final String TITLE = "Personal API access";
+    private static final String TITLE = "api.title";
 
     @Inject
     Customers customers;
@@ -44,6 +48,9 @@ public class PortalAccessResource {
 
     @Inject
     ConnectedApps apps;
+
+    @Inject
+    UsageInventory usage;
 
     @Context
     UriInfo uri;
@@ -64,7 +71,8 @@ public class PortalAccessResource {
                                 apps.personal(customer.id()),
                                 customer.username(),
                                 PublicUrl.base(uri).toString(),
-                                PublicUrl.path(uri, GuideResource.PATH)))
+                                PublicUrl.path(uri, GuideResource.PATH),
+                                LocalTimeRules.common(usage.localTimes(customer.id()), List.of())))
                 .build();
     }
 
@@ -74,13 +82,14 @@ public class PortalAccessResource {
             @FormParam("csrf") String csrf, @FormParam("name") String name, @CookieParam(SESSION_COOKIE) String token) {
         PortalSessions.Session session = PortalForms.signedIn(sessions, token, csrf, TITLE);
         RetailCustomer customer = customers.find(session.customerId());
-        Clients.Registered created =
-                apps.createPersonal(customer.id(), name == null || name.isBlank() ? "My script" : name);
+        CustomerFrame frame = PortalForms.frame(uri, headers, customer, session, "api");
+        Clients.Registered created = apps.createPersonal(
+                customer.id(), name == null || name.isBlank() ? frame.lookup("api.default-name") : name);
         return Templates.page(
                         Response.Status.OK,
                         "portal/newApiAccess.jte",
                         new PortalViews.NewApi(
-                                PortalForms.frame(uri, headers, customer, session, "api"),
+                                frame,
                                 created.client(),
                                 created.secret().secret(),
                                 customer.username(),
@@ -97,7 +106,7 @@ public class PortalAccessResource {
             @CookieParam(SESSION_COOKIE) String token) {
         PortalSessions.Session session = PortalForms.signedIn(sessions, token, csrf, TITLE);
         if (!apps.endPersonal(session.customerId(), client))
-            throw PageError.NOT_FOUND.on(TITLE, "That access does not exist.");
+            throw PageError.NOT_FOUND.customer(TITLE, "error.no-access");
         return Response.seeOther(PortalForms.at(uri, "api-access")).build();
     }
 }

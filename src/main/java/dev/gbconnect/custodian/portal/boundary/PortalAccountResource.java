@@ -8,6 +8,8 @@ import dev.gbconnect.custodian.customer.entity.SignInRecord;
 import dev.gbconnect.custodian.platform.Templates;
 import dev.gbconnect.custodian.portal.control.AccountSettings;
 import dev.gbconnect.custodian.portal.control.PortalSessions;
+import dev.gbconnect.custodian.usage.control.UsageInventory;
+import dev.gbconnect.custodian.usage.entity.LocalTimeRules;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -33,7 +36,7 @@ import java.util.Optional;
 @RequestScoped
 public class PortalAccountResource {
 
-    private static final String TITLE = "Account";
+    private static final String TITLE = "account.title";
 
     @Inject
     Customers customers;
@@ -43,6 +46,9 @@ public class PortalAccountResource {
 
     @Inject
     AccountSettings settings;
+
+    @Inject
+    UsageInventory usage;
 
     @Context
     UriInfo uri;
@@ -94,7 +100,8 @@ public class PortalAccountResource {
                                 settings.recentSignIns(customer.id()),
                                 settings.historyDays(),
                                 problem,
-                                changed))
+                                changed,
+                                LocalTimeRules.common(usage.localTimes(customer.id()), List.of())))
                 .build();
     }
 }

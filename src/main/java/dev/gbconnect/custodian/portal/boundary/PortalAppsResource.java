@@ -70,10 +70,9 @@ public class PortalAppsResource {
             @FormParam("csrf") String csrf,
             @FormParam("authorization") String authorization,
             @CookieParam(SESSION_COOKIE) String token) {
-        PortalSessions.Session session = PortalForms.signedIn(sessions, token, csrf, "Connected apps");
-        if (!apps.revoke(session.customerId(), authorization)) {
-            throw PageError.NOT_FOUND.on("Connected apps", "That connection does not exist.");
-        }
+        PortalSessions.Session session = PortalForms.signedIn(sessions, token, csrf, "apps.title");
+        if (!apps.revoke(session.customerId(), authorization))
+            throw PageError.NOT_FOUND.customer("apps.title", "error.no-connection");
         return Response.seeOther(PortalForms.at(uri, "apps")).build();
     }
 }

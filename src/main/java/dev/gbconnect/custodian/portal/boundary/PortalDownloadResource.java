@@ -48,7 +48,7 @@ import java.util.stream.Collectors;
 @RequestScoped
 public class PortalDownloadResource {
 
-    private static final String TITLE = "Download My Data";
+    private static final String TITLE = "download.title";
 
     @Inject
     PortalSessions sessions;
@@ -80,8 +80,8 @@ public class PortalDownloadResource {
         if (session.isEmpty()) return PortalForms.toSignIn(uri);
         String customer = session.get().customerId();
         LocalTimeRules zone = localTime(usage.localTimes(customer), chosen);
-        LocalDate first = day(from, "from"), last = day(to, "to");
-        if (last.isBefore(first)) throw PageError.INVALID.on(TITLE, "The last day comes before the first.");
+        LocalDate first = day(from, "download.problem.first"), last = day(to, "download.problem.last");
+        if (last.isBefore(first)) throw PageError.INVALID.customer(TITLE, "download.problem.order");
         // Local days, from the local midnight that begins the first to the one that ends the last.
         Reach reach = Reach.download(customer, chosen, zone.startOf(first), zone.startOf(last.plusDays(1)));
         boolean asCsv = "csv".equals(format), withPersonal = personal(personal, asCsv);
@@ -99,13 +99,11 @@ public class PortalDownloadResource {
      * one), in which the days are read.
      */
     private static LocalTimeRules localTime(Map<String, LocalTimeRules> own, List<String> chosen) {
-        if (chosen.isEmpty()) throw PageError.INVALID.on(TITLE, "Choose at least one usage point.");
+        if (chosen.isEmpty()) throw PageError.INVALID.customer(TITLE, "download.problem.none");
         for (String id : chosen)
-            if (!own.containsKey(id)) throw PageError.NOT_FOUND.on(TITLE, "Usage point " + id + " does not exist.");
+            if (!own.containsKey(id)) throw PageError.NOT_FOUND.customer(TITLE, "download.problem.unknown", id);
         Set<LocalTimeRules> zones = chosen.stream().map(own::get).collect(Collectors.toSet());
-        if (zones.size() > 1)
-            throw PageError.INVALID.on(
-                    TITLE, "The chosen usage points keep different local times: download them one at a time.");
+        if (zones.size() > 1) throw PageError.INVALID.customer(TITLE, "download.problem.zones");
         return zones.iterator().next();
     }
 
@@ -130,18 +128,17 @@ public class PortalDownloadResource {
     /** Is personal information asked for (the form's checkbox sends {@code on})? Only Green Button XML holds it. */
     private static boolean personal(String personal, boolean asCsv) {
         if (personal == null) return false;
-        if (!"on".equals(personal)) throw PageError.INVALID.on(TITLE, "'personal' is 'on' (ticked) or absent.");
-        if (asCsv)
-            throw PageError.INVALID.on(
-                    TITLE, "Personal information comes in Green Button XML only: choose that format.");
+        if (!"on".equals(personal)) throw PageError.INVALID.customer(TITLE, "download.problem.personal");
+        if (asCsv) throw PageError.INVALID.customer(TITLE, "download.problem.personal-csv");
         return true;
     }
 
-    private static LocalDate day(String value, String name) {
+    /** A day of the form; {@code problemKey} says which one is missing or malformed. */
+    private static LocalDate day(String value, String problemKey) {
         try {
             return LocalDate.parse(value == null ? "" : value);
         } catch (DateTimeParseException e) {
-            throw PageError.INVALID.on(TITLE, "Choose a day for '" + name + "' (YYYY-MM-DD).");
+            throw PageError.INVALID.customer(TITLE, problemKey);
         }
     }
 }

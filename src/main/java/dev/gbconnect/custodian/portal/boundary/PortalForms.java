@@ -27,18 +27,20 @@ final class PortalForms {
 
     private PortalForms() {}
 
-    /** The session of a form post whose token matches; a signed-out or forged post is refused with a page. */
-    static PortalSessions.Session signedIn(PortalSessions sessions, String token, String csrf, String title) {
-        PortalSessions.Session s = sessions.find(token)
-                .orElseThrow(() -> PageError.SIGNED_OUT.on(title, "You are signed out. Please sign in again."));
-        postedBy(s, csrf, title);
+    /**
+     * The session of a form post whose token matches; a signed-out or forged post is refused with a page titled by
+     * the text {@code titleKey}.
+     */
+    static PortalSessions.Session signedIn(PortalSessions sessions, String token, String csrf, String titleKey) {
+        PortalSessions.Session s =
+                sessions.find(token).orElseThrow(() -> PageError.SIGNED_OUT.customer(titleKey, "error.signed-out"));
+        postedBy(s, csrf, titleKey);
         return s;
     }
 
     /** Refuses a post that does not carry the session's own form token. */
-    static void postedBy(PortalSessions.Session s, String csrf, String title) {
-        if (!same(csrf, s.csrf()))
-            throw PageError.INVALID.on(title, "The page expired. Please go back, reload it and try again.");
+    static void postedBy(PortalSessions.Session s, String csrf, String titleKey) {
+        if (!same(csrf, s.csrf())) throw PageError.INVALID.customer(titleKey, "error.form-expired");
     }
 
     /**

@@ -107,9 +107,7 @@ public class PortalResource {
         Optional<PortalSessions.Session> session = sessions.find(token);
         if (session.isEmpty()) return PortalForms.toSignIn(uri);
         ChartPeriod chosen = period == null ? null : ChartPeriod.parse(period);
-        if (period != null && chosen == null)
-            throw PageError.INVALID.on(
-                    "Your energy use", "The period must be a day (2024-03-11), a month (2024-03) or a year (2024).");
+        if (period != null && chosen == null) throw PageError.INVALID.customer("usage.title", "error.period");
         RetailCustomer customer = customers.find(session.get().customerId());
         CustomerFrame frame = PortalForms.frame(uri, headers, customer, session.get(), "usage");
         List<UsageTotals.Series> series =
@@ -128,7 +126,7 @@ public class PortalResource {
     public Response signOut(@FormParam("csrf") String csrf, @CookieParam(SESSION_COOKIE) String token) {
         Optional<PortalSessions.Session> session = sessions.find(token);
         if (session.isEmpty()) return PortalForms.toSignIn(uri);
-        PortalForms.postedBy(session.get(), csrf, "Sign out");
+        PortalForms.postedBy(session.get(), csrf, "nav.sign-out");
         sessions.end(token);
         return Response.seeOther(URI.create(PortalForms.signInPath(uri)))
                 .cookie(PublicUrl.cookie(uri, SESSION_COOKIE, null, "portal"))

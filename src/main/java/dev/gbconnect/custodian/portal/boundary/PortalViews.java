@@ -1,21 +1,24 @@
 package dev.gbconnect.custodian.portal.boundary;
 
+import dev.gbconnect.custodian.authorization.boundary.ScopeWords;
 import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.customer.entity.SignInRecord;
 import dev.gbconnect.custodian.platform.CustomerFrame;
 import dev.gbconnect.custodian.portal.control.ConnectedApps;
+import dev.gbconnect.custodian.usage.entity.LocalTimeRules;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The models of the Connected apps, Personal API access and Account pages (portal/apps.jte, apiAccess.jte,
- * newApiAccess.jte, account.jte). Days and times are shown in UTC, which the pages say, formatted for the page's
- * language.
+ * newApiAccess.jte, account.jte). Days and times are the local time of the customer's usage points (an app's: of the
+ * ones it shares; issue 20 item 2), formatted for the page's language, each time with its UTC offset.
  */
 public final class PortalViews {
 
@@ -33,25 +36,47 @@ public final class PortalViews {
             return scopeSelection + URLEncoder.encode(c.id(), StandardCharsets.UTF_8);
         }
 
+        /** What the app sees, in plain words of the page's language, personal information last. */
+        public List<String> sharing(ConnectedApps.App a) {
+            if (a.scope() == null) return List.of(frame.lookup("scope.kinds.none"));
+            List<String> words = new ArrayList<>(ScopeWords.usage(a.scope(), frame));
+            words.add(frame.lookup(a.scope().grantsCustomerInformation() ? "scope.personal" : "apps.no-personal"));
+            return words;
+        }
+
         /**
-         * The last day an Authorization shares: its end is the first moment it no longer does (the midnight after
-         * the day the customer chose).
+         * The last day an Authorization shares, in the local time the customer chose it in: its end is the first
+         * moment it no longer does (the local midnight after the day the customer chose).
          */
-        public String lastDay(Instant end) {
-            return PortalViews.day(frame, end.minusSeconds(1));
+        public String lastDay(ConnectedApps.App a) {
+            return PortalViews.day(frame, a.zone().lastDay(a.until()));
         }
 
-        public String day(Instant t) {
-            return PortalViews.day(frame, t);
+        /** The UTC offset of the app's last moment, beside its last day. */
+        public String lastOffset(ConnectedApps.App a) {
+            return CustomerFrame.offset(a.zone().offsetAt(a.until().minusNanos(1)));
         }
 
-        public String time(Instant t) {
-            return PortalViews.time(frame, t);
+        public String day(ConnectedApps.App a, Instant t) {
+            return PortalViews.day(frame, a.zone().dayOf(t));
+        }
+
+        public String time(ConnectedApps.App a, Instant t) {
+            return PortalViews.time(frame, a.zone(), t);
         }
     }
 
-    /** {@code base} the server's public address (ending with a slash), {@code guide} the large-customer guide's. */
-    public record Api(CustomerFrame frame, List<Client> personal, String username, String base, String guide) {
+    /**
+     * {@code base} the server's public address (ending with a slash), {@code guide} the large-customer guide's,
+     * {@code zone} the customer's local time.
+     */
+    public record Api(
+            CustomerFrame frame,
+            List<Client> personal,
+            String username,
+            String base,
+            String guide,
+            LocalTimeRules zone) {
 
         /** The client the example commands use: the newest, else a placeholder the customer replaces. */
         public String exampleClient() {
@@ -61,7 +86,7 @@ public final class PortalViews {
         }
 
         public String day(Instant t) {
-            return PortalViews.day(frame, t);
+            return PortalViews.day(frame, zone.dayOf(t));
         }
     }
 
@@ -71,22 +96,29 @@ public final class PortalViews {
 
     /** {@code problem} the key of the text saying why the password did not change, or null. */
     public record Account(
-            CustomerFrame frame, List<SignInRecord> signIns, long historyDays, String problem, boolean changed) {
+            CustomerFrame frame,
+            List<SignInRecord> signIns,
+            long historyDays,
+            String problem,
+            boolean changed,
+            LocalTimeRules zone) {
 
         public String time(Instant t) {
-            return PortalViews.time(frame, t);
+            return PortalViews.time(frame, zone, t);
         }
     }
 
-    static String day(CustomerFrame frame, Instant t) {
+    static String day(CustomerFrame frame, LocalDate day) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                 .withLocale(frame.locale())
-                .format(t.atOffset(ZoneOffset.UTC));
+                .format(day);
     }
 
-    static String time(CustomerFrame frame, Instant t) {
+    /** A local date and time and its UTC offset: "Dec 7, 2026, 9:15 PM UTC−05:00". */
+    static String time(CustomerFrame frame, LocalTimeRules zone, Instant t) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(frame.locale())
-                .format(t.atOffset(ZoneOffset.UTC));
+                        .withLocale(frame.locale())
+                        .format(zone.localTime(t))
+                + " " + CustomerFrame.offset(zone.offsetAt(t));
     }
 }

@@ -6,7 +6,6 @@ import dev.gbconnect.custodian.usage.entity.LocalTimeRules;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
@@ -91,14 +90,6 @@ final class UsageFormat {
 
     /** The time zone sentence: "UTC−05:00, daylight saving time observed (UTC−04:00 in summer)". */
     String zone(LocalTimeRules zone) {
-        String standard = offset(zone.standardOffset());
-        return zone.observesDaylightSaving()
-                ? text("zone.dst", standard, offset(zone.daylightOffset()))
-                : text("zone.fixed", standard);
-    }
-
-    /** UTC−05:00 with a real minus sign, as people write it. */
-    static String offset(ZoneOffset o) {
-        return o.getTotalSeconds() == 0 ? "UTC" : "UTC" + o.getId().replace('-', '\u2212');
+        return frame.zone(zone.standardOffset(), zone.observesDaylightSaving() ? zone.daylightOffset() : null);
     }
 }

@@ -7,6 +7,7 @@ import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.authorization.entity.EspiScope;
 import dev.gbconnect.custodian.usage.control.UsageInventory;
+import dev.gbconnect.custodian.usage.entity.LocalTimeRules;
 import dev.gbconnect.custodian.usage.entity.UsagePoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,21 +25,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ConnectedApps {
 
     /**
-     * One Authorization as the customer sees it; {@code active} false for ended and refused ones (the history);
-     * {@code portal} the application's own page for its customers (ESPI thirdPartyUserPortalScreenURI), or null;
-     * {@code lastRead} when its tokens last read data (to within {@link LastReads}' resolution), or null.
+     * One Authorization as the customer sees it; {@code scope} what it shares, null where the stored scope does not
+     * parse; {@code active} false for ended and refused ones (the history), whose {@code endedKey} is the text saying
+     * how they ended; {@code portal} the application's own page for its customers (ESPI
+     * thirdPartyUserPortalScreenURI), or null; {@code lastRead} when its tokens last read data (to within
+     * {@link LastReads}' resolution), or null; {@code zone} the local time of its usage points, in which the customer
+     * chose its last day ({@link LocalTimeRules#common}).
      */
     public record App(
             String authorizationId,
             String application,
             String portal,
-            List<String> sharing,
+            EspiScope scope,
             List<String> usagePoints,
             Instant since,
             Instant until,
             boolean active,
-            String ended,
-            Instant lastRead) {}
+            String endedKey,
+            Instant lastRead,
+            LocalTimeRules zone) {}
 
     @Inject
     Authorizations authorizations;
@@ -62,6 +67,7 @@ public class ConnectedApps {
         Map<String, String> points = usage.usagePoints(customerId).stream()
                 .collect(Collectors.toMap(
                         UsagePoint::id, u -> u.title() == null || u.title().isBlank() ? u.id() : u.title()));
+        Map<String, LocalTimeRules> zones = usage.localTimes(customerId);
         Instant now = Instant.now();
         List<Authorization> shared = authorizations.ofCustomer(customerId);
         Map<String, Instant> read =
@@ -71,16 +77,22 @@ public class ConnectedApps {
         return shared.stream()
                 .filter(a -> !client.containsKey(a.clientId())
                         || client.get(a.clientId()).kind() != Client.Kind.PERSONAL)
-                .map(a -> app(a, client.get(a.clientId()), points, now, read.get(a.id())))
+                .map(a -> app(a, client.get(a.clientId()), points, now, read.get(a.id()), zones))
                 .toList();
     }
 
-    private static App app(Authorization a, Client client, Map<String, String> points, Instant now, Instant read) {
+    private static App app(
+            Authorization a,
+            Client client,
+            Map<String, String> points,
+            Instant now,
+            Instant read,
+            Map<String, LocalTimeRules> zones) {
         return new App(
                 a.id(),
                 client == null ? a.clientId() : client.name(),
                 client == null ? null : client.userPortalUri(),
-                words(a.scope()),
+                scope(a.scope()),
                 a.usagePointIds().stream()
                         .map(id -> points.getOrDefault(id, id))
                         .sorted()
@@ -89,7 +101,8 @@ public class ConnectedApps {
                 a.authorizedEnd(),
                 a.activeAt(now),
                 ending(a, now),
-                read);
+                read,
+                LocalTimeRules.common(zones, a.usagePointIds()));
     }
 
     /** Ends one of the customer's Authorizations; false when it is not theirs or does not exist, which look alike. */
@@ -135,17 +148,17 @@ public class ConnectedApps {
         return clients.thirdParties().stream().filter(Client::connectable).toList();
     }
 
-    private static List<String> words(String scope) {
+    private static EspiScope scope(String scope) {
         try {
-            return EspiScope.parse(scope).inPlainWords();
+            return EspiScope.parse(scope);
         } catch (IllegalArgumentException e) {
-            return List.of(scope);
+            return null;
         }
     }
 
     private static String ending(Authorization a, Instant now) {
-        if (a.status() == Authorization.DENIED) return "you declined";
-        if (a.status() == Authorization.REVOKED) return a.endReason() == null ? "ended" : a.endReason();
-        return a.activeAt(now) ? null : "ended on the day you chose";
+        if (a.status() == Authorization.DENIED) return "apps.ended.declined";
+        if (a.status() == Authorization.REVOKED) return "apps.ended.revoked";
+        return a.activeAt(now) ? null : "apps.ended.expired";
     }
 }

@@ -33,7 +33,8 @@ public abstract class DescribedResource extends UsageResource {
     /** Takes the imported element and its leaf values; answers whether anything changed. */
     public boolean content(byte[] xml, Map<String, String> fields) {
         boolean changed = differ(content, xml);
-        content = xml;
+        // Woven change tracking sees any new array as a change: an equal one kept out spares a BLOB rewrite.
+        if (changed) content = xml;
         describe(fields);
         return changed;
     }

@@ -11,6 +11,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransitionRule;
 import java.time.zone.ZoneOffsetTransitionRule.TimeDefinition;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -56,6 +59,29 @@ public final class LocalTimeRules {
         return start == null || end == null
                 ? new LocalTimeRules(standard, standard, null, null)
                 : new LocalTimeRules(standard, daylight, start, end);
+    }
+
+    /**
+     * The local time in which a customer reads the days of several usage points together (a share's last day, a
+     * sign-in's time): theirs when they keep one; else the one whose days begin first (the largest standard offset),
+     * so a share "until" a day ends by that day's midnight on every one of them; none: UTC.
+     */
+    public static LocalTimeRules common(Collection<LocalTimeRules> zones) {
+        return zones.stream()
+                .max(Comparator.comparing((LocalTimeRules z) -> z.standard.getTotalSeconds())
+                        .thenComparing(z -> z.daylight.getTotalSeconds()))
+                .orElse(UTC);
+    }
+
+    /** {@link #common} of the usage points {@code ids} among a customer's {@code zones}; no ids: all of them. */
+    public static LocalTimeRules common(Map<String, LocalTimeRules> zones, Collection<String> ids) {
+        return common(
+                ids.isEmpty()
+                        ? zones.values()
+                        : ids.stream()
+                                .filter(zones::containsKey)
+                                .map(zones::get)
+                                .toList());
     }
 
     @Override

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Browser;
 import dev.gbconnect.custodian.testsupport.Callback;
+import dev.gbconnect.custodian.testsupport.ConsentFlow;
 import dev.gbconnect.custodian.testsupport.DatabaseNeutral;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.ThirdParties;
@@ -19,6 +20,7 @@ import java.net.URI;
 import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -98,13 +100,16 @@ class ConsentPageIT {
 
     void openSignInPage(boolean javascript, int width, String scope) {
         browser = Browser.start(javascript, width, 900);
-        browser.get(base.resolve("oauth/authorize?response_type=code&client_id=" + app.id() + "&redirect_uri="
-                        + enc(callback.uri())
-                        + "&scope=" + enc(scope) + "&state=st-42&code_challenge="
-                        + ThirdParties.challenge(VERIFIER)
-                        + "&code_challenge_method=S256")
-                .toString());
+        browser.get(
+                base.resolve("oauth/authorize?" + authorizeQuery(app, scope)).toString());
         assertTrue(browser.findElement(By.tagName("body")).getText().contains("Test Energy App"));
+    }
+
+    /** The authorization request of {@code client} to the test callback, with a PKCE challenge. */
+    String authorizeQuery(ThirdParties.Registered client, String scope) {
+        return "response_type=code&client_id=" + client.id() + "&redirect_uri=" + enc(callback.uri()) + "&scope="
+                + enc(scope) + "&state=st-42&code_challenge=" + ThirdParties.challenge(VERIFIER)
+                + "&code_challenge_method=S256";
     }
 
     void signIn(String password) {
@@ -270,6 +275,56 @@ class ConsentPageIT {
     }
 
     private static final Locale SPANISH = Locale.forLanguageTag("es");
+
+    /**
+     * Issue 20: the last day of sharing is the customer's local day (the usage points' LocalTimeParameters, UTC−05:00
+     * with daylight saving time): the share ends at the local midnight after it, and Connected apps shows that same
+     * day with its offset; on the day the clocks go forward, that midnight is already in summer time.
+     */
+    @Test
+    void consentWhenLastDayChosenThenItEndsAtTheUsagePointsLocalMidnightAndTheAppsPageShowsThatDay() {
+        String local = "lt-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = admin.newCustomer(local);
+        assertEquals(
+                201,
+                admin.upload(id, Shared.sample("openespi/test_usage_data.xml")).status());
+        Map<String, String> ends = Map.of(
+                "2027-12-06", "2027-12-07T05:00:00Z",
+                "2027-03-14", "2027-03-15T04:00:00Z");
+        ends.forEach((lastDay, end) -> {
+            ThirdParties.Registered other = ThirdParties.confidential(admin, callback.uri());
+            Api.Reply answer = new ConsentFlow(base)
+                    .consent(
+                            authorizeQuery(other, ThirdParties.SCOPE),
+                            local,
+                            "pass-" + local,
+                            "approve",
+                            null,
+                            lastDay);
+            assertTrue(answer.header("Location").contains("code="), answer.status() + " " + answer.body());
+        });
+        JsonArray granted =
+                admin.get("admin/customers/" + id + "/authorizations").array();
+        assertEquals(
+                Set.copyOf(ends.values()),
+                granted.getValuesAs(JsonObject.class).stream()
+                        .map(a -> Instant.parse(a.getString("until")).toString())
+                        .collect(Collectors.toSet()));
+
+        String apps = ConsentFlow.portal(base, local).get("portal/apps").body();
+        assertTrue(apps.contains("until the end of Dec 6, 2027 (UTC−05:00)"), apps);
+        assertTrue(apps.contains("until the end of Mar 14, 2027 (UTC−04:00)"), apps);
+        String consentPage = flowToConsentPage(local);
+        assertTrue(consentPage.contains("UTC−05:00, daylight saving time observed (UTC−04:00 in summer)"), consentPage);
+    }
+
+    /** The consent page of a new request of the test app, as {@code customer} sees it after signing in. */
+    private String flowToConsentPage(String customer) {
+        ConsentFlow flow = new ConsentFlow(base);
+        Api.Reply signInPage = flow.authorize(authorizeQuery(app, ThirdParties.SCOPE));
+        Api.Reply signedIn = flow.signIn(ConsentFlow.handle(signInPage), customer, "pass-" + customer);
+        return flow.get(signedIn.header("Location")).body();
+    }
 
     private void switchTo(String language) {
         Browser.submit(browser, browser.findElement(By.linkText(language)));

@@ -8,15 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Browser;
 import dev.gbconnect.custodian.testsupport.ConsoleBrowser;
+import dev.gbconnect.custodian.testsupport.ConsoleImports;
+import dev.gbconnect.custodian.testsupport.DatabaseNeutral;
 import dev.gbconnect.custodian.testsupport.PortalSignIn;
+import dev.gbconnect.custodian.testsupport.Screenshots;
 import dev.gbconnect.custodian.testsupport.Shared;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -42,6 +43,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * afresh and makes its own customers and staff, so nothing depends on what another test left.
  */
 @ExtendWith(ArquillianExtension.class)
+@DatabaseNeutral
 class ConsoleIT {
 
     static final String OPERATOR = ConsoleBrowser.OPERATOR, OPERATOR_PASSWORD = ConsoleBrowser.OPERATOR_PASSWORD;
@@ -62,7 +64,7 @@ class ConsoleIT {
 
     @BeforeAll
     static void startBrowser() {
-        browser = Browser.start(false, 1200, 900);
+        browser = Browser.start(false, 1200, 800);
     }
 
     @AfterAll
@@ -144,6 +146,7 @@ class ConsoleIT {
                     browser.findElement(By.id(figure)).getText().matches("[0-9]+"),
                     figure + " is a number on the dashboard");
         assertTrue(browser.findElement(By.id("database")).getText().startsWith("answered in"));
+        Screenshots.take(browser, "console-dashboard");
 
         Api.Reply page = anonymous.get("console", "Cookie", session());
         assertEquals(200, page.status());
@@ -183,7 +186,9 @@ class ConsoleIT {
 
         go("/customers?q=" + username.toUpperCase());
         assertTrue(text().contains("Ada " + username), "found by username, any case");
+        Screenshots.take(browser, "console-customer-search");
         go("/customers/" + id);
+        Screenshots.take(browser, "console-customer");
         String point =
                 browser.findElement(By.cssSelector("ul.usage-points code")).getText();
         go("/customers?q=" + point);
@@ -199,6 +204,7 @@ class ConsoleIT {
         press("Make a one-time link to set a new password");
         String link = browser.findElement(By.id("reset-link")).getAttribute("href");
         go("/audit?target=" + username);
+        Screenshots.take(browser, "console-audit");
         String log = text();
         for (String action : new String[] {"customer.create", "customer.disable", "customer.password-reset-link"})
             assertTrue(log.contains(action), action + " in " + log);
@@ -334,26 +340,17 @@ class ConsoleIT {
             throws Exception {
         String prefix = unique("csv");
         admin.newCustomer(prefix + "-known");
-        StringBuilder csv = new StringBuilder("username,name\r\n");
-        for (int i = 0; i < 10_000; i++)
-            csv.append(prefix)
-                    .append('-')
-                    .append(i)
-                    .append(",\"Elm, Ada ")
-                    .append(i)
-                    .append("\"\r\n");
-        csv.append(prefix)
-                .append("-known,Known\r\nx,Too short\r\n")
-                .append(prefix)
-                .append("-alone\r\n");
-        Path file = Files.writeString(Path.of("target", prefix + ".csv").toAbsolutePath(), csv);
+        Path file = ConsoleImports.customers(Path.of("target"), prefix, 10_000);
+        Files.writeString(
+                file, prefix + "-known,Known\r\nx,Too short\r\n" + prefix + "-alone\r\n", StandardOpenOption.APPEND);
         signIn(OPERATOR, OPERATOR_PASSWORD);
         go("/imports");
 
-        byte[] form = multipart(csrf(), file);
+        String csrf = csrf();
         browser.findElement(By.id("file")).sendKeys(file.toString());
         press("Import");
-        Api.Reply again = sendImport(form);
+        Screenshots.take(browser, "console-import-progress");
+        Api.Reply again = ConsoleImports.post(base, session(), csrf, file);
 
         assertEquals(409, again.status(), "the same file while it runs: " + again.body());
         new WebDriverWait(browser, Duration.ofSeconds(120))
@@ -366,6 +363,7 @@ class ConsoleIT {
         assertEquals("1", browser.findElement(By.id("existing")).getText());
         assertEquals("2", browser.findElement(By.id("invalid")).getText());
         assertTrue(text().contains("expected 2 fields (username,name), found 1"), text());
+        Screenshots.take(browser, "console-import-result");
         Api.Reply results = anonymous.get(
                 base.relativize(URI.create(browser.findElement(By.id("results")).getAttribute("href")))
                         .toString(),
@@ -393,7 +391,7 @@ class ConsoleIT {
         Path file = Files.writeString(
                 Path.of("target", support + ".csv").toAbsolutePath(), "username,name\r\n" + support + "-c,Refused\r\n");
 
-        Api.Reply refused = sendImport(multipart(csrfOfHome(), file));
+        Api.Reply refused = ConsoleImports.post(base, session(), csrfOfHome(), file);
 
         assertEquals(403, refused.status(), refused.body());
         assertTrue(refused.body().contains("Your role does not allow this"), refused.body());
@@ -410,26 +408,6 @@ class ConsoleIT {
         browser.findElement(By.id("file")).sendKeys(file.toString());
         press("Import");
         assertTrue(text().contains("Nothing was imported: the file is not UTF-8 text"), text());
-    }
-
-    static final String BOUNDARY = "it-boundary-7c1f";
-
-    /** The import form, posted beside the browser in its session. */
-    private Api.Reply sendImport(byte[] form) {
-        return anonymous.post(
-                "console/imports", "multipart/form-data; boundary=" + BOUNDARY, form, "Cookie", session());
-    }
-
-    /** The import form as a browser sends it: the session's form token and the file. */
-    static byte[] multipart(String csrf, Path file) throws IOException {
-        String head = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n--"
-                + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
-                + "\"\r\nContent-Type: text/csv\r\n\r\n";
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(head.getBytes(StandardCharsets.UTF_8));
-        body.write(Files.readAllBytes(file));
-        body.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return body.toByteArray();
     }
 
     /** A customer's id as the custodian gives it: a v5 UUID of the username (Customers.idOf). */

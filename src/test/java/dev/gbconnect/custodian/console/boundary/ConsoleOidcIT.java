@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Browser;
+import dev.gbconnect.custodian.testsupport.ConsoleSignIn;
 import dev.gbconnect.custodian.testsupport.Keycloak;
 import dev.gbconnect.custodian.testsupport.OwnServer;
 import dev.gbconnect.custodian.testsupport.UberJarServer;
@@ -28,7 +29,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Staff sign in to the console through a real OpenID Connect provider (issue 19): Keycloak, started here with a realm
- * of an operator, an auditor and someone with no role, beside the uber-jar configured with its issuer. Both start at
+ * of an operator, an auditor and someone with no role, beside the uber-jar configured with its issuer and with local
+ * accounts off (custodian.console.local-sign-in=false), as a utility with its own provider runs it. Both start at
  * once. Headless Chromium walks each through the provider's own login page. The ID token checks themselves (forged,
  * expired, foreign tokens) are IdTokenCheckTest's, with a key made there.
  */
@@ -56,11 +58,18 @@ class ConsoleOidcIT {
                     dir,
                     UberJarServer.testJvm(),
                     Map.of(
-                            "CUSTODIAN_CONSOLE_OIDC_ISSUER", keycloak.issuer(REALM),
-                            "CUSTODIAN_CONSOLE_OIDC_CLIENT_ID", CLIENT,
-                            "CUSTODIAN_CONSOLE_OIDC_CLIENT_SECRET", "console-secret-for-tests-only",
-                            "CUSTODIAN_CONSOLE_OPERATOR_USERNAME", OPERATOR,
-                            "CUSTODIAN_CONSOLE_OPERATOR_PASSWORD", OPERATOR_PASSWORD),
+                            "CUSTODIAN_CONSOLE_OIDC_ISSUER",
+                            keycloak.issuer(REALM),
+                            "CUSTODIAN_CONSOLE_OIDC_CLIENT_ID",
+                            CLIENT,
+                            "CUSTODIAN_CONSOLE_OIDC_CLIENT_SECRET",
+                            "console-secret-for-tests-only",
+                            "CUSTODIAN_CONSOLE_OPERATOR_USERNAME",
+                            OPERATOR,
+                            "CUSTODIAN_CONSOLE_OPERATOR_PASSWORD",
+                            OPERATOR_PASSWORD,
+                            "CUSTODIAN_CONSOLE_LOCAL_SIGN_IN",
+                            "false"),
                     port,
                     List.of());
             keycloak.awaitRealm(REALM);
@@ -111,9 +120,6 @@ class ConsoleOidcIT {
 
     @Test
     void operatorWhenSignsInThroughTheProviderThenCreatesACustomerAndTheAuditLogNamesTheProvidersSubject() {
-        browser.get(base.resolve("console/sign-in").toString());
-        assertFalse(browser.findElements(By.id("username")).isEmpty(), "local accounts are offered beside it");
-
         signInAtProvider("olivia", "olivia-password");
         assertTrue(browser.getCurrentUrl().endsWith("/console"), browser.getCurrentUrl());
         assertTrue(text().contains("Signed in as Olivia Operator (operator)"), text());
@@ -134,6 +140,24 @@ class ConsoleOidcIT {
         browser.get(
                 base.resolve("console/audit?action=staff.sign-in&actor=Olivia").toString());
         assertTrue(text().contains("staff.sign-in"), text());
+    }
+
+    @Test
+    void localAccountWhenLocalSignInIsOffThenNoFormAndTheConfiguredOperatorIsRefusedWithTheProvidersLink() {
+        browser.get(base.resolve("console/sign-in").toString());
+        assertTrue(browser.findElements(By.cssSelector("main form")).isEmpty(), "no local form: " + text());
+        assertEquals(1, browser.findElements(By.id("sign-in-provider")).size(), "the provider is the way in");
+
+        Api.Reply refused = ConsoleSignIn.post(base, OPERATOR, OPERATOR_PASSWORD);
+        assertEquals(403, refused.status(), "the right password of the configured operator: " + refused.body());
+        assertTrue(refused.header("Content-Type").startsWith("text/html"));
+        assertTrue(refused.body().contains("Local accounts are turned off here"), refused.body());
+        assertTrue(refused.body().contains("id=\"sign-in-provider\""), "the page shows the way that is open");
+        assertFalse(refused.body().contains("name=\"password\""), refused.body());
+        assertTrue(
+                refused.raw().headers().allValues("Set-Cookie").stream()
+                        .noneMatch(c -> c.startsWith(ConsoleSignIn.SESSION_COOKIE + "=")),
+                "no session");
     }
 
     @Test

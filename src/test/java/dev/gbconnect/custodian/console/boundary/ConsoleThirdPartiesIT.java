@@ -11,8 +11,10 @@ import dev.gbconnect.custodian.testsupport.Atom;
 import dev.gbconnect.custodian.testsupport.Browser;
 import dev.gbconnect.custodian.testsupport.ConsentFlow;
 import dev.gbconnect.custodian.testsupport.ConsoleBrowser;
+import dev.gbconnect.custodian.testsupport.DatabaseNeutral;
 import dev.gbconnect.custodian.testsupport.Notices;
 import dev.gbconnect.custodian.testsupport.NotifyReceiver;
+import dev.gbconnect.custodian.testsupport.Screenshots;
 import dev.gbconnect.custodian.testsupport.Shared;
 import dev.gbconnect.custodian.testsupport.ThirdParties;
 import jakarta.json.JsonObject;
@@ -42,6 +44,7 @@ import org.openqa.selenium.support.ui.Select;
  * action per role, and the audit log, which no API changes. Every test makes its own customers and third parties.
  */
 @ExtendWith(ArquillianExtension.class)
+@DatabaseNeutral
 class ConsoleThirdPartiesIT {
 
     private static final String REDIRECT = "http://127.0.0.1:9/cb";
@@ -63,7 +66,7 @@ class ConsoleThirdPartiesIT {
 
     @BeforeAll
     static void startBrowser() {
-        browser = Browser.start(false, 1200, 900);
+        browser = Browser.start(false, 1200, 800);
     }
 
     @AfterAll
@@ -99,6 +102,7 @@ class ConsoleThirdPartiesIT {
         console.signIn(ConsoleBrowser.OPERATOR, ConsoleBrowser.OPERATOR_PASSWORD);
         console.go("/third-parties?status=REVIEW");
         assertTrue(console.text().contains(name), console.text());
+        Screenshots.take(browser, "console-third-parties");
         browser.findElement(By.linkText(name)).click();
         assertEquals("Review", browser.findElement(By.id("status")).getText());
         String path = "console/third-parties/" + app.id() + "/status";
@@ -116,6 +120,7 @@ class ConsoleThirdPartiesIT {
         console.fill("status-reason", "checked the company, ticket 7");
         console.press("Change the status");
         assertEquals("Production", browser.findElement(By.id("status")).getText());
+        Screenshots.take(browser, "console-third-party");
         assertEquals("2", applicationStatus(app));
         assertEquals(200, clientCredentials(app.basic()));
 
@@ -235,6 +240,7 @@ class ConsoleThirdPartiesIT {
         assertEquals(400, noReason.status());
         assertTrue(noReason.body().contains("Give a reason"), noReason.body());
 
+        Screenshots.take(browser, "console-authorizations");
         console.fill("reason-" + authorization, "the customer called to stop it");
         console.press("End it");
         assertEquals(

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
+import dev.gbconnect.custodian.testsupport.ConsoleSignIn;
 import dev.gbconnect.custodian.testsupport.ConsoleUploads;
+import dev.gbconnect.custodian.testsupport.Screenshots;
 import dev.gbconnect.custodian.testsupport.Shared;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -18,8 +20,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -42,8 +42,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @ExtendWith(ArquillianExtension.class)
 class ConsoleUploadsIT {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Shared.war();
@@ -62,7 +60,7 @@ class ConsoleUploadsIT {
 
     @BeforeAll
     static void startBrowser() {
-        browser = dev.gbconnect.custodian.testsupport.Browser.start(true, 1200, 900);
+        browser = dev.gbconnect.custodian.testsupport.Browser.start(true, 1200, 800);
     }
 
     @AfterAll
@@ -91,11 +89,8 @@ class ConsoleUploadsIT {
                 + browser.manage().getCookieNamed("custodian_console").getValue();
     }
 
-    /** The session's form token, from a page any signed-in member of staff may read. */
     private String csrf() {
-        Matcher m = CSRF.matcher(anonymous.get("console", "Cookie", session()).body());
-        assertTrue(m.find());
-        return m.group(1);
+        return ConsoleSignIn.csrf(base, session());
     }
 
     @Test
@@ -110,6 +105,7 @@ class ConsoleUploadsIT {
         assertFalse(progress.isEmpty(), "the progress bar showed");
         assertTrue(progress.stream().allMatch(f -> f >= 0 && f <= 1), progress.toString());
         assertEquals("stored", browser.findElement(By.id("result")).getText());
+        Screenshots.take(browser, "console-upload-result");
         assertEquals(
                 String.valueOf(Files.size(file)),
                 browser.findElement(By.id("bytes")).getText());
@@ -121,6 +117,7 @@ class ConsoleUploadsIT {
         assertTrue(browser.getCurrentUrl().endsWith("/console/uploads/" + entry.getString("id")));
         browser.get(base.resolve("console/uploads").toString());
         assertTrue(browser.findElement(By.tagName("body")).getText().contains(customer), "listed in the history");
+        Screenshots.take(browser, "console-uploads");
         browser.get(
                 base.resolve("console/audit?action=upload&target=" + customer).toString());
         assertTrue(
@@ -165,6 +162,11 @@ class ConsoleUploadsIT {
                 .get("console/uploads?result=stored", "Cookie", session)
                 .body()
                 .contains(refused.getString("id")));
+        String dashboard = anonymous.get("console", "Cookie", session).body();
+        assertTrue(
+                dashboard.matches("(?s).*<td id=\"uploads-failed\" class=\"error\">[1-9][0-9]*</td>.*"),
+                "the last day's failures counted and highlighted: " + dashboard);
+        assertTrue(dashboard.contains("/console/uploads/" + refused.getString("id")), "and listed");
 
         Path large = ConsoleUploads.generated(files, "large", 250);
         Api.Reply announced = ConsoleUploads.post(base, session, csrf, customer, large, false);

@@ -2,12 +2,14 @@ package dev.gbconnect.custodian.ingest.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.demo.GreenButtonGenerator;
 import dev.gbconnect.custodian.demo.GreenButtonGenerator.Kind;
 import dev.gbconnect.custodian.demo.GreenButtonGenerator.Plan;
 import dev.gbconnect.custodian.demo.GreenButtonGenerator.Point;
 import dev.gbconnect.custodian.testsupport.Api;
+import dev.gbconnect.custodian.testsupport.CustomerInfoFiles;
 import dev.gbconnect.custodian.testsupport.Shared;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -122,6 +124,43 @@ class ConcurrentUploadIT {
                 List.of(201, 409, 409, 409),
                 replies.stream().map(Api.Reply::status).sorted().toList(),
                 replies.stream().map(Api.Reply::body).toList().toString());
+    }
+
+    /**
+     * Bulk customer uploads creating the same new customers at once (issue 17): each is stored whole, or refused whole
+     * with 409 {@code upload_conflict} (upload.md), never a 500; at least one stores them, and each exists once.
+     */
+    @Test
+    void bulkUploadWhenSameNewCustomersFromThreeClientsAtOnceThenStoredOrConflictAndEachCustomerOnce()
+            throws Exception {
+        String prefix = username();
+        byte[] file = CustomerInfoFiles.bulk(prefix, 300, false);
+        List<Api.Reply> replies = atOnce(3, i -> {
+            Api admin = admin();
+            return admin.raw(
+                    "POST",
+                    "espi/1_1/resource/Batch/RetailCustomer",
+                    admin.authorization(),
+                    "application/atom+xml",
+                    file,
+                    false);
+        });
+
+        List<Executable> checks = new ArrayList<>();
+        for (Api.Reply r : replies) {
+            String what = r.status() + " " + r.body();
+            checks.add(() -> assertTrue(
+                    r.status() / 100 == 2
+                            || r.status() == 409 && r.json().getString("error").equals("upload_conflict"),
+                    what));
+        }
+        checks.add(() -> assertTrue(replies.stream().anyMatch(r -> r.status() == 201), "one upload stored them"));
+        checks.add(() -> assertEquals(
+                300,
+                admin().get("admin/customers").array().stream()
+                        .filter(c -> c.asJsonObject().getString("username").startsWith(prefix + "-"))
+                        .count()));
+        assertAll(checks);
     }
 
     /**

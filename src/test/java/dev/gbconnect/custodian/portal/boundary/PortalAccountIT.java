@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gbconnect.custodian.platform.CustomerFrame;
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Atom;
 import dev.gbconnect.custodian.testsupport.Browser;
+import dev.gbconnect.custodian.testsupport.ConsentFlow;
 import dev.gbconnect.custodian.testsupport.DatabaseNeutral;
 import dev.gbconnect.custodian.testsupport.PortalSignIn;
 import dev.gbconnect.custodian.testsupport.Shared;
@@ -21,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -80,11 +84,15 @@ class PortalAccountIT {
     }
 
     private void signIn(String password) {
-        browser.get(base.resolve("portal/sign-in").toString());
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        Browser.submit(browser, browser.findElement(By.cssSelector("main > form button[type=submit]")));
-        assertTrue(browser.getCurrentUrl().endsWith("/portal"), browser::getCurrentUrl);
+        signIn(browser, password);
+    }
+
+    private void signIn(ChromeDriver driver, String password) {
+        driver.get(base.resolve("portal/sign-in").toString());
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        Browser.submit(driver, driver.findElement(By.cssSelector("main > form button[type=submit]")));
+        assertTrue(driver.getCurrentUrl().endsWith("/portal"), driver::getCurrentUrl);
     }
 
     private void go(String relative) {
@@ -143,7 +151,9 @@ class PortalAccountIT {
         String until = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                 .withLocale(Locale.ENGLISH)
                 .format(ThirdParties.offlineUntil());
-        assertTrue(words.contains("until the end of " + until + " (UTC)"), "the day chosen, not the next: " + words);
+        assertTrue(
+                words.contains("until the end of " + until + " (UTC−0"),
+                "the day chosen, not the next, in the usage points' local time: " + words);
         WebElement seesPersonal =
                 browser.findElement(By.xpath("//section[@class='app'][h2='Personal Information App']"));
         assertTrue(
@@ -342,5 +352,111 @@ class PortalAccountIT {
         assertTrue(spanish.body().contains("Aplicaciones conectadas"), spanish.body());
         assertEquals(
                 "nosniff", anonymous.get("portal/api-access", "Cookie", cookie).header("X-Content-Type-Options"));
+    }
+
+    /**
+     * Issue 20: every refusal a customer can meet in the portal (Download My Data's, the forms', the size limit's)
+     * is in the customer's language: in French and Spanish, no text of the English bundle is on the page.
+     */
+    @Test
+    void refusalsWhenFrenchOrSpanishThenTheirPagesHoldNoEnglishText() {
+        assertEquals(
+                201,
+                admin.upload(customer, Shared.sample("openespi/test_usage_data.xml"))
+                        .status());
+        String session = PortalSignIn.session(PortalSignIn.post(base, username, "pass-" + username));
+        Api.Reply usage = anonymous.get("portal", "Cookie", session);
+        String point = ConsentFlow.usagePointsOffered(usage).get(0), csrf = ConsentFlow.csrf(usage);
+        String download = "portal/download?usage_point=" + point;
+        for (String language : List.of("fr", "es")) {
+            String cookie = session + "; custodian_lang=" + language;
+            List<Api.Reply> refused = List.of(
+                    anonymous.get("portal/download?from=2012-03-01&to=2012-03-02", "Cookie", cookie),
+                    anonymous.get(download + "&from=March&to=2012-03-02", "Cookie", cookie),
+                    anonymous.get(download + "&from=2012-03-01", "Cookie", cookie),
+                    anonymous.get(download + "&from=2012-03-05&to=2012-03-02", "Cookie", cookie),
+                    anonymous.get(
+                            "portal/download?usage_point=nothing&from=2012-03-01&to=2012-03-02", "Cookie", cookie),
+                    anonymous.get(download + "&from=2012-03-01&to=2012-03-02&personal=yes", "Cookie", cookie),
+                    anonymous.get(download + "&from=2012-03-01&to=2012-03-02&format=csv&personal=on", "Cookie", cookie),
+                    anonymous.get("portal?period=March", "Cookie", cookie),
+                    anonymous.postForm("portal/revoke", null, "csrf=" + csrf + "&authorization=gone", "Cookie", cookie),
+                    anonymous.postForm(
+                            "portal/api-access/delete", null, "csrf=" + csrf + "&client=gone", "Cookie", cookie),
+                    anonymous.postForm("portal/account/password", null, "csrf=forged", "Cookie", cookie),
+                    anonymous.postForm(
+                            "portal/account/password", null, "csrf=x", "Cookie", "custodian_lang=" + language),
+                    anonymous.postForm(
+                            "portal/account/password", null, "csrf=" + "x".repeat(70_000), "Cookie", cookie));
+            for (Api.Reply r : refused) {
+                assertTrue(r.status() >= 400 && r.status() < 500, r.status() + " " + r.body());
+                assertTrue(r.body().contains("<html lang=\"" + language + "\">"), r.body());
+                assertTrue(r.body().contains("class=\"error\""), r.body());
+                assertNoEnglish(r.body(), Locale.forLanguageTag(language));
+            }
+        }
+    }
+
+    /** Fails when the page's main part holds a passage of an English text that the page's language says otherwise. */
+    private static void assertNoEnglish(String html, Locale language) {
+        String main = html.substring(html.indexOf("<main"), html.indexOf("</main>"))
+                .replaceAll("<[^>]*>", " ")
+                .replace("&#39;", "'")
+                .replace("&quot;", "\"");
+        ResourceBundle english = CustomerFrame.texts(Locale.ENGLISH), own = CustomerFrame.texts(language);
+        for (String key : english.keySet()) {
+            if (english.getString(key).equals(own.getString(key))) continue;
+            for (String passage : english.getString(key).split("\\{[^}]*\\}"))
+                if (passage.strip().length() >= 8)
+                    assertFalse(main.contains(passage.strip()), key + " in English: " + main);
+        }
+    }
+
+    /**
+     * Issue 20: axe-core finds no serious or critical violation on any signed-in page: the usage page's day, month
+     * and year views with their tables, Connected apps, Personal API access without and with a client and its new
+     * secret, the account page with a refusal shown, and Download My Data's refusal; each language on several.
+     */
+    @Test
+    void signedInPagesWhenCheckedByAxeInEachLanguageThenNoSeriousViolation() {
+        assertEquals(
+                201,
+                admin.upload(customer, Shared.sample("openespi/test_usage_data.xml"))
+                        .status());
+        ThirdParties.offline(
+                admin, ThirdParties.confidential(admin, "http://127.0.0.1:9/cb"), customer, ThirdParties.SCOPE, null);
+        ChromeDriver checker = Browser.start(true, 1200, 900);
+        try {
+            signIn(checker, "pass-" + username);
+            String point = checker.findElement(By.name("usage_point")).getAttribute("value");
+            for (String[] page : new String[][] {
+                {"en", "?period=2012-03-11"},
+                {"fr", "?period=2012-03"},
+                {"es", "?period=2012"},
+                {"fr", "/apps"},
+                {"en", "/download?usage_point=" + point + "&from=2012-03-05&to=2012-03-02"},
+                {"es", "/api-access"}
+            }) {
+                checker.manage().addCookie(new Cookie("custodian_lang", page[0], "/"));
+                checker.get(base.resolve("portal" + page[1]).toString());
+                assertEquals(page[0], checker.findElement(By.tagName("html")).getAttribute("lang"));
+                Browser.assertAccessible(checker);
+            }
+            Browser.submit(
+                    checker, checker.findElement(By.xpath("//button[normalize-space()='Crear acceso a la API']")));
+            Browser.assertAccessible(checker);
+            checker.manage().addCookie(new Cookie("custodian_lang", "fr", "/"));
+            checker.get(base.resolve("portal/api-access").toString());
+            Browser.assertAccessible(checker);
+            checker.get(base.resolve("portal/account").toString());
+            checker.findElement(By.id("current")).sendKeys("not-the-password");
+            checker.findElement(By.id("password")).sendKeys("long-enough-1");
+            checker.findElement(By.id("confirm")).sendKeys("long-enough-1");
+            Browser.submit(checker, checker.findElement(By.cssSelector("main form button.primary")));
+            assertTrue(checker.findElement(By.cssSelector("p.error")).isDisplayed());
+            Browser.assertAccessible(checker);
+        } finally {
+            checker.quit();
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Browser;
 import dev.gbconnect.custodian.testsupport.DatabaseNeutral;
 import dev.gbconnect.custodian.testsupport.Shared;
+import dev.gbconnect.custodian.testsupport.UsageTable;
 import dev.gbconnect.custodian.testsupport.Xml;
 import java.io.InputStream;
 import java.net.URI;
@@ -102,14 +103,17 @@ class PortalUsageIT {
             assertTrue(svg.getText().contains("kWh"), "the unit on the value axis");
             assertTrue(svg.findElements(By.cssSelector("text.tick")).size() >= 8, "labels under the bars");
             assertEquals(expected[2], svg.findElement(By.xpath("./*[last()]")).getText(), "the axis's name");
-            assertEquals(31, rows().size(), "a row for every day of March");
+            assertEquals(31, UsageTable.rows(browser).size(), "a row for every day of March");
             assertEquals(
                     expected[3],
                     browser.findElement(By.cssSelector("table.usage thead th:nth-child(3)"))
                             .getText());
-            List<String> cells = row(java.time.LocalDate.of(2012, 3, 2)
-                    .format(java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
-                            .withLocale(locale)));
+            List<String> cells = UsageTable.row(
+                    browser,
+                    java.time.LocalDate.of(2012, 3, 2)
+                            .format(java.time.format.DateTimeFormatter.ofLocalizedDate(
+                                            java.time.format.FormatStyle.LONG)
+                                    .withLocale(locale)));
             assertEquals(day.value() / 1000.0, parse(cells.get(0), locale), 0.051, cells.toString());
             assertEquals(day.cost() / 100_000.0, parse(cells.get(1), locale), 0.0051, cells.toString());
             assertTrue(cells.get(1).contains("$"), cells.get(1));
@@ -125,12 +129,12 @@ class PortalUsageIT {
         List<Reading> readings = readings(sample("openespi/test_usage_data.xml"));
         customer("en", sample("openespi/test_usage_data.xml"));
         show("2012-03-10");
-        assertEquals(24, rows().size());
+        assertEquals(24, UsageTable.rows(browser).size());
         show("2012-03-11");
-        assertEquals(23, rows().size(), "02:00 to 03:00 did not happen");
+        assertEquals(23, UsageTable.rows(browser).size(), "02:00 to 03:00 did not happen");
         assertEquals(
                 23, browser.findElements(By.cssSelector("svg.chart rect.now")).size());
-        List<String> hours = rows().stream()
+        List<String> hours = UsageTable.rows(browser).stream()
                 .map(r -> r.findElement(By.tagName("th")).getText())
                 .toList();
         assertEquals(List.of("00:00", "01:00", "03:00"), hours.subList(0, 3));
@@ -175,11 +179,14 @@ class PortalUsageIT {
         assertEquals(
                 "Use by month, 2011 (therms)",
                 browser.findElement(By.cssSelector("figure figcaption")).getText());
-        assertEquals(12, rows().size());
-        assertEquals("–", row("March 2011").get(0), "nothing in March");
-        assertEquals(readings.get(0).value() / 1000.0, parse(row("April 2011").get(0), Locale.ENGLISH), 0.51);
+        assertEquals(12, UsageTable.rows(browser).size());
+        assertEquals("–", UsageTable.row(browser, "March 2011").get(0), "nothing in March");
+        assertEquals(
+                readings.get(0).value() / 1000.0,
+                parse(UsageTable.row(browser, "April 2011").get(0), Locale.ENGLISH),
+                0.51);
         show("2012");
-        List<String> april = row("April 2012");
+        List<String> april = UsageTable.row(browser, "April 2012");
         assertEquals(readings.get(12).value() / 1000.0, parse(april.get(0), Locale.ENGLISH), 0.51);
         assertEquals(readings.get(0).value() / 1000.0, parse(april.get(2), Locale.ENGLISH), 0.51, "a year earlier");
         assertTrue(
@@ -194,7 +201,7 @@ class PortalUsageIT {
                 "Use by day, March 2012 (kWh)",
                 browser.findElement(By.cssSelector("figure figcaption")).getText(),
                 "the month of the latest data first");
-        follow("Day");
+        Browser.follow(browser, "Day");
         // The data ends at 04:00 UTC on 15 March, local midnight in daylight saving time.
         assertTrue(browser.getCurrentUrl().endsWith("period=2012-03-14"), browser.getCurrentUrl());
         assertEquals("page", browser.findElement(By.linkText("Day")).getAttribute("aria-current"));
@@ -202,13 +209,13 @@ class PortalUsageIT {
                 24,
                 browser.findElements(By.xpath("//table[@class='usage']/tbody/tr[td[1]!='–']"))
                         .size());
-        follow("Previous");
+        Browser.follow(browser, "Previous");
         assertTrue(browser.getCurrentUrl().endsWith("period=2012-03-13"), browser.getCurrentUrl());
-        follow("Year");
+        Browser.follow(browser, "Year");
         assertEquals(
                 "Use by month, 2012 (kWh)",
                 browser.findElement(By.cssSelector("figure figcaption")).getText());
-        follow("Next");
+        Browser.follow(browser, "Next");
         assertTrue(browser.getCurrentUrl().endsWith("period=2013"), browser.getCurrentUrl());
 
         String cookie = PortalResource.SESSION_COOKIE + "="
@@ -265,26 +272,6 @@ class PortalUsageIT {
 
     private void show(String period) {
         browser.get(base.resolve("portal?period=" + period).toString());
-    }
-
-    /** Follows a link and waits for the next page (a click returns before it loads). */
-    private void follow(String link) {
-        Browser.submit(browser, browser.findElement(By.linkText(link)));
-    }
-
-    private List<WebElement> rows() {
-        return browser.findElements(By.cssSelector("table.usage tbody tr"));
-    }
-
-    /** The cells of the table row named {@code name}. */
-    private List<String> row(String name) {
-        for (WebElement tr : rows())
-            if (tr.findElement(By.tagName("th")).getText().equals(name))
-                return tr.findElements(By.tagName("td")).stream()
-                        .map(WebElement::getText)
-                        .toList();
-        throw new AssertionError("no row " + name + " in "
-                + browser.findElement(By.cssSelector("table.usage")).getText());
     }
 
     /** A number as the page's language writes it, currency signs and spaces aside. */

@@ -684,6 +684,38 @@ class RetailCustomerInfoIT {
         assertEquals(wrong.status() + " " + wrong.body(), noPassword.status() + " " + noPassword.body());
     }
 
+    /** A bulk upload has its upload history record as every upload does, refused or stored (issue 17). */
+    @Test
+    void bulkUploadWhenRefusedThenStoredThenSentAgainThenEachInTheUploadHistory() {
+        String prefix = "bulk-h-" + UUID.randomUUID().toString().substring(0, 8);
+        byte[] invalid = CustomerInfoFiles.bulk(prefix, 7, true), valid = CustomerInfoFiles.bulk(prefix, 7, false);
+        assertEquals(400, bulk(f.uploader(), invalid).status());
+        assertEquals(201, bulk(f.uploader(), valid).status());
+        assertEquals(200, bulk(f.uploader(), valid).status());
+
+        // No customer id to filter by: the files' sizes, unique to this test, find them.
+        Api.Reply history = f.admin().get("admin/uploads?size=200");
+        assertEquals(200, history.status(), history.body());
+        List<JsonObject> mine = history.json().getJsonArray("uploads").getValuesAs(JsonObject.class).stream()
+                .filter(u -> u.getString("kind").equals("bulk-customer-information")
+                        && Set.of((long) valid.length, (long) invalid.length)
+                                .contains(u.getJsonNumber("bytes").longValue()))
+                .toList();
+        assertEquals(3, mine.size(), history.body());
+        JsonObject again = mine.get(0), stored = mine.get(1), refused = mine.get(2);
+        assertAll(
+                () -> assertEquals("stored", again.getString("result")),
+                () -> assertEquals(3 * 7, again.getJsonObject("resources").getInt("unchanged"), again.toString()),
+                () -> assertEquals("stored", stored.getString("result")),
+                () -> assertEquals(3 * 7, stored.getJsonObject("resources").getInt("created"), stored.toString()),
+                () -> assertTrue(stored.getInt("duration_ms") >= 0),
+                () -> assertEquals("invalid_upload", refused.getString("result")),
+                () -> assertEquals(0, refused.getJsonObject("resources").getInt("created")),
+                () -> assertTrue(refused.getInt("problem_count") >= 1, refused.toString()),
+                () -> assertTrue(
+                        refused.getJsonArray("problems").getString(0).matches("\\d+:\\d+: .+"), refused.toString()));
+    }
+
     static Api.Reply bulk(Api as, byte[] body) {
         return as.raw("POST", R + "Batch/RetailCustomer", as.authorization(), "application/atom+xml", body, false);
     }

@@ -14,6 +14,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,19 @@ class LocalTimeRulesTest {
         Instant until = EASTERN.startOf(LocalDate.parse("2027-12-07"));
         assertEquals(Instant.parse("2027-12-07T05:00:00Z"), until);
         assertEquals(LocalDate.parse("2027-12-06"), EASTERN.lastDay(until));
+    }
+
+    @Test
+    void commonWhenUsagePointsKeepDifferentTimesThenTheOneWhoseDaysBeginFirst() {
+        LocalTimeRules pacific = LocalTimeRules.of(-28800L, 3600L, "360E2000", "B40E2000");
+        var zones = Map.of("east", EASTERN, "west", pacific);
+        assertEquals(EASTERN, LocalTimeRules.common(zones, List.of()));
+        assertEquals(pacific, LocalTimeRules.common(zones, List.of("west")));
+        assertEquals(LocalTimeRules.UTC, LocalTimeRules.common(Map.of(), List.of()));
+        assertEquals(
+                Instant.parse("2027-12-07T05:00:00Z"),
+                LocalTimeRules.common(zones, List.of("east", "west")).startOf(LocalDate.of(2027, 12, 7)),
+                "a share until 6 December ends at the first of the local midnights");
     }
 
     @Test

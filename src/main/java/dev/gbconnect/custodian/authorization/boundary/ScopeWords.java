@@ -1,4 +1,4 @@
-package dev.gbconnect.custodian.consent.boundary;
+package dev.gbconnect.custodian.authorization.boundary;
 
 import dev.gbconnect.custodian.authorization.entity.EspiScope;
 import dev.gbconnect.custodian.platform.CustomerFrame;
@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * What a scope shares (its function blocks, IntervalDuration, HistoryLength and frequency), in plain words of the
- * customer's language: {@link EspiScope#usageInPlainWords()}, translated through the {@code scope.} texts.
+ * customer's language (the consent page, the portal's Connected apps): {@link EspiScope#usageInPlainWords()}, translated
+ * through the {@code scope.} texts.
  */
-final class ScopeWords {
+public final class ScopeWords {
 
     /** Each kind of data a customer recognizes, and the function blocks (ESPI Annex C) that carry it. */
     private static final Map<String, List<Integer>> KINDS = new LinkedHashMap<>();
@@ -30,7 +31,7 @@ final class ScopeWords {
 
     private ScopeWords() {}
 
-    static List<String> usage(EspiScope scope, CustomerFrame f) {
+    public static List<String> usage(EspiScope scope, CustomerFrame f) {
         List<String> kinds = new ArrayList<>();
         KINDS.forEach((kind, blocks) -> {
             if (blocks.stream().anyMatch(scope.functionBlocks()::contains)) kinds.add(f.text("scope.kind." + kind));
