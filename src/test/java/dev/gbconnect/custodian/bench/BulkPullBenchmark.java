@@ -166,7 +166,7 @@ public final class BulkPullBenchmark {
         HeapSampler heap = new HeapSampler(servers.first().base());
         heap.start();
         System.out.printf(
-                "%n%s, %s; %,d subscriptions, %,d readings a pull%n%n| pull | seconds | first byte | MB | readings/s | of baseline |%n|---|---|---|---|---|---|%n",
+                "%n%s; %,d subscriptions, %,d readings a pull%n%n| pull | seconds | first byte | MB | readings/s | of baseline |%n|---|---|---|---|---|---|%n",
                 setup.describe(), SUBSCRIPTIONS, readings);
         double baseline = rawWriter();
         System.out.printf(
