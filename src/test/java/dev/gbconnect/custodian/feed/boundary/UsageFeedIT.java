@@ -503,8 +503,8 @@ class UsageFeedIT {
                                 .token(app.basic(), "grant_type=client_credentials&scope=ThirdParty_Admin_Access")
                                 .json()
                                 .getString("access_token"));
-        // bounds across the history's start (mid-2011), so both the query's and each Authorization's own apply
-        String query = "?published-min=2011-03-01T00:00:00Z&published-max=2011-12-01T00:00:00Z";
+        // two weeks across the history's start (1 July 2011), so both the query's and each Authorization's own apply
+        String query = "?published-min=2011-06-24T00:00:00Z&published-max=2011-07-08T00:00:00Z";
         Atom all = valid(backOffice.get(R + "Batch/Bulk/" + bulk + query));
         for (JsonObject token : subscriptions) {
             String id = subscription(token);
