@@ -5,7 +5,9 @@
  * accounts and the audit log. docs/console.md describes it.
  *
  * <p>May use: {@code audit}, {@code notification}, {@code oauth} (the offline grant), {@code usage}, {@code customer}, {@code authorization},
- * {@code platform}. Nothing uses it: it is a top of the component map (docs/design.md, enforced by ArchitectureTest).
+ * {@code platform}; and {@code retail}'s table of customer information in one JPQL query, the customer search by
+ * account number (no class of {@code retail}, so ArchitectureTest's map does not list it). Nothing uses it: it is a
+ * top of the component map (docs/design.md, enforced by ArchitectureTest).
  *
  * <p>Decisions. Pages are jte templates (src/main/jte/console), escaped by default. A signed-in member of staff is a
  * {@code control.StaffIdentity} (subject, name, roles), however they signed in: a local account, or the utility's

@@ -139,6 +139,7 @@ public class SettingsCheck implements Extension {
             Map.entry("custodian.console.session-lifetime", POSITIVE_DURATION),
             Map.entry("custodian.console.sign-in.max-failures", POSITIVE_INT),
             Map.entry("custodian.console.sign-in.lockout", POSITIVE_DURATION),
+            Map.entry("custodian.console.import-silence", POSITIVE_DURATION),
             Map.entry("custodian.portal.session-lifetime", POSITIVE_DURATION),
             Map.entry(
                     "custodian.portal.personal-scope",

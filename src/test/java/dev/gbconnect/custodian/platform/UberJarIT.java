@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Browser;
+import dev.gbconnect.custodian.testsupport.ConsoleImports;
+import dev.gbconnect.custodian.testsupport.ConsoleSignIn;
 import dev.gbconnect.custodian.testsupport.ConsoleUploads;
 import dev.gbconnect.custodian.testsupport.NotifyReceiver;
 import dev.gbconnect.custodian.testsupport.OwnServer;
@@ -38,6 +40,8 @@ import java.util.regex.Pattern;
 import javax.net.SocketFactory;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -57,8 +61,9 @@ class UberJarIT {
         Files.createDirectories(dataDir);
 
         try (NotifyReceiver receiver = new NotifyReceiver(0, 204)) {
-            UberJarServer first = UberJarServer.start(dataDir, UberJarServer.testJvm(), Map.of());
-            String clientId, secret, uploaded;
+            UberJarServer first = UberJarServer.start(dataDir, UberJarServer.testJvm(), CONSOLE);
+            Path imported = ConsoleImports.customers(dataDir, "restart-import", IMPORTED);
+            String clientId, secret, uploaded, interrupted;
             JsonArray customersBefore, uploadedBefore, alice;
             try {
                 assertTrue(
@@ -121,6 +126,7 @@ class UberJarIT {
                         admin.upload(uploaded, Shared.sample("openespi/test_usage_data.xml"))
                                 .status());
                 uploadedBefore = admin.inventory(uploaded);
+                interrupted = importKilledMidway(first, imported);
             } finally {
                 first.stop();
             }
@@ -144,14 +150,18 @@ class UberJarIT {
                             "CUSTODIAN_CONSOLE_OPERATOR_USERNAME",
                             "ops",
                             "CUSTODIAN_CONSOLE_OPERATOR_PASSWORD",
-                            "ops-console-password"));
+                            "ops-console-password",
+                            "CUSTODIAN_CONSOLE_IMPORT_SILENCE",
+                            SILENCE));
             try {
                 assertFalse(second.output().contains("client secret:"), "the generated secret is printed once only");
+                importAgainAfterRestart(second, interrupted, imported);
                 Api generatedAdmin = second.api(clientId, secret);
                 assertEquals(
-                        customersBefore.size() + 1,
+                        customersBefore.size() + 1 + IMPORTED,
                         generatedAdmin.get("admin/customers").array().size(),
-                        "the demo customers and the one we added; demo data is not seeded again");
+                        "the demo customers, the one we added and the imported ones, each once; demo data is not"
+                                + " seeded again");
                 assertEquals(uploadedBefore, generatedAdmin.inventory(uploaded), "uploaded data survives the restart");
                 crossesMidnight(generatedAdmin, id(customersBefore, "alice"), alice, receiver);
                 Api configured = second.api("ops-admin", "ops-secret-from-the-environment");
@@ -162,6 +172,100 @@ class UberJarIT {
             } finally {
                 second.stop();
             }
+        }
+    }
+
+    /**
+     * The console's first operator, and a console CSV import that reads as interrupted after ten silent seconds: a
+     * batch of 500 lines takes less even on a crowded machine, where three seconds read a slow batch as a stop.
+     */
+    private static final String SILENCE = "PT10S";
+
+    private static final Map<String, String> CONSOLE = Map.of(
+            "CUSTODIAN_CONSOLE_OPERATOR_USERNAME",
+            "ops",
+            "CUSTODIAN_CONSOLE_OPERATOR_PASSWORD",
+            "ops-console-password",
+            "CUSTODIAN_CONSOLE_IMPORT_SILENCE",
+            SILENCE);
+
+    /** Lines of the import stopped midway: 8 batches, so the server is killed well before its end. */
+    private static final int IMPORTED = 4_000;
+
+    /**
+     * Issue 19: a console CSV import whose server dies midway. The server is killed (SIGKILL, as a crash or an
+     * orchestrator after its grace period ends it) once the first batch is committed; answers the import's id.
+     */
+    private static String importKilledMidway(UberJarServer server, Path file) throws Exception {
+        String session = ConsoleSignIn.session(ConsoleSignIn.post(server.base(), "ops", "ops-console-password"));
+        Api.Reply started =
+                ConsoleImports.post(server.base(), session, ConsoleSignIn.csrf(server.base(), session), file);
+        assertEquals(303, started.status(), started.body());
+        String page =
+                server.base().relativize(URI.create(started.header("Location"))).toString();
+        Pattern done = Pattern.compile("id=\"progress\" value=\"(\\d+)\"");
+        Instant deadline = Instant.now().plusSeconds(60);
+        int lines = 0;
+        while (lines == 0 && Instant.now().isBefore(deadline)) {
+            var m = done.matcher(
+                    server.api(null, null).get(page, "Cookie", session).body());
+            lines = m.find() ? Integer.parseInt(m.group(1)) : 0;
+            if (lines == 0) Thread.sleep(50);
+        }
+        server.process().destroyForcibly().waitFor();
+        assertTrue(lines > 0 && lines < IMPORTED, "killed midway, after " + lines + " lines");
+        return page.substring(page.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * After the restart the import reads as interrupted (no batch counted for {@link #SILENCE}) with the lines done
+     * before kept, and "Import again" with the same file finishes it: those lines read as already existing, the rest
+     * are created, and the progress bar reaches the end (docs/console.md).
+     */
+    private static void importAgainAfterRestart(UberJarServer server, String importId, Path file) throws Exception {
+        ChromeDriver browser = Browser.start(false, 1280, 900);
+        try {
+            ConsoleUploads.signIn(browser, server.base(), "ops", "ops-console-password");
+            browser.get(server.base().resolve("console/imports/" + importId).toString());
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .ignoring(WebDriverException.class)
+                    .until(d -> {
+                        d.navigate().refresh();
+                        return d.findElement(By.id("state")).getText().contains("interrupted");
+                    });
+            int before = Integer.parseInt(browser.findElement(By.id("created")).getText());
+            assertTrue(before > 0 && before < IMPORTED, before + " customers created before the stop");
+            assertEquals(
+                    String.valueOf(before),
+                    browser.findElement(By.id("progress")).getAttribute("value"));
+            String csv = server.api(null, null)
+                    .get(
+                            "console/imports/" + importId + "/results.csv",
+                            "Cookie",
+                            "custodian_console="
+                                    + browser.manage()
+                                            .getCookieNamed("custodian_console")
+                                            .getValue())
+                    .body();
+            assertEquals(before + 1, csv.split("\r\n").length, "every line done before the stop is listed");
+
+            browser.findElement(By.id("file")).sendKeys(file.toString());
+            Browser.submit(browser, browser.findElement(By.xpath("//button[normalize-space()='Import again']")));
+            new WebDriverWait(browser, Duration.ofSeconds(120))
+                    .ignoring(WebDriverException.class) // the page reloads itself every second
+                    .until(d -> d.findElement(By.id("state")).getText().contains("done"));
+            WebElement progress = browser.findElement(By.id("progress"));
+            assertEquals(String.valueOf(IMPORTED), progress.getAttribute("max"));
+            assertEquals(String.valueOf(IMPORTED), progress.getAttribute("value"));
+            assertEquals(
+                    String.valueOf(IMPORTED - before),
+                    browser.findElement(By.id("created")).getText());
+            assertEquals(
+                    String.valueOf(before),
+                    browser.findElement(By.id("existing")).getText());
+            assertEquals("0", browser.findElement(By.id("invalid")).getText());
+        } finally {
+            browser.quit();
         }
     }
 

@@ -23,6 +23,11 @@ public final class ConsoleSignIn {
         return PortalSignIn.signIn(base, "console/sign-in", FORM_COOKIE, username, password);
     }
 
+    /** The Cookie header of the session a sign-in opened. */
+    public static String session(Api.Reply signedIn) {
+        return SESSION_COOKIE + "=" + PortalSignIn.cookie(signedIn, SESSION_COOKIE);
+    }
+
     /** The session's form token, from the dashboard, which any signed-in member of staff may read. */
     public static String csrf(URI base, String session) {
         Matcher m = CSRF.matcher(Api.withAuthorization(base, null)

@@ -29,6 +29,15 @@ public record Keycloak(Process process, int port, Path log) {
      * returns at once: {@link #awaitRealm} waits for it.
      */
     public static Keycloak launch(Path dir, String realmFile, Map<String, String> placeholders) throws IOException {
+        return launch(dir, realmFile, placeholders, List.of());
+    }
+
+    /**
+     * The same with more of kc.sh's options, e.g. {@code --hostname=http://127.0.0.1:PORT} for a Keycloak behind a
+     * proxy: it then names that address as its issuer and in every URL it gives out.
+     */
+    public static Keycloak launch(Path dir, String realmFile, Map<String, String> placeholders, List<String> options)
+            throws IOException {
         Path home = Path.of(System.getProperty("it.keycloak", "target/keycloak/keycloak-26.7.3"))
                 .toAbsolutePath();
         String realm;
@@ -41,14 +50,16 @@ public record Keycloak(Process process, int port, Path log) {
         Files.writeString(imports.resolve(realmFile), realm);
         int port = UberJarServer.freePort();
         Path log = Files.createTempFile(dir, "keycloak", ".log");
-        ProcessBuilder pb = new ProcessBuilder(List.of(
-                        home.resolve("bin/kc.sh").toString(),
-                        "start-dev",
-                        "--http-host=127.0.0.1",
-                        "--http-port=" + port,
-                        "--http-management-port=" + UberJarServer.freePort(),
-                        "--db=dev-mem",
-                        "--import-realm"))
+        List<String> command = new java.util.ArrayList<>(List.of(
+                home.resolve("bin/kc.sh").toString(),
+                "start-dev",
+                "--http-host=127.0.0.1",
+                "--http-port=" + port,
+                "--http-management-port=" + UberJarServer.freePort(),
+                "--db=dev-mem",
+                "--import-realm"));
+        command.addAll(options);
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

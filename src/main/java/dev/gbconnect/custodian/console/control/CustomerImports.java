@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The console's CSV imports of customers (issue 19), kept in the database so that any instance shows their progress:
@@ -28,8 +29,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class CustomerImports {
 
-    /** An import whose instance has not counted a batch for this long has stopped: its file may be imported again. */
-    static final Duration SILENCE = Duration.ofMinutes(2);
+    /**
+     * An import whose instance has not counted a batch for this long has stopped (its server stopped or crashed):
+     * it reads as interrupted and its file may be imported again. Longer than any one batch of lines takes.
+     */
+    @Inject
+    @ConfigProperty(name = "custodian.console.import-silence", defaultValue = "PT2M")
+    Duration silence;
 
     /** The same file is being imported; {@code importId} that import. */
     public static final class AlreadyRunning extends RuntimeException {
@@ -58,7 +64,7 @@ public class CustomerImports {
         CustomerImportActive active = em.find(CustomerImportActive.class, hash);
         if (active != null) {
             CustomerImport earlier = em.find(CustomerImport.class, active.importId());
-            if (earlier != null && earlier.running() && !earlier.abandoned(now, SILENCE))
+            if (earlier != null && earlier.running() && !earlier.abandoned(now, silence))
                 throw new AlreadyRunning(earlier.id());
             if (earlier != null && earlier.running()) earlier.end(CustomerImport.State.INTERRUPTED, now);
             em.remove(active);
@@ -122,7 +128,7 @@ public class CustomerImports {
     /** The import, read afresh; a running one whose instance went silent reads as interrupted. */
     public Optional<CustomerImport> find(String id) {
         CustomerImport found = id == null || id.length() > 36 ? null : em.find(CustomerImport.class, id);
-        if (found != null && found.abandoned(Instant.now(), SILENCE))
+        if (found != null && found.abandoned(Instant.now(), silence))
             found.end(CustomerImport.State.INTERRUPTED, found.finishedAt());
         return Optional.ofNullable(found);
     }
@@ -135,7 +141,7 @@ public class CustomerImports {
                 .setMaxResults(max)
                 .getResultList();
         found.stream()
-                .filter(i -> i.abandoned(now, SILENCE))
+                .filter(i -> i.abandoned(now, silence))
                 .forEach(i -> i.end(CustomerImport.State.INTERRUPTED, i.finishedAt()));
         return found;
     }

@@ -57,14 +57,16 @@ public class CustomerViews {
     SignIns signIns;
 
     /**
-     * At most {@link #MAX_FOUND} customers whose username or name contains {@code text} (any case), or who own the
-     * usage point with that id or a title containing it.
+     * At most {@link #MAX_FOUND} customers whose username or name contains {@code text} (any case), who own the
+     * usage point with that id or a title containing it, or whose customer information (retail) has a CustomerAccount
+     * with exactly that {@code accountId} (an indexed column).
      */
     public List<RetailCustomer> search(String text) {
         return em.createQuery(
                         "SELECT c FROM RetailCustomer c WHERE LOWER(c.username) LIKE :like ESCAPE '\\'"
                                 + " OR LOWER(c.name) LIKE :like ESCAPE '\\' OR c.id IN (SELECT u.customer.id FROM"
                                 + " UsagePoint u WHERE u.id = :exact OR LOWER(u.title) LIKE :like ESCAPE '\\')"
+                                + " OR c.id IN (SELECT r.customerId FROM CustomerResource r WHERE r.xsdAccountId = :exact)"
                                 + " ORDER BY c.username",
                         RetailCustomer.class)
                 .setParameter("like", like(text))

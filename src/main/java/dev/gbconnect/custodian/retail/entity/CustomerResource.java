@@ -28,7 +28,8 @@ import java.util.Set;
         indexes = {
             @Index(name = "CUSTOMER_RESOURCE_PATH", columnList = "CUSTOMER_ID, RESOURCE_PATH", unique = true),
             @Index(name = "CUSTOMER_RESOURCE_PARENT", columnList = "PARENT_ID"),
-            @Index(name = "CUSTOMER_RESOURCE_KIND", columnList = "KIND, CUSTOMER_ID, RESOURCE_PATH")
+            @Index(name = "CUSTOMER_RESOURCE_KIND", columnList = "KIND, CUSTOMER_ID, RESOURCE_PATH"),
+            @Index(name = "CUSTOMER_RESOURCE_ACCOUNT", columnList = "ACCOUNT_ID")
         })
 public class CustomerResource extends DescribedResource {
 
@@ -58,6 +59,15 @@ public class CustomerResource extends DescribedResource {
 
     @Column(name = "RESOURCE_PATH", nullable = false, length = PATH_LENGTH)
     private String path;
+
+    /**
+     * A CustomerAccount's {@code accountId} (customer.xsd, String256), the number a customer gives when they call:
+     * staff look customers up by it (the console's search), so it is a column, not only inside the element. Named to
+     * sort after every other attribute: EclipseLink orders a table's columns by attribute name, and the migration
+     * that added it (V15) can only append it (SchemaMigrationIT holds the two equal).
+     */
+    @Column(name = "ACCOUNT_ID", length = 256)
+    private String xsdAccountId;
 
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(
@@ -100,7 +110,8 @@ public class CustomerResource extends DescribedResource {
 
     @Override
     protected void describe(Map<String, String> fields) {
-        // Nothing is queried inside the element: the tree columns come from the file's links, not its content.
+        // The tree columns come from the file's links; of the content, only the account number is queried.
+        xsdAccountId = CustomerKind.CUSTOMER_ACCOUNT.espiName().equals(kind) ? fields.get("accountId") : null;
     }
 
     public String path() {

@@ -9,12 +9,15 @@ import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Browser;
 import dev.gbconnect.custodian.testsupport.ConsoleBrowser;
 import dev.gbconnect.custodian.testsupport.ConsoleImports;
+import dev.gbconnect.custodian.testsupport.CustomerInfoFiles;
 import dev.gbconnect.custodian.testsupport.DatabaseNeutral;
 import dev.gbconnect.custodian.testsupport.PortalSignIn;
 import dev.gbconnect.custodian.testsupport.Screenshots;
 import dev.gbconnect.custodian.testsupport.Shared;
+import dev.gbconnect.custodian.testsupport.ThirdParties;
 import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -165,7 +168,7 @@ class ConsoleIT {
 
     @Test
     void operatorWhenCreatesDisablesAndResetsACustomerThenEachActionIsInTheAuditLogWithItsActor() throws Exception {
-        String username = unique("console");
+        String prefix = unique("console"), username = CustomerInfoFiles.username(prefix, 0);
         signIn(OPERATOR, OPERATOR_PASSWORD);
         go("/customers");
         fill("new-username", username);
@@ -193,6 +196,22 @@ class ConsoleIT {
                 browser.findElement(By.cssSelector("ul.usage-points code")).getText();
         go("/customers?q=" + point);
         assertTrue(text().contains("Ada " + username), "found by usage point");
+        String account = "ACCT-" + prefix;
+        byte[] information = new String(CustomerInfoFiles.bulk(prefix, 1, false), StandardCharsets.UTF_8)
+                .replace(">ACCT-0<", ">" + account + "<")
+                .getBytes(StandardCharsets.UTF_8);
+        Api.Reply stored = admin.raw(
+                "POST",
+                "espi/1_1/resource/Batch/RetailCustomer",
+                admin.authorization(),
+                "application/atom+xml",
+                information,
+                false);
+        assertEquals(201, stored.status(), stored.body());
+        go("/customers?q=" + account);
+        assertTrue(text().contains("Ada " + username), "found by the account number of their information: " + text());
+        go("/customers?q=" + account.substring(1));
+        assertTrue(text().contains("No customer matches"), "an account number is matched whole: " + text());
 
         go("/customers/" + id);
         fill("enable-reason", "asked by phone, ticket 42");
@@ -408,6 +427,61 @@ class ConsoleIT {
         browser.findElement(By.id("file")).sendKeys(file.toString());
         press("Import");
         assertTrue(text().contains("Nothing was imported: the file is not UTF-8 text"), text());
+    }
+
+    /**
+     * Issue 19, accessible: axe-core finds no serious or critical violation on any console page, each showing
+     * something (a customer with usage data, an Authorization and an upload; a third party; an import with an invalid
+     * line), in a browser of its own with scripts on (axe-core needs them; the pages have none).
+     */
+    @Test
+    void consolePagesWhenCheckedByAxeThenNoSeriousViolation() throws Exception {
+        String username = unique("axe");
+        String customer = admin.newCustomer(username);
+        assertEquals(
+                201,
+                admin.upload(customer, Shared.sample("openespi/test_usage_data.xml"))
+                        .status());
+        String upload = admin.get("admin/uploads?customer=" + customer)
+                .json()
+                .getJsonArray("uploads")
+                .getJsonObject(0)
+                .getString("id");
+        ThirdParties.Registered app = ThirdParties.confidential(admin, "http://127.0.0.1:9/cb");
+        ThirdParties.offline(admin, app, customer, ThirdParties.SCOPE, null);
+        Path file = Files.writeString(
+                Path.of("target", username + ".csv").toAbsolutePath(),
+                "username,name\r\n" + username + "-imported,Imported\r\nx,Too short\r\n");
+        ChromeDriver checker = Browser.start(true, 1200, 800);
+        try {
+            checker.get(base.resolve("console/sign-in").toString());
+            Browser.assertAccessible(checker);
+            ConsoleBrowser staff = new ConsoleBrowser(checker, base);
+            staff.signIn(OPERATOR, OPERATOR_PASSWORD);
+            Api.Reply imported = ConsoleImports.post(base, staff.session(), staff.csrf(), file);
+            assertEquals(303, imported.status(), imported.body());
+            for (String page : List.of(
+                    "",
+                    "/customers?q=" + username,
+                    "/customers/" + customer,
+                    "/imports",
+                    "/imports/"
+                            + imported.header("Location")
+                                    .substring(imported.header("Location").lastIndexOf('/') + 1),
+                    "/uploads",
+                    "/uploads/" + upload,
+                    "/third-parties",
+                    "/third-parties/" + app.id(),
+                    "/authorizations?customer=" + username,
+                    "/audit?target=" + username,
+                    "/staff")) {
+                staff.go(page);
+                assertTrue(checker.findElements(By.cssSelector("main h1")).size() == 1, page + ": " + staff.text());
+                Browser.assertAccessible(checker);
+            }
+        } finally {
+            checker.quit();
+        }
     }
 
     /** A customer's id as the custodian gives it: a v5 UUID of the username (Customers.idOf). */

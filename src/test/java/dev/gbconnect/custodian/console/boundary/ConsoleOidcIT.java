@@ -10,6 +10,7 @@ import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.Browser;
 import dev.gbconnect.custodian.testsupport.ConsoleSignIn;
 import dev.gbconnect.custodian.testsupport.Keycloak;
+import dev.gbconnect.custodian.testsupport.OidcProxy;
 import dev.gbconnect.custodian.testsupport.OwnServer;
 import dev.gbconnect.custodian.testsupport.UberJarServer;
 import java.net.URI;
@@ -29,10 +30,12 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Staff sign in to the console through a real OpenID Connect provider (issue 19): Keycloak, started here with a realm
- * of an operator, an auditor and someone with no role, beside the uber-jar configured with its issuer and with local
+ * of operators, an auditor and someone with no role, beside the uber-jar configured with its issuer and with local
  * accounts off (custodian.console.local-sign-in=false), as a utility with its own provider runs it. Both start at
- * once. Headless Chromium walks each through the provider's own login page. The ID token checks themselves (forged,
- * expired, foreign tokens) are IdTokenCheckTest's, with a key made there.
+ * once. Headless Chromium walks each through the provider's own login page. Keycloak sits behind an {@link OidcProxy}
+ * (its hostname is the proxy's address, so the issuer is too), which passes everything through unless a test makes it
+ * forge, expire or misaddress the ID token of the token endpoint's answer: those tokens reach the custodian's real
+ * callback. IdTokenCheckTest checks the same refusals without a server.
  */
 @OwnServer
 class ConsoleOidcIT {
@@ -41,6 +44,8 @@ class ConsoleOidcIT {
     static final String OPERATOR = "it-oidc-operator", OPERATOR_PASSWORD = "it-oidc-operator-password";
 
     static Keycloak keycloak;
+    static OidcProxy proxy;
+    static String issuer;
     static UberJarServer server;
     static ChromeDriver browser;
     static URI base;
@@ -52,14 +57,21 @@ class ConsoleOidcIT {
                         .toAbsolutePath());
         int port = UberJarServer.freePort();
         String callback = "http://localhost:" + port + "/console/oidc/callback";
-        keycloak = Keycloak.launch(dir, "custodian-staff-realm.json", Map.of("CALLBACK", callback));
+        proxy = OidcProxy.start(UberJarServer.freePort());
+        issuer = proxy.address() + "/realms/" + REALM;
+        keycloak = Keycloak.launch(
+                dir,
+                "custodian-staff-realm.json",
+                Map.of("CALLBACK", callback),
+                List.of("--hostname=" + proxy.address()));
+        proxy.forwardTo(URI.create("http://127.0.0.1:" + keycloak.port()));
         try {
             server = UberJarServer.start(
                     dir,
                     UberJarServer.testJvm(),
                     Map.of(
                             "CUSTODIAN_CONSOLE_OIDC_ISSUER",
-                            keycloak.issuer(REALM),
+                            issuer,
                             "CUSTODIAN_CONSOLE_OIDC_CLIENT_ID",
                             CLIENT,
                             "CUSTODIAN_CONSOLE_OIDC_CLIENT_SECRET",
@@ -75,11 +87,13 @@ class ConsoleOidcIT {
             keycloak.awaitRealm(REALM);
         } catch (Exception | Error failed) {
             keycloak.stop();
+            proxy.close();
             if (server != null) server.stop();
             throw failed;
         }
         base = server.base();
-        browser = Browser.start(false, 1200, 900);
+        // Scripts on only for reading the status of the page the browser shows; the console's pages have none.
+        browser = Browser.start(true, 1200, 900);
     }
 
     @AfterAll
@@ -87,6 +101,7 @@ class ConsoleOidcIT {
         if (browser != null) browser.quit();
         if (server != null) server.stop();
         if (keycloak != null) keycloak.stop();
+        if (proxy != null) proxy.close();
     }
 
     /** Each test starts signed out of both the console and the provider. */
@@ -101,7 +116,7 @@ class ConsoleOidcIT {
         assertTrue(browser.getCurrentUrl().endsWith("/console/sign-in"), browser.getCurrentUrl());
         browser.findElement(By.id("sign-in-provider")).click();
         assertTrue(
-                browser.getCurrentUrl().startsWith(keycloak.issuer(REALM) + "/protocol/openid-connect/auth?"),
+                browser.getCurrentUrl().startsWith(issuer + "/protocol/openid-connect/auth?"),
                 "at the provider: " + browser.getCurrentUrl());
         assertTrue(browser.getCurrentUrl().contains("code_challenge_method=S256"), "PKCE");
         browser.findElement(By.id("username")).sendKeys(username);
@@ -187,6 +202,54 @@ class ConsoleOidcIT {
         assertNull(session(), "no console session");
         browser.get(base.resolve("console").toString());
         assertTrue(browser.getCurrentUrl().endsWith("/console/sign-in"), "still signed out");
+    }
+
+    /** The HTTP status of the page the browser shows (Navigation Timing Level 2, responseStatus). */
+    private long status() {
+        return (Long) browser.executeScript("return performance.getEntriesByType('navigation')[0].responseStatus");
+    }
+
+    /**
+     * Issue 19's "Done when": an ID token forged (its payload changed under the provider's signature, or signed by a
+     * key the provider's JWKS does not list), expired, from another issuer or for another client, arriving at the
+     * real callback from the token endpoint the custodian trusts, ends on a 401 page: no session, and nothing in the
+     * audit log for the person. The same token re-signed with a key the JWKS lists, claims unchanged, does sign in: the
+     * refusals are for what was changed, not for the proxy's key.
+     */
+    @Test
+    void idTokenWhenForgedExpiredFromAnotherIssuerOrForAnotherClientThenRefusedWith401AndNoSession() {
+        try {
+            for (OidcProxy.Mode mode : List.of(
+                    OidcProxy.Mode.PAYLOAD_CHANGED,
+                    OidcProxy.Mode.UNLISTED_KEY,
+                    OidcProxy.Mode.EXPIRED,
+                    OidcProxy.Mode.OTHER_ISSUER,
+                    OidcProxy.Mode.OTHER_AUDIENCE)) {
+                browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+                proxy.mode(mode);
+                signInAtProvider("frank", "frank-password");
+                assertTrue(
+                        browser.getCurrentUrl().contains("/console/oidc/callback?"),
+                        mode + ": " + browser.getCurrentUrl());
+                assertEquals(401, status(), mode + ": " + text());
+                assertTrue(text().contains("answer could not be verified"), mode + ": " + text());
+                assertNull(session(), mode + ": no console session");
+            }
+            browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            proxy.mode(OidcProxy.Mode.RESIGNED);
+            signInAtProvider("olivia", "olivia-password");
+            assertTrue(text().contains("Signed in as Olivia Operator (operator)"), text());
+        } finally {
+            proxy.mode(OidcProxy.Mode.PASS);
+        }
+        for (String actor : List.of("Frank Forged", "Mallory Impostor")) {
+            browser.get(base.resolve("console/audit?actor=" + URLEncoder.encode(actor, StandardCharsets.UTF_8))
+                    .toString());
+            assertEquals(
+                    1,
+                    browser.findElements(By.cssSelector("table.audit tr")).size(),
+                    "the header only, no entry of " + actor + ": " + text());
+        }
     }
 
     @Test
