@@ -47,14 +47,6 @@ public class Observation extends HttpFilter {
 
     private boolean accessLog;
 
-    /**
-     * Whether a GET of this ESPI resource (its path after {@code /espi/1_1/resource/}) reads usage data: all do
-     * but the three that read no customer's data (ESPI: ReadServiceStatus, ApplicationInformation, Authorization).
-     */
-    public static boolean readsUsage(String resource) {
-        return !ESPI_NOT_USAGE.contains(resource.split("/")[0]);
-    }
-
     @Override
     public void init() {
         accessLog = ConfigProvider.getConfig()
@@ -94,7 +86,9 @@ public class Observation extends HttpFilter {
                     request.getAttribute(GRANT_TYPE) instanceof String g && GRANT_TYPES.contains(g) ? g : "other",
                     status == 200 ? "issued" : outcome(request, status));
         }
-        if ("GET".equals(request.getMethod()) && route.startsWith(ESPI) && readsUsage(route.substring(ESPI.length())))
+        if ("GET".equals(request.getMethod())
+                && route.startsWith(ESPI)
+                && !ESPI_NOT_USAGE.contains(route.substring(ESPI.length()).split("/")[0]))
             Metrics.feedBytes(counted.bytes);
         if (accessLog)
             ACCESS.info(String.format(

@@ -5,7 +5,6 @@ import dev.gbconnect.custodian.feed.control.admission.Turns.Turn;
 import dev.gbconnect.custodian.platform.ApiError;
 import dev.gbconnect.custodian.platform.ErrorMappers;
 import dev.gbconnect.custodian.platform.Metrics;
-import dev.gbconnect.custodian.platform.Observation;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.servlet.FilterChain;
@@ -37,7 +36,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class FeedAdmission extends HttpFilter {
 
     private static final long SWEEP_MILLIS = 20;
-    private static final String RESOURCES = "/espi/1_1/resource/";
+    private static final String STATUS = "/espi/1_1/resource/ReadServiceStatus";
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -68,13 +67,13 @@ public class FeedAdmission extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        // Uploads are rare, and bound by how fast the client sends. ReadServiceStatus and the like read no usage
-        // data and cost a bearer check: queued for a turn, every third party's poll waited behind usage reads, and
-        // under eight clients half the server's request threads were parked on the turns (docs/performance.md,
-        // "Side by side with Keycloak").
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // Uploads are rare, and bound by how fast the client sends. ReadServiceStatus reads nothing but the token:
+        // queued for a turn, every third party's poll waited behind usage reads, and under eight clients half the
+        // server's request threads were parked on the turns (docs/performance.md, "Side by side with Keycloak").
+        // The Authorization and ApplicationInformation feeds still take turns: a third party's may list thousands.
         if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
-                || path.startsWith(RESOURCES) && !Observation.readsUsage(path.substring(RESOURCES.length()))) {
+                || STATUS.equals(request.getRequestURI()
+                        .substring(request.getContextPath().length()))) {
             chain.doFilter(request, response);
             return;
         }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Reads take turns (FeedAdmission). On a server with a single turn, clients that ask for a large download and then
  * stop reading must not keep it: another reader is still served at once, not after the queue timeout. A poll that
- * reads no usage data takes no turn at all.
+ * reads nothing but the token (ReadServiceStatus) takes no turn at all.
  */
 @OwnServer
 class FeedAdmissionIT {
@@ -94,7 +94,8 @@ class FeedAdmissionIT {
             // Held turns would answer 503 after the ten-second queue timeout; a slow machine may still need a moment.
             assertTrue(ms < 5_000, "a reader waited " + ms + " ms behind clients that stopped reading");
 
-            // ReadServiceStatus reads no usage data, so it needs no turn: it is answered while a download holds the
+            // ReadServiceStatus reads nothing but the token, so it needs no turn: it is answered while a download holds
+            // the
             // only one (a client reading at full speed keeps its turn through its quick writes).
             try (Socket download = new Socket("localhost", server.port())) {
                 download.getOutputStream()
