@@ -68,6 +68,11 @@ final class BenchSetup implements AutoCloseable {
         return new Servers(started);
     }
 
+    /** This run's directory, for what else a benchmark starts beside the servers. */
+    Path dir() {
+        return dir;
+    }
+
     String describe() {
         return (postgres == null ? "embedded Derby" : "PostgreSQL (private server on loopback, fsync on)") + ", "
                 + instances + " instance(s)";

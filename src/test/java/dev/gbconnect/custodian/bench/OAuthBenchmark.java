@@ -1,5 +1,7 @@
 package dev.gbconnect.custodian.bench;
 
+import dev.gbconnect.custodian.bench.Load.Answered;
+import dev.gbconnect.custodian.bench.Load.Request;
 import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.ConsentFlow;
 import dev.gbconnect.custodian.testsupport.Shared;
@@ -11,7 +13,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 /**
@@ -118,48 +119,14 @@ public final class OAuthBenchmark {
                 .getString("refresh_token"));
     }
 
-    record Request(String method, String path, String headers, String body) {}
-
-    interface Answered {
-        void accept(int worker, String body);
-    }
-
     private static double run(String name, BenchSetup.Servers servers, IntFunction<Request> request)
             throws InterruptedException {
         return run(name, servers, request, (w, b) -> {});
     }
 
-    /** Requests per second over the measured window, after the warm-up (the JIT needs it); every answer must be 200. */
     private static double run(String name, BenchSetup.Servers servers, IntFunction<Request> request, Answered answered)
             throws InterruptedException {
-        AtomicLong counted = new AtomicLong();
-        long start = System.nanoTime(), measureFrom = start + WARM_UP.toNanos(), end = measureFrom + MEASURE.toNanos();
-        List<Thread> workers = new ArrayList<>();
-        List<Throwable> failures = new ArrayList<>();
-        for (int w = 0; w < THREADS; w++) {
-            int worker = w;
-            Thread t = new Thread(() -> {
-                try (KeepAlive connection = new KeepAlive(servers.base(worker))) {
-                    for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
-                        Request r = request.apply(worker);
-                        KeepAlive.Reply reply = connection.send(r.method(), r.path(), r.headers(), r.body());
-                        if (reply.status() != 200)
-                            throw new IllegalStateException(name + ": " + reply.status() + " " + reply.body());
-                        answered.accept(worker, reply.body());
-                        if (now >= measureFrom) counted.incrementAndGet();
-                    }
-                } catch (Exception e) {
-                    synchronized (failures) {
-                        failures.add(e);
-                    }
-                }
-            });
-            workers.add(t);
-            t.start();
-        }
-        for (Thread t : workers) t.join();
-        if (!failures.isEmpty()) throw new IllegalStateException(failures.get(0));
-        double rate = counted.get() / (MEASURE.toNanos() / 1e9);
+        double rate = Load.run(name, THREADS, servers::base, WARM_UP, MEASURE, request, answered);
         System.out.printf("%s: %,.0f/s%n", name, rate);
         return rate;
     }

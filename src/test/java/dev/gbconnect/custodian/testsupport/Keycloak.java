@@ -38,6 +38,27 @@ public record Keycloak(Process process, int port, Path log) {
      */
     public static Keycloak launch(Path dir, String realmFile, Map<String, String> placeholders, List<String> options)
             throws IOException {
+        // A small heap is plenty for a few sign-ins, and the quick JIT tier boots faster: it leaves the machine to the
+        // tests.
+        return launch(
+                dir,
+                realmFile,
+                placeholders,
+                options,
+                Map.of("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx384m", "JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1"));
+    }
+
+    /**
+     * As {@link #launch(Path, String, Map, List)}, with {@code java} the environment variables kc.sh takes its JVM
+     * options from ({@code JAVA_OPTS_KC_HEAP}, {@code JAVA_OPTS_APPEND}).
+     */
+    public static Keycloak launch(
+            Path dir,
+            String realmFile,
+            Map<String, String> placeholders,
+            List<String> options,
+            Map<String, String> java)
+            throws IOException {
         Path home = Path.of(System.getProperty("it.keycloak", "target/keycloak/keycloak-26.7.3"))
                 .toAbsolutePath();
         String realm;
@@ -63,9 +84,7 @@ public record Keycloak(Process process, int port, Path log) {
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        // A small heap is plenty for a few sign-ins, and leaves the machine to the tests.
-        pb.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx384m");
-        pb.environment().put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
+        pb.environment().putAll(java);
         return new Keycloak(pb.start(), port, log);
     }
 

@@ -36,6 +36,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class FeedAdmission extends HttpFilter {
 
     private static final long SWEEP_MILLIS = 20;
+    private static final String STATUS = "/espi/1_1/resource/ReadServiceStatus";
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -66,8 +67,7 @@ public class FeedAdmission extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        // Uploads are rare, and bound by how fast the client sends.
-        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+        if (!takesTurn(request)) {
             chain.doFilter(request, response);
             return;
         }
@@ -92,6 +92,18 @@ public class FeedAdmission extends HttpFilter {
         } finally {
             turn.end();
         }
+    }
+
+    /**
+     * Uploads take none: they are rare, and bound by how fast the client sends. Nor does ReadServiceStatus, which
+     * reads nothing but the token: queued for a turn, every third party's poll waited behind usage reads, and under
+     * eight clients half the server's request threads were parked on the turns (docs/performance.md, "Side by side
+     * with Keycloak"). The Authorization and ApplicationInformation feeds do: a third party's may list thousands.
+     */
+    private static boolean takesTurn(HttpServletRequest request) {
+        return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                && !STATUS.equals(request.getRequestURI()
+                        .substring(request.getContextPath().length()));
     }
 
     /** The response, its body written through the turn. */

@@ -11,6 +11,8 @@ import dev.gbconnect.custodian.testsupport.Api;
 import dev.gbconnect.custodian.testsupport.OwnServer;
 import dev.gbconnect.custodian.testsupport.UberJarServer;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -21,11 +23,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
  * Reads take turns (FeedAdmission). On a server with a single turn, clients that ask for a large download and then
- * stop reading must not keep it: another reader is still served at once, not after the queue timeout.
+ * stop reading must not keep it: another reader is still served at once, not after the queue timeout. A poll that
+ * reads nothing but the token (ReadServiceStatus) takes no turn at all.
  */
 @OwnServer
 class FeedAdmissionIT {
@@ -87,6 +93,36 @@ class FeedAdmissionIT {
             assertEquals(200, reply.status(), reply.body());
             // Held turns would answer 503 after the ten-second queue timeout; a slow machine may still need a moment.
             assertTrue(ms < 5_000, "a reader waited " + ms + " ms behind clients that stopped reading");
+
+            // ReadServiceStatus reads nothing but the token, so it needs no turn: it is answered while a download holds
+            // the
+            // only one (a client reading at full speed keeps its turn through its quick writes).
+            try (Socket download = new Socket("localhost", server.port())) {
+                download.getOutputStream()
+                        .write(request.replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n")
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                CountDownLatch underWay = new CountDownLatch(1);
+                AtomicLong ended = new AtomicLong();
+                Thread reader = new Thread(() -> {
+                    try (InputStream in = download.getInputStream()) {
+                        byte[] buffer = new byte[1 << 16];
+                        for (long read = 0, n; (n = in.read(buffer)) >= 0; read += n)
+                            if (read > 1 << 20) underWay.countDown();
+                    } catch (IOException closed) {
+                        // the assertions below say what went wrong
+                    }
+                    ended.set(System.nanoTime());
+                    underWay.countDown();
+                });
+                reader.start();
+                assertTrue(underWay.await(60, TimeUnit.SECONDS), "the download never started");
+                Api.Reply status = admin.get("espi/1_1/resource/ReadServiceStatus");
+                long answered = System.nanoTime();
+                reader.join(120_000);
+                assertEquals(200, status.status(), status.body());
+                assertTrue(
+                        ended.get() != 0 && answered < ended.get(), "ReadServiceStatus waited for the download's turn");
+            }
         } finally {
             for (Socket s : stalled) s.close();
             server.stop();
