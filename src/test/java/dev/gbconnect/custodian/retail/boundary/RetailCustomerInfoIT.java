@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -682,6 +683,74 @@ class RetailCustomerInfoIT {
                 .token(script.basic(), "grant_type=password&username=" + s.username() + "&password=wrong-password");
         assertEquals(400, noPassword.status(), noPassword.body());
         assertEquals(wrong.status() + " " + wrong.body(), noPassword.status() + " " + noPassword.body());
+    }
+
+    /**
+     * The bulk path writes chunk by chunk through JDBC (issue 17): an invalid last record, read after whole chunks of
+     * customers were written, still leaves nothing stored; the valid file then stores every customer.
+     */
+    @Test
+    void bulkUploadWhenInvalidLastRecordAfterWrittenChunksThenNothingStored() {
+        String prefix = "bulk-c-" + UUID.randomUUID().toString().substring(0, 8);
+        int customers = 1_001; // two chunks of 500, the first written before the reader can reach the last record
+        Api.Reply refused = bulk(f.uploader(), CustomerInfoFiles.bulk(prefix, customers, true));
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals(List.of(), created(prefix), "nothing of the written chunks is left");
+
+        Api.Reply stored = bulk(f.uploader(), CustomerInfoFiles.bulk(prefix, customers, false));
+        assertEquals(201, stored.status(), stored.body());
+        for (String kind : List.of("RetailCustomer", "Customer", "CustomerAccount"))
+            assertEquals(
+                    customers,
+                    stored.json().getJsonObject("resources").getJsonObject(kind).getInt("created"),
+                    kind);
+        assertEquals(customers, created(prefix).size());
+    }
+
+    /**
+     * The bulk path stores what the one-customer path stores (issue 17): the same file for a stored customer, sent to
+     * either, finds every resource as the other left it (same ids, elements and places), and a ServiceLocation's tie to
+     * its UsagePoint is taken away and given back the same way by each.
+     */
+    @Test
+    void bulkUploadWhenCustomerStoredByTheirOwnUploadThenSameRowsEitherWay() throws Exception {
+        String username = "rc-bk-" + UUID.randomUUID().toString().substring(0, 8);
+        String rc = f.admin().newCustomer(username);
+        assertEquals(
+                201, f.uploader().upload(rc, Shared.sample("datasdk/Water.xml")).status());
+        String text = new String(full(), StandardCharsets.UTF_8)
+                .replace("RetailCustomer/9B6C7071/Customer", "RetailCustomer/" + username + "/Customer");
+        byte[] file = text.getBytes(StandardCharsets.UTF_8),
+                unserved =
+                        text.replaceAll("(?s)<cust:UsagePoints>.*?</cust:UsagePoints>", "")
+                                .getBytes(StandardCharsets.UTF_8);
+        assertEquals(201, upload(f.uploader(), rc, file).status());
+        String tree = f.admin().get(R + "Batch/RetailCustomer/" + rc).body();
+
+        Api.Reply same = bulk(f.uploader(), file);
+        Api.Reply untied = bulk(f.uploader(), unserved);
+        String untiedTree = f.admin().get(R + "Batch/RetailCustomer/" + rc).body();
+        Api.Reply tiedAgain = upload(f.uploader(), rc, file);
+
+        assertAll(
+                () -> assertEquals(Map.of(), changes(same, 200), "nothing changed"),
+                () -> assertEquals(Map.of("ServiceLocation", 1), changes(untied, 200)),
+                () -> assertFalse(untiedTree.contains("/UsagePoint/"), untiedTree),
+                () -> assertEquals(Map.of("ServiceLocation", 1), changes(tiedAgain, 200)),
+                () -> assertEquals(
+                        tree, f.admin().get(R + "Batch/RetailCustomer/" + rc).body()));
+    }
+
+    /** The kinds an upload with this answer updated, with how many; it must have created nothing. */
+    private static Map<String, Integer> changes(Api.Reply reply, int status) {
+        assertEquals(status, reply.status(), reply.body());
+        Map<String, Integer> updated = new TreeMap<>();
+        reply.json().getJsonObject("resources").forEach((kind, counts) -> {
+            assertEquals(0, counts.asJsonObject().getInt("created"), kind + ": " + reply.body());
+            int n = counts.asJsonObject().getInt("updated");
+            if (n > 0) updated.put(kind, n);
+        });
+        return updated;
     }
 
     /** A bulk upload has its upload history record as every upload does, refused or stored (issue 17). */
