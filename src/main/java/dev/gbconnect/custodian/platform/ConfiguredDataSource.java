@@ -60,7 +60,7 @@ public class ConfiguredDataSource implements DataSource {
                 + jdbcUrl.replaceAll("password=[^&;]*", "password=***"));
     }
 
-    private static DataSource postgresql(String jdbcUrl, String user, String password) {
+    static DataSource postgresql(String jdbcUrl, String user, String password) {
         PGSimpleDataSource pg = new PGSimpleDataSource();
         pg.setURL(jdbcUrl);
         if (user != null) pg.setUser(user);

@@ -18,6 +18,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -248,7 +249,31 @@ public final class ErrorMappers {
                         : new Api().toResponse(ApiError.INVALID_REQUEST.because(message));
             }
             if (causeOf(e, OutOfMemoryError.class) != null) return outOfMemory(e);
+            SQLException database = causeOf(e, SQLException.class);
+            if (database != null && isDatabaseAway(database.getSQLState())) return databaseAway(database);
             return log(e);
+        }
+
+        /**
+         * SQLSTATE classes of PostgreSQL's Appendix A that say the database, not the request, failed for now: a
+         * connection lost (08), a server shutting down or starting (57P01 to 57P03), and a query cancelled by a
+         * conflict, which on a read replica is WAL replay removing rows the read still needs (40001, 40P01;
+         * PostgreSQL's "Hot Standby" chapter, "Handling Query Conflicts").
+         */
+        static boolean isDatabaseAway(String state) {
+            return state != null && (state.startsWith("08") || state.matches("57P0[123]|40001|40P01"));
+        }
+
+        /** RFC 9110 §15.6.4: the database (a read replica stopped or lagging, the primary restarting) will be back. */
+        static Response databaseAway(SQLException e) {
+            LOG.warning(
+                    "the database could not answer a request (SQLState " + e.getSQLState() + "): " + e.getMessage());
+            return Response.fromResponse(new Api()
+                            .toResponse(ApiError.TEMPORARILY_UNAVAILABLE.because("the database could not answer this"
+                                    + " request for now (SQLState " + e.getSQLState()
+                                    + "); retry after the seconds in Retry-After")))
+                    .header("Retry-After", 1)
+                    .build();
         }
 
         /**

@@ -76,6 +76,11 @@ public class SettingsCheck implements Extension {
                     new Allowed(
                             "a jdbc:postgresql: or jdbc:derby: URL",
                             v -> v.startsWith("jdbc:postgresql:") || v.startsWith("jdbc:derby:"))),
+            Map.entry(
+                    "custodian.db.replica-url",
+                    new Allowed(
+                            "a jdbc:postgresql: URL of a streaming replica of custodian.db.url",
+                            v -> v.startsWith("jdbc:postgresql:"))),
             Map.entry("custodian.db.user", TEXT),
             Map.entry("custodian.db.password", TEXT.hidden()),
             Map.entry("custodian.admin.client-id", TEXT),

@@ -6,10 +6,14 @@ import dev.gbconnect.custodian.testsupport.UberJarServer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where a benchmark's servers run: by default one uber-jar on embedded Derby; with {@code -Dbench.db=postgres} on a
@@ -67,6 +71,40 @@ final class BenchSetup implements AutoCloseable {
     String describe() {
         return (postgres == null ? "embedded Derby" : "PostgreSQL (private server on loopback, fsync on)") + ", "
                 + instances + " instance(s)";
+    }
+
+    /**
+     * On PostgreSQL, interval data's bytes on disk (tables, TOAST and indexes of every partition of INTERVAL_BLOCK,
+     * {@code pg_total_relation_size}) per reading stored, after a VACUUM ANALYZE brings the visibility map and free
+     * space map to their steady size; empty on Derby.
+     */
+    Optional<String> bytesPerReading() throws Exception {
+        if (postgres == null) return Optional.empty();
+        try (Connection c = PostgresCluster.dataSource(postgres.jdbcUrl()).getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("VACUUM ANALYZE interval_block");
+            try (ResultSet r = s.executeQuery(
+                    "SELECT (SELECT sum(pg_total_relation_size(inhrelid)) FROM pg_inherits"
+                            + " WHERE inhparent = 'interval_block'::regclass), (SELECT sum(reading_count) FROM interval_block),"
+                            + " (SELECT count(*) FROM pg_inherits WHERE inhparent = 'interval_block'::regclass),"
+                            + " (SELECT count(*) FROM interval_block), (SELECT sum(octet_length(readings)) FROM interval_block)")) {
+                r.next();
+                double bytes = r.getDouble(1), readings = r.getDouble(2), blocks = r.getDouble(4);
+                // What a block costs beside its packed readings (row, key and index entries): the figure that
+                // decides the cost per reading of blocks with fewer readings (hourly: 24 a day).
+                double packed = r.getDouble(5) / readings, perBlock = bytes / blocks - r.getDouble(5) / blocks;
+                return Optional.of(("%.2f bytes (%,d MB for %,d readings in %,d blocks, %d partitions; packed"
+                                + " readings %.2f bytes each, %.0f bytes a block beside them)")
+                        .formatted(
+                                bytes / readings,
+                                r.getLong(1) >> 20,
+                                r.getLong(2),
+                                r.getLong(4),
+                                r.getInt(3),
+                                packed,
+                                perBlock));
+            }
+        }
     }
 
     @Override

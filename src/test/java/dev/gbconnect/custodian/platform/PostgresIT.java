@@ -17,9 +17,14 @@ import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** The same uber-jar on PostgreSQL, chosen by configuration alone: migrations, seeding, imports, refusals, and a restart. */
@@ -81,12 +86,23 @@ class PostgresIT {
                     "1 SQL true", migrated.get(0), "a new database is created by the migrations, from V1: " + migrated);
             assertTrue(migrated.stream().allMatch(row -> row.endsWith(" SQL true")), migrated.toString());
 
+            DataSource db = PostgresCluster.dataSource(pg.jdbcUrl());
+            assertEquals(
+                    Map.of("interval_block_default", 160L),
+                    blocksOf2012(db),
+                    "months without a partition wait in the default partition");
+
             UberJarServer second = UberJarServer.start(dataDir, UberJarServer.testJvm(), env);
             try {
                 Api admin = second.api(Api.IT_ADMIN, Api.IT_SECRET);
+                assertEquals(
+                        Map.of("interval_block_2012_04", 150L, "interval_block_2012_05", 10L),
+                        blocksOf2012(db),
+                        "the server's start moved each month to a partition of its own");
                 assertEquals(stored, admin.inventory(customer), "data survives a restart");
                 JsonObject health = admin.get("health/ready").json();
                 assertTrue(health.toString().contains("UP"), health.toString());
+                monthDetachedWhileServing(db, admin, customer);
             } finally {
                 second.stop();
             }
@@ -119,6 +135,49 @@ class PostgresIT {
                         .substring(server.base().toString().length()))
                 .body());
         assertEquals(2, subscription.count("/atom:feed/atom:entry/atom:content/espi:UsagePoint"));
+    }
+
+    /** docs/operations.md, "Partitions of interval data": archiving a month leaves the server serving the rest. */
+    private static void monthDetachedWhileServing(DataSource db, Api admin, String customer) throws Exception {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE interval_block DETACH PARTITION interval_block_2012_05");
+        }
+        String download = "espi/1_1/resource/Batch/RetailCustomer/" + customer + "/UsagePoint";
+        assertEquals(
+                3840 - 10 * 24,
+                Atom.valid(admin.get(download).body()).count("//espi:IntervalReading"),
+                "April, read across the partitions left, without May's 10 blocks of 24 readings");
+
+        Api.Reply again = admin.upload(customer, Shared.sample("datasdk/1hrLP_32DaysFiveUsagePoints_M.xml"));
+        assertEquals(201, again.status(), "May's blocks are created again: " + again.body());
+        assertEquals(240, again.json().getJsonObject("readings").getInt("created"), again.body());
+        assertEquals(
+                Map.of("interval_block_2012_04", 150L, "interval_block_default", 10L),
+                blocksOf2012(db),
+                "May sent again lands in the default partition");
+        assertEquals(10L, count(db, "SELECT count(*) FROM interval_block_2012_05"), "the detached month is kept");
+    }
+
+    /** The sample's blocks (2012; the demo data is of recent years) by the partition that holds them. */
+    private static Map<String, Long> blocksOf2012(DataSource db) throws Exception {
+        Map<String, Long> blocks = new TreeMap<>();
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT tableoid::regclass::text, count(*) FROM interval_block"
+                        + " WHERE interval_start < 1356998400 GROUP BY 1")) {
+            while (r.next()) blocks.put(r.getString(1), r.getLong(2));
+        }
+        return blocks;
+    }
+
+    private static long count(DataSource db, String sql) throws Exception {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
     }
 
     private static byte[] truncated(Path sample) throws Exception {

@@ -12,7 +12,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -37,6 +39,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @OwnServer
 class SchemaMigrationIT {
+
+    /**
+     * EclipseLink's key of INTERVAL_BLOCK, which V16 replaces on PostgreSQL: a partitioned table's unique constraints
+     * must include its partition key (INTERVAL_START). The index over (METER_READING_ID, INTERVAL_START, ID) and the
+     * columns stay as EclipseLink makes them.
+     */
+    private static final List<String> BLOCK_KEY_BY_ID = List.of(
+            "interval_block primary key interval_block_pkey (id)",
+            "interval_block index interval_block_pkey unique 1:id");
+
+    /** What V16 has instead: a unique key over the block's id and the partition key. */
+    private static final List<String> BLOCK_KEY_BY_PARTITION = List.of(
+            "interval_block index uq_interval_block_id unique 1:id",
+            "interval_block index uq_interval_block_id unique 2:interval_start");
 
     private static PostgresCluster pg;
     private static int databases;
@@ -96,10 +112,20 @@ class SchemaMigrationIT {
         assertEquals(
                 migrations(dialect.name()), result.migrationsExecuted, "every migration runs on an empty database");
         List<String> expected = Catalog.schema(generated), actual = Catalog.schema(migrated);
+        if (dialect.name().equals("postgresql")) {
+            assertTrue(actual.containsAll(BLOCK_KEY_BY_PARTITION), actual.toString());
+            assertEquals(
+                    "UNIQUE NULLS NOT DISTINCT (id, interval_start)",
+                    constraint(migrated, "uq_interval_block_id"),
+                    "V16 partitions INTERVAL_BLOCK: its key must include the partition key");
+            expected = without(expected, BLOCK_KEY_BY_ID);
+            actual = without(actual, BLOCK_KEY_BY_PARTITION);
+        }
+        List<String> eclipseLink = expected, migrations = actual;
         assertTrue(
-                expected.equals(actual),
-                () -> "only EclipseLink's: " + without(expected, actual) + "\nonly the migrations': "
-                        + without(actual, expected));
+                eclipseLink.equals(migrations),
+                () -> "only EclipseLink's: " + without(eclipseLink, migrations) + "\nonly the migrations': "
+                        + without(migrations, eclipseLink));
     }
 
     @ParameterizedTest
@@ -155,6 +181,37 @@ class SchemaMigrationIT {
         assertTrue(history.stream().allMatch(row -> row.endsWith(" SQL true")), history.toString());
     }
 
+    /** V16 on a database with blocks: each month goes to a partition of its own, a block without a start to the default. */
+    @Test
+    void migrateWhenBlocksAreStoredOnPostgresThenEachMonthGetsAPartitionOfItsOwn() throws Exception {
+        DataSource db = fresh(dialects()
+                .filter(d -> d.name().equals("postgresql"))
+                .findFirst()
+                .orElseThrow());
+        createdBeforeMigrations(new Dialect("postgresql", null), db);
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
+            for (String start : new String[] {"1335830399", "1335830400", "1335834000", "NULL"}) {
+                s.execute("INSERT INTO INTERVAL_BLOCK (ID, INTERVAL_START, READING_COUNT, READINGS, METER_READING_ID)"
+                        + " VALUES ('block-" + start + "', " + start + ", 0, ''::bytea, 'mr')");
+            }
+        }
+
+        SchemaMigration.migrate(db);
+
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(
+                        "SELECT tableoid::regclass::text AS p, count(*) FROM interval_block GROUP BY p ORDER BY p")) {
+            List<String> partitions = new ArrayList<>();
+            while (r.next()) partitions.add(r.getString(1) + "=" + r.getLong(2));
+            assertEquals(
+                    List.of("interval_block_2012_04=1", "interval_block_2012_05=2", "interval_block_default=1"),
+                    partitions,
+                    "2012-04-30T23:59:59Z in April; 2012-05-01T00:00:00Z and an hour later in May");
+        }
+    }
+
     /** A version is written once per dialect: the same file names in both folders. */
     @Test
     void migrationsWhenListedThenBothDialectsHaveTheSameVersions() throws Exception {
@@ -191,6 +248,15 @@ class SchemaMigrationIT {
             for (String sql : v1.replaceAll("(?m)^--.*$", "").split(";")) {
                 if (!sql.isBlank()) statement.execute(sql);
             }
+        }
+    }
+
+    private static String constraint(DataSource db, String name) throws Exception {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(
+                        "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = '" + name + "'")) {
+            return r.next() ? r.getString(1) : null;
         }
     }
 

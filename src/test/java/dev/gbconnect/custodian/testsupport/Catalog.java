@@ -76,16 +76,28 @@ public final class Catalog {
         }
     }
 
+    /** A partitioned table counts as one table; its partitions are rows of it that the migrations make as needed. */
     private static List<String> tables(DatabaseMetaData md, String schema) throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (ResultSet r = md.getTables(null, schema, "%", new String[] {"TABLE"})) {
+        List<String> partitions = partitions(md.getConnection());
+        try (ResultSet r = md.getTables(null, schema, "%", new String[] {"TABLE", "PARTITIONED TABLE"})) {
             while (r.next()) {
                 String table = r.getString("TABLE_NAME");
-                if (!table.equals(HISTORY)) tables.add(table);
+                if (!table.equals(HISTORY) && !partitions.contains(table)) tables.add(table);
             }
         }
         tables.sort(null);
         return tables;
+    }
+
+    private static List<String> partitions(Connection c) throws SQLException {
+        List<String> partitions = new ArrayList<>();
+        if (!"PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) return partitions;
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT relname FROM pg_class WHERE relispartition")) {
+            while (r.next()) partitions.add(r.getString(1));
+        }
+        return partitions;
     }
 
     private static String name(String name) {

@@ -31,6 +31,7 @@ public final class PostgresCluster implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final boolean asPostgres;
+    private boolean stopped;
 
     private PostgresCluster(Path bin, Path dir, int port, boolean asPostgres) {
         this.bin = bin;
@@ -46,6 +47,51 @@ public final class PostgresCluster implements AutoCloseable {
 
     /** {@code durable}: PostgreSQL's own defaults (fsync on), as a benchmark compared with durable Derby commits needs. */
     public static PostgresCluster start(Path parent, boolean durable) throws Exception {
+        PostgresCluster cluster = create(parent);
+        Path dir = cluster.dir;
+        Path pwfile = dir.resolve("pwfile");
+        cluster.run(
+                "initdb",
+                "-D",
+                dir.resolve("data").toString(),
+                "-U",
+                USER,
+                "--pwfile=" + pwfile,
+                "--auth=scram-sha-256",
+                "--encoding=UTF8",
+                "--no-sync");
+        cluster.pgCtlStart(durable);
+        return cluster;
+    }
+
+    /**
+     * A hot standby of this server, streaming its WAL: a copy by {@code pg_basebackup -R} started on a port of its
+     * own. initdb's default pg_hba.conf lets the (superuser) test user replicate over loopback.
+     */
+    public PostgresCluster replica(Path parent) throws Exception {
+        PostgresCluster replica = create(parent);
+        replica.run(
+                "pg_basebackup",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(port),
+                "-U",
+                USER,
+                "-D",
+                replica.dir.resolve("data").toString(),
+                "-R",
+                "-X",
+                "stream",
+                "-c",
+                "fast",
+                "--no-sync");
+        replica.pgCtlStart(false);
+        return replica;
+    }
+
+    /** A fresh directory (the postgres account's under root) and a free port. */
+    private static PostgresCluster create(Path parent) throws Exception {
         Path bin = binaries();
         boolean root = "root".equals(System.getProperty("user.name"));
         Path dir = Files.createDirectories(
@@ -58,22 +104,13 @@ public final class PostgresCluster implements AutoCloseable {
             Files.setOwner(dir, postgres);
             Files.setOwner(pwfile, postgres);
         }
-        int port;
         try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+            return new PostgresCluster(bin, dir, s.getLocalPort(), root);
         }
-        PostgresCluster cluster = new PostgresCluster(bin, dir, port, root);
-        cluster.run(
-                "initdb",
-                "-D",
-                dir.resolve("data").toString(),
-                "-U",
-                USER,
-                "--pwfile=" + pwfile,
-                "--auth=scram-sha-256",
-                "--encoding=UTF8",
-                "--no-sync");
-        cluster.run(
+    }
+
+    private void pgCtlStart(boolean durable) throws Exception {
+        run(
                 "pg_ctl",
                 "-D",
                 dir.resolve("data").toString(),
@@ -85,7 +122,6 @@ public final class PostgresCluster implements AutoCloseable {
                 "-o",
                 "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1" + (durable ? "" : " -c fsync=off"),
                 "start");
-        return cluster;
     }
 
     public String jdbcUrl() {
@@ -113,8 +149,11 @@ public final class PostgresCluster implements AutoCloseable {
         return ds;
     }
 
+    /** Stops the server; once: a test may stop it early to see what the custodian does without it. */
     @Override
     public void close() throws Exception {
+        if (stopped) return;
+        stopped = true;
         run("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop");
     }
 
@@ -124,10 +163,11 @@ public final class PostgresCluster implements AutoCloseable {
         command.add(bin.resolve(program).toString());
         command.addAll(List.of(args));
         Path out = Files.createTempFile("pg-" + program, ".out");
-        Process p = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(out.toFile())
-                .start();
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+        // for pg_basebackup, which has no password file option; runuser passes the environment on
+        pb.environment().put("PGPASSWORD", PASSWORD);
+        Process p = pb.start();
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
             p.destroyForcibly();
             throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Files.readString(out));

@@ -105,6 +105,17 @@ public class Deliveries {
         update.executeUpdate();
     }
 
+    /** Gives back leases unused: no attempt was made, so none is counted. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void release(List<Claim> claims, String owner) {
+        em.createQuery("UPDATE Notification n SET n.attempts = n.attempts - 1, n.leaseOwner = NULL, n.leaseUntil = NULL"
+                        + " WHERE n.sequence IN :seqs AND n.leaseOwner = :owner AND n.state = :pending")
+                .setParameter("seqs", claims.stream().map(Claim::sequence).toList())
+                .setParameter("owner", owner)
+                .setParameter("pending", Notification.State.PENDING)
+                .executeUpdate();
+    }
+
     /** Newest first; state and client null for all. */
     public List<Notification> list(Notification.State state, String clientId, int most) {
         String jpql = "SELECT n FROM Notification n WHERE 1 = 1" + (state == null ? "" : " AND n.state = :state")

@@ -2,6 +2,7 @@ package dev.gbconnect.custodian.notification.control;
 
 import dev.gbconnect.custodian.authorization.control.Clients;
 import dev.gbconnect.custodian.notification.entity.Notification;
+import dev.gbconnect.custodian.platform.ReadReplica;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -18,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
@@ -56,6 +58,9 @@ public class NoticeSender {
 
     @Inject
     Deliveries deliveries;
+
+    @Inject
+    ReadReplica replica;
 
     /** The custodian.notify.* settings, read once at start (docs/configuration.md). */
     @Inject
@@ -107,7 +112,15 @@ public class NoticeSender {
                 again.set(false);
                 Instant now = Instant.now();
                 Instant leaseEnd = now.plus(connectTimeout).plus(requestTimeout).plus(requestTimeout);
-                for (Deliveries.Claim claim : deliveries.claimDue(instance, now, leaseEnd, BATCH)) send(claim);
+                List<Deliveries.Claim> claims = deliveries.claimDue(instance, now, leaseEnd, BATCH);
+                // A notice tells a third party to read: only once feed reads (a replica's) can see what it announces.
+                if (claims.isEmpty() || replica.caughtUp(requestTimeout)) {
+                    claims.forEach(this::send);
+                } else {
+                    deliveries.release(claims, instance);
+                    LOG.warning("the read replica has not replayed the primary's latest commits within "
+                            + requestTimeout + ": " + claims.size() + " notice(s) wait for the next pass");
+                }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "the notification sender's pass failed; the next one retries", e);
             } finally {

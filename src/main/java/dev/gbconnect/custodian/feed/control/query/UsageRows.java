@@ -3,9 +3,9 @@ package dev.gbconnect.custodian.feed.control.query;
 import dev.gbconnect.custodian.atom.DocumentRead;
 import dev.gbconnect.custodian.atom.FeedQuery;
 import dev.gbconnect.custodian.feed.control.reach.Reach;
-import dev.gbconnect.custodian.platform.CustodianApplication;
-import jakarta.annotation.Resource;
+import dev.gbconnect.custodian.platform.ReadReplica;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * Reads usage rows for feeds through plain JDBC: forward-only cursors, one row in memory at a time, so a feed of
@@ -91,11 +90,12 @@ public class UsageRows {
         }
     }
 
-    @Resource(lookup = CustodianApplication.DATA_SOURCE)
-    DataSource dataSource;
+    @Inject
+    ReadReplica replica;
 
+    /** On the read replica when there is one: feeds are the reads it is there for. */
     public Reading open() throws SQLException {
-        return new Reading(dataSource.getConnection());
+        return new Reading(replica.forReads());
     }
 
     private static Row row(ResultSet rs) throws SQLException {
