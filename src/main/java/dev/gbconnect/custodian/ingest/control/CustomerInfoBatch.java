@@ -41,6 +41,13 @@ final class CustomerInfoBatch implements CustomerInfoRun.Store, AutoCloseable {
     private static final String STORED_COLUMNS = "SELECT ID, PARENT_ID, RESOURCE_PATH, TITLE, PUBLISHED, UPDATED,"
             + " SOURCE_ID, SOURCE_HREF, CONTENT FROM CUSTOMER_RESOURCE";
 
+    private static final String
+            HOLD_POSTGRES = "SELECT ID FROM RETAIL_CUSTOMER WHERE ID = ANY(?) ORDER BY ID FOR UPDATE",
+            LOAD_POSTGRES = STORED_COLUMNS + " WHERE CUSTOMER_ID = ANY(?)",
+            LOAD_DERBY =
+                    STORED_COLUMNS + " --DERBY-PROPERTIES index=CUSTOMER_RESOURCE_PATH\n WHERE CUSTOMER_ID IN ("
+                            + Sql.marks(CHUNK) + ")";
+
     /** A stored resource, as compared with the file's. */
     private record Stored(
             String parentId,
@@ -66,17 +73,8 @@ final class CustomerInfoBatch implements CustomerInfoRun.Store, AutoCloseable {
         this.problems = problems;
         this.connection = connection;
         postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-        if (postgres) {
-            hold = connection.prepareStatement(
-                    "SELECT ID FROM RETAIL_CUSTOMER WHERE ID = ANY(?) ORDER BY ID FOR UPDATE");
-            load = connection.prepareStatement(STORED_COLUMNS + " WHERE CUSTOMER_ID = ANY(?)");
-        } else {
-            // The update lock UploadPass takes for one customer's upload, held to the end (RS) as there.
-            hold = connection.prepareStatement("SELECT ID FROM RETAIL_CUSTOMER --DERBY-PROPERTIES constraint=\""
-                    + primaryKeyOfRetailCustomer() + "\"\n WHERE ID IN (" + Sql.marks(CHUNK) + ") FOR UPDATE WITH RS");
-            load = connection.prepareStatement(STORED_COLUMNS + " --DERBY-PROPERTIES index=CUSTOMER_RESOURCE_PATH\n"
-                    + " WHERE CUSTOMER_ID IN (" + Sql.marks(CHUNK) + ")");
-        }
+        hold = connection.prepareStatement(postgres ? HOLD_POSTGRES : holdDerby());
+        load = connection.prepareStatement(postgres ? LOAD_POSTGRES : LOAD_DERBY);
         servedOf = connection.prepareStatement(
                 "SELECT USAGE_POINT_ID FROM SERVICE_LOCATION_USAGE_POINT WHERE SERVICE_LOCATION_ID = ?");
         insertCustomer = connection.prepareStatement("INSERT INTO RETAIL_CUSTOMER"
@@ -302,6 +300,12 @@ final class CustomerInfoBatch implements CustomerInfoRun.Store, AutoCloseable {
         try (ResultSet rs = query.executeQuery()) {
             while (rs.next()) action.accept(rs);
         }
+    }
+
+    /** The update lock UploadPass takes for one customer's upload, held to the end (RS) as there. */
+    private String holdDerby() throws SQLException {
+        return "SELECT ID FROM RETAIL_CUSTOMER --DERBY-PROPERTIES constraint=\"" + primaryKeyOfRetailCustomer()
+                + "\"\n WHERE ID IN (" + Sql.marks(CHUNK) + ") FOR UPDATE WITH RS";
     }
 
     /** The system-made name of the table's primary key, which Derby's optimizer override names it by. */
