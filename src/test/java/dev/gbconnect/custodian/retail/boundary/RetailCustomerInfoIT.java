@@ -687,24 +687,17 @@ class RetailCustomerInfoIT {
 
     /**
      * The bulk path writes chunk by chunk through JDBC (issue 17): an invalid last record, read after whole chunks of
-     * customers were written, still leaves nothing stored; the valid file then stores every customer.
+     * customers were written, still leaves nothing stored. (That a valid file stores every customer, the test above.)
      */
     @Test
     void bulkUploadWhenInvalidLastRecordAfterWrittenChunksThenNothingStored() {
         String prefix = "bulk-c-" + UUID.randomUUID().toString().substring(0, 8);
-        int customers = 1_001; // two chunks of 500, the first written before the reader can reach the last record
-        Api.Reply refused = bulk(f.uploader(), CustomerInfoFiles.bulk(prefix, customers, true));
+        // Two chunks of 500 and one customer: the reader runs at most 256 entries ahead of the writer, so the first
+        // chunk is written before the last record is read.
+        Api.Reply refused = bulk(f.uploader(), CustomerInfoFiles.bulk(prefix, 1_001, true));
         assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.json().getJsonArray("problems").getString(0).matches("\\d+:\\d+: .+"), refused.body());
         assertEquals(List.of(), created(prefix), "nothing of the written chunks is left");
-
-        Api.Reply stored = bulk(f.uploader(), CustomerInfoFiles.bulk(prefix, customers, false));
-        assertEquals(201, stored.status(), stored.body());
-        for (String kind : List.of("RetailCustomer", "Customer", "CustomerAccount"))
-            assertEquals(
-                    customers,
-                    stored.json().getJsonObject("resources").getJsonObject(kind).getInt("created"),
-                    kind);
-        assertEquals(customers, created(prefix).size());
     }
 
     /**
