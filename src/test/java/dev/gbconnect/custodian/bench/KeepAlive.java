@@ -18,7 +18,8 @@ import java.util.Locale;
 final class KeepAlive implements AutoCloseable {
 
     /** {@code body} is empty when the request was sent with {@link #discard}; {@code bytes} counts what was read. */
-    record Reply(int status, String body, long bytes) {}
+    /** {@code firstByte}: nanoseconds from sending the request to the status line. */
+    record Reply(int status, String body, long bytes, long firstByte) {}
 
     private final URI base;
     private final String host;
@@ -57,7 +58,9 @@ final class KeepAlive implements AutoCloseable {
         out.write(head.getBytes(StandardCharsets.ISO_8859_1));
         out.write(content);
         out.flush();
+        long sent = System.nanoTime();
         String status = line();
+        long firstByte = System.nanoTime() - sent;
         int code = Integer.parseInt(status.substring(9, 12));
         int length = -1;
         boolean chunked = false, closing = false;
@@ -87,7 +90,7 @@ final class KeepAlive implements AutoCloseable {
             socket.close();
             connect();
         }
-        return new Reply(code, b.toString(StandardCharsets.UTF_8), bytes);
+        return new Reply(code, b.toString(StandardCharsets.UTF_8), bytes, firstByte);
     }
 
     private void take(ByteArrayOutputStream b, int n, boolean keep) throws IOException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gbconnect.custodian.atom.EspiXml;
 import dev.gbconnect.custodian.demo.GreenButtonGenerator;
 import dev.gbconnect.custodian.demo.GreenButtonGenerator.Kind;
 import dev.gbconnect.custodian.demo.GreenButtonGenerator.Plan;
@@ -473,6 +474,70 @@ class UsageFeedIT {
         assertEquals(404, api.get(R + "Batch/Bulk/8").status());
         assertEquals(403, api.get(R + "UsagePoint").status(), "a back-office token reads no usage data outside bulk");
         assertEquals(403, bearer(first).get(R + "Batch/Bulk/7").status(), "a customer's token is not the back office");
+    }
+
+    /**
+     * A bulk request reads many Subscriptions together; each must still come out exactly as its own batch would,
+     * with its own usage points, intervals and history: here one reads hourly data only, two from mid-2011 on.
+     */
+    @Test
+    void bulkWhenSubscriptionsDifferInScopeThenEachReadsAsInItsOwnBatch() {
+        String bulk = String.valueOf(System.nanoTime() % 1_000_000_000L);
+        long history = Instant.now().getEpochSecond()
+                - Instant.parse("2011-07-01T00:00:00Z").getEpochSecond();
+        String hourly = "FB=1_3_4_5_13_14_15;IntervalDuration=3600;BR=" + bulk,
+                recent = "FB=1_3_4_5_13_14_15;HistoryLength=" + history + ";BR=" + bulk;
+        ThirdParties.Registered app = ThirdParties.register(
+                f.admin(),
+                "{\"client_name\":\"Bulk reader\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],"
+                        + "\"third_party_notify_uri\":\"" + ThirdParties.NOTIFY + "\",\"scopes\":[\"" + hourly
+                        + "\",\"" + recent + "\"]}");
+        List<JsonObject> subscriptions = List.of(
+                ThirdParties.offlineToken(f.admin(), app, f.a(), hourly, null),
+                ThirdParties.offlineToken(f.admin(), app, f.b(), recent, null),
+                ThirdParties.offlineToken(f.admin(), app, f.a(), recent, List.of(f.fifteenPoint())));
+        Api backOffice = Api.withAuthorization(
+                f.base(),
+                "Bearer "
+                        + Api.withAuthorization(f.base(), null)
+                                .token(app.basic(), "grant_type=client_credentials&scope=ThirdParty_Admin_Access")
+                                .json()
+                                .getString("access_token"));
+        // two weeks across the history's start (1 July 2011), so both the query's and each Authorization's own apply
+        String query = "?published-min=2011-06-24T00:00:00Z&published-max=2011-07-08T00:00:00Z";
+        Atom all = valid(backOffice.get(R + "Batch/Bulk/" + bulk + query));
+        for (JsonObject token : subscriptions) {
+            String id = subscription(token);
+            List<String> own = entries(valid(bearer(token).get(R + "Batch/Subscription/" + id + query)), id);
+            assertFalse(own.isEmpty(), id);
+            assertEquals(own, entries(all, id), id);
+        }
+    }
+
+    /**
+     * A Subscription's entries in a batch, each as its self link and its content's text; without ReadingTypes and
+     * LocalTimeParameters, which a document holding several Subscriptions of one customer carries once.
+     */
+    private static List<String> entries(Atom batch, String subscription) {
+        List<String> entries = new ArrayList<>();
+        for (Element e : batch.elements("/atom:feed/atom:entry")) {
+            if (e.getElementsByTagNameNS(EspiXml.ESPI, "ReadingType").getLength() > 0
+                    || e.getElementsByTagNameNS(EspiXml.ESPI, "LocalTimeParameters")
+                                    .getLength()
+                            > 0) continue;
+            String self = "";
+            var links = e.getElementsByTagNameNS(EspiXml.ATOM, "link");
+            for (int i = 0; i < links.getLength(); i++) {
+                Element link = (Element) links.item(i);
+                if (link.getAttribute("rel").equals("self")) self = link.getAttribute("href");
+            }
+            if (self.contains("/Subscription/" + subscription + "/"))
+                entries.add(self + " "
+                        + e.getElementsByTagNameNS(EspiXml.ATOM, "content")
+                                .item(0)
+                                .getTextContent());
+        }
+        return entries;
     }
 
     @Test

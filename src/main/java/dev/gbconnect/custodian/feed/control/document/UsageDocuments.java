@@ -81,7 +81,7 @@ public class UsageDocuments {
      * Whole usage point trees, in an order a streaming reader can follow: each UsagePoint, its LocalTimeParameters,
      * each MeterReading with its ReadingType and its IntervalBlocks in time order, then its summaries. Paging applies
      * to the usage points of each tree, time bounds to what lies below them. {@code usagePointId} narrows a single
-     * tree to one usage point.
+     * tree to one usage point. Many trees without paging (a bulk request) are read a slice at a time ({@link BulkBatch}).
      */
     public AtomBody batch(List<Tree> trees, String usagePointId, Page page) {
         FeedQuery query = page.query();
@@ -99,16 +99,26 @@ public class UsageDocuments {
             atom.startFeed(feedId(page), "Green Button Data", Instant.now(), links.toArray(Link[]::new));
             try (Reading r = rows.open();
                     Bytes scratch = Bytes.pooled()) {
-                Set<String> shared = new HashSet<>();
-                for (Tree tree : trees) {
-                    for (Row up : r.all(
-                            tree.reach(),
-                            new Selection(UsageKind.USAGE_POINT, null, null, usagePointId, query.pageOnly()))) {
-                        tree(r, atom, tree, up, query.boundsOnly(), shared, scratch);
-                    }
-                }
+                trees(r, atom, trees, usagePointId, query, scratch);
             }
         };
+    }
+
+    private void trees(
+            Reading r, AtomWriter atom, List<Tree> trees, String usagePointId, FeedQuery query, Bytes scratch)
+            throws Exception {
+        if (usagePointId == null && trees.size() > 1 && query.startIndex() == 1 && query.maxResults() == null) {
+            new BulkBatch(r, query.boundsOnly(), (t, kind, row) -> write(atom, t, kind, row, scratch, List.of()))
+                    .write(trees);
+            return;
+        }
+        Set<String> shared = new HashSet<>();
+        for (Tree tree : trees) {
+            for (Row up : r.all(
+                    tree.reach(), new Selection(UsageKind.USAGE_POINT, null, null, usagePointId, query.pageOnly()))) {
+                tree(r, atom, tree, up, query.boundsOnly(), shared, scratch);
+            }
+        }
     }
 
     private void tree(

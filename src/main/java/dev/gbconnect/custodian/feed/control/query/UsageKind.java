@@ -2,7 +2,11 @@ package dev.gbconnect.custodian.feed.control.query;
 
 import dev.gbconnect.custodian.atom.FeedQuery;
 import dev.gbconnect.custodian.atom.Sql;
+import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.feed.control.reach.Reach;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The ESPI usage resources feeds serve, and the SQL each is read with, built from named {@link Parts}. Every query
@@ -171,7 +175,7 @@ public enum UsageKind {
         }
     }
 
-    private static final String NONE = "CAST(NULL AS VARCHAR(36))";
+    private static final String NONE = "CAST(NULL AS VARCHAR(36))", NO_NUMBER = "CAST(NULL AS BIGINT)";
 
     private final String espiName;
     private final Parts sql;
@@ -217,6 +221,38 @@ public enum UsageKind {
         return statement;
     }
 
+    /**
+     * The rows of this kind in the usage points that these Authorizations share while active (a slice of one bulk
+     * request's), with the time bounds of the feed: ordered by Authorization, then usage point, MeterReading and as
+     * {@link #select} orders them. Besides the usual columns: the Authorization, the row's period (start, duration)
+     * and, for MeterReadings, their ReadingType's interval length, which the caller checks against each
+     * Authorization's own reach ({@link Reach#overlaps}, {@link Reach#readsInterval}).
+     */
+    Sql selectOf(List<String> authorizationIds, FeedQuery bounds) {
+        if (sql.usagePoint() == null) throw new IllegalStateException(espiName + " belongs to no usage point");
+        boolean meterReading = this == METER_READING;
+        Sql statement = new Sql("SELECT x.ID, x.TITLE, x.PUBLISHED, x.UPDATED, " + sql.payload() + ", "
+                + sql.usagePoint() + ", " + or(sql.meterReading()) + ", " + or(sql.related())
+                + ", s.AUTHORIZATION_ID, " + orNumber(sql.start()) + ", " + orNumber(sql.duration()) + ", "
+                + (meterReading ? "i.INTERVAL_LENGTH" : NO_NUMBER) + " FROM " + sql.from()
+                + " JOIN SUBSCRIPTION_USAGE_POINT s ON s.USAGE_POINT_ID = " + sql.usagePoint()
+                + " JOIN ESPI_AUTHORIZATION a ON a.ID = s.AUTHORIZATION_ID"
+                + (meterReading ? " LEFT JOIN READING_TYPE i ON i.ID = x.READING_TYPE_ID" : "")
+                + " WHERE a.STATUS = " + Authorization.ACTIVE);
+        statement.add(
+                " AND s.AUTHORIZATION_ID IN (" + Sql.marks(authorizationIds.size()) + ")", authorizationIds.toArray());
+        if (bounds != null) bounds.bound(statement, this == INTERVAL_BLOCK ? sql.start() : null, sql.duration());
+        Set<String> orderBy = new LinkedHashSet<>(List.of("s.AUTHORIZATION_ID", sql.usagePoint()));
+        if (sql.meterReading() != null) orderBy.add(sql.meterReading());
+        orderBy.addAll(List.of(order.split(", ")));
+        return statement.add(" ORDER BY " + String.join(", ", orderBy));
+    }
+
+    /** Rows of this kind by id, with no reach: for the shared kinds that rows already within reach name. */
+    Sql selectIds(List<String> ids) {
+        return new Sql(head).add(" AND x.ID IN (" + Sql.marks(ids.size()) + ")", ids.toArray());
+    }
+
     private void within(Sql statement, Reach reach) {
         if (sql.sharedThrough() == null) ReachConditions.usagePoints(statement, reach, sql.usagePoint());
         else {
@@ -232,5 +268,9 @@ public enum UsageKind {
 
     private static String or(String column) {
         return column == null ? NONE : column;
+    }
+
+    private static String orNumber(String column) {
+        return column == null ? NO_NUMBER : column;
     }
 }

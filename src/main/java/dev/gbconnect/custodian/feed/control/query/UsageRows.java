@@ -12,7 +12,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -84,10 +87,94 @@ public class UsageRows {
             }
         }
 
+        /**
+         * All rows of a kind that a slice of a bulk request's Authorizations (at most {@link #SLICE}) reach through
+         * their usage points, in the order of {@link UsageKind#selectOf}.
+         */
+        public List<Owned> allOf(List<String> authorizationIds, UsageKind kind) throws SQLException {
+            List<Owned> rows = new ArrayList<>();
+            try (Cursor c = cursorOf(authorizationIds, kind, null)) {
+                for (Owned o = c.peek(); o != null; o = c.advance()) rows.add(o);
+            }
+            return rows;
+        }
+
+        /** The same, within the feed's time bounds, read as the caller goes. */
+        public Cursor cursorOf(List<String> authorizationIds, UsageKind kind, FeedQuery bounds) throws SQLException {
+            return new Cursor(kind.selectOf(padded(authorizationIds), bounds).prepare(connection));
+        }
+
+        /** Rows of a shared kind by id (at most {@link #SLICE}), with no reach: ids that rows within reach name. */
+        public Map<String, Row> byIds(UsageKind kind, Collection<String> ids) throws SQLException {
+            Map<String, Row> rows = new HashMap<>();
+            if (ids.isEmpty()) return rows;
+            try (PreparedStatement st = kind.selectIds(padded(List.copyOf(ids))).prepare(connection);
+                    ResultSet rs = st.executeQuery()) {
+                while (rs.next()) rows.put(rs.getString(1), row(rs));
+            }
+            return rows;
+        }
+
         public Optional<Row> one(Reach reach, Selection s) throws Exception {
             List<Row> rows = all(reach, s);
             return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
         }
+    }
+
+    /** How many Authorizations of a bulk request one statement reads. */
+    public static final int SLICE = 256;
+
+    /** A row read for one of several Authorizations, with its period and (MeterReadings) interval length. */
+    public record Owned(String authorizationId, Row row, Long start, Long duration, Long intervalLength) {}
+
+    /** Rows read one at a time, with a look at the next before taking it. */
+    public static final class Cursor implements AutoCloseable {
+        private final PreparedStatement statement;
+        private final ResultSet rs;
+        private Owned next;
+
+        Cursor(PreparedStatement statement) throws SQLException {
+            this.statement = statement;
+            statement.setFetchSize(64);
+            this.rs = statement.executeQuery();
+            advance();
+        }
+
+        /** The next row, or null at the end. */
+        public Owned peek() {
+            return next;
+        }
+
+        /** Moves on; answers the new next row. */
+        public Owned advance() throws SQLException {
+            next = rs.next()
+                    ? new Owned(rs.getString(9), row(rs), number(rs, 10), number(rs, 11), number(rs, 12))
+                    : null;
+            return next;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (statement) {
+                rs.close();
+            }
+        }
+    }
+
+    /**
+     * Every slice's statement has {@link #SLICE} markers, the last id repeated, so the database compiles one
+     * statement per kind whatever the slice's size.
+     */
+    private static List<String> padded(List<String> ids) {
+        if (ids.isEmpty() || ids.size() > SLICE) throw new IllegalArgumentException(ids.size() + " ids");
+        List<String> all = new ArrayList<>(ids);
+        while (all.size() < SLICE) all.add(ids.get(ids.size() - 1));
+        return all;
+    }
+
+    private static Long number(ResultSet rs, int column) throws SQLException {
+        long n = rs.getLong(column);
+        return rs.wasNull() ? null : n;
     }
 
     @Inject

@@ -3,6 +3,9 @@
  * is spliced into the text. {@code UsageKind} names each resource's table and columns; {@code ReachConditions}
  * restricts them to a {@code Reach} with correlated EXISTS probes (Derby evaluated an uncorrelated IN once per
  * candidate row); {@code FeedQuery} adds the ESPI query parameters; {@code UsageRows} streams the rows through plain
- * JDBC. May use {@code reach}; must not use {@code document}, which builds on it.
+ * JDBC. A bulk request's Subscriptions are read a slice at a time ({@code UsageKind.selectOf}): the consented usage
+ * points and the Authorizations' state are joined in the SQL, each Authorization's own period and intervals are
+ * checked on its rows by the caller (one statement cannot carry a different bound per Authorization). May use
+ * {@code reach}; must not use {@code document}, which builds on it.
  */
 package dev.gbconnect.custodian.feed.control.query;

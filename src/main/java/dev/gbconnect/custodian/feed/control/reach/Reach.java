@@ -40,6 +40,20 @@ public record Reach(
         return (from == null || start >= from) && (to == null || end <= to);
     }
 
+    /**
+     * Does a row whose period is {@code [start, start + duration)} (epoch seconds; null: none) overlap the reachable
+     * time? The same test as the SQL of {@code query.ReachConditions.period}, for rows read for many reaches at once.
+     */
+    public boolean overlaps(Long start, Long duration) {
+        if (start == null) return true;
+        return (from == null || start + (duration == null ? 0 : duration) > from) && (to == null || start < to);
+    }
+
+    /** Does the scope name this interval length (seconds; null: the ReadingType has none)? All, when it names none. */
+    public boolean readsInterval(Long intervalLength) {
+        return intervals.isEmpty() || (intervalLength != null && intervals.contains(intervalLength));
+    }
+
     public boolean timeBounded() {
         return from != null || to != null;
     }
