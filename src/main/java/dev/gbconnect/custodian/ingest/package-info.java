@@ -23,9 +23,14 @@
  * beside JPA and still deadlocks when two files list the same UsagePoints in a different order; retrying the whole
  * transaction needs the body again, which is streamed and up to 4 GiB, so it would have to be spooled to disk
  * first. The lock costs one indexed read per upload.
- * A bulk upload of many customers' information holds each stored customer it names the same way; a customer it
- * creates is no row to wait on yet, so two bulk uploads creating the same new customer at once end in
+ * A bulk upload of many customers' information holds each stored customer it names the same way, a chunk of them
+ * with one statement; a customer it creates is no row to wait on yet, so two bulk uploads creating the same new customer at once end in
  * the unique key (or a deadlock) for one of them, answered 409 {@code upload_conflict} for the same reasons.
+ *
+ * <p>The bulk upload writes through plain JDBC batches on the transaction's connection, not the entity layer: for
+ * 100,000 customers the entity layer's per-row work (a read by id, change tracking, a flush) was most of the upload
+ * (docs/performance.md). It writes the columns the entities map, compared as the entities compare them, so either
+ * path finds the other's rows unchanged; one customer's upload, a few rows, stays with the entities.
  *
  * <p>Memory is bounded per node, not only per entry: Woodstox's own limits bound text, attribute values, attribute
  * count and depth; NameLimit bounds names, which Woodstox does not; ValidatingStreamReader bounds text that

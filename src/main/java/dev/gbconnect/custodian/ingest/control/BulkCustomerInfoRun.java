@@ -1,38 +1,46 @@
 package dev.gbconnect.custodian.ingest.control;
 
 import dev.gbconnect.custodian.customer.control.Customers;
-import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import dev.gbconnect.custodian.platform.ApiException;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.net.URI;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * One bulk upload of customer information: many retail customers' customer.xsd resources in one feed, inside the
  * caller's transaction. Each entry names its customer by the utility's key in its links ({@code
  * …/RetailCustomer/{key}/Customer/…}, the path ESPI gives a customer's resources), which is the customer's username
  * here; a customer not stored yet is created without a password (docs/design.md), named by the {@code customerName}
- * of their Customer. A customer's entries come together: the run keeps one customer's links at a time
- * ({@link CustomerInfoRun}), so memory does not grow with the file.
+ * of their Customer. A customer's entries come together.
+ *
+ * <p>Entries are kept until a chunk of {@link CustomerInfoBatch#CHUNK} customers is complete; then one statement
+ * tells which of them are stored, and the chunk is placed ({@link CustomerInfoRun}) and written as JDBC batches
+ * ({@link CustomerInfoBatch}). So memory is one chunk's, and the database sees a few statements per chunk instead of
+ * a few per customer. A customer named again after other customers starts a new chunk, and is then found stored, as
+ * a second file naming them would find them.
  */
 final class BulkCustomerInfoRun implements EntrySink {
 
     private static final String SEGMENT = "RetailCustomer/";
 
-    private final EntityManager em;
+    /** One customer of the chunk at hand, with their entries so far. */
+    private record Pending(String key, String id, List<AtomEntry> entries) {}
+
     private final Problems problems;
     private final CustomerInfoRun run;
-    private final Instant now = Instant.now();
+    private final CustomerInfoBatch batch;
+    private final Map<String, Pending> chunk = new LinkedHashMap<>();
     private String key;
-    private boolean refused;
+    private Pending current;
     private long created, found;
 
-    BulkCustomerInfoRun(EntityManager em, Problems problems, CustomerInfoRun run) {
-        this.em = em;
+    BulkCustomerInfoRun(Problems problems, CustomerInfoRun run, CustomerInfoBatch batch) {
         this.problems = problems;
         this.run = run;
+        this.batch = batch;
     }
 
     @Override
@@ -45,11 +53,12 @@ final class BulkCustomerInfoRun implements EntrySink {
             return;
         }
         if (!next.equals(key)) start(next, entry);
-        if (!refused) run.accept(entry);
+        if (current != null) current.entries().add(entry);
     }
 
     @Override
     public void finish() {
+        place();
         run.finish();
     }
 
@@ -59,48 +68,43 @@ final class BulkCustomerInfoRun implements EntrySink {
 
     private void start(String next, AtomEntry entry) {
         key = next;
+        current = null;
         try {
             Customers.checkUsername(next);
         } catch (ApiException e) {
-            refused = true;
             problems.add(entry, "the customer key " + next + " in the self link is not a username: " + e.getMessage());
             return;
         }
-        refused = false;
-        String id = Customers.idOf(next);
-        if (problems.any()) {
-            // Nothing more will be stored: the rest of the file is only checked, against a customer kept nowhere.
-            run.customer(new RetailCustomer(id, next, null, null, now), true);
-            return;
-        }
-        // A customer not stored has no row to hold: only a stored one is read again, locked. The locking query costs
-        // a prepare and a flush of the rows before it, which, for each new customer, were four fifths of the upload
-        // (docs/performance.md); a read by id costs neither.
-        RetailCustomer stored = em.find(RetailCustomer.class, id) == null ? null : held(id);
-        if (stored != null) {
-            found++;
-            run.customer(stored, false);
-            return;
-        }
-        RetailCustomer customer = new RetailCustomer(id, next, null, name(entry), now);
-        em.persist(customer);
-        created++;
-        run.customer(customer, true);
+        if (chunk.containsKey(next) || chunk.size() >= CustomerInfoBatch.CHUNK) place();
+        current = new Pending(next, Customers.idOf(next), new ArrayList<>());
+        chunk.put(next, current);
     }
 
-    /** The stored customer, held as one customer's upload holds it (UploadPass), so their uploads take turns. */
-    private RetailCustomer held(String id) {
-        List<RetailCustomer> stored = em.createQuery(
-                        "SELECT c FROM RetailCustomer c WHERE c.id = :id", RetailCustomer.class)
-                .setParameter("id", id)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
-        return stored.isEmpty() ? null : stored.get(0);
+    /** Finds the chunk's stored customers, creates the others, places every entry and writes the chunk. */
+    private void place() {
+        if (chunk.isEmpty()) return;
+        // Once there is a problem nothing more is stored: the rest of the file is only checked, as if all were new.
+        Set<String> stored = problems.any()
+                ? Set.of()
+                : batch.holdStored(chunk.values().stream().map(Pending::id).toList());
+        for (Pending c : chunk.values()) {
+            boolean fresh = !stored.contains(c.id());
+            if (!fresh) found++;
+            else if (!problems.any()) {
+                created++;
+                batch.createCustomer(c.id(), c.key(), name(c.entries()));
+            }
+            run.customer(c.id(), fresh);
+            c.entries().forEach(run::accept);
+        }
+        chunk.clear();
+        batch.execute();
     }
 
-    /** The customer's name as their Customer entry gives it, when it fits the column. */
-    private static String name(AtomEntry entry) {
-        for (AtomEntry.Content c : entry.contents()) {
+    /** The customer's name as their first entry, their Customer, gives it, when it fits the column. */
+    private static String name(List<AtomEntry> entries) {
+        if (entries.isEmpty()) return null;
+        for (AtomEntry.Content c : entries.get(0).contents()) {
             if (c instanceof AtomEntry.Described d && "Customer".equals(d.element())) {
                 String name = d.fields().get("customerName");
                 if (name != null && !name.isBlank() && name.length() <= 256) return name.strip();

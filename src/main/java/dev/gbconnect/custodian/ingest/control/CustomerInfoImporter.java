@@ -2,7 +2,9 @@ package dev.gbconnect.custodian.ingest.control;
 
 import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import dev.gbconnect.custodian.platform.ApiError;
+import dev.gbconnect.custodian.platform.CustodianApplication;
 import dev.gbconnect.custodian.platform.ErrorMappers;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -11,6 +13,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.io.InputStream;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Imports customer.xsd resources inside the caller's transaction, all or nothing: one retail customer's, or many
@@ -23,6 +28,10 @@ public class CustomerInfoImporter {
     @PersistenceContext
     EntityManager em;
 
+    /** The bulk upload's JDBC batches; in the caller's transaction, on the connection the entity layer uses. */
+    @Resource(lookup = CustodianApplication.DATA_SOURCE)
+    DataSource dataSource;
+
     @Inject
     UploadPass pass;
 
@@ -31,8 +40,9 @@ public class CustomerInfoImporter {
 
     public ImportReport importFeed(RetailCustomer customer, InputStream body, long maxBytes) {
         return pass.run(customer, body, maxBytes, problems -> {
-                    CustomerInfoRun run = new CustomerInfoRun(em, problems, this::changed);
-                    run.customer(customer, false);
+                    CustomerInfoRun run =
+                            new CustomerInfoRun(em, CustomerInfoRun.entities(em), problems, this::changed);
+                    run.customer(customer.id(), false);
                     return run;
                 })
                 .report(null);
@@ -45,18 +55,21 @@ public class CustomerInfoImporter {
      * on a row neither has stored yet, and the file cannot be read again to retry (it is streamed).
      */
     public ImportReport importBulk(InputStream body, long maxBytes) {
+        List<CustomerInfoBatch> batches = new ArrayList<>(1);
         try {
-            return pass.run(
-                            null,
-                            body,
-                            maxBytes,
-                            problems -> new BulkCustomerInfoRun(
-                                    em, problems, new CustomerInfoRun(em, problems, this::changed)))
+            return pass.run(null, body, maxBytes, problems -> {
+                        CustomerInfoBatch batch = CustomerInfoBatch.open(dataSource, problems);
+                        batches.add(batch);
+                        return new BulkCustomerInfoRun(
+                                problems, new CustomerInfoRun(em, batch, problems, this::changed), batch);
+                    })
                     .report();
         } catch (PersistenceException e) {
             if (!concurrent(e)) throw e;
             throw ApiError.UPLOAD_CONFLICT.because("another upload stored some of this file's customers at the same"
                     + " time; nothing of this file was stored: send it again");
+        } finally {
+            batches.forEach(CustomerInfoBatch::close);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.gbconnect.custodian.ingest.control;
 
 import dev.gbconnect.custodian.atom.EntryIds;
-import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import dev.gbconnect.custodian.retail.entity.CustomerKind;
 import dev.gbconnect.custodian.retail.entity.CustomerResource;
 import jakarta.persistence.EntityManager;
@@ -22,8 +21,9 @@ import java.util.function.Consumer;
  * self link they were uploaded with or by the id this server gave them.
  *
  * <p>Only ids, paths and counters are kept per entry, and only for the customer at hand: a bulk upload ({@link
- * BulkCustomerInfoRun}) moves the run from customer to customer, so its memory is one customer's. The persistence
- * context is flushed and cleared every few hundred rows.
+ * BulkCustomerInfoRun}) moves the run from customer to customer, so its memory is one customer's. Where the rows go
+ * is the {@link Store}'s: the entity layer, flushed and cleared every few hundred rows, for one customer's file;
+ * JDBC batches ({@link CustomerInfoBatch}) for a bulk one.
  */
 final class CustomerInfoRun implements EntrySink {
 
@@ -34,10 +34,73 @@ final class CustomerInfoRun implements EntrySink {
     /** A stored resource as its children need it. */
     private record Placed(String id, String path) {}
 
+    /**
+     * One resource as the file gives it, placed below its parent ({@code parentId} and {@code parentPath} null for a
+     * Customer); {@code usagePoints}: the UsagePoints a ServiceLocation serves, null for other kinds. {@code fresh}: its
+     * customer was created by this upload, so it is not stored yet.
+     */
+    record Resource(
+            String customerId,
+            boolean fresh,
+            CustomerKind kind,
+            String id,
+            String parentId,
+            String parentPath,
+            AtomEntry entry,
+            AtomEntry.Described content,
+            Set<String> usagePoints) {
+
+        String path() {
+            return CustomerResource.path(kind, id, parentPath);
+        }
+    }
+
+    /** Where resources go: the entity layer for one customer's upload, JDBC batches for a bulk one. */
+    interface Store {
+        /** Creates the resource or brings the stored one up to date. */
+        ImportTally.Outcome store(Resource resource);
+
+        /** After the last resource of a file without problems. */
+        default void finish() {}
+    }
+
+    /** One customer's upload: few rows, through the entity layer like the usage import's. */
+    static Store entities(EntityManager em) {
+        return new Store() {
+            private int pending;
+
+            @Override
+            public ImportTally.Outcome store(Resource r) {
+                CustomerResource existing = r.fresh() ? null : em.find(CustomerResource.class, r.id());
+                CustomerResource row =
+                        existing != null ? existing : new CustomerResource(r.id(), r.kind(), r.customerId());
+                AtomEntry entry = r.entry();
+                boolean changed =
+                        row.atom(entry.title(), entry.published(), entry.updated(), entry.atomId(), entry.self());
+                changed |= row.content(r.content().xml(), r.content().fields());
+                changed |= row.place(r.parentId(), r.parentPath());
+                if (r.usagePoints() != null) changed |= row.usagePoints(r.usagePoints());
+                if (existing == null) em.persist(row);
+                if (++pending >= FLUSH_EVERY) {
+                    em.flush();
+                    em.clear();
+                    pending = 0;
+                }
+                return ImportTally.Outcome.of(existing == null, changed);
+            }
+
+            @Override
+            public void finish() {
+                em.flush();
+            }
+        };
+    }
+
     private final EntityManager em;
+    private final Store store;
     private final Problems problems;
     private final Consumer<String> changedCustomers;
-    private RetailCustomer customer;
+    private String customerId;
     /** The customer was created by this upload, so none of their resources is stored yet. */
     private boolean fresh;
 
@@ -47,19 +110,22 @@ final class CustomerInfoRun implements EntrySink {
     private final Map<CustomerKind, Placed> last = new EnumMap<>(CustomerKind.class);
     private final Map<String, long[]> counts = new LinkedHashMap<>();
     private Map<String, String> usagePoints;
-    private int pending;
 
-    /** {@code changedCustomers} hears the id of each customer already stored before whose resources this run changed. */
-    CustomerInfoRun(EntityManager em, Problems problems, Consumer<String> changedCustomers) {
+    /**
+     * {@code changedCustomers} hears the id of each customer already stored before whose resources this run changed;
+     * {@code em} reads the customer's UsagePoints, which a ServiceLocation names.
+     */
+    CustomerInfoRun(EntityManager em, Store store, Problems problems, Consumer<String> changedCustomers) {
         this.em = em;
+        this.store = store;
         this.problems = problems;
         this.changedCustomers = changedCustomers;
     }
 
     /** The entries from now on are this customer's; {@code fresh}: created by this upload. */
-    void customer(RetailCustomer next, boolean fresh) {
-        endCustomer();
-        this.customer = next;
+    void customer(String next, boolean fresh) {
+        if (customerId != null) endCustomer();
+        this.customerId = next;
         this.fresh = fresh;
         seen.clear();
         byHref.clear();
@@ -69,7 +135,7 @@ final class CustomerInfoRun implements EntrySink {
 
     private void endCustomer() {
         // A customer created by this upload has no Authorization yet, so no third party to tell.
-        if (changed && !fresh) changedCustomers.accept(customer.id());
+        if (changed && !fresh) changedCustomers.accept(customerId);
         changed = false;
     }
 
@@ -80,7 +146,7 @@ final class CustomerInfoRun implements EntrySink {
         for (int i = 0; i < entry.contents().size(); i++) {
             CustomerKind kind = kind(entry, entry.contents().get(i));
             if (kind == null) continue;
-            String id = EntryIds.of(customer.id(), kind.espiName(), entry.atomId(), self, Integer.toString(i));
+            String id = EntryIds.of(customerId, kind.espiName(), entry.atomId(), self, Integer.toString(i));
             if (!seen.add(id)) {
                 problems.add(
                         entry,
@@ -99,8 +165,8 @@ final class CustomerInfoRun implements EntrySink {
 
     @Override
     public void finish() {
-        if (customer != null) endCustomer();
-        if (!problems.any()) em.flush();
+        if (customerId != null) endCustomer();
+        if (!problems.any()) store.finish();
     }
 
     /** {@code customers}: the RetailCustomers a bulk upload created and found, listed first; null for one customer. */
@@ -108,7 +174,7 @@ final class CustomerInfoRun implements EntrySink {
         Map<String, ImportReport.Counts> out = new LinkedHashMap<>();
         if (customers != null) out.put("RetailCustomer", customers);
         counts.forEach((k, v) -> out.put(k, new ImportReport.Counts(v[0], v[1], v[2])));
-        return new ImportReport(customers == null ? customer.id() : null, out, null);
+        return new ImportReport(customers == null ? customerId : null, out, null);
     }
 
     private CustomerKind kind(AtomEntry entry, AtomEntry.Content content) {
@@ -126,21 +192,21 @@ final class CustomerInfoRun implements EntrySink {
 
     private Placed store(AtomEntry entry, AtomEntry.Described d, CustomerKind kind, String id, Placed parent) {
         if (problems.any()) return new Placed(id, "");
-        CustomerResource existing = fresh ? null : em.find(CustomerResource.class, id);
-        CustomerResource row = existing != null ? existing : new CustomerResource(id, kind, customer.id());
-        boolean changed = row.atom(entry.title(), entry.published(), entry.updated(), entry.atomId(), entry.self());
-        changed |= row.content(d.xml(), d.fields());
-        changed |= parent == null ? row.place(null, null) : row.place(parent.id(), parent.path());
-        if (kind == CustomerKind.SERVICE_LOCATION) changed |= row.usagePoints(served(entry, d.xml()));
-        if (existing == null) em.persist(row);
-        counts.computeIfAbsent(kind.espiName(), k -> new long[3])[existing == null ? 0 : changed ? 1 : 2]++;
-        this.changed |= existing == null || changed;
-        if (++pending >= FLUSH_EVERY) {
-            em.flush();
-            em.clear();
-            pending = 0;
-        }
-        return new Placed(id, row.path());
+        Set<String> served = kind == CustomerKind.SERVICE_LOCATION ? served(entry, d.xml()) : null;
+        Resource resource = new Resource(
+                customerId,
+                fresh,
+                kind,
+                id,
+                parent == null ? null : parent.id(),
+                parent == null ? null : parent.path(),
+                entry,
+                d,
+                served);
+        ImportTally.Outcome outcome = store.store(resource);
+        counts.computeIfAbsent(kind.espiName(), k -> new long[3])[outcome.ordinal()]++;
+        this.changed |= outcome != ImportTally.Outcome.UNCHANGED;
+        return new Placed(id, resource.path());
     }
 
     private Placed parent(AtomEntry entry, CustomerKind kind) {
@@ -175,10 +241,11 @@ final class CustomerInfoRun implements EntrySink {
 
     /** The customer's UsagePoints by the path of the self link they came with, and by their own id. */
     private Map<String, String> usagePoints() {
+        if (usagePoints == null && fresh) usagePoints = new HashMap<>(); // a customer this upload created has none
         if (usagePoints == null) {
             usagePoints = new HashMap<>();
             em.createQuery("SELECT u.id, u.sourceHref FROM UsagePoint u WHERE u.customer.id = :c", Object[].class)
-                    .setParameter("c", customer.id())
+                    .setParameter("c", customerId)
                     .getResultList()
                     .forEach(r -> {
                         usagePoints.put((String) r[0], (String) r[0]);

@@ -96,8 +96,13 @@ public class CustomerResource extends DescribedResource {
         }
         String before = path;
         this.parentId = parentId;
-        path = (parentId == null ? "" : parentPath + "/") + kind + "/" + id();
+        path = path(CustomerKind.named(kind).orElseThrow(), id(), parentId == null ? null : parentPath);
         return !path.equals(before);
+    }
+
+    /** The path below the customer of a resource of this kind and id whose parent is at {@code parentPath} (null: none). */
+    public static String path(CustomerKind kind, String id, String parentPath) {
+        return (parentPath == null ? "" : parentPath + "/") + kind.espiName() + "/" + id;
     }
 
     /** Replaces the UsagePoints a ServiceLocation serves; true if they changed. */

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -682,6 +683,72 @@ class RetailCustomerInfoIT {
                 .token(script.basic(), "grant_type=password&username=" + s.username() + "&password=wrong-password");
         assertEquals(400, noPassword.status(), noPassword.body());
         assertEquals(wrong.status() + " " + wrong.body(), noPassword.status() + " " + noPassword.body());
+    }
+
+    /**
+     * The bulk path writes chunk by chunk through JDBC (issue 17): an invalid last record, read after whole chunks of
+     * customers were written, still leaves nothing stored. (That a valid file stores every customer, the test above.)
+     */
+    @Test
+    void bulkUploadWhenInvalidLastRecordAfterWrittenChunksThenNothingStored() {
+        String prefix = "bulk-c-" + UUID.randomUUID().toString().substring(0, 8);
+        // Two chunks of 500 and one customer: the reader runs at most 256 entries ahead of the writer, so the first
+        // chunk is written before the last record is read.
+        Api.Reply refused = bulk(f.uploader(), CustomerInfoFiles.bulk(prefix, 1_001, true));
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.json().getJsonArray("problems").getString(0).matches("\\d+:\\d+: .+"), refused.body());
+        assertEquals(List.of(), created(prefix), "nothing of the written chunks is left");
+    }
+
+    /**
+     * The bulk path stores what the one-customer path stores (issue 17): the same file for a stored customer, sent to
+     * either, finds every resource as the other left it (same ids, elements and places), and a ServiceLocation's tie to
+     * its UsagePoint is taken away and given back the same way by each.
+     */
+    @Test
+    void bulkUploadWhenCustomerStoredByTheirOwnUploadThenSameRowsEitherWay() throws Exception {
+        String username = "rc-bk-" + UUID.randomUUID().toString().substring(0, 8);
+        String rc = f.admin().newCustomer(username);
+        assertEquals(
+                201, f.uploader().upload(rc, Shared.sample("datasdk/Water.xml")).status());
+        String text = new String(full(), StandardCharsets.UTF_8)
+                .replace("RetailCustomer/9B6C7071/Customer", "RetailCustomer/" + username + "/Customer");
+        byte[] file = text.getBytes(StandardCharsets.UTF_8),
+                unserved =
+                        text.replaceAll("(?s)<cust:UsagePoints>.*?</cust:UsagePoints>", "")
+                                .getBytes(StandardCharsets.UTF_8);
+        assertEquals(201, upload(f.uploader(), rc, file).status());
+        String tree = entries(f.admin().get(R + "Batch/RetailCustomer/" + rc));
+
+        Api.Reply same = bulk(f.uploader(), file);
+        Api.Reply untied = bulk(f.uploader(), unserved);
+        String untiedTree = f.admin().get(R + "Batch/RetailCustomer/" + rc).body();
+        Api.Reply tiedAgain = upload(f.uploader(), rc, file);
+
+        assertAll(
+                () -> assertEquals(Map.of(), changes(same, 200), "nothing changed"),
+                () -> assertEquals(Map.of("ServiceLocation", 1), changes(untied, 200)),
+                () -> assertFalse(untiedTree.contains("/UsagePoint/"), untiedTree),
+                () -> assertEquals(Map.of("ServiceLocation", 1), changes(tiedAgain, 200)),
+                () -> assertEquals(tree, entries(f.admin().get(R + "Batch/RetailCustomer/" + rc))));
+    }
+
+    /** A feed's entries, without the feed's own {@code updated}, which is the time of the request. */
+    private static String entries(Api.Reply feed) {
+        assertEquals(200, feed.status(), feed.body());
+        return feed.body().substring(feed.body().indexOf("<entry>"));
+    }
+
+    /** The kinds an upload with this answer updated, with how many; it must have created nothing. */
+    private static Map<String, Integer> changes(Api.Reply reply, int status) {
+        assertEquals(status, reply.status(), reply.body());
+        Map<String, Integer> updated = new TreeMap<>();
+        reply.json().getJsonObject("resources").forEach((kind, counts) -> {
+            assertEquals(0, counts.asJsonObject().getInt("created"), kind + ": " + reply.body());
+            int n = counts.asJsonObject().getInt("updated");
+            if (n > 0) updated.put(kind, n);
+        });
+        return updated;
     }
 
     /** A bulk upload has its upload history record as every upload does, refused or stored (issue 17). */
