@@ -1,6 +1,7 @@
 package dev.gbconnect.custodian.ingest.control;
 
 import dev.gbconnect.custodian.atom.Sql;
+import dev.gbconnect.custodian.retail.entity.CustomerResource;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,7 +40,7 @@ final class CustomerInfoBatch implements CustomerInfoRun.Store, AutoCloseable {
     static final int CHUNK = 500;
 
     private static final String STORED_COLUMNS = "SELECT ID, PARENT_ID, RESOURCE_PATH, TITLE, PUBLISHED, UPDATED,"
-            + " SOURCE_ID, SOURCE_HREF, CONTENT FROM CUSTOMER_RESOURCE";
+            + " SOURCE_ID, SOURCE_HREF, CONTENT, ACCOUNT_ID FROM CUSTOMER_RESOURCE";
 
     private static final String
             HOLD_POSTGRES = "SELECT ID FROM RETAIL_CUSTOMER WHERE ID = ANY(?) ORDER BY ID FOR UPDATE",
@@ -57,7 +58,8 @@ final class CustomerInfoBatch implements CustomerInfoRun.Store, AutoCloseable {
             Instant updated,
             String sourceId,
             String sourceHref,
-            byte[] content) {}
+            byte[] content,
+            String accountId) {}
 
     private final Problems problems;
     private final Connection connection;
@@ -80,10 +82,11 @@ final class CustomerInfoBatch implements CustomerInfoRun.Store, AutoCloseable {
         insertCustomer = connection.prepareStatement("INSERT INTO RETAIL_CUSTOMER"
                 + " (ID, CREATED_AT, ENABLED, NAME, PASSWORD_HASH, USERNAME) VALUES (?, ?, ?, ?, NULL, ?)");
         insertResource = connection.prepareStatement("INSERT INTO CUSTOMER_RESOURCE (ID, CUSTOMER_ID, KIND,"
-                + " PARENT_ID, RESOURCE_PATH, TITLE, PUBLISHED, UPDATED, SOURCE_ID, SOURCE_HREF, CONTENT)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " PARENT_ID, RESOURCE_PATH, TITLE, PUBLISHED, UPDATED, SOURCE_ID, SOURCE_HREF, CONTENT, ACCOUNT_ID)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         updateResource = connection.prepareStatement("UPDATE CUSTOMER_RESOURCE SET PARENT_ID = ?, RESOURCE_PATH = ?,"
-                + " TITLE = ?, PUBLISHED = ?, UPDATED = ?, SOURCE_ID = ?, SOURCE_HREF = ?, CONTENT = ? WHERE ID = ?");
+                + " TITLE = ?, PUBLISHED = ?, UPDATED = ?, SOURCE_ID = ?, SOURCE_HREF = ?, CONTENT = ?, ACCOUNT_ID = ?"
+                + " WHERE ID = ?");
         deleteServed =
                 connection.prepareStatement("DELETE FROM SERVICE_LOCATION_USAGE_POINT WHERE SERVICE_LOCATION_ID = ?");
         insertServed = connection.prepareStatement(
@@ -133,7 +136,8 @@ final class CustomerInfoBatch implements CustomerInfoRun.Store, AutoCloseable {
                                         instant(rs, 6),
                                         rs.getString(7),
                                         rs.getString(8),
-                                        rs.getBytes(9))));
+                                        rs.getBytes(9),
+                                        rs.getString(10))));
             return found;
         } catch (SQLException e) {
             throw failed(e);
@@ -168,13 +172,16 @@ final class CustomerInfoBatch implements CustomerInfoRun.Store, AutoCloseable {
                     e.updated(),
                     e.atomId(),
                     e.self(),
-                    r.content().xml());
+                    r.content().xml(),
+                    CustomerResource.accountNumber(
+                            r.kind().espiName(), r.content().fields()));
             if (was == null) {
                 insert(r, file);
                 return ImportTally.Outcome.CREATED;
             }
             boolean changed = !same(was, file);
-            if (changed) update(r.id(), file);
+            // A row stored before its account number had a column gets it, without counting as a change of data.
+            if (changed || !Objects.equals(was.accountId(), file.accountId())) update(r.id(), file);
             if (r.usagePoints() != null && !r.usagePoints().equals(served(r.id()))) {
                 deleteServed.setString(1, r.id());
                 add(deleteServed);
@@ -227,6 +234,7 @@ final class CustomerInfoBatch implements CustomerInfoRun.Store, AutoCloseable {
         insertResource.setString(9, row.sourceId());
         insertResource.setString(10, row.sourceHref());
         insertResource.setBytes(11, row.content());
+        insertResource.setString(12, row.accountId());
         add(insertResource);
         if (r.usagePoints() != null) serve(r);
     }
@@ -240,7 +248,8 @@ final class CustomerInfoBatch implements CustomerInfoRun.Store, AutoCloseable {
         updateResource.setString(6, row.sourceId());
         updateResource.setString(7, row.sourceHref());
         updateResource.setBytes(8, row.content());
-        updateResource.setString(9, id);
+        updateResource.setString(9, row.accountId());
+        updateResource.setString(10, id);
         add(updateResource);
     }
 

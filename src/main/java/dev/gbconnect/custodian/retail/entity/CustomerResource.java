@@ -116,7 +116,12 @@ public class CustomerResource extends DescribedResource {
     @Override
     protected void describe(Map<String, String> fields) {
         // The tree columns come from the file's links; of the content, only the account number is queried.
-        xsdAccountId = CustomerKind.CUSTOMER_ACCOUNT.espiName().equals(kind) ? fields.get("accountId") : null;
+        xsdAccountId = accountNumber(kind, fields);
+    }
+
+    /** The account number a resource of this kind keeps in its column (a CustomerAccount's), from its leaf values. */
+    public static String accountNumber(String kind, Map<String, String> fields) {
+        return CustomerKind.CUSTOMER_ACCOUNT.espiName().equals(kind) ? fields.get("accountId") : null;
     }
 
     public String path() {
