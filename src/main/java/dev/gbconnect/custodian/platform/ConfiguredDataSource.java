@@ -1,13 +1,10 @@
 package dev.gbconnect.custodian.platform;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.eclipse.microprofile.config.Config;
@@ -19,29 +16,15 @@ import org.postgresql.ds.PGSimpleDataSource;
  * database with a single setting ({@code custodian.db.url}); this class reads that setting and delegates to the
  * matching driver's data source. Unset means embedded Derby below {@code custodian.data-dir}.
  */
-public class ConfiguredDataSource implements DataSource {
-
-    private volatile DataSource delegate;
+public class ConfiguredDataSource extends DelegatingDataSource {
 
     /** Once a connection was made, a failure is an outage for its caller to report, not a failed start. */
     private volatile boolean connected;
 
     private final AtomicBoolean startFailureReported = new AtomicBoolean();
 
-    private DataSource delegate() {
-        DataSource d = delegate;
-        if (d == null) {
-            synchronized (this) {
-                if (delegate == null) {
-                    delegate = create(ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader()));
-                }
-                d = delegate;
-            }
-        }
-        return d;
-    }
-
-    static DataSource create(Config config) {
+    @Override
+    protected DataSource create(Config config) {
         Optional<String> url = config.getOptionalValue("custodian.db.url", String.class);
         String user = config.getOptionalValue("custodian.db.user", String.class).orElse(null);
         String password =
@@ -115,11 +98,6 @@ public class ConfiguredDataSource implements DataSource {
         }
     }
 
-    @Override
-    public Connection getConnection(String u, String p) throws SQLException {
-        return delegate().getConnection(u, p);
-    }
-
     /** The first connection failed: what to tell the operator, naming the setting to change. */
     static String whyNot(Exception e, Config config) {
         Optional<String> url = config.getOptionalValue("custodian.db.url", String.class);
@@ -151,41 +129,5 @@ public class ConfiguredDataSource implements DataSource {
                         .normalize()
                         .resolve("derby")
                         .toString());
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return delegate().getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        delegate().setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        delegate().setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return delegate().getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return Logger.getLogger("dev.gbconnect.custodian");
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) return type.cast(this);
-        return delegate().unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return type.isInstance(this) || delegate().isWrapperFor(type);
     }
 }
