@@ -162,19 +162,8 @@ final class CustomerInfoBatch implements CustomerInfoRun.Store, AutoCloseable {
     @Override
     public ImportTally.Outcome store(CustomerInfoRun.Resource r) {
         try {
-            AtomEntry e = r.entry();
             Stored was = r.fresh() ? null : stored.get(r.id());
-            Stored file = new Stored(
-                    r.parentId(),
-                    r.path(),
-                    e.title(),
-                    e.published(),
-                    e.updated(),
-                    e.atomId(),
-                    e.self(),
-                    r.content().xml(),
-                    CustomerResource.accountNumber(
-                            r.kind().espiName(), r.content().fields()));
+            Stored file = row(r);
             if (was == null) {
                 insert(r, file);
                 return ImportTally.Outcome.CREATED;
@@ -192,6 +181,21 @@ final class CustomerInfoBatch implements CustomerInfoRun.Store, AutoCloseable {
         } catch (SQLException e) {
             throw failed(e);
         }
+    }
+
+    /** The row the file gives a resource. */
+    private static Stored row(CustomerInfoRun.Resource r) {
+        AtomEntry e = r.entry();
+        return new Stored(
+                r.parentId(),
+                r.path(),
+                e.title(),
+                e.published(),
+                e.updated(),
+                e.atomId(),
+                e.self(),
+                r.content().xml(),
+                CustomerResource.accountNumber(r.kind().espiName(), r.content().fields()));
     }
 
     /** Sends the chunk's batches; nothing once the upload has a problem (it rolls back anyway). */
