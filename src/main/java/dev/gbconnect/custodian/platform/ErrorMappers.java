@@ -268,12 +268,10 @@ public final class ErrorMappers {
         static Response databaseAway(SQLException e) {
             LOG.warning(
                     "the database could not answer a request (SQLState " + e.getSQLState() + "): " + e.getMessage());
-            return Response.fromResponse(new Api()
-                            .toResponse(ApiError.TEMPORARILY_UNAVAILABLE.because("the database could not answer this"
-                                    + " request for now (SQLState " + e.getSQLState()
-                                    + "); retry after the seconds in Retry-After")))
-                    .header("Retry-After", 1)
-                    .build();
+            return unavailable(
+                    "the database could not answer this request for now (SQLState " + e.getSQLState()
+                            + "); retry after the seconds in Retry-After",
+                    1);
         }
 
         /**
@@ -282,12 +280,14 @@ public final class ErrorMappers {
          */
         static Response outOfMemory(Throwable e) {
             LOG.log(Level.SEVERE, "out of memory while answering a request; its transaction was rolled back", e);
-            return Response.fromResponse(
-                            new Api()
-                                    .toResponse(
-                                            ApiError.TEMPORARILY_UNAVAILABLE.because(
-                                                    "the server ran out of memory for this request, which changed nothing; try again later")))
-                    .header("Retry-After", 60)
+            return unavailable(
+                    "the server ran out of memory for this request, which changed nothing; try again later", 60);
+        }
+
+        /** 503 {@code temporarily_unavailable} with Retry-After: the server, not the request, will be able again. */
+        private static Response unavailable(String why, int retryAfterSeconds) {
+            return Response.fromResponse(new Api().toResponse(ApiError.TEMPORARILY_UNAVAILABLE.because(why)))
+                    .header("Retry-After", retryAfterSeconds)
                     .build();
         }
 
