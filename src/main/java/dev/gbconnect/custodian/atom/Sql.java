@@ -28,6 +28,18 @@ public final class Sql {
         return String.join(", ", Collections.nCopies(n, "?"));
     }
 
+    /**
+     * The values with the last one repeated up to {@code n}: an IN list of always {@code n} markers is one statement
+     * text, which the database compiles once whatever the list's length; a repeated value changes no answer.
+     */
+    public static List<String> padded(List<String> values, int n) {
+        if (values.isEmpty() || values.size() > n)
+            throw new IllegalArgumentException(values.size() + " values for " + n);
+        List<String> all = new ArrayList<>(values);
+        while (all.size() < n) all.add(values.get(values.size() - 1));
+        return all;
+    }
+
     public PreparedStatement prepare(Connection c) throws SQLException {
         PreparedStatement s = c.prepareStatement(text.toString());
         for (int i = 0; i < parameters.size(); i++) s.setObject(i + 1, parameters.get(i));

@@ -230,31 +230,28 @@ final class CustomerInfoBatch implements CustomerInfoRun.Store, AutoCloseable {
         insertResource.setString(1, r.id());
         insertResource.setString(2, r.customerId());
         insertResource.setString(3, r.kind().espiName());
-        insertResource.setString(4, row.parentId());
-        insertResource.setString(5, row.path());
-        insertResource.setString(6, row.title());
-        millis(insertResource, 7, row.published());
-        millis(insertResource, 8, row.updated());
-        insertResource.setString(9, row.sourceId());
-        insertResource.setString(10, row.sourceHref());
-        insertResource.setBytes(11, row.content());
-        insertResource.setString(12, row.accountId());
+        columns(insertResource, 4, row);
         add(insertResource);
         if (r.usagePoints() != null) serve(r);
     }
 
     private void update(String id, Stored row) throws SQLException {
-        updateResource.setString(1, row.parentId());
-        updateResource.setString(2, row.path());
-        updateResource.setString(3, row.title());
-        millis(updateResource, 4, row.published());
-        millis(updateResource, 5, row.updated());
-        updateResource.setString(6, row.sourceId());
-        updateResource.setString(7, row.sourceHref());
-        updateResource.setBytes(8, row.content());
-        updateResource.setString(9, row.accountId());
+        columns(updateResource, 1, row);
         updateResource.setString(10, id);
         add(updateResource);
+    }
+
+    /** The row's nine columns from marker {@code first} on, in the order both the INSERT and the UPDATE name them. */
+    private static void columns(PreparedStatement s, int first, Stored row) throws SQLException {
+        s.setString(first, row.parentId());
+        s.setString(first + 1, row.path());
+        s.setString(first + 2, row.title());
+        millis(s, first + 3, row.published());
+        millis(s, first + 4, row.updated());
+        s.setString(first + 5, row.sourceId());
+        s.setString(first + 6, row.sourceHref());
+        s.setBytes(first + 7, row.content());
+        s.setString(first + 8, row.accountId());
     }
 
     private void serve(CustomerInfoRun.Resource r) throws SQLException {
@@ -307,8 +304,8 @@ final class CustomerInfoBatch implements CustomerInfoRun.Store, AutoCloseable {
         if (postgres) {
             query.setArray(1, connection.createArrayOf("varchar", sorted.toArray()));
         } else {
-            if (sorted.size() > CHUNK) throw new IllegalArgumentException(sorted.size() + " ids in one chunk");
-            for (int i = 0; i < CHUNK; i++) query.setString(i + 1, sorted.get(Math.min(i, sorted.size() - 1)));
+            List<String> marks = Sql.padded(sorted, CHUNK);
+            for (int i = 0; i < CHUNK; i++) query.setString(i + 1, marks.get(i));
         }
         try (ResultSet rs = query.executeQuery()) {
             while (rs.next()) action.accept(rs);

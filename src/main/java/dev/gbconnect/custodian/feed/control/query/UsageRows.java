@@ -2,6 +2,7 @@ package dev.gbconnect.custodian.feed.control.query;
 
 import dev.gbconnect.custodian.atom.DocumentRead;
 import dev.gbconnect.custodian.atom.FeedQuery;
+import dev.gbconnect.custodian.atom.Sql;
 import dev.gbconnect.custodian.feed.control.reach.Reach;
 import dev.gbconnect.custodian.platform.ReadReplica;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -101,14 +102,16 @@ public class UsageRows {
 
         /** The same, within the feed's time bounds, read as the caller goes. */
         public Cursor cursorOf(List<String> authorizationIds, UsageKind kind, FeedQuery bounds) throws SQLException {
-            return new Cursor(kind.selectOf(padded(authorizationIds), bounds).prepare(connection));
+            return new Cursor(
+                    kind.selectOf(Sql.padded(authorizationIds, SLICE), bounds).prepare(connection));
         }
 
         /** Rows of a shared kind by id (at most {@link #SLICE}), with no reach: ids that rows within reach name. */
         public Map<String, Row> byIds(UsageKind kind, Collection<String> ids) throws SQLException {
             Map<String, Row> rows = new HashMap<>();
             if (ids.isEmpty()) return rows;
-            try (PreparedStatement st = kind.selectIds(padded(List.copyOf(ids))).prepare(connection);
+            try (PreparedStatement st =
+                            kind.selectIds(Sql.padded(List.copyOf(ids), SLICE)).prepare(connection);
                     ResultSet rs = st.executeQuery()) {
                 while (rs.next()) rows.put(rs.getString(1), row(rs));
             }
@@ -121,7 +124,10 @@ public class UsageRows {
         }
     }
 
-    /** How many Authorizations of a bulk request one statement reads. */
+    /**
+     * How many Authorizations of a bulk request one statement reads: always this many markers ({@link Sql#padded}),
+     * so each kind's statement is compiled once.
+     */
     public static final int SLICE = 256;
 
     /** A row read for one of several Authorizations, with its period and (MeterReadings) interval length. */
@@ -159,17 +165,6 @@ public class UsageRows {
                 rs.close();
             }
         }
-    }
-
-    /**
-     * Every slice's statement has {@link #SLICE} markers, the last id repeated, so the database compiles one
-     * statement per kind whatever the slice's size.
-     */
-    private static List<String> padded(List<String> ids) {
-        if (ids.isEmpty() || ids.size() > SLICE) throw new IllegalArgumentException(ids.size() + " ids");
-        List<String> all = new ArrayList<>(ids);
-        while (all.size() < SLICE) all.add(ids.get(ids.size() - 1));
-        return all;
     }
 
     private static Long number(ResultSet rs, int column) throws SQLException {
