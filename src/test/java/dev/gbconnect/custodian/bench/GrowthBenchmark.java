@@ -106,9 +106,9 @@ public final class GrowthBenchmark {
                     double seconds = (System.nanoTime() - t) / 1e9;
                     rows.add(measure(s, seconds));
                 }
+                print(rows);
                 explainLargest(s);
             }
-            print(rows);
         }
 
         /**
@@ -159,8 +159,8 @@ public final class GrowthBenchmark {
                             WITH added AS (
                                 INSERT INTO interval_block
                                 SELECT gen_random_uuid()::text, t.interval_duration, t.interval_start - k * 86400,
-                                       t.published - k * 86400000, t.reading_count, t.readings, t.source_href,
-                                       t.source_id, t.title, t.updated - k * 86400000, t.meter_reading_id
+                                       t.published - k * 86400000::bigint, t.reading_count, t.readings, t.source_href,
+                                       t.source_id, t.title, t.updated - k * 86400000::bigint, t.meter_reading_id
                                 FROM generate_series(?, ?) k CROSS JOIN growth_template t
                                 WHERE k >= ? OR NOT t.measured
                                 RETURNING reading_count)
@@ -283,6 +283,8 @@ public final class GrowthBenchmark {
          * and parameters), with buffers: auto_explain in the server's sessions for a few requests.
          */
         private void explainLargest(Statement s) throws Exception {
+            // loaded here first, so that ALTER SYSTEM knows its settings
+            s.execute("LOAD 'auto_explain'");
             s.execute("ALTER SYSTEM SET session_preload_libraries = 'auto_explain'");
             s.execute("ALTER SYSTEM SET auto_explain.log_min_duration = 0");
             s.execute("ALTER SYSTEM SET auto_explain.log_analyze = on");
