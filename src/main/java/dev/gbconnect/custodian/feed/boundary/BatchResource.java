@@ -2,11 +2,13 @@ package dev.gbconnect.custodian.feed.boundary;
 
 import dev.gbconnect.custodian.atom.AtomBody;
 import dev.gbconnect.custodian.atom.EspiUris;
+import dev.gbconnect.custodian.atom.Page;
 import dev.gbconnect.custodian.authorization.boundary.AcceptsTokens;
 import dev.gbconnect.custodian.authorization.boundary.CurrentCaller;
 import dev.gbconnect.custodian.authorization.boundary.RequiresScope;
 import dev.gbconnect.custodian.authorization.control.TokenClass;
 import dev.gbconnect.custodian.feed.control.document.UsageDocuments;
+import dev.gbconnect.custodian.feed.control.reach.Bulk;
 import dev.gbconnect.custodian.feed.control.reach.Reaches;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -63,6 +65,7 @@ public class BatchResource {
     @Path("Bulk/{bulkId}")
     @AcceptsTokens({TokenClass.THIRD_PARTY, TokenClass.DATA_CUSTODIAN})
     public Response bulk(@PathParam("bulkId") String bulkId) {
-        return FeedRequest.batch(documents, reaches.bulk(caller.get(), bulkId, EspiUris.of(uri)), null, uri);
+        Bulk bulk = reaches.bulk(caller.get(), bulkId, EspiUris.of(uri));
+        return Response.ok(AtomBody.stream(documents.bulk(bulk, Page.of(uri)))).build();
     }
 }

@@ -487,22 +487,12 @@ class UsageFeedIT {
                 - Instant.parse("2011-07-01T00:00:00Z").getEpochSecond();
         String hourly = "FB=1_3_4_5_13_14_15;IntervalDuration=3600;BR=" + bulk,
                 recent = "FB=1_3_4_5_13_14_15;HistoryLength=" + history + ";BR=" + bulk;
-        ThirdParties.Registered app = ThirdParties.register(
-                f.admin(),
-                "{\"client_name\":\"Bulk reader\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],"
-                        + "\"third_party_notify_uri\":\"" + ThirdParties.NOTIFY + "\",\"scopes\":[\"" + hourly
-                        + "\",\"" + recent + "\"]}");
+        ThirdParties.Registered app = bulkReader(hourly, recent);
         List<JsonObject> subscriptions = List.of(
                 ThirdParties.offlineToken(f.admin(), app, f.a(), hourly, null),
                 ThirdParties.offlineToken(f.admin(), app, f.b(), recent, null),
                 ThirdParties.offlineToken(f.admin(), app, f.a(), recent, List.of(f.fifteenPoint())));
-        Api backOffice = Api.withAuthorization(
-                f.base(),
-                "Bearer "
-                        + Api.withAuthorization(f.base(), null)
-                                .token(app.basic(), "grant_type=client_credentials&scope=ThirdParty_Admin_Access")
-                                .json()
-                                .getString("access_token"));
+        Api backOffice = backOffice(app);
         // two weeks across the history's start (1 July 2011), so both the query's and each Authorization's own apply
         String query = "?published-min=2011-06-24T00:00:00Z&published-max=2011-07-08T00:00:00Z";
         Atom all = valid(backOffice.get(R + "Batch/Bulk/" + bulk + query));
@@ -512,6 +502,61 @@ class UsageFeedIT {
             assertFalse(own.isEmpty(), id);
             assertEquals(own, entries(all, id), id);
         }
+    }
+
+    /**
+     * The whole-bulk statements select by the third party, its Authorizations' state and their scope, and by the
+     * usage points chosen at consent: another third party's Authorization with the same bulk id, a revoked one, one
+     * whose bulk id only starts with the same digits, and the usage points the customer left out stay out.
+     */
+    @Test
+    void bulkWhenOthersShareTheBulkIdOrTheirAuthorizationEndedThenOnlyTheThirdPartysActiveSubscriptions() {
+        String bulk = String.valueOf(System.nanoTime() % 1_000_000_000L);
+        String scope = "FB=1_3_4_5_13_14_15;BR=" + bulk, longer = scope + "9";
+        ThirdParties.Registered app = bulkReader(scope, longer), other = bulkReader(scope);
+        JsonObject chosen = ThirdParties.offlineToken(f.admin(), app, f.a(), scope, List.of(f.fifteenPoint()));
+        JsonObject revoked = ThirdParties.offline(f.admin(), app, f.b(), scope, null);
+        assertEquals(
+                204, f.admin().delete(revoked.getString("authorizationURI")).status());
+        ThirdParties.offline(f.admin(), app, f.b(), longer, null);
+        JsonObject others = ThirdParties.offline(f.admin(), other, f.b(), scope, null);
+
+        Atom all = valid(backOffice(app).get(R + "Batch/Bulk/" + bulk));
+        assertEquals(
+                Set.of("/Subscription/" + subscription(chosen) + "/"),
+                Set.copyOf(all.texts("/atom:feed/atom:entry/atom:link[@rel='self']/@href").stream()
+                        .filter(h -> !h.contains("/ReadingType/") && !h.contains("/LocalTimeParameters/"))
+                        .map(h -> h.replaceAll(".*(/Subscription/[^/]+/).*", "$1"))
+                        .toList()));
+        assertEquals(
+                List.of(f.fifteenPoint()),
+                all.texts("/atom:feed/atom:entry[atom:content/espi:UsagePoint]/atom:id").stream()
+                        .map(UsageFeedIT::idOf)
+                        .toList());
+        assertTrue(
+                valid(f.admin().get(R + "Batch/Bulk/" + bulk))
+                        .texts("/atom:feed/atom:entry/atom:link[@rel='self']/@href")
+                        .stream()
+                        .anyMatch(h -> h.contains("/Subscription/" + subscription(others) + "/")),
+                "the data custodian reads every third party's bulk");
+    }
+
+    private static ThirdParties.Registered bulkReader(String... scopes) {
+        return ThirdParties.register(
+                f.admin(),
+                "{\"client_name\":\"Bulk reader\",\"redirect_uris\":[\"http://127.0.0.1:9/cb\"],"
+                        + "\"third_party_notify_uri\":\"" + ThirdParties.NOTIFY + "\",\"scopes\":[\""
+                        + String.join("\",\"", scopes) + "\"]}");
+    }
+
+    private static Api backOffice(ThirdParties.Registered app) {
+        return Api.withAuthorization(
+                f.base(),
+                "Bearer "
+                        + Api.withAuthorization(f.base(), null)
+                                .token(app.basic(), "grant_type=client_credentials&scope=ThirdParty_Admin_Access")
+                                .json()
+                                .getString("access_token"));
     }
 
     /**

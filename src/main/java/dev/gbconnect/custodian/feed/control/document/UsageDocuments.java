@@ -14,6 +14,7 @@ import dev.gbconnect.custodian.feed.control.query.UsageRows;
 import dev.gbconnect.custodian.feed.control.query.UsageRows.Reading;
 import dev.gbconnect.custodian.feed.control.query.UsageRows.Row;
 import dev.gbconnect.custodian.feed.control.query.UsageRows.Selection;
+import dev.gbconnect.custodian.feed.control.reach.Bulk;
 import dev.gbconnect.custodian.feed.control.reach.Reach;
 import dev.gbconnect.custodian.feed.control.reach.Tree;
 import dev.gbconnect.custodian.platform.OutsideRights;
@@ -81,7 +82,7 @@ public class UsageDocuments {
      * Whole usage point trees, in an order a streaming reader can follow: each UsagePoint, its LocalTimeParameters,
      * each MeterReading with its ReadingType and its IntervalBlocks in time order, then its summaries. Paging applies
      * to the usage points of each tree, time bounds to what lies below them. {@code usagePointId} narrows a single
-     * tree to one usage point. Many trees without paging (a bulk request) are read a slice at a time ({@link BulkBatch}).
+     * tree to one usage point.
      */
     public AtomBody batch(List<Tree> trees, String usagePointId, Page page) {
         FeedQuery query = page.query();
@@ -104,14 +105,32 @@ public class UsageDocuments {
         };
     }
 
+    /**
+     * A bulk request's trees, as {@link #batch} writes them. Without paging all of them are read together, one
+     * statement per kind for the whole bulk ({@link BulkBatch}); a page is read tree by tree.
+     */
+    public AtomBody bulk(Bulk bulk, Page page) {
+        FeedQuery query = page.query();
+        if (query.startIndex() != 1 || query.maxResults() != null) return batch(bulk.trees(), null, page);
+        List<Link> links = page.links("espi-feed/UsagePoint", false);
+        links.addAll(certification.links());
+        return atom -> {
+            atom.startFeed(feedId(page), "Green Button Data", Instant.now(), links.toArray(Link[]::new));
+            try (Reading r = rows.open();
+                    Bytes scratch = Bytes.pooled()) {
+                new BulkBatch(
+                                r,
+                                bulk,
+                                query.boundsOnly(),
+                                (t, kind, row) -> write(atom, t, kind, row, scratch, List.of()))
+                        .write();
+            }
+        };
+    }
+
     private void trees(
             Reading r, AtomWriter atom, List<Tree> trees, String usagePointId, FeedQuery query, Bytes scratch)
             throws Exception {
-        if (usagePointId == null && trees.size() > 1 && query.startIndex() == 1 && query.maxResults() == null) {
-            new BulkBatch(r, query.boundsOnly(), (t, kind, row) -> write(atom, t, kind, row, scratch, List.of()))
-                    .write(trees);
-            return;
-        }
         Set<String> shared = new HashSet<>();
         for (Tree tree : trees) {
             for (Row up : r.all(

@@ -4,6 +4,7 @@ import dev.gbconnect.custodian.atom.FeedQuery;
 import dev.gbconnect.custodian.atom.Sql;
 import dev.gbconnect.custodian.authorization.entity.Authorization;
 import dev.gbconnect.custodian.feed.control.reach.Reach;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -177,6 +178,9 @@ public enum UsageKind {
 
     private static final String NONE = "CAST(NULL AS VARCHAR(36))", NO_NUMBER = "CAST(NULL AS BIGINT)";
 
+    /** Derby's optimizer overrides, which run to the end of their line. */
+    private static final String DERBY = " --DERBY-PROPERTIES ", NESTED = DERBY + "joinStrategy=NESTEDLOOP\n";
+
     private final String espiName;
     private final Parts sql;
     /** The statement's fixed start and its order, assembled once. */
@@ -222,25 +226,31 @@ public enum UsageKind {
     }
 
     /**
-     * The rows of this kind in the usage points that these Authorizations share while active (a slice of one bulk
-     * request's), with the time bounds of the feed: ordered by Authorization, then usage point, MeterReading and as
-     * {@link #select} orders them. Besides the usual columns: the Authorization, the row's period (start, duration)
-     * and, for MeterReadings, their ReadingType's interval length, which the caller checks against each
-     * Authorization's own reach ({@link Reach#overlaps}, {@link Reach#readsInterval}).
+     * The rows of this kind in the usage points that a bulk request's Subscriptions share while active, for those of
+     * its Authorizations whose ids lie in {@code [firstId, lastId]}: the third party's ({@code clientId}; null: every
+     * third party's) active, unexpired Authorizations whose scope may carry {@code BR={bulkId}} (the caller keeps those
+     * whose scope carries exactly it), with the time bounds of the feed; ordered by Authorization, then usage point,
+     * MeterReading and as {@link #select} orders them, so that the cursors of the kinds can be merged as they stream.
+     * Besides the usual columns: the Authorization, the row's period (start, duration), for MeterReadings their
+     * ReadingType's interval length, which the caller checks against each Authorization's own reach ({@link
+     * Reach#overlaps}, {@link Reach#readsInterval}), and the shared resource a row names (a usage point's
+     * LocalTimeParameters, a MeterReading's ReadingType), so that none needs a statement of its own.
      */
-    Sql selectOf(List<String> authorizationIds, FeedQuery bounds) {
+    Sql selectBulk(String clientId, String bulkId, String firstId, String lastId, Instant now, FeedQuery bounds) {
         if (sql.usagePoint() == null) throw new IllegalStateException(espiName + " belongs to no usage point");
-        boolean meterReading = this == METER_READING;
+        String shared = this == USAGE_POINT ? "LOCAL_TIME_PARAMETERS" : this == METER_READING ? "READING_TYPE" : null;
         Sql statement = new Sql("SELECT x.ID, x.TITLE, x.PUBLISHED, x.UPDATED, " + sql.payload() + ", "
                 + sql.usagePoint() + ", " + or(sql.meterReading()) + ", " + or(sql.related())
                 + ", s.AUTHORIZATION_ID, " + orNumber(sql.start()) + ", " + orNumber(sql.duration()) + ", "
-                + (meterReading ? "i.INTERVAL_LENGTH" : NO_NUMBER) + " FROM " + sql.from()
-                + " JOIN SUBSCRIPTION_USAGE_POINT s ON s.USAGE_POINT_ID = " + sql.usagePoint()
-                + " JOIN ESPI_AUTHORIZATION a ON a.ID = s.AUTHORIZATION_ID"
-                + (meterReading ? " LEFT JOIN READING_TYPE i ON i.ID = x.READING_TYPE_ID" : "")
-                + " WHERE a.STATUS = " + Authorization.ACTIVE);
-        statement.add(
-                " AND s.AUTHORIZATION_ID IN (" + Sql.marks(authorizationIds.size()) + ")", authorizationIds.toArray());
+                + (this == METER_READING ? "i.INTERVAL_LENGTH" : NO_NUMBER)
+                + (shared == null ? "" : ", i.ID, i.TITLE, i.PUBLISHED, i.UPDATED, i.CONTENT")
+                + " FROM " + bulkJoins(shared)
+                + " WHERE a.STATUS = " + Authorization.ACTIVE + " AND a.SUBSCRIPTION_ID IS NOT NULL");
+        statement.add(" AND s.AUTHORIZATION_ID BETWEEN ? AND ?", firstId, lastId);
+        // LIKE only narrows: a wildcard in the id, or BR=42 within BR=4242, is settled by the caller's exact test
+        statement.add(" AND a.SCOPE LIKE ?", "%BR=" + bulkId + "%");
+        statement.add(" AND (a.AUTHORIZED_END IS NULL OR a.AUTHORIZED_END > ?)", now.toEpochMilli());
+        if (clientId != null) statement.add(" AND a.CLIENT_ID = ?", clientId);
         if (bounds != null) bounds.bound(statement, this == INTERVAL_BLOCK ? sql.start() : null, sql.duration());
         Set<String> orderBy = new LinkedHashSet<>(List.of("s.AUTHORIZATION_ID", sql.usagePoint()));
         if (sql.meterReading() != null) orderBy.add(sql.meterReading());
@@ -248,9 +258,21 @@ public enum UsageKind {
         return statement.add(" ORDER BY " + String.join(", ", orderBy));
     }
 
-    /** Rows of this kind by id, with no reach: for the shared kinds that rows already within reach name. */
-    Sql selectIds(List<String> ids) {
-        return new Sql(head).add(" AND x.ID IN (" + Sql.marks(ids.size()) + ")", ids.toArray());
+    /**
+     * A bulk statement's tables. For Derby, the range of the consent table first, then each row's Authorization,
+     * usage data and blocks by key, as nested loops: left to itself it scanned the whole IntervalBlock table for a
+     * day's bounds and hash-joined the rest, a plan whose cost grows with the table, not with the bulk. PostgreSQL
+     * reads the overrides as comments.
+     */
+    private String bulkJoins(String shared) {
+        return DERBY + "joinOrder=FIXED\n SUBSCRIPTION_USAGE_POINT s JOIN ESPI_AUTHORIZATION a" + NESTED
+                + " ON a.ID = s.AUTHORIZATION_ID JOIN "
+                + (this == INTERVAL_BLOCK
+                        ? "METER_READING m" + NESTED + " ON m.USAGE_POINT_ID = s.USAGE_POINT_ID JOIN INTERVAL_BLOCK x"
+                                + NESTED.replace("\n", ", index=IX_BLOCK_READING_START\n")
+                                + " ON x.METER_READING_ID = m.ID"
+                        : sql.from() + NESTED + " ON " + sql.usagePoint() + " = s.USAGE_POINT_ID")
+                + (shared == null ? "" : " LEFT JOIN " + shared + " i" + NESTED + " ON i.ID = " + sql.related());
     }
 
     private void within(Sql statement, Reach reach) {

@@ -2,7 +2,7 @@ package dev.gbconnect.custodian.feed.control.query;
 
 import dev.gbconnect.custodian.atom.DocumentRead;
 import dev.gbconnect.custodian.atom.FeedQuery;
-import dev.gbconnect.custodian.atom.Sql;
+import dev.gbconnect.custodian.feed.control.reach.Bulk;
 import dev.gbconnect.custodian.feed.control.reach.Reach;
 import dev.gbconnect.custodian.platform.ReadReplica;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,10 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -89,33 +86,14 @@ public class UsageRows {
         }
 
         /**
-         * All rows of a kind that a slice of a bulk request's Authorizations (at most {@link #SLICE}) reach through
-         * their usage points, in the order of {@link UsageKind#selectOf}.
+         * The rows of a kind that a bulk request's Subscriptions whose Authorization ids lie in {@code [firstId,
+         * lastId]} reach through their usage points, within the feed's time bounds, in the order of {@link
+         * UsageKind#selectBulk}, read as the caller goes.
          */
-        public List<Owned> allOf(List<String> authorizationIds, UsageKind kind) throws SQLException {
-            List<Owned> rows = new ArrayList<>();
-            try (Cursor c = cursorOf(authorizationIds, kind, null)) {
-                for (Owned o = c.peek(); o != null; o = c.advance()) rows.add(o);
-            }
-            return rows;
-        }
-
-        /** The same, within the feed's time bounds, read as the caller goes. */
-        public Cursor cursorOf(List<String> authorizationIds, UsageKind kind, FeedQuery bounds) throws SQLException {
-            return new Cursor(
-                    kind.selectOf(Sql.padded(authorizationIds, SLICE), bounds).prepare(connection));
-        }
-
-        /** Rows of a shared kind by id (at most {@link #SLICE}), with no reach: ids that rows within reach name. */
-        public Map<String, Row> byIds(UsageKind kind, Collection<String> ids) throws SQLException {
-            Map<String, Row> rows = new HashMap<>();
-            if (ids.isEmpty()) return rows;
-            try (PreparedStatement st =
-                            kind.selectIds(Sql.padded(List.copyOf(ids), SLICE)).prepare(connection);
-                    ResultSet rs = st.executeQuery()) {
-                while (rs.next()) rows.put(rs.getString(1), row(rs));
-            }
-            return rows;
+        public Cursor bulk(UsageKind kind, Bulk bulk, String firstId, String lastId, FeedQuery bounds)
+                throws SQLException {
+            return new Cursor(kind.selectBulk(bulk.clientId(), bulk.id(), firstId, lastId, Instant.now(), bounds)
+                    .prepare(connection));
         }
 
         public Optional<Row> one(Reach reach, Selection s) throws Exception {
@@ -125,24 +103,25 @@ public class UsageRows {
     }
 
     /**
-     * How many Authorizations of a bulk request one statement reads: always this many markers ({@link Sql#padded}),
-     * so each kind's statement is compiled once.
+     * A row read for one of several Authorizations, with its period, (MeterReadings) interval length and the shared
+     * resource it names (null: none, or not read with it).
      */
-    public static final int SLICE = 256;
-
-    /** A row read for one of several Authorizations, with its period and (MeterReadings) interval length. */
-    public record Owned(String authorizationId, Row row, Long start, Long duration, Long intervalLength) {}
+    public record Owned(String authorizationId, Row row, Long start, Long duration, Long intervalLength, Row shared) {}
 
     /** Rows read one at a time, with a look at the next before taking it. */
     public static final class Cursor implements AutoCloseable {
         private final PreparedStatement statement;
         private final ResultSet rs;
+        /** Whether the statement selects a shared resource after the row's own columns. */
+        private final boolean shared;
+
         private Owned next;
 
         Cursor(PreparedStatement statement) throws SQLException {
             this.statement = statement;
             statement.setFetchSize(64);
             this.rs = statement.executeQuery();
+            this.shared = rs.getMetaData().getColumnCount() > 12;
             advance();
         }
 
@@ -154,7 +133,13 @@ public class UsageRows {
         /** Moves on; answers the new next row. */
         public Owned advance() throws SQLException {
             next = rs.next()
-                    ? new Owned(rs.getString(9), row(rs), number(rs, 10), number(rs, 11), number(rs, 12))
+                    ? new Owned(
+                            rs.getString(9),
+                            row(rs, 0),
+                            number(rs, 10),
+                            number(rs, 11),
+                            number(rs, 12),
+                            shared && rs.getString(13) != null ? row(rs, 12) : null)
                     : null;
             return next;
         }
@@ -181,15 +166,21 @@ public class UsageRows {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
+        return row(rs, 0);
+    }
+
+    /** The row whose columns start after {@code skip} others; a shared resource's stop at its content. */
+    private static Row row(ResultSet rs, int skip) throws SQLException {
+        boolean own = skip == 0;
         return new Row(
-                rs.getString(1),
-                rs.getString(2),
-                instant(rs, 3),
-                instant(rs, 4),
-                rs.getBytes(5),
-                rs.getString(6),
-                rs.getString(7),
-                rs.getString(8));
+                rs.getString(skip + 1),
+                rs.getString(skip + 2),
+                instant(rs, skip + 3),
+                instant(rs, skip + 4),
+                rs.getBytes(skip + 5),
+                own ? rs.getString(6) : null,
+                own ? rs.getString(7) : null,
+                own ? rs.getString(8) : null);
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -57,11 +57,11 @@ public class Reaches {
     }
 
     /** {@code Batch/Bulk/{id}}: every active Subscription of the calling third party whose scope carries {@code BR={id}}. */
-    public List<Tree> bulk(Caller caller, String bulkId, EspiUris uris) {
+    public Bulk bulk(Caller caller, String bulkId, EspiUris uris) {
         List<Tree> trees = authorizations.bulk(caller.visibleClient(), bulkId).stream()
                 .map(a -> Tree.subscription(uris, a.subscriptionId(), Reach.of(a)))
                 .toList();
         if (trees.isEmpty()) throw ApiException.notFound("Bulk " + bulkId);
-        return trees;
+        return new Bulk(caller.visibleClient(), bulkId, trees);
     }
 }
