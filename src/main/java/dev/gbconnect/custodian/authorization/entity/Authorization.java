@@ -110,7 +110,10 @@ public class Authorization {
     @CollectionTable(
             name = "SUBSCRIPTION_USAGE_POINT",
             joinColumns = @JoinColumn(name = "AUTHORIZATION_ID"),
-            indexes = @Index(name = "SUBSCRIPTION_USAGE_POINT_UP", columnList = "USAGE_POINT_ID"))
+            indexes = {
+                @Index(name = "SUBSCRIPTION_USAGE_POINT_UP", columnList = "USAGE_POINT_ID"),
+                @Index(name = "SUBSCRIPTION_USAGE_POINT_AUTH", columnList = "AUTHORIZATION_ID")
+            })
     @Column(name = "USAGE_POINT_ID", length = 36, nullable = false)
     private Set<String> usagePointIds = new LinkedHashSet<>();
 

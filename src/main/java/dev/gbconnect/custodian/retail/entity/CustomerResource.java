@@ -72,7 +72,10 @@ public class CustomerResource extends DescribedResource {
     @CollectionTable(
             name = "SERVICE_LOCATION_USAGE_POINT",
             joinColumns = @JoinColumn(name = "SERVICE_LOCATION_ID", nullable = false),
-            indexes = @Index(name = "SERVICE_LOCATION_OF_USAGE_POINT", columnList = "USAGE_POINT_ID"))
+            indexes = {
+                @Index(name = "SERVICE_LOCATION_OF_USAGE_POINT", columnList = "USAGE_POINT_ID"),
+                @Index(name = "SERVICE_LOCATION_USAGE_POINT_SL", columnList = "SERVICE_LOCATION_ID")
+            })
     @Column(name = "USAGE_POINT_ID", length = 36, nullable = false)
     private Set<String> usagePoints = new HashSet<>();
 

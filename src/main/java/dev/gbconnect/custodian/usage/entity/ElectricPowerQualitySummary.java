@@ -3,6 +3,7 @@ package dev.gbconnect.custodian.usage.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -10,7 +11,9 @@ import java.util.Map;
 
 /** Power-quality statistics of a usage point over a summary interval. */
 @Entity
-@Table(name = "POWER_QUALITY_SUMMARY")
+@Table(
+        name = "POWER_QUALITY_SUMMARY",
+        indexes = @Index(name = "POWER_QUALITY_SUMMARY_USAGE_POINT", columnList = "USAGE_POINT_ID"))
 public class ElectricPowerQualitySummary extends DescribedResource {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

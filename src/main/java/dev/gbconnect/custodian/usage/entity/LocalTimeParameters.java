@@ -4,6 +4,7 @@ import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -11,7 +12,9 @@ import java.util.Map;
 
 /** The time zone and DST rules of usage points, shared by those that name it; owned by the importing customer. */
 @Entity
-@Table(name = "LOCAL_TIME_PARAMETERS")
+@Table(
+        name = "LOCAL_TIME_PARAMETERS",
+        indexes = @Index(name = "LOCAL_TIME_PARAMETERS_CUSTOMER", columnList = "CUSTOMER_ID"))
 public class LocalTimeParameters extends DescribedResource {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -2,6 +2,7 @@ package dev.gbconnect.custodian.usage.entity;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -9,7 +10,7 @@ import java.util.Map;
 
 /** A series of readings of one kind (its ReadingType) taken at a usage point. */
 @Entity
-@Table(name = "METER_READING")
+@Table(name = "METER_READING", indexes = @Index(name = "METER_READING_USAGE_POINT", columnList = "USAGE_POINT_ID"))
 public class MeterReading extends DescribedResource {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -4,6 +4,7 @@ import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -19,7 +20,7 @@ import javax.xml.stream.XMLStreamReader;
  * customer whose upload brought it, so access checks can join through it.
  */
 @Entity
-@Table(name = "READING_TYPE")
+@Table(name = "READING_TYPE", indexes = @Index(name = "READING_TYPE_CUSTOMER", columnList = "CUSTOMER_ID"))
 public class ReadingType extends DescribedResource {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

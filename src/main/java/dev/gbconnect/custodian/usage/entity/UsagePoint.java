@@ -4,6 +4,7 @@ import dev.gbconnect.custodian.customer.entity.RetailCustomer;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 /** A point of delivery (meter) of one retail customer. */
 @Entity
-@Table(name = "USAGE_POINT")
+@Table(name = "USAGE_POINT", indexes = @Index(name = "USAGE_POINT_CUSTOMER", columnList = "CUSTOMER_ID"))
 public class UsagePoint extends DescribedResource {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

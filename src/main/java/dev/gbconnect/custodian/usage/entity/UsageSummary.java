@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -15,7 +16,7 @@ import java.util.Map;
  * share this table; {@code element} records which one was imported, and it is served back as that element.
  */
 @Entity
-@Table(name = "USAGE_SUMMARY")
+@Table(name = "USAGE_SUMMARY", indexes = @Index(name = "USAGE_SUMMARY_USAGE_POINT", columnList = "USAGE_POINT_ID"))
 public class UsageSummary extends DescribedResource {
 
     public enum Element {
