@@ -66,7 +66,7 @@ public class NoticeSender {
     @Inject
     Config config;
 
-    private Duration connectTimeout, requestTimeout;
+    private Duration connectTimeout, requestTimeout, lease;
     private Backoff backoff;
     private HttpClient http;
     private ScheduledFuture<?> schedule;
@@ -78,6 +78,8 @@ public class NoticeSender {
                 config.getValue("custodian.notify.max-attempts", Integer.class));
         connectTimeout = setting("custodian.notify.connect-timeout");
         requestTimeout = setting("custodian.notify.request-timeout");
+        lease = config.getOptionalValue("custodian.notify.lease", Duration.class)
+                .orElse(connectTimeout.plus(requestTimeout).plus(requestTimeout));
         http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -111,7 +113,7 @@ public class NoticeSender {
             try {
                 again.set(false);
                 Instant now = Instant.now();
-                Instant leaseEnd = now.plus(connectTimeout).plus(requestTimeout).plus(requestTimeout);
+                Instant leaseEnd = now.plus(lease);
                 List<Deliveries.Claim> claims = deliveries.claimDue(instance, now, leaseEnd, BATCH);
                 // A notice tells a third party to read: only once feed reads (a replica's) can see what it announces.
                 if (claims.isEmpty() || replica.caughtUp(requestTimeout)) {
