@@ -58,8 +58,10 @@ public class Deliveries {
 
     /**
      * The third parties with a pending notice that is due (leased or not), for the sender's periodic look: one range
-     * of NOTIFICATION_DUE, where a claim pass probes each third party's head only.
+     * of NOTIFICATION_DUE, where a claim pass probes each third party's head only. In a transaction of its own: the
+     * sender's scheduled thread has no request whose persistence context it could use.
      */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<String> withDueNotices(Instant now) {
         return em.createQuery(
                         "SELECT DISTINCT n.clientId FROM Notification n WHERE n.state = :pending AND n.nextAttemptAt <= :now",
