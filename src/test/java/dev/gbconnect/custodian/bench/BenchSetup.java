@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * Where a benchmark's servers run: by default one uber-jar on embedded Derby; with {@code -Dbench.db=postgres} on a
@@ -71,6 +72,13 @@ final class BenchSetup implements AutoCloseable {
     /** This run's directory, for what else a benchmark starts beside the servers. */
     Path dir() {
         return dir;
+    }
+
+    /** The private PostgreSQL's database, for a benchmark that seeds or inspects it in SQL. */
+    DataSource database() {
+        if (postgres == null)
+            throw new IllegalStateException("this benchmark needs PostgreSQL: add -Dbench.db=postgres");
+        return PostgresCluster.dataSource(postgres.jdbcUrl());
     }
 
     String describe() {

@@ -35,9 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FeedBenchmark {
 
-    private static final String SCOPE = "FB=1_3_4_5_13_14;IntervalDuration=900";
+    static final String SCOPE = "FB=1_3_4_5_13_14;IntervalDuration=900";
     private static final long START = Instant.parse("2022-01-01T00:00:00Z").getEpochSecond();
-    private static final int CLIENTS = Integer.getInteger("bench.clients", 32);
+    static final int CLIENTS = Integer.getInteger("bench.clients", 32);
     private static final int FILLERS = Integer.getInteger("bench.fillers", 8);
     /** Only the first latency measurement and the small feed: a quick run while working on request costs. */
     private static final boolean LATENCY_ONLY = Boolean.getBoolean("bench.latencyOnly");
@@ -132,9 +132,14 @@ public final class FeedBenchmark {
     }
 
     private static Plan plan(String name, int points, int days) {
+        return plan(name, points, START, days);
+    }
+
+    /** Electric usage points of 15-minute readings from the UTC midnight {@code start}. */
+    static Plan plan(String name, int points, long start, int days) {
         List<Point> list = new ArrayList<>();
         for (int i = 0; i < points; i++) list.add(new Point(name + "-" + i, Kind.ELECTRIC, name.hashCode() * 31L + i));
-        return new Plan(list, START, days, 900);
+        return new Plan(list, start, days, 900);
     }
 
     private static long readings(Plan p) {
@@ -142,7 +147,7 @@ public final class FeedBenchmark {
     }
 
     /** Streams a generated file into the upload, so no file of gigabytes is written first. */
-    private static long upload(Api admin, String customer, Plan plan) throws Exception {
+    static long upload(Api admin, String customer, Plan plan) throws Exception {
         PipedInputStream in = new PipedInputStream(1 << 20);
         PipedOutputStream out = new PipedOutputStream(in);
         Thread writer = new Thread(() -> {
@@ -169,13 +174,18 @@ public final class FeedBenchmark {
         return readings(plan);
     }
 
-    private static String offline(Api admin, String customer, ThirdParties.Registered app) {
+    static String offline(Api admin, String customer, ThirdParties.Registered app) {
         return ThirdParties.offline(admin, app, customer, SCOPE, null).getString("refresh_token");
     }
 
     /** A Subscription's access token and id (the refresh token rotates, so the next one is kept). */
     record Subscription(String id, String bearer, String refresh) {
         String monthOfBlocks(UberJarServer server) {
+            return blocks(server, START + 150 * 86_400L, START + 180 * 86_400L);
+        }
+
+        /** The IntervalBlock GET of the Subscription's first usage point for the epoch seconds [from, to). */
+        String blocks(UberJarServer server, long from, long to) {
             Api api = Api.withAuthorization(server.base(), bearer);
             String points = api.get("espi/1_1/resource/Subscription/" + id + "/UsagePoint?max-results=1")
                     .body();
@@ -184,8 +194,8 @@ public final class FeedBenchmark {
                     .body();
             String mr = between(readings, "<id>urn:uuid:", "</id>", readings.indexOf("<entry>"));
             return "espi/1_1/resource/Subscription/" + id + "/UsagePoint/" + up + "/MeterReading/" + mr
-                    + "/IntervalBlock?published-min=" + Instant.ofEpochSecond(START + 150 * 86_400L) + "&published-max="
-                    + Instant.ofEpochSecond(START + 180 * 86_400L);
+                    + "/IntervalBlock?published-min=" + Instant.ofEpochSecond(from) + "&published-max="
+                    + Instant.ofEpochSecond(to);
         }
     }
 
@@ -194,7 +204,7 @@ public final class FeedBenchmark {
         return s.substring(i, s.indexOf(to, i));
     }
 
-    private static Subscription subscription(UberJarServer server, ThirdParties.Registered app, String refresh) {
+    static Subscription subscription(UberJarServer server, ThirdParties.Registered app, String refresh) {
         var token = ThirdParties.refresh(server.base(), app, refresh).json();
         String resource = token.getString("resourceURI");
         return new Subscription(
@@ -210,13 +220,20 @@ public final class FeedBenchmark {
      * to its final chunk, so a document cut short fails the run.
      */
     private static Streamed stream(UberJarServer server, Subscription sub, long readings, int n) throws IOException {
+        return stream(server, sub, "", readings, n);
+    }
+
+    /** The same for the batch with a query ({@code ?published-min=…}), or none if empty. */
+    static Streamed stream(UberJarServer server, Subscription sub, String query, long readings, int n)
+            throws IOException {
         double best = 0;
         long bytes = 0;
         try (KeepAlive connection = new KeepAlive(server.base())) {
             for (int i = 0; i < n; i++) {
                 long t = System.nanoTime();
                 KeepAlive.Reply r = connection.discard(
-                        "/espi/1_1/resource/Batch/Subscription/" + sub.id, "Authorization: " + sub.bearer + "\r\n");
+                        "/espi/1_1/resource/Batch/Subscription/" + sub.id + query,
+                        "Authorization: " + sub.bearer + "\r\n");
                 if (r.status() != 200) throw new IllegalStateException("the batch answered " + r.status());
                 best = Math.max(best, readings / ((System.nanoTime() - t) / 1e9));
                 bytes = r.bytes();
@@ -228,8 +245,7 @@ public final class FeedBenchmark {
     record Latency(double p50, double p99, double rate) {}
 
     /** Closed loop: each client sends its next request as soon as the last is answered. */
-    private static Latency latency(BenchSetup.Servers servers, Subscription sub, String path)
-            throws InterruptedException {
+    static Latency latency(BenchSetup.Servers servers, Subscription sub, String path) throws InterruptedException {
         List<long[]> samples = new ArrayList<>();
         AtomicLong count = new AtomicLong();
         long start = System.nanoTime(), measureFrom = start + WARM_UP.toNanos(), end = measureFrom + MEASURE.toNanos();
