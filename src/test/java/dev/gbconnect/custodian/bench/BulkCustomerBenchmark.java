@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import javax.xml.stream.XMLStreamReader;
 
 /**
@@ -25,7 +27,8 @@ import javax.xml.stream.XMLStreamReader;
  * a CustomerAccount each, {@link CustomerInfoFiles}) in one bulk upload ({@code POST …/Batch/RetailCustomer}) that
  * creates every customer, against the uber-jar with {@code -Xmx512m}, its heap sampled from /metrics. Baseline in the
  * same run: a plain Woodstox parse of the same bytes in this JVM. {@code bench.runs} uploads (default 3) of new
- * customers each, then the last file again (all unchanged). Target: 5,000 customers/s. Run alone with
+ * customers each, then the last file again (all unchanged). On PostgreSQL the database server's CPU seconds per
+ * upload are printed too (its processes' /proc accounting). Target: 5,000 customers/s. Run alone with
  * {@code mvn -B -Pbench verify -DskipTests -DskipITs -Dbench.skipImport=true -Dbench.skipOAuth=true
  * -Dbench.skipFeed=true -Dbench.skipNightly=true}.
  */
@@ -56,11 +59,12 @@ public final class BulkCustomerBenchmark {
         Path dir = Files.createDirectories(Path.of("target", "bench").toAbsolutePath());
         HeapSampler heap = new HeapSampler(servers.first().base());
         heap.start();
+        Optional<ProcessHandle> postgres = postgres(setup);
         System.out.printf(
                 "%s; %,d customers a file, a Customer and a CustomerAccount each%n", setup.describe(), CUSTOMERS);
         System.out.printf(
                 "%n| upload | bytes | seconds | customers/s | of baseline | server CPU s | customers per server CPU s |"
-                        + "%n|---|---|---|---|---|---|---|%n");
+                        + " PostgreSQL CPU s |%n|---|---|---|---|---|---|---|---|%n");
         Path file = null;
         double baseline = 0;
         for (int run = 0; run < RUNS; run++) {
@@ -71,36 +75,85 @@ public final class BulkCustomerBenchmark {
             double parse = best(3, file);
             baseline = Math.max(baseline, CUSTOMERS / parse);
             if (run == 0)
-                row("baseline: plain Woodstox parse of the same bytes, this JVM", file, parse, baseline, Double.NaN);
-            double cpu = heap.cpuSeconds();
-            double seconds = upload(admin, bearer, file, 201);
-            row(
+                row(
+                        "baseline: plain Woodstox parse of the same bytes, this JVM",
+                        file,
+                        parse,
+                        baseline,
+                        Double.NaN,
+                        Double.NaN);
+            measured(
                     "bulk upload " + (run + 1) + " (creates every customer)",
+                    admin,
+                    bearer,
                     file,
-                    seconds,
+                    201,
                     baseline,
-                    heap.cpuSeconds() - cpu);
+                    heap,
+                    postgres);
         }
-        double cpu = heap.cpuSeconds();
-        double seconds = upload(admin, bearer, file, 200);
-        row("the last file again (everything unchanged)", file, seconds, baseline, heap.cpuSeconds() - cpu);
+        measured("the last file again (everything unchanged)", admin, bearer, file, 200, baseline, heap, postgres);
         heap.interrupt();
         heap.join();
         System.out.printf("%nserver heap, max used (-Xmx512m): %,d MB%n", heap.max.get() / (1 << 20));
     }
 
-    /** {@code cpu}: the server's CPU seconds meanwhile (NaN: not measured), which a crowded machine does not inflate. */
-    private static void row(String name, Path file, double seconds, double baseline, double cpu) throws Exception {
+    /** One upload's row, with the server's and PostgreSQL's CPU seconds meanwhile. */
+    private static void measured(
+            String name,
+            Api admin,
+            String bearer,
+            Path file,
+            int status,
+            double baseline,
+            HeapSampler heap,
+            Optional<ProcessHandle> postgres)
+            throws Exception {
+        double cpu = heap.cpuSeconds();
+        Optional<ThreadCpu> pg = postgres.map(ThreadCpu::of);
+        double seconds = upload(admin, bearer, file, status);
+        row(
+                name,
+                file,
+                seconds,
+                baseline,
+                heap.cpuSeconds() - cpu,
+                pg.map(before -> ThreadCpu.of(postgres.get()).since(before).seconds())
+                        .orElse(Double.NaN));
+    }
+
+    /**
+     * {@code cpu}: the server's CPU seconds meanwhile, {@code pgCpu} PostgreSQL's (NaN: not measured), which a
+     * crowded machine does not inflate.
+     */
+    private static void row(String name, Path file, double seconds, double baseline, double cpu, double pgCpu)
+            throws Exception {
         double rate = CUSTOMERS / seconds;
         System.out.printf(
-                "| %s | %,d | %.1f | %,.0f | %.0f%% | %s | %s |%n",
+                "| %s | %,d | %.1f | %,.0f | %.0f%% | %s | %s | %s |%n",
                 name,
                 Files.size(file),
                 seconds,
                 rate,
                 100 * rate / baseline,
                 Double.isNaN(cpu) ? "" : String.format("%.1f", cpu),
-                Double.isNaN(cpu) ? "" : String.format("%,.0f", CUSTOMERS / cpu));
+                Double.isNaN(cpu) ? "" : String.format("%,.0f", CUSTOMERS / cpu),
+                Double.isNaN(pgCpu) ? "" : String.format("%.1f", pgCpu));
+    }
+
+    /**
+     * The run's PostgreSQL server (its postmaster, whose descendants are the backends serving the pool's connections,
+     * which stay open), from the pid file in its data directory; empty on Derby.
+     */
+    private static Optional<ProcessHandle> postgres(BenchSetup setup) throws Exception {
+        try (Stream<Path> clusters = Files.list(setup.dir())) {
+            Optional<Path> pidFile = clusters.map(c -> c.resolve("data").resolve("postmaster.pid"))
+                    .filter(Files::isRegularFile)
+                    .findFirst();
+            if (pidFile.isEmpty()) return Optional.empty();
+            return ProcessHandle.of(
+                    Long.parseLong(Files.readAllLines(pidFile.get()).get(0).strip()));
+        }
     }
 
     /** Seconds to upload the file; the answer must have the status and count every customer. */

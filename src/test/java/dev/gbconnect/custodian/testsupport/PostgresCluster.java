@@ -120,7 +120,10 @@ public final class PostgresCluster implements AutoCloseable {
                 "-t",
                 "60",
                 "-o",
-                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1" + (durable ? "" : " -c fsync=off"),
+                // No Unix-domain socket (every client connects over loopback): its path, inside a directory deep
+                // under a worktree's target/, exceeds the 107 bytes a socket address holds and the server refused to
+                // start.
+                "-p " + port + " -k '' -c listen_addresses=127.0.0.1" + (durable ? "" : " -c fsync=off"),
                 "start");
     }
 

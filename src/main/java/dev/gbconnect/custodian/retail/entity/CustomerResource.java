@@ -27,7 +27,6 @@ import java.util.Set;
         name = "CUSTOMER_RESOURCE",
         indexes = {
             @Index(name = "CUSTOMER_RESOURCE_PATH", columnList = "CUSTOMER_ID, RESOURCE_PATH", unique = true),
-            @Index(name = "CUSTOMER_RESOURCE_PARENT", columnList = "PARENT_ID"),
             @Index(name = "CUSTOMER_RESOURCE_KIND", columnList = "KIND, CUSTOMER_ID, RESOURCE_PATH"),
             @Index(name = "CUSTOMER_RESOURCE_ACCOUNT", columnList = "ACCOUNT_ID")
         })
