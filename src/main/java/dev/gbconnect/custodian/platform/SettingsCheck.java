@@ -180,6 +180,7 @@ public class SettingsCheck implements Extension {
             Map.entry("custodian.notify.first-retry", POSITIVE_DURATION),
             Map.entry("custodian.notify.longest-retry", POSITIVE_DURATION),
             Map.entry("custodian.notify.max-attempts", POSITIVE_INT),
+            Map.entry("custodian.notify.lease", POSITIVE_DURATION),
             Map.entry("custodian.feed.concurrency", POSITIVE_INT),
             Map.entry("custodian.feed.queue-timeout", POSITIVE_DURATION),
             Map.entry("custodian.max-form-bytes", POSITIVE_BYTES),

@@ -29,6 +29,7 @@ public final class NotifyReceiver implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
     private volatile int answer;
     private volatile int failFirst;
+    private volatile long delayMillis;
 
     /** {@code answer} is the status once the first {@code failFirst} requests got 503; 0 never answers. */
     public NotifyReceiver(int failFirst, int answer) {
@@ -58,6 +59,7 @@ public final class NotifyReceiver implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             } else {
+                if (delayMillis > 0) pause();
                 // a redirect back to this endpoint: followed, it would show as one more request
                 if (status / 100 == 3) exchange.getResponseHeaders().set("Location", uri() + "?moved");
                 exchange.sendResponseHeaders(status, -1);
@@ -75,6 +77,19 @@ public final class NotifyReceiver implements AutoCloseable {
     public void answer(int status) {
         failFirst = 0;
         answer = status;
+    }
+
+    /** From now on every answer comes this long after its request (a slow third party; keep it under 2 s). */
+    public void answerAfter(Duration delay) {
+        delayMillis = delay.toMillis();
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(delayMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The first {@code count} requests, waiting up to {@code wait} for them. */

@@ -11,15 +11,20 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
 
 /**
  * The outbox rows as the sender and the admin see them. A notice is sent by whoever holds its lease, taken with a
  * conditional update, so that of several instances on one database exactly one sends it at a time; a lease that
  * runs out (its instance died) frees the notice for the next try. Only the oldest pending notice of each third
- * party is due, which keeps each third party's notices in order.
+ * party is due, which keeps each third party's notices in order. The sender works in passes (see {@link #pass}):
+ * one transaction, so one commit, records every answer that came in and takes every notice due next, whatever their
+ * number; two commits per notice had a durable database's log flush set the pace (docs/performance.md).
  */
 @ApplicationScoped
 public class Deliveries {
@@ -34,29 +39,62 @@ public class Deliveries {
     @Inject
     Event<Outbox.Enqueued> enqueued;
 
-    /** Leases up to {@code most} due notices to {@code owner} until {@code until}. */
+    /** What became of an attempt, for the next pass to record. */
+    public record Outcome(Claim claim, Notification.State state, Instant next, String error, Instant at) {}
+
+    /**
+     * One pass of the sender, in one transaction (one commit, however many notices): records the outcomes of the
+     * attempts answered since the last pass, then leases the head of each third party named, where it is due. The
+     * heads are probed in the order of their third parties' ids, so that two instances' passes take row locks in the
+     * same order.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<Claim> claimDue(String owner, Instant now, Instant until, int most) {
-        List<Notification> due = em.createQuery(
-                        "SELECT n FROM Notification n WHERE n.state = :pending AND n.nextAttemptAt <= :now"
-                                + " AND (n.leaseUntil IS NULL OR n.leaseUntil < :now)"
-                                + " AND NOT EXISTS (SELECT o FROM Notification o WHERE o.clientId = n.clientId AND o.state = :pending AND o.sequence < n.sequence)"
-                                + " AND NOT EXISTS (SELECT c FROM Client c WHERE c.id = n.clientId AND c.status = :suspended)"
-                                + " ORDER BY n.sequence",
-                        Notification.class)
-                .setParameter("pending", Notification.State.PENDING)
-                .setParameter("now", now)
-                .setParameter("suspended", Client.Status.SUSPENDED)
-                .setMaxResults(most)
-                .getResultList();
+    public List<Claim> pass(String owner, List<Outcome> outcomes, SortedSet<String> clients, Duration lease) {
+        outcomes.forEach(o -> settle(o, owner));
         List<Claim> claimed = new ArrayList<>();
-        for (Notification n : due) {
-            if (lease(n, owner, now, until)) claimed.add(claim(n));
-        }
+        for (String client : clients) head(client, owner, lease).ifPresent(claimed::add);
         return claimed;
     }
 
-    /** Whether this owner took the lease: another instance may have taken it since the notice was read. */
+    /**
+     * The third parties with a pending notice that is due (leased or not), for the sender's periodic look: one range
+     * of NOTIFICATION_DUE, where a claim pass probes each third party's head only. In a transaction of its own: the
+     * sender's scheduled thread has no request whose persistence context it could use.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<String> withDueNotices(Instant now) {
+        return em.createQuery(
+                        "SELECT DISTINCT n.clientId FROM Notification n WHERE n.state = :pending AND n.nextAttemptAt <= :now",
+                        String.class)
+                .setParameter("pending", Notification.State.PENDING)
+                .setParameter("now", now)
+                .getResultList();
+    }
+
+    /**
+     * The third party's oldest pending notice, leased for {@code lease} from now if it is due and no one holds it,
+     * unless the third party is suspended. Only a head is ever sent, which keeps each third party's notices in order.
+     * One row read along NOTIFICATION_CLIENT, whatever the backlog; joined to the client in the same statement, Derby
+     * read and sorted every pending notice of the third party instead.
+     */
+    private Optional<Claim> head(String clientId, String owner, Duration lease) {
+        List<Notification> head = em.createQuery(
+                        "SELECT n FROM Notification n WHERE n.clientId = :client AND n.state = :pending ORDER BY n.sequence",
+                        Notification.class)
+                .setParameter("client", clientId)
+                .setParameter("pending", Notification.State.PENDING)
+                .setMaxResults(1)
+                .getResultList();
+        Instant now = Instant.now();
+        if (head.isEmpty() || head.get(0).nextAttemptAt().isAfter(now)) return Optional.empty();
+        Client client = em.find(Client.class, clientId);
+        if (client != null && client.status() == Client.Status.SUSPENDED) return Optional.empty();
+        Notification n = head.get(0);
+        // the lease is timed from the moment it is taken, not from the start of the pass
+        return lease(n, owner, now, now.plus(lease)) ? Optional.of(claim(n, client)) : Optional.empty();
+    }
+
+    /** Whether this owner took the lease: it may be held, or another instance may have taken it since the probe. */
     private boolean lease(Notification n, String owner, Instant now, Instant until) {
         return em.createQuery(
                                 "UPDATE Notification n SET n.leaseOwner = :owner, n.leaseUntil = :until, n.attempts = n.attempts + 1,"
@@ -71,8 +109,7 @@ public class Deliveries {
     }
 
     /** The leased notice, sent to the third party's notify URI while it is active (null otherwise). */
-    private Claim claim(Notification n) {
-        Client client = em.find(Client.class, n.clientId());
+    private static Claim claim(Notification n, Client client) {
         return new Claim(
                 n.sequence(),
                 n.deliveryId(),
@@ -87,21 +124,20 @@ public class Deliveries {
      * A delivery keeps the last error on record: it tells the admin why a notice took several attempts. No parameter
      * is ever null: PostgreSQL cannot type a null that EclipseLink binds as text against a BIGINT column.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void settle(Claim claim, String owner, Notification.State state, Instant next, String error, Instant now) {
-        boolean delivered = state == Notification.State.DELIVERED;
+    private void settle(Outcome outcome, String owner) {
+        boolean delivered = outcome.state() == Notification.State.DELIVERED;
         var update = em.createQuery(
                         "UPDATE Notification n SET n.state = :state, n.nextAttemptAt = :next,"
                                 + (delivered ? " n.deliveredAt = :delivered," : "")
-                                + (error == null ? "" : " n.lastError = :error,")
+                                + (outcome.error() == null ? "" : " n.lastError = :error,")
                                 + " n.leaseOwner = NULL, n.leaseUntil = NULL WHERE n.sequence = :seq AND n.leaseOwner = :owner AND n.state = :pending")
-                .setParameter("state", state)
-                .setParameter("next", next)
-                .setParameter("seq", claim.sequence())
+                .setParameter("state", outcome.state())
+                .setParameter("next", outcome.next())
+                .setParameter("seq", outcome.claim().sequence())
                 .setParameter("owner", owner)
                 .setParameter("pending", Notification.State.PENDING);
-        if (delivered) update.setParameter("delivered", now);
-        if (error != null) update.setParameter("error", clip(error));
+        if (delivered) update.setParameter("delivered", outcome.at());
+        if (outcome.error() != null) update.setParameter("error", clip(outcome.error()));
         update.executeUpdate();
     }
 
@@ -147,7 +183,7 @@ public class Deliveries {
                     "notification " + sequence + " was delivered at " + n.deliveredAt());
         }
         n.retry(Instant.now());
-        enqueued.fire(new Outbox.Enqueued());
+        enqueued.fire(new Outbox.Enqueued(n.clientId()));
         return n;
     }
 

@@ -19,9 +19,19 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -37,18 +47,36 @@ import org.eclipse.microprofile.config.Config;
  * retried with {@link Backoff} until the notice is dead-lettered. Every instance runs a sender; leases
  * ({@link Deliveries}) keep them from sending the same notice twice at once, and a notice left by a stopped
  * instance is picked up after a restart or by another instance.
+ *
+ * <p>The database work is done in passes, one at a time per instance, each a single transaction: it records every
+ * answer that came in since the last pass and leases the next notice of each third party that may have one (a new
+ * notice was written for it, its last one was settled, or the periodic look found one due). Answers that arrive
+ * during a pass wait for the next, so under load one commit serves many notices: with one commit per claim and per
+ * answer, a durable database's log flush (a few milliseconds each) set the pace (docs/performance.md, "Notification
+ * fan-out").
  */
 @ApplicationScoped
 public class NoticeSender {
 
     private static final Logger LOG = Logger.getLogger(NoticeSender.class.getName());
+    /** Third parties probed in one pass at most; the rest go round again at once. */
     private static final int BATCH = 100;
 
     /** This JVM, as the holder of leases. */
     private final String instance = UUID.randomUUID().toString();
 
-    private final AtomicBoolean polling = new AtomicBoolean();
+    private final AtomicBoolean passing = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    /** Answers not recorded yet: the next pass records them all. */
+    private final Queue<Deliveries.Outcome> answered = new ConcurrentLinkedQueue<>();
+    /** Third parties whose oldest pending notice the next pass looks at. */
+    private final ConcurrentSkipListSet<String> wanted = new ConcurrentSkipListSet<>();
+    /**
+     * The notice of each third party that this instance is sending, until its outcome is recorded. That third
+     * party's notices are not looked at meanwhile: the next one is not due (order), and this one must not be sent
+     * again by this instance when its lease runs out before the answer comes (an overloaded machine, a short lease).
+     */
+    private final Map<String, Long> inFlight = new ConcurrentHashMap<>();
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -66,7 +94,7 @@ public class NoticeSender {
     @Inject
     Config config;
 
-    private Duration connectTimeout, requestTimeout;
+    private Duration connectTimeout, requestTimeout, lease;
     private Backoff backoff;
     private HttpClient http;
     private ScheduledFuture<?> schedule;
@@ -78,13 +106,16 @@ public class NoticeSender {
                 config.getValue("custodian.notify.max-attempts", Integer.class));
         connectTimeout = setting("custodian.notify.connect-timeout");
         requestTimeout = setting("custodian.notify.request-timeout");
+        // Long enough that another instance does not take a notice over while its answer may still come.
+        lease = config.getOptionalValue("custodian.notify.lease", Duration.class)
+                .orElse(connectTimeout.plus(requestTimeout).plus(requestTimeout));
         http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
                 .build();
         long every = setting("custodian.notify.poll-interval").toMillis();
-        schedule = scheduler.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
+        schedule = scheduler.scheduleWithFixedDelay(this::look, every, every, TimeUnit.MILLISECONDS);
     }
 
     private Duration setting(String name) {
@@ -96,36 +127,91 @@ public class NoticeSender {
         if (schedule != null) schedule.cancel(false);
     }
 
-    /** A notice was written or put back: look at once instead of at the next tick. */
+    /** A notice was written or put back: look at its third party at once instead of at the next tick. */
     void kick(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Enqueued written) {
-        // A pass under way goes round once more (again first, then polling: see poll); a task per commit would cost
+        wanted.add(written.clientId());
+        // A pass under way goes round once more (again first, then passing: see pass); a task per commit would cost
         // every upload the executor's context capture.
         again.set(true);
-        if (!polling.get()) executor.execute(this::poll);
+        if (!passing.get()) executor.execute(this::pass);
     }
 
-    /** One pass at a time per instance; a kick during a pass makes it go round once more. */
-    void poll() {
+    /**
+     * The periodic look for what no event announces: notices due again after a failure, written by another
+     * instance, left by a stopped one, or of a third party reactivated.
+     */
+    void look() {
+        try {
+            wanted.addAll(deliveries.withDueNotices(Instant.now()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the notification sender could not look for due notices; it tries again", e);
+            return;
+        }
+        pass();
+    }
+
+    /** One pass at a time per instance; anything that wants one during a pass makes it go round once more. */
+    void pass() {
         again.set(true);
-        while (again.get() && polling.compareAndSet(false, true)) {
+        while (again.get() && passing.compareAndSet(false, true)) {
             try {
                 again.set(false);
-                Instant now = Instant.now();
-                Instant leaseEnd = now.plus(connectTimeout).plus(requestTimeout).plus(requestTimeout);
-                List<Deliveries.Claim> claims = deliveries.claimDue(instance, now, leaseEnd, BATCH);
-                // A notice tells a third party to read: only once feed reads (a replica's) can see what it announces.
-                if (claims.isEmpty() || replica.caughtUp(requestTimeout)) {
-                    claims.forEach(this::send);
-                } else {
-                    deliveries.release(claims, instance);
-                    LOG.warning("the read replica has not replayed the primary's latest commits within "
-                            + requestTimeout + ": " + claims.size() + " notice(s) wait for the next pass");
-                }
+                once();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "the notification sender's pass failed; the next one retries", e);
             } finally {
-                polling.set(false);
+                passing.set(false);
             }
+        }
+    }
+
+    private void once() {
+        List<Deliveries.Outcome> outcomes = new ArrayList<>();
+        for (Deliveries.Outcome o; (o = answered.poll()) != null; ) outcomes.add(o);
+        SortedSet<String> probed = probed(outcomes);
+        if (outcomes.isEmpty() && probed.isEmpty()) return;
+        List<Deliveries.Claim> claims;
+        try {
+            claims = deliveries.pass(instance, outcomes, probed, lease);
+        } catch (RuntimeException e) {
+            // nothing was recorded: the answers and the third parties wait for the next pass
+            answered.addAll(outcomes);
+            wanted.addAll(probed);
+            throw e;
+        }
+        outcomes.forEach(o -> inFlight.remove(o.claim().clientId(), o.claim().sequence()));
+        if (!wanted.isEmpty()) again.set(true);
+        if (!claims.isEmpty()) sendAll(claims);
+    }
+
+    /** The third parties this pass looks at: those wanted, but none whose notice is still out and unanswered. */
+    private SortedSet<String> probed(List<Deliveries.Outcome> outcomes) {
+        Set<String> answering = new HashSet<>();
+        for (Deliveries.Outcome o : outcomes) {
+            answering.add(o.claim().clientId());
+            // delivered or dead: the third party's next notice is due now
+            if (o.state() != Notification.State.PENDING) wanted.add(o.claim().clientId());
+        }
+        SortedSet<String> probed = new TreeSet<>();
+        for (String c; probed.size() < BATCH && (c = wanted.pollFirst()) != null; ) {
+            if (!inFlight.containsKey(c) || answering.contains(c)) probed.add(c);
+        }
+        return probed;
+    }
+
+    private void sendAll(List<Deliveries.Claim> claims) {
+        claims.forEach(c -> inFlight.put(c.clientId(), c.sequence()));
+        // A notice tells a third party to read: only once feed reads (a replica's) can see what it announces.
+        if (replica.caughtUp(requestTimeout)) {
+            claims.forEach(this::send);
+            return;
+        }
+        try {
+            deliveries.release(claims, instance);
+            LOG.warning("the read replica has not replayed the primary's latest commits within " + requestTimeout + ": "
+                    + claims.size() + " notice(s) wait for the next look");
+        } finally {
+            claims.forEach(c -> inFlight.remove(c.clientId(), c.sequence()));
         }
     }
 
@@ -138,6 +224,7 @@ public class NoticeSender {
                             ? "the third party is no longer active"
                             : "the notify URI " + target + " is neither https nor loopback http",
                     true);
+            again.set(true);
             return;
         }
         HttpRequest request = HttpRequest.newBuilder(target)
@@ -155,8 +242,8 @@ public class NoticeSender {
         if (failure != null) {
             failed(claim, describe(failure), false);
         } else if (response.statusCode() / 100 == 2) {
-            record(claim, Notification.State.DELIVERED, Instant.now(), null);
-            poll(); // the third party's next notice, if any, is due now
+            Instant now = Instant.now();
+            answered.add(new Deliveries.Outcome(claim, Notification.State.DELIVERED, now, null, now));
         } else {
             String location = response.headers()
                     .firstValue("Location")
@@ -164,32 +251,22 @@ public class NoticeSender {
                     .orElse("");
             failed(claim, "HTTP " + response.statusCode() + location, false);
         }
+        pass();
     }
 
     /** A failed attempt: tried again later, or dead when attempts are used up or trying again cannot help. */
     private void failed(Deliveries.Claim claim, String error, boolean hopeless) {
         Instant now = Instant.now();
         boolean dead = hopeless || backoff.exhausted(claim.attempt());
-        record(
+        answered.add(new Deliveries.Outcome(
                 claim,
                 dead ? Notification.State.DEAD : Notification.State.PENDING,
                 dead ? now : now.plus(backoff.after(claim.attempt(), ThreadLocalRandom.current())),
-                error);
+                error,
+                now));
         if (dead)
             LOG.warning("notification " + claim.sequence() + " to " + claim.clientId() + " is dead after "
                     + claim.attempt() + " attempt(s): " + error);
-    }
-
-    private void record(Deliveries.Claim claim, Notification.State state, Instant next, String error) {
-        try {
-            deliveries.settle(claim, instance, state, next, error, Instant.now());
-        } catch (RuntimeException e) {
-            LOG.log(
-                    Level.WARNING,
-                    "could not record the outcome of notification " + claim.sequence()
-                            + "; its lease runs out and it is sent again",
-                    e);
-        }
     }
 
     private String describe(Throwable failure) {

@@ -67,8 +67,8 @@ public class Outbox {
     @Inject
     Event<Enqueued> enqueued;
 
-    /** Fired with every notice written; the sender starts once the transaction has committed. */
-    public record Enqueued() {}
+    /** Fired with every notice written, for its third party; the sender starts once the transaction has committed. */
+    public record Enqueued(String clientId) {}
 
     void usageChanged(@Observes UsageChanged change) {
         Instant now = Instant.now();
@@ -282,7 +282,7 @@ public class Outbox {
                     .toList();
             Notification n = new Notification(clientId, kind, reason, uris, now);
             em.persist(n);
-            enqueued.fire(new Enqueued());
+            enqueued.fire(new Enqueued(clientId));
             written.add(n);
         }
         return written;

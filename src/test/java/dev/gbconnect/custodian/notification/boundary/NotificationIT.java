@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Notices pushed to third parties, received by real HTTP endpoints on loopback. arquillian.xml makes the sender
- * quick: retries after 0.2 to 0.5 s, 3 attempts, 3 s to answer. Every BatchList is validated against
+ * quick: retries after 0.2 to 0.5 s, 3 attempts, 3 s to answer, leases of 1 s. Every BatchList is validated against
  * greenbutton.xsd, and the URIs it lists are fetched with the third party's own token.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -214,6 +214,17 @@ class NotificationIT {
                     409,
                     admin.postJson("admin/notifications/" + dead + "/retry", "").status(),
                     "a delivered notice is not sent again");
+        }
+    }
+
+    @Test
+    void aLeaseThatRunsOutWhileTheReceiverIsStillAnsweringDoesNotSendTheNoticeAgain() throws Exception {
+        try (NotifyReceiver slow = new NotifyReceiver(0, 204)) {
+            slow.answerAfter(Duration.ofMillis(1_800)); // arquillian.xml: leases of 1 s, a look every 0.2 s
+            long sent = requested("application", register(slow).id());
+            JsonObject delivered = Notices.awaitState(admin, sent, "delivered", WAIT);
+            assertEquals(1, delivered.getInt("attempts"), delivered.toString());
+            assertEquals(1, slow.received().size(), "sent once: this instance is still waiting for the answer");
         }
     }
 

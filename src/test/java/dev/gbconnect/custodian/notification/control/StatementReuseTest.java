@@ -13,10 +13,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,23 +80,27 @@ class StatementReuseTest {
     }
 
     @Test
-    void claimWhenRunAtTwoTimesThenBothShareOneStatement() throws Exception {
+    void passWhenRunForTwoThirdPartiesAtTwoTimesThenEachQuerySharesOneStatement() throws Exception {
         EntityManager em = factory.createEntityManager();
         try {
             Deliveries deliveries = new Deliveries();
             deliveries.em = em;
             Instant now = Instant.parse("2026-01-01T00:00:00Z");
-            for (Instant at : List.of(now, now.plusSeconds(1))) {
+            for (String client : List.of("reuse-client-one", "reuse-client-two")) {
                 em.getTransaction().begin();
-                deliveries.claimDue("reuse-owner", at, at.plusSeconds(60), 100);
+                deliveries.pass("reuse-owner", List.of(), new TreeSet<>(Set.of(client)), Duration.ofMinutes(1));
                 em.getTransaction().commit();
+                deliveries.withDueNotices(now);
+                now = now.plusSeconds(1);
             }
         } finally {
             em.close();
         }
-        List<String> sent = cached("FROM NOTIFICATION t0");
-        assertEquals(1, sent.size(), sent.toString());
-        assertTrue(sent.get(0).contains("t0.NEXT_ATTEMPT_AT <= ?"), sent.get(0));
+        List<String> sent = cached("FROM NOTIFICATION");
+        assertTrue(sent.stream().noneMatch(sql -> sql.contains("reuse-client-")), "client ids in " + sent);
+        assertEquals(2, sent.size(), "the head probe and the look for due notices: " + sent);
+        assertTrue(sent.stream().noneMatch(sql -> sql.contains("JOIN")), "the head alone, along its index: " + sent);
+        assertTrue(sent.stream().anyMatch(sql -> sql.contains("NEXT_ATTEMPT_AT <= ?")), sent.toString());
     }
 
     /** The texts of Derby's cached statements that contain {@code part}. */
