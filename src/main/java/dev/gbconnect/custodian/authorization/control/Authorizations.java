@@ -252,13 +252,15 @@ public class Authorizations {
     }
 
     /**
-     * The active customer Authorizations whose scope names this bulk id ({@code BR=}): a third party's own, or with
-     * a null client, every third party's. In id order as the database sorts them, the order a bulk's statements read
+     * The active customer Authorizations whose scope names this bulk id ({@code BR=}) and whose customer is not
+     * disabled (a disabled customer shares nothing, as {@link #sharing} has it): a third party's own, or with a null
+     * client, every third party's. In id order as the database sorts them, the order a bulk's statements read
      * them in ({@code Batch/Bulk}).
      */
     public List<Authorization> bulk(String clientId, String bulkId) {
         String jpql = "SELECT a FROM Authorization a WHERE a.subscriptionId IS NOT NULL AND a.status = "
                 + Authorization.ACTIVE + " AND a.scope LIKE :pattern"
+                + " AND NOT EXISTS (SELECT r FROM RetailCustomer r WHERE r.id = a.customerId AND r.enabled = FALSE)"
                 + (clientId == null ? "" : " AND a.clientId = :client") + " ORDER BY a.id";
         TypedQuery<Authorization> q =
                 em.createQuery(jpql, Authorization.class).setParameter("pattern", "%BR=" + bulkId + "%");

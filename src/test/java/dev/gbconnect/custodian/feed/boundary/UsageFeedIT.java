@@ -522,12 +522,7 @@ class UsageFeedIT {
         JsonObject others = ThirdParties.offline(f.admin(), other, f.b(), scope, null);
 
         Atom all = valid(backOffice(app).get(R + "Batch/Bulk/" + bulk));
-        assertEquals(
-                Set.of("/Subscription/" + subscription(chosen) + "/"),
-                Set.copyOf(all.texts("/atom:feed/atom:entry/atom:link[@rel='self']/@href").stream()
-                        .filter(h -> !h.contains("/ReadingType/") && !h.contains("/LocalTimeParameters/"))
-                        .map(h -> h.replaceAll(".*(/Subscription/[^/]+/).*", "$1"))
-                        .toList()));
+        assertEquals(Set.of(subscription(chosen)), subscriptionsIn(all));
         assertEquals(
                 List.of(f.fifteenPoint()),
                 all.texts("/atom:feed/atom:entry[atom:content/espi:UsagePoint]/atom:id").stream()
@@ -539,6 +534,41 @@ class UsageFeedIT {
                         .stream()
                         .anyMatch(h -> h.contains("/Subscription/" + subscription(others) + "/")),
                 "the data custodian reads every third party's bulk");
+    }
+
+    @Test
+    void bulkWhenCustomerDisabledThenTheirSubscriptionLeavesItUntilEnabledAgain() {
+        String bulk = String.valueOf(System.nanoTime() % 1_000_000_000L);
+        String scope = "FB=1_3_4_5_13_14_15;BR=" + bulk;
+        ThirdParties.Registered app = bulkReader(scope);
+        String customer =
+                f.admin().newCustomer("bulk-off-" + UUID.randomUUID().toString().substring(0, 8));
+        assertEquals(201, f.admin().upload(customer, Shared.sample(DAILY)).status());
+        String shared = subscription(ThirdParties.offline(f.admin(), app, customer, scope, null));
+        String other = subscription(ThirdParties.offline(f.admin(), app, f.b(), scope, null));
+        Api backOffice = backOffice(app);
+        assertEquals(Set.of(shared, other), subscriptionsIn(valid(backOffice.get(R + "Batch/Bulk/" + bulk))));
+
+        assertEquals(200, enable(customer, false).status());
+        assertEquals(
+                Set.of(other),
+                subscriptionsIn(valid(backOffice.get(R + "Batch/Bulk/" + bulk))),
+                "a disabled customer shares nothing, in a bulk as in their own Subscription");
+
+        assertEquals(200, enable(customer, true).status());
+        assertEquals(Set.of(shared, other), subscriptionsIn(valid(backOffice.get(R + "Batch/Bulk/" + bulk))));
+    }
+
+    private static Api.Reply enable(String customer, boolean enabled) {
+        return f.admin().patchJson("admin/customers/" + customer, "{\"enabled\":" + enabled + "}");
+    }
+
+    /** The Subscriptions a bulk document holds, by their ids. */
+    private static Set<String> subscriptionsIn(Atom bulk) {
+        return Set.copyOf(bulk.texts("/atom:feed/atom:entry/atom:link[@rel='self']/@href").stream()
+                .filter(h -> !h.contains("/ReadingType/") && !h.contains("/LocalTimeParameters/"))
+                .map(h -> h.replaceAll(".*/Subscription/([^/]+)/.*", "$1"))
+                .toList());
     }
 
     private static ThirdParties.Registered bulkReader(String... scopes) {
