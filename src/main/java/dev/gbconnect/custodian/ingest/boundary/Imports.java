@@ -6,6 +6,7 @@ import dev.gbconnect.custodian.ingest.control.ImportReport;
 import dev.gbconnect.custodian.ingest.control.UsageImporter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.io.InputStream;
 
@@ -25,14 +26,19 @@ public class Imports {
     @Inject
     CustomerInfoImporter customerInformation;
 
+    /**
+     * The customer is read with the lock that UploadPass holds for the upload: one statement where a lookup and a
+     * locking select were two (docs/performance.md, nightly delivery).
+     */
     @Transactional
     public ImportReport usage(String customerId, InputStream body, long maxBytes) {
-        return usage.importFeed(customers.find(customerId), body, maxBytes);
+        return usage.importFeed(customers.find(customerId, LockModeType.PESSIMISTIC_WRITE), body, maxBytes);
     }
 
     @Transactional
     public ImportReport customerInformation(String customerId, InputStream body, long maxBytes) {
-        return customerInformation.importFeed(customers.find(customerId), body, maxBytes);
+        return customerInformation.importFeed(
+                customers.find(customerId, LockModeType.PESSIMISTIC_WRITE), body, maxBytes);
     }
 
     @Transactional
