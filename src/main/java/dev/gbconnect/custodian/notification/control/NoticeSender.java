@@ -46,10 +46,9 @@ import org.eclipse.microprofile.config.Config;
  * Delivers the outbox: POSTs each due notice's BatchList to its third party's registered notify URI, with bounded
  * connect and request times and no redirects followed. Each send waits for its answer on a thread of the sender's
  * own, so a slow or silent third party holds one waiting thread and delays no other; uploads only write the outbox
- * and never wait for a send. Failures are
- * retried with {@link Backoff} until the notice is dead-lettered. Every instance runs a sender; leases
- * ({@link Deliveries}) keep them from sending the same notice twice at once, and a notice left by a stopped
- * instance is picked up after a restart or by another instance.
+ * and never wait for a send. Failures are retried with {@link Backoff} until the notice is dead-lettered. Every
+ * instance runs a sender; leases ({@link Deliveries}) keep them from sending the same notice twice at once, and a
+ * notice left by a stopped instance is picked up after a restart or by another instance.
  *
  * <p>The database work is done in passes, one at a time per instance, each a single transaction: it records every
  * answer that came in since the last pass and leases the next notice of each third party that may have one (a new
