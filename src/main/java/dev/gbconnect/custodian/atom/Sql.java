@@ -32,10 +32,10 @@ public final class Sql {
      * The values with the last one repeated up to {@code n}: an IN list of always {@code n} markers is one statement
      * text, which the database compiles once whatever the list's length; a repeated value changes no answer.
      */
-    public static List<String> padded(List<String> values, int n) {
+    public static <T> List<T> padded(List<T> values, int n) {
         if (values.isEmpty() || values.size() > n)
             throw new IllegalArgumentException(values.size() + " values for " + n);
-        List<String> all = new ArrayList<>(values);
+        List<T> all = new ArrayList<>(values);
         while (all.size() < n) all.add(values.get(values.size() - 1));
         return all;
     }

@@ -1,5 +1,6 @@
 package dev.gbconnect.custodian.bench;
 
+import com.ctc.wstx.stax.WstxInputFactory;
 import dev.gbconnect.custodian.demo.GreenButtonGenerator;
 import dev.gbconnect.custodian.demo.GreenButtonGenerator.Kind;
 import dev.gbconnect.custodian.demo.GreenButtonGenerator.Plan;
@@ -30,9 +31,11 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Import and scan benchmark: generates a Green Button file of ≥ 10M IntervalReadings, measures the parse ceiling
- * in this JVM, then uploads it to the real uber-jar (heap capped at 512 MB, heap sampled from /metrics) and scans
- * the stored readings. Prints one table. Run with {@code mvn -B -Pbench verify -DskipTests -DskipITs}.
+ * Import and scan benchmark: generates a Green Button file of ≥ 10M IntervalReadings, measures plain Woodstox and JDK
+ * parses of it in this JVM (issue 21's baseline is the Woodstox one), then uploads it to the real uber-jar (heap
+ * capped at 512 MB, heap sampled from /metrics, the server's CPU by thread for the second upload) and scans the
+ * stored readings. Prints one table. Run with {@code mvn -B -Pbench verify -DskipTests -DskipITs}, or
+ * docs/performance.md's {@code exec:java} form against a built jar ({@code -Dbench.before=JAR} first runs another).
  */
 public final class ImportBenchmark {
 
@@ -54,13 +57,45 @@ public final class ImportBenchmark {
         double generate = seconds(t0);
         long bytes = Files.size(file);
 
-        double ceiling = best(3, () -> plainParse(file));
+        // Issue 21 measures the import against a plain Woodstox parse, the parser the importer uses; the JDK's own
+        // StAX parser is the earlier baseline, kept for comparison with the older figures.
+        double jdk = best(2, () -> plainParse(XMLInputFactory.newDefaultFactory(), file));
+        double woodstox = best(2, () -> plainParse(new WstxInputFactory(), file));
         double readerOnly = best(1, () -> readerPass(file));
 
+        System.out.printf("%n| measure | value |%n|---|---|%n");
+        row(
+                "file",
+                "%,d IntervalReadings in %,d IntervalBlocks, %,d usage points, %.0f MB"
+                        .formatted(readings, (long) points * days, points, bytes / 1e6));
+        row("generate (writer, to disk)", rate(readings, generate));
+        row("baseline: plain JDK StAX parse, no validation, no database", rate(readings, jdk));
+        row("baseline: plain Woodstox parse, no validation, no database", rate(readings, woodstox));
+        row(
+                "GreenButtonReader alone: parse + validate + pack",
+                rate(readings, readerOnly) + " (%.0f%% of Woodstox)".formatted(100 * woodstox / readerOnly));
+
+        List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+        // e.g. JFR: -Dbench.serverJvm=-XX:StartFlightRecording=filename=/tmp/import.jfr,settings=profile
+        String extra = System.getProperty("bench.serverJvm", "");
+        if (!extra.isBlank()) jvm.addAll(List.of(extra.trim().split("\\s+")));
+        // -Dbench.before=JAR: the same file imported first by another build (the code before a change), same run
+        String before = System.getProperty("bench.before", "");
+        String current = System.getProperty("it.uberjar", "target/custodian-microbundle.jar");
+        for (String jar : before.isBlank() ? List.of(current) : List.of(before, current)) {
+            System.setProperty("it.uberjar", jar);
+            measure(dir, jvm, file, readings, woodstox, jdk);
+        }
+    }
+
+    /** Starts {@code it.uberjar}, uploads the file twice and scans it; prints the rows of that build. */
+    private static void measure(Path dir, List<String> jvm, Path file, long readings, double woodstox, double jdk)
+            throws Exception {
+        String jar = Path.of(System.getProperty("it.uberjar")).getFileName().toString();
         Path data = Files.createDirectories(dir.resolve("data-" + System.nanoTime()));
         UberJarServer server = UberJarServer.start(
                 data,
-                List.of("-Xmx512m"),
+                jvm,
                 Map.of(
                         "CUSTODIAN_DEMO_DATA",
                         "false",
@@ -76,28 +111,29 @@ public final class ImportBenchmark {
             // The first upload also pays for the server's JIT warm-up; the second shows the steady state.
             double cold = upload(admin, admin.newCustomer("bench-cold"), file);
             String customer = admin.newCustomer("bench");
+            ThreadCpu cpuBefore = ThreadCpu.of(server.process().toHandle());
             double warm = upload(admin, customer, file);
+            ThreadCpu cpu = ThreadCpu.of(server.process().toHandle()).since(cpuBefore);
             double scan = best(3, () -> admin.inventory(customer));
             heap.interrupt();
             heap.join();
 
-            System.out.printf("%n| measure | value |%n|---|---|%n");
             row(
-                    "file",
-                    "%,d IntervalReadings in %,d IntervalBlocks, %,d usage points, %.0f MB"
-                            .formatted(readings, (long) points * days, points, bytes / 1e6));
-            row("generate (writer, to disk)", rate(readings, generate));
-            row("baseline: plain StAX parse, no validation, no database", rate(readings, ceiling));
-            row("GreenButtonReader alone: parse + validate + pack", rate(readings, readerOnly));
+                    jar + ": import over HTTP into Derby, first upload after start",
+                    rate(readings, cold) + " (%.1f s)".formatted(cold));
             row(
-                    "import over HTTP into Derby, first upload after start (one transaction)",
-                    rate(readings, cold) + " (%.0f s)".formatted(cold));
-            row(
-                    "import over HTTP into Derby, second upload (one transaction)",
+                    jar + ": **import, second upload**",
                     rate(readings, warm)
-                            + " (%.0f s; %.0f%% of the plain-parse baseline)".formatted(warm, 100 * ceiling / warm));
-            row("server heap, max used while importing (-Xmx512m)", "%,d MB".formatted(heap.max.get() / (1 << 20)));
-            row("scan of all stored readings (admin inventory over HTTP)", rate(readings, scan));
+                            + " (%.1f s; **%.0f%% of the Woodstox parse**, %.0f%% of the JDK parse)"
+                                    .formatted(warm, 100 * woodstox / warm, 100 * jdk / warm));
+            row(
+                    jar + ": server CPU, second upload",
+                    "%.1f s (%.2f µs a reading); CPU seconds by kind of thread: %s"
+                            .formatted(cpu.seconds(), 1e6 * cpu.seconds() / readings, cpu.busiest(1, 6)));
+            row(
+                    jar + ": server heap, max used while importing (-Xmx512m)",
+                    "%,d MB".formatted(heap.max.get() / (1 << 20)));
+            row(jar + ": scan of all stored readings (admin inventory over HTTP)", rate(readings, scan));
         } finally {
             server.stop();
         }
@@ -121,10 +157,11 @@ public final class ImportBenchmark {
         return seconds;
     }
 
-    private static void plainParse(Path file) throws Exception {
+    /** Counts the IntervalReadings with a bare parser: the ceiling an importer built on it could reach. */
+    private static void plainParse(XMLInputFactory parsers, Path file) throws Exception {
         long n = 0;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            XMLStreamReader r = XMLInputFactory.newDefaultFactory().createXMLStreamReader(in);
+            XMLStreamReader r = parsers.createXMLStreamReader(in);
             while (r.hasNext()) {
                 if (r.next() == XMLStreamConstants.START_ELEMENT && "IntervalReading".equals(r.getLocalName())) n++;
             }

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * which never answers (each attempt times out after the server's {@code custodian.notify.request-timeout}, here 2 s,
  * and is retried). The admin asks {@code bench.rounds} times (default 500) for a notice to every third party, from
  * four threads; the figure is notices delivered per second to the answering receivers, from the first request to the
- * last delivery, and the silent receiver's attempts meanwhile. Baseline in the same run: the same BatchList POSTed by
+ * last delivery, the silent receiver's attempts meanwhile, and the server's CPU per notice (its whole process, threads
+ * that ended included, the JIT compilers left out). Baseline in the same run: the same BatchList POSTed by
  * this JVM straight to the answering receivers, one at a time per receiver as the server sends them. Run alone with
  * {@code mvn -B -Pbench verify -DskipTests -DskipITs -Dbench.skipImport=true -Dbench.skipOAuth=true
  * -Dbench.skipFeed=true -Dbench.skipNightly=true -Dbench.skipBulkCustomers=true -Dbench.skipBulkPull=true}.
@@ -57,6 +58,9 @@ public final class NotifyFanOutBenchmark {
         int[] before = receivers.stream().mapToInt(r -> r.received().size()).toArray();
         int answering = receivers.size() - 1, expected = answering * ROUNDS;
 
+        ProcessHandle server = servers.first().process().toHandle();
+        double cpuBefore = ThreadCpu.processSeconds(server);
+        ThreadCpu threadsBefore = ThreadCpu.of(server);
         long start = System.nanoTime();
         List<Thread> askers = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
@@ -75,6 +79,9 @@ public final class NotifyFanOutBenchmark {
         for (int i = 1; i < receivers.size(); i++) receivers.get(i).await(before[i] + ROUNDS, Duration.ofMinutes(30));
         double seconds = (System.nanoTime() - start) / 1e9;
         int silentAttempts = receivers.get(0).received().size() - before[0];
+        ThreadCpu threads = ThreadCpu.of(server).since(threadsBefore);
+        // the JIT compilers' threads live throughout, so their share can be taken out of the process's
+        double cpu = ThreadCpu.processSeconds(server) - cpuBefore - (threads.seconds() - threads.servingSeconds());
 
         System.out.printf(
                 "%n%s; %d receivers (one silent), %,d rounds of one notice to each%n%n"
@@ -90,6 +97,9 @@ public final class NotifyFanOutBenchmark {
                 "| delivered to the %d answering receivers, first request to last delivery | %.1f | %,.0f | %.0f%% |%n",
                 answering, seconds, expected / seconds, 100 * expected / seconds / baseline);
         System.out.printf("| attempts at the silent receiver meanwhile | | %d | |%n", silentAttempts);
+        System.out.printf(
+                "| server CPU, JIT compilers left out: writing and delivering (ms per notice delivered) | %.1f | %.2f | |%n",
+                cpu, 1000 * cpu / expected);
     }
 
     /** Notices per second POSTed straight to the receivers, one in flight per receiver, for about three seconds. */

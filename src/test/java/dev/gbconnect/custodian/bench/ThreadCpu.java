@@ -49,6 +49,26 @@ record ThreadCpu(Map<String, Long> ticks, Map<String, String> names) {
         return new ThreadCpu(ticks, names);
     }
 
+    /**
+     * Seconds of CPU the server's processes have used since they started, threads that ended included (a server that
+     * starts a thread per task would look cheap in {@link #since}).
+     */
+    static double processSeconds(ProcessHandle server) {
+        long ticks = 0;
+        for (ProcessHandle p :
+                Stream.concat(Stream.of(server), server.descendants()).toList()) {
+            try {
+                String stat =
+                        Files.readString(Path.of("/proc", String.valueOf(p.pid()), "stat"), StandardCharsets.US_ASCII);
+                String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(after[11]) + Long.parseLong(after[12]);
+            } catch (IOException ended) {
+                // the process ended
+            }
+        }
+        return SECONDS_PER_TICK * ticks;
+    }
+
     /** What each thread used since {@code before}; threads that ended in between are not counted. */
     ThreadCpu since(ThreadCpu before) {
         Map<String, Long> used = new HashMap<>();

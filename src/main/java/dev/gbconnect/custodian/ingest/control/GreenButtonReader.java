@@ -15,6 +15,7 @@ import dev.gbconnect.custodian.atom.EspiXml;
 import dev.gbconnect.custodian.usage.entity.PackedReadings;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -349,6 +350,8 @@ public final class GreenButtonReader implements AutoCloseable {
     }
 
     private static Instant parseTime(String value) {
+        Instant plain = plainUtc(value);
+        if (plain != null) return plain;
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
@@ -358,6 +361,40 @@ public final class GreenButtonReader implements AutoCloseable {
                 return null; // the schema check reports the bad date
             }
         }
+    }
+
+    /**
+     * The form nearly every file writes, {@code 2024-01-31T23:45:00Z}, read without java.time's general parser (it
+     * runs twice an entry, and an IntervalBlock entry is all a large file has); null for any other form, or a date
+     * java.time refuses, which the general parser then reads or refuses.
+     */
+    private static Instant plainUtc(String v) {
+        if (v.length() != 20
+                || v.charAt(4) != '-'
+                || v.charAt(7) != '-'
+                || v.charAt(10) != 'T'
+                || v.charAt(13) != ':'
+                || v.charAt(16) != ':'
+                || v.charAt(19) != 'Z') return null;
+        int year = digits(v, 0, 4), month = digits(v, 5, 2), day = digits(v, 8, 2);
+        int hour = digits(v, 11, 2), minute = digits(v, 14, 2), second = digits(v, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0) return null;
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The decimal number of {@code count} ASCII digits at {@code from}, -1 if any is not a digit. */
+    private static int digits(String s, int from, int count) {
+        int n = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /** Gathers the text of the current element; nested elements are skipped (the schema reports them). */

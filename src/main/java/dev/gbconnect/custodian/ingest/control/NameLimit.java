@@ -22,6 +22,13 @@ final class NameLimit extends FilterInputStream {
         }
     }
 
+    /** The bytes that end a run: markup and blanks. */
+    private static final boolean[] BREAKS = new boolean[256];
+
+    static {
+        for (char c : " \t\r\n<>=\"'/?!&;".toCharArray()) BREAKS[c] = true;
+    }
+
     private final int max;
     private int run;
 
@@ -40,16 +47,48 @@ final class NameLimit extends FilterInputStream {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         int n = super.read(b, off, len);
-        for (int i = off; i < off + n; i++) count(b[i]);
+        if (n > 0) scan(b, off, off + n);
         return n;
     }
 
-    private void count(byte b) throws Exceeded {
-        switch (b) {
-            case ' ', '\t', '\r', '\n', '<', '>', '=', '"', '\'', '/', '?', '!', '&', ';' -> run = 0;
-            default -> {
-                if (b != 0 && (b & 0xC0) != 0x80 && ++run > max) throw new Exceeded(max);
+    /**
+     * Every byte of an upload passes here, so most are not looked at: a run can pass the limit only if none of the
+     * next {@code max - run + 1} bytes ends it, and searching that window from its far end finds a break within a
+     * few bytes in any markup. Only a window without one is counted byte by byte.
+     */
+    private void scan(byte[] b, int from, int end) throws Exceeded {
+        int i = from;
+        for (int far = i + max - run; far < end; far = i + max - run) {
+            int j = lastBreak(b, i, far + 1);
+            if (j >= 0) {
+                run = 0;
+                i = j + 1;
+            } else {
+                count(b, i, far + 1);
+                i = far + 1;
             }
         }
+        int j = lastBreak(b, i, end);
+        if (j >= 0) {
+            run = 0;
+            i = j + 1;
+        }
+        count(b, i, end);
+    }
+
+    private static int lastBreak(byte[] b, int from, int to) {
+        for (int j = to - 1; j >= from; j--) {
+            if (BREAKS[b[j] & 0xFF]) return j;
+        }
+        return -1;
+    }
+
+    private void count(byte[] b, int from, int to) throws Exceeded {
+        for (int i = from; i < to; i++) count(b[i]);
+    }
+
+    private void count(byte b) throws Exceeded {
+        if (BREAKS[b & 0xFF]) run = 0;
+        else if (b != 0 && (b & 0xC0) != 0x80 && ++run > max) throw new Exceeded(max);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gbconnect.custodian.notification.control;
 
+import dev.gbconnect.custodian.atom.Sql;
 import dev.gbconnect.custodian.authorization.entity.Client;
 import dev.gbconnect.custodian.notification.entity.Notification;
 import dev.gbconnect.custodian.platform.ApiError;
@@ -14,7 +15,10 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 
@@ -28,6 +32,12 @@ import java.util.SortedSet;
  */
 @ApplicationScoped
 public class Deliveries {
+
+    /**
+     * Every IN list of a pass is padded to this many values, so each statement has one text that the database
+     * compiles once; longer lists go in several statements.
+     */
+    static final int IN_LIST = 32;
 
     /** A notice its sender holds: what to send and where. */
     public record Claim(
@@ -46,14 +56,35 @@ public class Deliveries {
      * One pass of the sender, in one transaction (one commit, however many notices): records the outcomes of the
      * attempts answered since the last pass, then leases the head of each third party named, where it is due. The
      * heads are probed in the order of their third parties' ids, so that two instances' passes take row locks in the
-     * same order.
+     * same order. About two statements per notice: the deliveries are recorded together, the third parties read
+     * together, then a probe and a lease for each.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Claim> pass(String owner, List<Outcome> outcomes, SortedSet<String> clients, Duration lease) {
-        outcomes.forEach(o -> settle(o, owner));
+        List<Outcome> delivered = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            if (o.state() == Notification.State.DELIVERED) delivered.add(o);
+            else settleFailed(o, owner);
+        }
+        for (int from = 0; from < delivered.size(); from += IN_LIST)
+            settleDelivered(delivered.subList(from, Math.min(delivered.size(), from + IN_LIST)), owner);
+        Map<String, Client> known = clients(List.copyOf(clients));
         List<Claim> claimed = new ArrayList<>();
-        for (String client : clients) head(client, owner, lease).ifPresent(claimed::add);
+        for (String client : clients)
+            head(client, known.get(client), owner, lease).ifPresent(claimed::add);
         return claimed;
+    }
+
+    /** The named third parties that exist, by id: one statement per {@link #IN_LIST} of them. */
+    private Map<String, Client> clients(List<String> ids) {
+        Map<String, Client> byId = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            em.createQuery("SELECT c FROM Client c WHERE c.id IN :ids", Client.class)
+                    .setParameter("ids", Sql.padded(ids.subList(from, Math.min(ids.size(), from + IN_LIST)), IN_LIST))
+                    .getResultList()
+                    .forEach(c -> byId.put(c.id(), c));
+        }
+        return byId;
     }
 
     /**
@@ -77,7 +108,8 @@ public class Deliveries {
      * One row read along NOTIFICATION_CLIENT, whatever the backlog; joined to the client in the same statement, Derby
      * read and sorted every pending notice of the third party instead.
      */
-    private Optional<Claim> head(String clientId, String owner, Duration lease) {
+    private Optional<Claim> head(String clientId, Client client, String owner, Duration lease) {
+        if (client != null && client.status() == Client.Status.SUSPENDED) return Optional.empty();
         List<Notification> head = em.createQuery(
                         "SELECT n FROM Notification n WHERE n.clientId = :client AND n.state = :pending ORDER BY n.sequence",
                         Notification.class)
@@ -87,8 +119,6 @@ public class Deliveries {
                 .getResultList();
         Instant now = Instant.now();
         if (head.isEmpty() || head.get(0).nextAttemptAt().isAfter(now)) return Optional.empty();
-        Client client = em.find(Client.class, clientId);
-        if (client != null && client.status() == Client.Status.SUSPENDED) return Optional.empty();
         Notification n = head.get(0);
         // the lease is timed from the moment it is taken, not from the start of the pass
         return lease(n, owner, now, now.plus(lease)) ? Optional.of(claim(n, client)) : Optional.empty();
@@ -120,25 +150,43 @@ public class Deliveries {
     }
 
     /**
-     * Records the outcome of an attempt, unless the lease was lost meanwhile (then the new holder records its own).
-     * A delivery keeps the last error on record: it tells the admin why a notice took several attempts. No parameter
-     * is ever null: PostgreSQL cannot type a null that EclipseLink binds as text against a BIGINT column.
+     * Records deliveries in one statement, unless a lease was lost meanwhile (then the new holder records its own).
+     * Their delivery time is that of the last answer among them, the time they are known to be delivered by: a pass
+     * later than the first at most. A delivery keeps the last error on record: it tells the admin why a notice took
+     * several attempts.
      */
-    private void settle(Outcome outcome, String owner) {
-        boolean delivered = outcome.state() == Notification.State.DELIVERED;
-        var update = em.createQuery(
-                        "UPDATE Notification n SET n.state = :state, n.nextAttemptAt = :next,"
-                                + (delivered ? " n.deliveredAt = :delivered," : "")
-                                + (outcome.error() == null ? "" : " n.lastError = :error,")
-                                + " n.leaseOwner = NULL, n.leaseUntil = NULL WHERE n.sequence = :seq AND n.leaseOwner = :owner AND n.state = :pending")
+    private void settleDelivered(List<Outcome> delivered, String owner) {
+        Instant at = delivered.stream()
+                .map(Outcome::at)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        List<Long> sequences = delivered.stream().map(o -> o.claim().sequence()).toList();
+        em.createQuery("UPDATE Notification n SET n.state = :state, n.nextAttemptAt = :at, n.deliveredAt = :at,"
+                        + " n.leaseOwner = NULL, n.leaseUntil = NULL"
+                        + " WHERE n.sequence IN :seqs AND n.leaseOwner = :owner AND n.state = :pending")
+                .setParameter("state", Notification.State.DELIVERED)
+                .setParameter("at", at)
+                .setParameter("seqs", Sql.padded(sequences, IN_LIST))
+                .setParameter("owner", owner)
+                .setParameter("pending", Notification.State.PENDING)
+                .executeUpdate();
+    }
+
+    /**
+     * Records a failed attempt (to try again later, or dead), unless the lease was lost meanwhile. No parameter is
+     * ever null: PostgreSQL cannot type a null that EclipseLink binds as text against a BIGINT column.
+     */
+    private void settleFailed(Outcome outcome, String owner) {
+        em.createQuery("UPDATE Notification n SET n.state = :state, n.nextAttemptAt = :next, n.lastError = :error,"
+                        + " n.leaseOwner = NULL, n.leaseUntil = NULL"
+                        + " WHERE n.sequence = :seq AND n.leaseOwner = :owner AND n.state = :pending")
                 .setParameter("state", outcome.state())
                 .setParameter("next", outcome.next())
+                .setParameter("error", clip(outcome.error()))
                 .setParameter("seq", outcome.claim().sequence())
                 .setParameter("owner", owner)
-                .setParameter("pending", Notification.State.PENDING);
-        if (delivered) update.setParameter("delivered", outcome.at());
-        if (outcome.error() != null) update.setParameter("error", clip(outcome.error()));
-        update.executeUpdate();
+                .setParameter("pending", Notification.State.PENDING)
+                .executeUpdate();
     }
 
     /** Gives back leases unused: no attempt was made, so none is counted. */

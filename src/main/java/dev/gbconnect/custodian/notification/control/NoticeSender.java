@@ -5,13 +5,14 @@ import dev.gbconnect.custodian.notification.entity.Notification;
 import dev.gbconnect.custodian.platform.ReadReplica;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,10 +29,11 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -42,11 +44,11 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * Delivers the outbox: POSTs each due notice's BatchList to its third party's registered notify URI, with bounded
- * connect and request times and no redirects followed. Sends are asynchronous, so a slow or silent third party
- * holds no thread and delays no other; uploads only write the outbox and never wait for a send. Failures are
- * retried with {@link Backoff} until the notice is dead-lettered. Every instance runs a sender; leases
- * ({@link Deliveries}) keep them from sending the same notice twice at once, and a notice left by a stopped
- * instance is picked up after a restart or by another instance.
+ * connect and request times and no redirects followed. Each send waits for its answer on a thread of the sender's
+ * own, so a slow or silent third party holds one waiting thread and delays no other; uploads only write the outbox
+ * and never wait for a send. Failures are retried with {@link Backoff} until the notice is dead-lettered. Every
+ * instance runs a sender; leases ({@link Deliveries}) keep them from sending the same notice twice at once, and a
+ * notice left by a stopped instance is picked up after a restart or by another instance.
  *
  * <p>The database work is done in passes, one at a time per instance, each a single transaction: it records every
  * answer that came in since the last pass and leases the next notice of each third party that may have one (a new
@@ -82,7 +84,17 @@ public class NoticeSender {
     ManagedScheduledExecutorService scheduler;
 
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
+
+    /**
+     * The senders, the HTTP client's own work and the passes. Not the container's ManagedExecutorService: its
+     * default pool ran all of the HTTP client's work for every third party, and the passes, on one thread. And not
+     * {@code HttpClient.sendAsync}: it hands every answer on to CompletableFuture's default pool, which on fewer than
+     * three cores starts a new thread per answer (docs/performance.md, "Notification fan-out"). A send waits here
+     * instead; since a third party has at most one notice out at a time (order), the threads are at most one per
+     * third party with a notice out, plus the client's, and idle ones are reused.
+     */
+    private ExecutorService pool;
 
     @Inject
     Deliveries deliveries;
@@ -109,10 +121,11 @@ public class NoticeSender {
         // Long enough that another instance does not take a notice over while its answer may still come.
         lease = config.getOptionalValue("custodian.notify.lease", Duration.class)
                 .orElse(connectTimeout.plus(requestTimeout).plus(requestTimeout));
+        pool = Executors.newCachedThreadPool(threads);
         http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
+                .executor(pool)
                 .build();
         long every = setting("custodian.notify.poll-interval").toMillis();
         schedule = scheduler.scheduleWithFixedDelay(this::look, every, every, TimeUnit.MILLISECONDS);
@@ -125,15 +138,15 @@ public class NoticeSender {
     @PreDestroy
     void stop() {
         if (schedule != null) schedule.cancel(false);
+        if (pool != null) pool.shutdownNow();
     }
 
     /** A notice was written or put back: look at its third party at once instead of at the next tick. */
     void kick(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Enqueued written) {
         wanted.add(written.clientId());
-        // A pass under way goes round once more (again first, then passing: see pass); a task per commit would cost
-        // every upload the executor's context capture.
+        // A pass under way goes round once more (again first, then passing: see pass).
         again.set(true);
-        if (!passing.get()) executor.execute(this::pass);
+        if (!passing.get()) pool.execute(this::pass);
     }
 
     /**
@@ -234,14 +247,24 @@ public class NoticeSender {
                 .header("Idempotency-Key", claim.deliveryId())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(BatchListXml.of(claim.resources())))
                 .build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .whenComplete((response, failure) -> answered(claim, response, failure));
+        pool.execute(() -> deliver(claim, request));
     }
 
-    private void answered(Deliveries.Claim claim, HttpResponse<Void> response, Throwable failure) {
-        if (failure != null) {
-            failed(claim, describe(failure), false);
-        } else if (response.statusCode() / 100 == 2) {
+    private void deliver(Deliveries.Claim claim, HttpRequest request) {
+        try {
+            answered(claim, http.send(request, HttpResponse.BodyHandlers.discarding()));
+        } catch (IOException | RuntimeException e) {
+            failed(claim, describe(e), false);
+        } catch (InterruptedException stopping) {
+            // the server stops: nothing is recorded, the lease runs out and the notice goes again (at least once)
+            Thread.currentThread().interrupt();
+            return;
+        }
+        pass();
+    }
+
+    private void answered(Deliveries.Claim claim, HttpResponse<Void> response) {
+        if (response.statusCode() / 100 == 2) {
             Instant now = Instant.now();
             answered.add(new Deliveries.Outcome(claim, Notification.State.DELIVERED, now, null, now));
         } else {
@@ -251,7 +274,6 @@ public class NoticeSender {
                     .orElse("");
             failed(claim, "HTTP " + response.statusCode() + location, false);
         }
-        pass();
     }
 
     /** A failed attempt: tried again later, or dead when attempts are used up or trying again cannot help. */
@@ -269,9 +291,7 @@ public class NoticeSender {
                     + claim.attempt() + " attempt(s): " + error);
     }
 
-    private String describe(Throwable failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    private String describe(Exception cause) {
         if (cause instanceof HttpTimeoutException)
             return "no answer within " + requestTimeout + " (" + cause.getMessage() + ")";
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());

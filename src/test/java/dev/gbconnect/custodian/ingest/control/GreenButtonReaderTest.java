@@ -15,6 +15,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
@@ -257,6 +258,32 @@ class GreenButtonReaderTest {
         assertTrue(
                 problems.list().stream().anyMatch(p -> p.startsWith("3:") && p.contains("outside the years 1 to 9999")),
                 problems.list().toString());
+    }
+
+    /** The plain UTC form is read apart from the others (for speed); every form must read as java.time reads it. */
+    @ParameterizedTest
+    @CsvSource({
+        "2024-02-29T23:45:07Z, 2024-02-29T23:45:07Z",
+        "0001-01-01T00:00:00Z, 0001-01-01T00:00:00Z",
+        "9999-12-31T23:59:59Z, 9999-12-31T23:59:59Z",
+        "2024-02-29T23:45:07+01:00, 2024-02-29T22:45:07Z",
+        "2024-02-29T23:45:07.5Z, 2024-02-29T23:45:07.500Z",
+        "2024-02-29T23:45:07, 2024-02-29T23:45:07Z",
+        "2023-02-29T00:00:00Z, ",
+        "2024-13-01T00:00:00Z, ",
+        "2024-01-01T24:00:00Z, ",
+        "2024-01-01T00:60:00Z, ",
+        "2024-0a-01T00:00:00Z, "
+    })
+    void atomDateReadsAsJavaTimeReadsIt(String date, String expected) throws Exception {
+        List<AtomEntry> entries = readAll(
+                new ByteArrayInputStream((ENTRY + "<published>" + date + "</published></entry></feed>")
+                        .getBytes(StandardCharsets.UTF_8)),
+                new Problems());
+
+        assertEquals(
+                expected == null ? null : Instant.parse(expected),
+                entries.get(0).published());
     }
 
     static final String ENTRY = "<feed xmlns='http://www.w3.org/2005/Atom'><id>f</id><title>t</title>\n"

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gbconnect.custodian.ingest.control.UsageChanged;
+import dev.gbconnect.custodian.notification.entity.Notification;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
@@ -86,9 +87,17 @@ class StatementReuseTest {
             Deliveries deliveries = new Deliveries();
             deliveries.em = em;
             Instant now = Instant.parse("2026-01-01T00:00:00Z");
+            List<Deliveries.Outcome> answered = new ArrayList<>();
             for (String client : List.of("reuse-client-one", "reuse-client-two")) {
+                // one delivery recorded in the first pass, two in the second
+                answered.add(new Deliveries.Outcome(
+                        new Deliveries.Claim(answered.size() + 1, "id", client, null, List.of(), 1),
+                        Notification.State.DELIVERED,
+                        now,
+                        null,
+                        now));
                 em.getTransaction().begin();
-                deliveries.pass("reuse-owner", List.of(), new TreeSet<>(Set.of(client)), Duration.ofMinutes(1));
+                deliveries.pass("reuse-owner", answered, new TreeSet<>(Set.of(client)), Duration.ofMinutes(1));
                 em.getTransaction().commit();
                 deliveries.withDueNotices(now);
                 now = now.plusSeconds(1);
@@ -101,6 +110,12 @@ class StatementReuseTest {
         assertEquals(2, sent.size(), "the head probe and the look for due notices: " + sent);
         assertTrue(sent.stream().noneMatch(sql -> sql.contains("JOIN")), "the head alone, along its index: " + sent);
         assertTrue(sent.stream().anyMatch(sql -> sql.contains("NEXT_ATTEMPT_AT <= ?")), sent.toString());
+        List<String> settled = cached("UPDATE NOTIFICATION").stream()
+                .filter(sql -> sql.contains("DELIVERED_AT"))
+                .toList();
+        assertEquals(1, settled.size(), "one and two deliveries recorded by one statement: " + settled);
+        List<String> clients = cached("FROM OAUTH_CLIENT");
+        assertEquals(1, clients.size(), "the third parties of both passes read by one statement: " + clients);
     }
 
     /** The texts of Derby's cached statements that contain {@code part}. */
