@@ -177,6 +177,7 @@ public final class NightlyBenchmark {
         String headers = "Authorization: " + bearer + "\r\nContent-Type: application/atom+xml\r\n";
         String prefix = servers.first().base().getRawPath() + "espi/1_1/resource/Batch/RetailCustomer/";
         Duration cpuBefore = cpu(servers);
+        Instant began = Instant.now();
         long start = System.nanoTime();
         for (int w = 0; w < uploaders; w++) {
             int worker = w;
@@ -207,7 +208,10 @@ public final class NightlyBenchmark {
         Duration used = cpu(servers).minus(cpuBefore);
         if (!failures.isEmpty()) throw new IllegalStateException(failures.get(0));
         Arrays.sort(micros);
-        System.out.printf("%d uploaders, %,d uploads in %.1f s, answers %s%n", uploaders, count, seconds, statuses);
+        // The round's wall-clock span, to cut a server profile (JFR) to it.
+        System.out.printf(
+                "%d uploaders, %,d uploads in %.1f s (%s to %s), answers %s%n",
+                uploaders, count, seconds, began, Instant.now(), statuses);
         return new Round(seconds, count, micros, statuses, used);
     }
 

@@ -103,8 +103,8 @@ public class ConsoleUploadForm {
                 "usage",
                 customerId,
                 null);
-        UploadRecorder.Recorded done =
-                recorder.record(upload, file.content(), in -> imports.usage(customerId, in, maxBytes));
+        UploadRecorder.Recorded done = recorder.record(
+                upload, file.content(), (in, stored) -> imports.usage(customerId, in, maxBytes, stored));
         audit.record(
                 ConsoleForms.actor(staff),
                 "upload",

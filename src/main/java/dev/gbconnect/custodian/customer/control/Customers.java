@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
@@ -192,6 +193,13 @@ public class Customers {
 
     public RetailCustomer find(String id) {
         RetailCustomer c = id == null ? null : em.find(RetailCustomer.class, id);
+        if (c == null) throw ApiException.notFound("retail customer " + id);
+        return c;
+    }
+
+    /** As {@link #find(String)}, the row locked as {@code lock} says until the transaction ends, in one statement. */
+    public RetailCustomer find(String id, LockModeType lock) {
+        RetailCustomer c = id == null ? null : em.find(RetailCustomer.class, id, lock);
         if (c == null) throw ApiException.notFound("retail customer " + id);
         return c;
     }

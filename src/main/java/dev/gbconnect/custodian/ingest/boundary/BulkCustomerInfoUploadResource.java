@@ -44,9 +44,9 @@ public class BulkCustomerInfoUploadResource {
     public Response upload(
             @HeaderParam("Content-Length") Long length, @HeaderParam("Content-Type") String type, InputStream body) {
         UploadRecorder.Upload upload = UploadRequest.of(caller, "bulk-customer-information", null, length);
-        return UploadRequest.answer(recorder.record(upload, body, in -> {
+        return UploadRequest.answer(recorder.record(upload, body, (in, stored) -> {
                     UploadRequest.check(type, length, maxBytes);
-                    return imports.bulkCustomerInformation(in, maxBytes);
+                    return imports.bulkCustomerInformation(in, maxBytes, stored);
                 })
                 .reportOrThrow());
     }

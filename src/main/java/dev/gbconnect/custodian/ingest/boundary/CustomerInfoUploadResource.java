@@ -48,9 +48,9 @@ public class CustomerInfoUploadResource {
             @HeaderParam("Content-Type") String type,
             InputStream body) {
         UploadRecorder.Upload upload = UploadRequest.of(caller, "customer-information", customerId, length);
-        return UploadRequest.answer(recorder.record(upload, body, in -> {
+        return UploadRequest.answer(recorder.record(upload, body, (in, stored) -> {
                     UploadRequest.check(type, length, maxBytes);
-                    return imports.customerInformation(customerId, in, maxBytes);
+                    return imports.customerInformation(customerId, in, maxBytes, stored);
                 })
                 .reportOrThrow());
     }

@@ -8,7 +8,10 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
-/** The upload history's transactions: each record in its own, so a refused upload's rollback cannot take it along. */
+/**
+ * The upload history's transactions: a refused upload's record in one of its own, so the upload's rollback cannot take
+ * it along (a stored upload's commits with it: {@link UploadRecorder}); and the reads.
+ */
 @ApplicationScoped
 public class UploadLog {
 

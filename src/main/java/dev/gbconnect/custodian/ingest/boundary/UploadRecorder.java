@@ -1,6 +1,7 @@
 package dev.gbconnect.custodian.ingest.boundary;
 
 import dev.gbconnect.custodian.ingest.control.ImportReport;
+import dev.gbconnect.custodian.ingest.control.UploadHistory;
 import dev.gbconnect.custodian.ingest.entity.UploadRecord;
 import dev.gbconnect.custodian.platform.ApiError;
 import dev.gbconnect.custodian.platform.ApiException;
@@ -13,16 +14,18 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs an upload and writes its history record (issue 19 item 5) once the upload's transaction has ended: stored, or
- * refused with the error code and problems it was answered with. Every upload path goes through here, the API's and
- * the console's.
+ * Runs an upload and writes its history record (issue 19 item 5): a stored upload's inside its own transaction, just
+ * before the commit, so the record commits with the data (one transaction an upload, not two: docs/performance.md,
+ * nightly delivery); a refused one's in a transaction of its own once the upload's has rolled back, with the error
+ * code and problems it was answered with. An upload whose commit fails is recorded as refused. Every upload path goes
+ * through here, the API's and the console's.
  */
 @ApplicationScoped
 public class UploadRecorder {
@@ -43,30 +46,55 @@ public class UploadRecorder {
         }
     }
 
+    /**
+     * An upload's import ({@link Imports}): reads the body it is given in a transaction of its own and, once the file
+     * is accepted, hands the report to {@code stored} inside that transaction.
+     */
+    public interface Importing {
+        ImportReport run(InputStream body, Consumer<ImportReport> stored);
+    }
+
     @Inject
     UploadLog log;
 
-    /** {@code importing} reads the body it is given, in its own transaction ({@link Imports}). */
-    public Recorded record(Upload upload, InputStream body, Function<InputStream, ImportReport> importing) {
+    @Inject
+    UploadHistory history;
+
+    public Recorded record(Upload upload, InputStream body, Importing importing) {
         Instant started = Instant.now();
         long start = System.nanoTime();
         Counted counted = new Counted(body);
+        UploadRecord[] stored = new UploadRecord[1];
         try {
-            ImportReport report = importing.apply(counted);
-            return new Recorded(write(upload, started, start, counted, report, null), report, null);
+            ImportReport report = importing.run(counted, done -> {
+                stored[0] = entry(upload, started, start, counted, done, null);
+                history.add(stored[0]);
+            });
+            return new Recorded(stored[0], report, null);
         } catch (RuntimeException refused) {
-            return new Recorded(write(upload, started, start, counted, null, refused), null, refused);
+            return new Recorded(write(upload, started, start, counted, refused), null, refused);
         } catch (Error failed) {
-            write(upload, started, start, counted, null, failed);
+            write(upload, started, start, counted, failed);
             throw failed;
         }
     }
 
-    private UploadRecord write(
+    private UploadRecord write(Upload upload, Instant started, long start, Counted body, Throwable refusal) {
+        UploadRecord record = entry(upload, started, start, body, null, refusal);
+        try {
+            log.write(record);
+        } catch (RuntimeException e) {
+            // The history must never change an upload's answer; the log keeps what it would have said.
+            LOG.log(Level.WARNING, "the upload history could not record upload " + record.id(), e);
+        }
+        return record;
+    }
+
+    private static UploadRecord entry(
             Upload upload, Instant started, long start, Counted body, ImportReport report, Throwable refusal) {
         ApiException answer = refusal == null ? null : ErrorMappers.causeOf(refusal, ApiException.class);
         List<String> problems = answer == null || answer.problems() == null ? List.of() : answer.problems();
-        UploadRecord record = new UploadRecord(
+        return new UploadRecord(
                 UUID.randomUUID().toString(),
                 started,
                 upload.actor(),
@@ -80,13 +108,6 @@ public class UploadRecorder {
                 report == null || report.readings() == null ? UploadRecord.Counts.NONE : counts(report.readings()),
                 problems,
                 problemCount(answer, problems));
-        try {
-            log.write(record);
-        } catch (RuntimeException e) {
-            // The history must never change an upload's answer; the log keeps what it would have said.
-            LOG.log(Level.WARNING, "the upload history could not record upload " + record.id(), e);
-        }
-        return record;
     }
 
     /** The error code the sender is answered with (ErrorMappers): the same word in the history as in the answer. */

@@ -43,10 +43,11 @@ public class UploadResource {
             @HeaderParam("Content-Length") Long length,
             @HeaderParam("Content-Type") String type,
             InputStream body) {
-        return UploadRequest.answer(recorder.record(UploadRequest.of(caller, "usage", customerId, length), body, in -> {
-                    UploadRequest.check(type, length, maxBytes);
-                    return imports.usage(customerId, in, maxBytes);
-                })
-                .reportOrThrow());
+        return UploadRequest.answer(
+                recorder.record(UploadRequest.of(caller, "usage", customerId, length), body, (in, stored) -> {
+                            UploadRequest.check(type, length, maxBytes);
+                            return imports.usage(customerId, in, maxBytes, stored);
+                        })
+                        .reportOrThrow());
     }
 }

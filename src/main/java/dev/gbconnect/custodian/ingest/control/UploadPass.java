@@ -107,9 +107,11 @@ public class UploadPass {
     /**
      * Holds the customer's row until this transaction ends, so a second upload for the customer waits and then finds
      * the rows this one stored, instead of inserting the same ids (the package's notes say why a lock). Derby takes an
-     * update lock ({@code FOR UPDATE WITH RS}), which readers of the row pass.
+     * update lock ({@code FOR UPDATE WITH RS}), which readers of the row pass. A caller that read the customer with
+     * the lock already holds it.
      */
     private void waitForOtherUploadsOf(RetailCustomer customer) {
+        if (em.getLockMode(customer) == LockModeType.PESSIMISTIC_WRITE) return;
         em.createQuery("SELECT c FROM RetailCustomer c WHERE c.id = :id", RetailCustomer.class)
                 .setParameter("id", customer.id())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
