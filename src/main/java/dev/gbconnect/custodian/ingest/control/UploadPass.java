@@ -108,10 +108,11 @@ public class UploadPass {
      * Holds the customer's row until this transaction ends, so a second upload for the customer waits and then finds
      * the rows this one stored, instead of inserting the same ids (the package's notes say why a lock). Derby takes an
      * update lock ({@code FOR UPDATE WITH RS}), which readers of the row pass. A caller that read the customer with
-     * the lock already holds it.
+     * the lock already holds it; a customer no longer managed (a caller's earlier import cleared the persistence
+     * context) is locked again, as {@code getLockMode} refuses an entity it does not manage.
      */
     private void waitForOtherUploadsOf(RetailCustomer customer) {
-        if (em.getLockMode(customer) == LockModeType.PESSIMISTIC_WRITE) return;
+        if (em.contains(customer) && em.getLockMode(customer) == LockModeType.PESSIMISTIC_WRITE) return;
         em.createQuery("SELECT c FROM RetailCustomer c WHERE c.id = :id", RetailCustomer.class)
                 .setParameter("id", customer.id())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
