@@ -41,6 +41,27 @@ final class BenchSetup implements AutoCloseable {
         this.instances = instances;
     }
 
+    /**
+     * The server's JVM options: {@code base}, then what {@code -Dbench.serverJvm} adds, split at blanks (a recording
+     * for a profile, e.g. {@code -XX:StartFlightRecording=filename=/tmp/x.jfr,settings=profile}).
+     */
+    static List<String> serverJvm(String... base) {
+        List<String> jvm = new ArrayList<>(List.of(base));
+        String extra = System.getProperty("bench.serverJvm", "");
+        if (!extra.isBlank()) jvm.addAll(List.of(extra.trim().split("\\s+")));
+        return jvm;
+    }
+
+    /**
+     * The uber-jars to measure in turn, in one run: {@code -Dbench.before=JAR} first when set (the code before a
+     * change), then {@code it.uberjar} (this build's by default).
+     */
+    static List<String> builds() {
+        String before = System.getProperty("bench.before", "");
+        String current = System.getProperty("it.uberjar", "target/custodian-microbundle.jar");
+        return before.isBlank() ? List.of(current) : List.of(before, current);
+    }
+
     static BenchSetup fromProperties(String name) throws Exception {
         Path dir = Files.createDirectories(
                 Path.of("target", "bench", name + "-" + System.nanoTime()).toAbsolutePath());

@@ -16,8 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.xml.stream.XMLStreamReader;
@@ -39,10 +37,7 @@ public final class BulkCustomerBenchmark {
 
     public static void main(String[] args) throws Exception {
         try (BenchSetup setup = BenchSetup.fromProperties("bulk-customers")) {
-            List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
-            String extra = System.getProperty("bench.serverJvm", "");
-            if (!extra.isBlank()) jvm.addAll(List.of(extra.trim().split("\\s+")));
-            BenchSetup.Servers servers = setup.start(jvm);
+            BenchSetup.Servers servers = setup.start(BenchSetup.serverJvm("-Xmx512m"));
             try {
                 measure(setup, servers);
             } finally {

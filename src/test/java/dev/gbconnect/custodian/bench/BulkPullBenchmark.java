@@ -47,14 +47,9 @@ public final class BulkPullBenchmark {
             } finally {
                 servers.stop();
             }
-            List<String> reading = new ArrayList<>(List.of("-Xmx256m"));
-            // e.g. JFR: -Dbench.serverJvm=-XX:StartFlightRecording=filename=/tmp/bulk.jfr,settings=profile
-            String extra = System.getProperty("bench.serverJvm", "");
-            if (!extra.isBlank()) reading.addAll(List.of(extra.trim().split("\\s+")));
-            // -Dbench.before=JAR: the same database read first by another build (the code before a change)
-            String before = System.getProperty("bench.before", "");
-            String current = System.getProperty("it.uberjar", "target/custodian-microbundle.jar");
-            for (String jar : before.isBlank() ? List.of(current) : List.of(before, current)) {
+            List<String> reading = BenchSetup.serverJvm("-Xmx256m");
+            // the same database read by each build in turn
+            for (String jar : BenchSetup.builds()) {
                 System.setProperty("it.uberjar", jar);
                 servers = setup.start(reading);
                 try {

@@ -75,14 +75,9 @@ public final class ImportBenchmark {
                 "GreenButtonReader alone: parse + validate + pack",
                 rate(readings, readerOnly) + " (%.0f%% of Woodstox)".formatted(100 * woodstox / readerOnly));
 
-        List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
-        // e.g. JFR: -Dbench.serverJvm=-XX:StartFlightRecording=filename=/tmp/import.jfr,settings=profile
-        String extra = System.getProperty("bench.serverJvm", "");
-        if (!extra.isBlank()) jvm.addAll(List.of(extra.trim().split("\\s+")));
-        // -Dbench.before=JAR: the same file imported first by another build (the code before a change), same run
-        String before = System.getProperty("bench.before", "");
-        String current = System.getProperty("it.uberjar", "target/custodian-microbundle.jar");
-        for (String jar : before.isBlank() ? List.of(current) : List.of(before, current)) {
+        List<String> jvm = BenchSetup.serverJvm("-Xmx512m");
+        // the same file imported by each build in turn
+        for (String jar : BenchSetup.builds()) {
             System.setProperty("it.uberjar", jar);
             measure(dir, jvm, file, readings, woodstox, jdk);
         }

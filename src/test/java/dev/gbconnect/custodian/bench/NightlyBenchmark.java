@@ -52,11 +52,7 @@ public final class NightlyBenchmark {
     public static void main(String[] args) throws Exception {
         try (BenchSetup setup = BenchSetup.fromProperties("nightly");
                 NotifyReceiver receiver = new NotifyReceiver(0, 204)) {
-            List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
-            // A profiler agent or JFR for the server: -Dbench.serverJvm="-XX:StartFlightRecording=…"
-            String extra = System.getProperty("bench.serverJvm", "");
-            if (!extra.isBlank()) jvm.addAll(List.of(extra.trim().split("\\s+")));
-            BenchSetup.Servers servers = setup.start(jvm);
+            BenchSetup.Servers servers = setup.start(BenchSetup.serverJvm("-Xmx512m"));
             try {
                 measure(setup, servers, receiver);
             } finally {

@@ -34,10 +34,8 @@ public final class NotifyFanOutBenchmark {
         receivers.add(new NotifyReceiver(0, 0));
         for (int i = 1; i < RECEIVERS; i++) receivers.add(new NotifyReceiver(0, 204));
         try (BenchSetup setup = BenchSetup.fromProperties("fan-out")) {
-            List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-Dcustodian.notify.request-timeout=PT2S"));
-            String extra = System.getProperty("bench.serverJvm", "");
-            if (!extra.isBlank()) jvm.addAll(List.of(extra.trim().split("\\s+")));
-            BenchSetup.Servers servers = setup.start(jvm);
+            BenchSetup.Servers servers =
+                    setup.start(BenchSetup.serverJvm("-Xmx512m", "-Dcustodian.notify.request-timeout=PT2S"));
             try {
                 measure(setup, servers, receivers);
             } finally {
