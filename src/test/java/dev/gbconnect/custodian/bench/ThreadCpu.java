@@ -31,12 +31,8 @@ record ThreadCpu(Map<String, Long> ticks, Map<String, String> names) {
                 for (Path task : list.toList()) {
                     try {
                         String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
-                        // utime and stime are fields 14 and 15; the name, field 2, is in parentheses and may hold
-                        // spaces.
-                        String[] after =
-                                stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                         String id = p.pid() + "/" + task.getFileName();
-                        ticks.put(id, Long.parseLong(after[11]) + Long.parseLong(after[12]));
+                        ticks.put(id, ticks(stat));
                         names.put(id, stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
                     } catch (IOException ended) {
                         // the thread ended between the listing and the read
@@ -58,15 +54,22 @@ record ThreadCpu(Map<String, Long> ticks, Map<String, String> names) {
         for (ProcessHandle p :
                 Stream.concat(Stream.of(server), server.descendants()).toList()) {
             try {
-                String stat =
-                        Files.readString(Path.of("/proc", String.valueOf(p.pid()), "stat"), StandardCharsets.US_ASCII);
-                String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticks += Long.parseLong(after[11]) + Long.parseLong(after[12]);
+                ticks += ticks(
+                        Files.readString(Path.of("/proc", String.valueOf(p.pid()), "stat"), StandardCharsets.US_ASCII));
             } catch (IOException ended) {
                 // the process ended
             }
         }
         return SECONDS_PER_TICK * ticks;
+    }
+
+    /**
+     * utime + stime of one {@code stat} line: fields 14 and 15, counted after the name (field 2), which is in
+     * parentheses and may hold spaces.
+     */
+    private static long ticks(String stat) {
+        String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(after[11]) + Long.parseLong(after[12]);
     }
 
     /** What each thread used since {@code before}; threads that ended in between are not counted. */
